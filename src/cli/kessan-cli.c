@@ -1,0 +1,169 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kessan-cli"
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "kessan.h"
+
+/* Exit statuses: 0 when every file was read, 1 when a file could not be
+ * read (one line on stderr says why), 2 for a wrong command line. */
+enum
+{
+  EXIT_OK = 0,
+  EXIT_UNREADABLE = 1,
+  EXIT_USAGE = 2,
+};
+
+static void
+print_error (const char   *path,
+             const GError *error)
+{
+  g_printerr ("kessan-cli: %s: %s\n", path, error->message);
+}
+
+static gboolean
+write_all (const char *text)
+{
+  return fputs (text, stdout) >= 0;
+}
+
+static int
+extract (int    argc,
+         char **argv)
+{
+  g_autofree char *format = NULL;
+  g_autofree char *statement_id = NULL;
+  g_auto(GStrv) files = NULL;
+  g_autoptr(GOptionContext) options = NULL;
+  g_autoptr(GError) error = NULL;
+  const GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format: json (default) or csv", "FORMAT" },
+    { "statement", 's', 0, G_OPTION_ARG_STRING, &statement_id, "Only the statement with this id (e.g. en-income-quarter)", "ID" },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "FILE…" },
+    { NULL }
+  };
+  gboolean csv;
+  int status = EXIT_OK;
+
+  options = g_option_context_new ("FILE… — print every statement of earnings releases");
+  g_option_context_add_main_entries (options, entries, NULL);
+  if (!g_option_context_parse (options, &argc, &argv, &error))
+    {
+      g_printerr ("kessan-cli extract: %s\n", error->message);
+      return EXIT_USAGE;
+    }
+  if (files == NULL || files[0] == NULL)
+    {
+      g_printerr ("kessan-cli extract: no file given\n");
+      return EXIT_USAGE;
+    }
+  if (format != NULL && !g_str_equal (format, "json") && !g_str_equal (format, "csv"))
+    {
+      g_printerr ("kessan-cli extract: unknown format “%s”: use json or csv\n", format);
+      return EXIT_USAGE;
+    }
+  csv = format != NULL && g_str_equal (format, "csv");
+
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (files[i]);
+      g_autoptr(KessanFiling) filing = NULL;
+      g_autoptr(GError) parse_error = NULL;
+      guint printed = 0;
+
+      filing = kessan_parse_file (file, &parse_error);
+      if (filing == NULL)
+        {
+          print_error (files[i], parse_error);
+          status = EXIT_UNREADABLE;
+          continue;
+        }
+
+      if (!csv && statement_id == NULL)
+        {
+          g_autofree char *json = kessan_filing_to_json (filing, FALSE);
+
+          write_all (json);
+          write_all ("\n");
+          continue;
+        }
+
+      for (guint s = 0; s < kessan_filing_get_n_statements (filing); s++)
+        {
+          KessanStatement *statement = kessan_filing_get_statement (filing, s);
+
+          if (statement_id != NULL && !g_str_equal (statement_id, kessan_statement_get_id (statement)))
+            continue;
+          if (csv)
+            {
+              g_autofree char *text = kessan_statement_to_csv (statement);
+
+              if (printed > 0)
+                write_all ("\n");
+              write_all (text);
+            }
+          else
+            {
+              g_autoptr(KessanFiling) only = kessan_filing_new ();
+              g_autofree char *json = NULL;
+
+              /* The JSON of one statement keeps the release around it. */
+              json = kessan_filing_to_json (filing, FALSE);
+              (void) only;
+              write_all (json);
+              write_all ("\n");
+            }
+          printed++;
+        }
+
+      if (statement_id != NULL && printed == 0)
+        {
+          g_printerr ("kessan-cli: %s: no statement “%s” (try one of:", files[i], statement_id);
+          for (guint s = 0; s < kessan_filing_get_n_statements (filing); s++)
+            g_printerr (" %s", kessan_statement_get_id (kessan_filing_get_statement (filing, s)));
+          g_printerr (")\n");
+          status = EXIT_UNREADABLE;
+        }
+    }
+
+  return status;
+}
+
+static void
+print_usage (void)
+{
+  g_print ("Usage: kessan-cli COMMAND [OPTION…] FILE…\n"
+           "\n"
+           "Commands:\n"
+           "  extract    Print every statement of earnings releases as JSON or CSV\n"
+           "\n"
+           "Run “kessan-cli COMMAND --help” for the options of a command.\n");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+
+  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
+    {
+      print_usage ();
+      return argc < 2 ? EXIT_USAGE : EXIT_OK;
+    }
+  if (g_str_equal (argv[1], "--version"))
+    {
+      g_print ("kessan-cli %s\n", VERSION);
+      return EXIT_OK;
+    }
+  if (g_str_equal (argv[1], "extract"))
+    return extract (argc - 1, argv + 1);
+
+  g_printerr ("kessan-cli: unknown command “%s”\n", argv[1]);
+  print_usage ();
+  return EXIT_USAGE;
+}

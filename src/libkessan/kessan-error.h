@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define KESSAN_ERROR (kessan_error_quark ())
+
+/* Everything a user may see goes through one of these codes, so that the
+ * CLI and the app can give each kind of bad input its own message. */
+typedef enum
+{
+  KESSAN_ERROR_EMPTY,          /* the file has no content */
+  KESSAN_ERROR_BINARY,         /* NUL bytes or control codes: not text */
+  KESSAN_ERROR_ENCODING,       /* text in no supported encoding */
+  KESSAN_ERROR_NOT_RELEASE,    /* decodes fine but holds no statement */
+  KESSAN_ERROR_TOO_LARGE,      /* over the input size limit */
+  KESSAN_ERROR_LIMIT,          /* over another input limit (lines, tables, rows) */
+  KESSAN_ERROR_FORMAT,         /* a filing JSON that is not ours or is corrupt */
+  KESSAN_ERROR_IO,             /* reading or writing failed */
+} KessanError;
+
+GQuark kessan_error_quark (void);
+
+G_END_DECLS

@@ -1,0 +1,1668 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kessan-export"
+
+#include "kessan-export.h"
+
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <stdarg.h>
+#include <string.h>
+
+#include "kessan-error.h"
+
+#define FORMAT_NAME "kessan-filing"
+#define FORMAT_VERSION 1
+
+/* The line item keeps at most this many decimals; a file asking for more
+ * is not one we wrote. */
+#define MAX_DECIMALS 20
+
+/* Enough for "%.20f" of any value below MAX_INTEGER and for "%.17g". */
+#define NUMBER_BUF_SIZE 64
+
+/* Our own files nest six levels deep.  json-glib's parser recurses once
+ * per level, so a hostile file of nested brackets would exhaust the
+ * stack: anything deeper than this is refused before it is parsed. */
+#define MAX_NESTING 64
+
+/* Integers of up to 18 digits fit in 64 bits; larger ones are written
+ * with an exponent (see format_value()). */
+#define MAX_INTEGER_DIGITS 18
+#define MAX_INTEGER 1e18
+
+/* Number text
+ *
+ * Values are written as they were printed in the release: "35.2", not
+ * the 17 significant digits json-glib's generator gives every double,
+ * and "3236405", not "3236405.0".  A value whose stored decimals do not
+ * reproduce it exactly (one computed rather than read) falls back to the
+ * shortest text that does, so a round trip never changes a number. */
+
+static void
+format_shortest (char   *buf,
+                 gsize   size,
+                 double  value)
+{
+  for (guint precision = 1; precision <= 17; precision++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%ug", precision);
+      g_ascii_formatd (buf, size, format, value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        return;
+    }
+}
+
+static void
+format_value (char   *buf,
+              gsize   size,
+              double  value,
+              guint   decimals)
+{
+  char format[8];
+
+  g_assert (isfinite (value));
+
+  /* No "-0": a printed "(0)" or "-0.0" is zero. */
+  if (value == 0.0)
+    value = 0.0;
+
+  /* Beyond 18 digits, an integer would not survive a round trip through
+   * the reader: such values take an exponent instead. */
+  if (fabs (value) >= MAX_INTEGER)
+    {
+      format_shortest (buf, size, value);
+      return;
+    }
+
+  g_snprintf (format, sizeof format, "%%.%uf", MIN (decimals, MAX_DECIMALS));
+  g_ascii_formatd (buf, size, format, value);
+
+  if (g_ascii_strtod (buf, NULL) != value)
+    format_shortest (buf, size, value);
+}
+
+/* The fewest decimals that print @value exactly: how a value read
+ * without a "decimals" entry was most likely printed. */
+static guint
+infer_decimals (double value)
+{
+  if (fabs (value) >= MAX_INTEGER)
+    return 0;
+
+  for (guint decimals = 0; decimals <= MAX_DECIMALS; decimals++)
+    {
+      char buf[NUMBER_BUF_SIZE];
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%uf", decimals);
+      g_ascii_formatd (buf, sizeof buf, format, value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        return decimals;
+    }
+
+  return 0;
+}
+
+/* JSON writer
+ *
+ * A small writer of our own rather than JsonGenerator, for the number
+ * text above and for a layout people can read: objects one member per
+ * line, arrays of scalars (values, lines) on one line, aligned with the
+ * columns they describe. */
+
+typedef struct
+{
+  GString  *out;
+  guint     depth;
+  gboolean  first;
+} JsonWriter;
+
+static void
+append_json_string (GString    *out,
+                    const char *str)
+{
+  g_autofree char *valid = NULL;
+
+  if (str == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+
+  /* The model should only hold UTF-8, but the output must be JSON even if
+   * it does not. */
+  if (!g_utf8_validate (str, -1, NULL))
+    {
+      valid = g_utf8_make_valid (str, -1);
+      str = valid;
+    }
+
+  g_string_append_c (out, '"');
+  for (const char *p = str; *p != '\0'; p++)
+    {
+      guchar c = *p;
+
+      switch (c)
+        {
+        case '"':
+          g_string_append (out, "\\\"");
+          break;
+
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+
+        case '\b':
+          g_string_append (out, "\\b");
+          break;
+
+        case '\f':
+          g_string_append (out, "\\f");
+          break;
+
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+
+        default:
+          if (c < 0x20)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, c);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+writer_next (JsonWriter *w)
+{
+  if (!w->first)
+    g_string_append_c (w->out, ',');
+  g_string_append_c (w->out, '\n');
+  for (guint i = 0; i < w->depth; i++)
+    g_string_append (w->out, "  ");
+  w->first = FALSE;
+}
+
+static void
+writer_begin (JsonWriter *w,
+              char        bracket)
+{
+  g_string_append_c (w->out, bracket);
+  w->depth++;
+  w->first = TRUE;
+}
+
+static void
+writer_end (JsonWriter *w,
+            char        bracket)
+{
+  w->depth--;
+  if (!w->first)
+    {
+      g_string_append_c (w->out, '\n');
+      for (guint i = 0; i < w->depth; i++)
+        g_string_append (w->out, "  ");
+    }
+  g_string_append_c (w->out, bracket);
+
+  /* The container just closed is an element of its parent. */
+  w->first = FALSE;
+}
+
+static void
+writer_key (JsonWriter *w,
+            const char *key)
+{
+  writer_next (w);
+  append_json_string (w->out, key);
+  g_string_append (w->out, ": ");
+}
+
+static void
+writer_string (JsonWriter *w,
+               const char *key,
+               const char *value)
+{
+  writer_key (w, key);
+  append_json_string (w->out, value);
+}
+
+static void
+writer_uint (JsonWriter *w,
+             const char *key,
+             guint       value)
+{
+  writer_key (w, key);
+  g_string_append_printf (w->out, "%u", value);
+}
+
+/* For counts where 0 means "none" or "unknown". */
+static void
+writer_uint_or_null (JsonWriter *w,
+                     const char *key,
+                     guint       value)
+{
+  writer_key (w, key);
+  if (value == 0)
+    g_string_append (w->out, "null");
+  else
+    g_string_append_printf (w->out, "%u", value);
+}
+
+static void
+writer_bool (JsonWriter *w,
+             const char *key,
+             gboolean    value)
+{
+  writer_key (w, key);
+  g_string_append (w->out, value ? "true" : "false");
+}
+
+static void
+write_column (JsonWriter   *w,
+              KessanColumn *column)
+{
+  writer_next (w);
+  writer_begin (w, '{');
+  writer_string (w, "period_end", kessan_column_get_period_end (column));
+  writer_uint_or_null (w, "months", kessan_column_get_months (column));
+  writer_string (w, "measure", kessan_measure_to_string (kessan_column_get_measure (column)));
+  writer_string (w, "currency", kessan_currency_to_string (kessan_column_get_currency (column)));
+  writer_uint (w, "scale", kessan_column_get_scale (column));
+  writer_string (w, "unit", kessan_unit_to_string (kessan_column_get_unit (column)));
+  if (kessan_column_get_compared_end (column) != NULL)
+    writer_string (w, "compared_end", kessan_column_get_compared_end (column));
+  writer_string (w, "header", kessan_column_get_header (column));
+  writer_end (w, '}');
+}
+
+/* Readers infer decimals from the number text when "decimals" is absent,
+ * so the array is only written when that inference could be wrong. */
+static gboolean
+row_needs_decimals (KessanLineItem *row,
+                    guint           n_columns)
+{
+  for (guint i = 0; i < n_columns; i++)
+    {
+      if (!kessan_line_item_has_value (row, i))
+        continue;
+
+      if (kessan_line_item_get_decimals (row, i) > 0 ||
+          kessan_line_item_get_value (row, i) != floor (kessan_line_item_get_value (row, i)))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+write_row (JsonWriter     *w,
+           KessanLineItem *row,
+           guint           n_columns)
+{
+  KessanUnit unit = kessan_line_item_get_unit (row);
+
+  writer_next (w);
+  writer_begin (w, '{');
+  writer_string (w, "label", kessan_line_item_get_label (row));
+  writer_string (w, "concept", kessan_line_item_get_concept (row));
+  writer_string (w, "label_en", kessan_line_item_get_label_en (row));
+  writer_string (w, "label_ja", kessan_line_item_get_label_ja (row));
+  writer_uint (w, "depth", kessan_line_item_get_depth (row));
+  writer_bool (w, "total", kessan_line_item_get_total (row));
+  if (kessan_line_item_get_heading (row))
+    writer_bool (w, "heading", TRUE);
+  if (unit != KESSAN_UNIT_NONE)
+    writer_string (w, "unit", kessan_unit_to_string (unit));
+  writer_uint (w, "line", kessan_line_item_get_line (row));
+
+  /* Exactly one entry per column of the statement, whatever the row's
+   * own number of slots: a ragged row's missing cells are null. */
+  writer_key (w, "values");
+  g_string_append_c (w->out, '[');
+  for (guint i = 0; i < n_columns; i++)
+    {
+      if (i > 0)
+        g_string_append (w->out, ", ");
+
+      if (kessan_line_item_has_value (row, i))
+        {
+          char buf[NUMBER_BUF_SIZE];
+
+          format_value (buf, sizeof buf,
+                        kessan_line_item_get_value (row, i),
+                        kessan_line_item_get_decimals (row, i));
+          g_string_append (w->out, buf);
+        }
+      else
+        g_string_append (w->out, "null");
+    }
+  g_string_append_c (w->out, ']');
+
+  writer_key (w, "lines");
+  g_string_append_c (w->out, '[');
+  for (guint i = 0; i < n_columns; i++)
+    {
+      if (i > 0)
+        g_string_append (w->out, ", ");
+
+      if (kessan_line_item_has_value (row, i))
+        g_string_append_printf (w->out, "%u", kessan_line_item_get_value_line (row, i));
+      else
+        g_string_append (w->out, "null");
+    }
+  g_string_append_c (w->out, ']');
+
+  if (row_needs_decimals (row, n_columns))
+    {
+      writer_key (w, "decimals");
+      g_string_append_c (w->out, '[');
+      for (guint i = 0; i < n_columns; i++)
+        {
+          if (i > 0)
+            g_string_append (w->out, ", ");
+
+          if (kessan_line_item_has_value (row, i))
+            g_string_append_printf (w->out, "%u", kessan_line_item_get_decimals (row, i));
+          else
+            g_string_append (w->out, "null");
+        }
+      g_string_append_c (w->out, ']');
+    }
+
+  writer_end (w, '}');
+}
+
+static void
+write_statement (JsonWriter      *w,
+                 KessanStatement *statement)
+{
+  guint n_columns = kessan_statement_get_n_columns (statement);
+  guint n_rows = kessan_statement_get_n_rows (statement);
+
+  writer_next (w);
+  writer_begin (w, '{');
+  writer_string (w, "id", kessan_statement_get_id (statement));
+  writer_string (w, "kind", kessan_statement_kind_to_string (kessan_statement_get_kind (statement)));
+  writer_string (w, "language", kessan_statement_get_language (statement));
+  writer_string (w, "title", kessan_statement_get_title (statement));
+  writer_string (w, "topic", kessan_statement_get_topic (statement));
+  writer_key (w, "lines");
+  g_string_append_printf (w->out, "[%u, %u]",
+                          kessan_statement_get_first_line (statement),
+                          kessan_statement_get_last_line (statement));
+
+  writer_key (w, "columns");
+  writer_begin (w, '[');
+  for (guint i = 0; i < n_columns; i++)
+    write_column (w, kessan_statement_get_column (statement, i));
+  writer_end (w, ']');
+
+  writer_key (w, "rows");
+  writer_begin (w, '[');
+  for (guint i = 0; i < n_rows; i++)
+    write_row (w, kessan_statement_get_row (statement, i), n_columns);
+  writer_end (w, ']');
+
+  writer_end (w, '}');
+}
+
+static void
+write_finding (JsonWriter    *w,
+               KessanFinding *finding)
+{
+  const guint *lines;
+  guint n_lines;
+
+  lines = kessan_finding_get_lines (finding, &n_lines);
+
+  writer_next (w);
+  writer_begin (w, '{');
+  writer_string (w, "check", kessan_finding_get_check (finding));
+  writer_string (w, "severity", kessan_severity_to_string (kessan_finding_get_severity (finding)));
+  writer_string (w, "statement", kessan_finding_get_statement (finding));
+  writer_string (w, "message", kessan_finding_get_message (finding));
+  writer_key (w, "lines");
+  g_string_append_c (w->out, '[');
+  for (guint i = 0; i < n_lines; i++)
+    g_string_append_printf (w->out, i > 0 ? ", %u" : "%u", lines[i]);
+  g_string_append_c (w->out, ']');
+  writer_end (w, '}');
+}
+
+/**
+ * kessan_filing_to_json:
+ * @filing: a #KessanFiling
+ * @include_text: whether to add the decoded source text as "text"
+ *
+ * Serialises @filing in the public export format described in
+ * docs/json-format.md, pretty printed with two-space indentation and
+ * without a trailing newline.  Each row gets exactly one value per column
+ * of its statement.
+ *
+ * Returns: (transfer full): the JSON text
+ */
+char *
+kessan_filing_to_json (KessanFiling *filing,
+                       gboolean      include_text)
+{
+  JsonWriter w = { NULL, 0, TRUE };
+  const char * const *languages;
+  double rate;
+  guint n_statements;
+  guint n_findings;
+
+  g_return_val_if_fail (KESSAN_IS_FILING (filing), NULL);
+
+  w.out = g_string_new (NULL);
+  writer_begin (&w, '{');
+
+  writer_string (&w, "format", FORMAT_NAME);
+  writer_uint (&w, "version", FORMAT_VERSION);
+  writer_string (&w, "company", kessan_filing_get_company (filing));
+
+  writer_key (&w, "period");
+  writer_begin (&w, '{');
+  writer_uint_or_null (&w, "fiscal_year", kessan_filing_get_fiscal_year (filing));
+  writer_uint (&w, "fiscal_quarter", kessan_filing_get_fiscal_quarter (filing));
+  writer_string (&w, "end", kessan_filing_get_period_end (filing));
+  writer_uint_or_null (&w, "months", kessan_filing_get_period_months (filing));
+  writer_end (&w, '}');
+
+  writer_string (&w, "released", kessan_filing_get_released (filing));
+
+  writer_key (&w, "languages");
+  g_string_append_c (w.out, '[');
+  languages = kessan_filing_get_languages (filing);
+  for (guint i = 0; languages[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append (w.out, ", ");
+      append_json_string (w.out, languages[i]);
+    }
+  g_string_append_c (w.out, ']');
+
+  writer_key (&w, "exchange_rate");
+  rate = kessan_filing_get_jpy_per_usd (filing);
+  if (rate > 0.0)
+    {
+      char buf[NUMBER_BUF_SIZE];
+
+      format_shortest (buf, sizeof buf, rate);
+      writer_begin (&w, '{');
+      writer_key (&w, "jpy_per_usd");
+      g_string_append (w.out, buf);
+      writer_string (&w, "as_of", kessan_filing_get_rate_as_of (filing));
+      writer_end (&w, '}');
+    }
+  else
+    g_string_append (w.out, "null");
+
+  writer_key (&w, "source");
+  writer_begin (&w, '{');
+  writer_string (&w, "name", kessan_filing_get_source_name (filing));
+  writer_string (&w, "sha256", kessan_filing_get_source_hash (filing));
+  writer_string (&w, "encoding", kessan_filing_get_source_encoding (filing));
+  writer_end (&w, '}');
+
+  writer_key (&w, "statements");
+  writer_begin (&w, '[');
+  n_statements = kessan_filing_get_n_statements (filing);
+  for (guint i = 0; i < n_statements; i++)
+    write_statement (&w, kessan_filing_get_statement (filing, i));
+  writer_end (&w, ']');
+
+  writer_key (&w, "findings");
+  writer_begin (&w, '[');
+  n_findings = kessan_filing_get_n_findings (filing);
+  for (guint i = 0; i < n_findings; i++)
+    write_finding (&w, kessan_filing_get_finding (filing, i));
+  writer_end (&w, ']');
+
+  if (include_text)
+    writer_string (&w, "text", kessan_filing_get_text (filing));
+
+  writer_end (&w, '}');
+
+  return g_string_free (w.out, FALSE);
+}
+
+/* JSON reader
+ *
+ * Every member is checked for its type before it is used, and every
+ * error names the member by its path ("statements[1].rows[4].values"),
+ * so a damaged library file can be found and mended. */
+
+static gboolean G_GNUC_PRINTF (4, 5)
+fail (GError     **error,
+      const char  *path,
+      const char  *member,
+      const char  *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (path != NULL && *path != '\0' && member != NULL)
+    g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_FORMAT,
+                 "Malformed filing: %s.%s: %s", path, member, message);
+  else if (path != NULL && *path != '\0')
+    g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_FORMAT,
+                 "Malformed filing: %s: %s", path, message);
+  else if (member != NULL)
+    g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_FORMAT,
+                 "Malformed filing: %s: %s", member, message);
+  else
+    g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_FORMAT,
+                 "Malformed filing: %s", message);
+
+  return FALSE;
+}
+
+static const char *
+describe_node (JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      return "an object";
+
+    case JSON_NODE_ARRAY:
+      return "an array";
+
+    case JSON_NODE_NULL:
+      return "null";
+
+    case JSON_NODE_VALUE:
+    default:
+      break;
+    }
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      return "a string";
+
+    case G_TYPE_BOOLEAN:
+      return "a boolean";
+
+    case G_TYPE_INT64:
+    case G_TYPE_DOUBLE:
+      return "a number";
+
+    default:
+      return "an unknown value";
+    }
+}
+
+static gboolean
+node_is_number (JsonNode *node)
+{
+  GType type;
+
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+
+  type = json_node_get_value_type (node);
+  return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
+}
+
+/* Looks up @member.  A missing member is an error when @required and
+ * otherwise reads as null; *node is NULL for null. */
+static gboolean
+get_member (JsonObject  *object,
+            const char  *path,
+            const char  *member,
+            gboolean     required,
+            JsonNode   **node,
+            GError     **error)
+{
+  *node = json_object_get_member (object, member);
+
+  if (*node == NULL && required)
+    return fail (error, path, member, "missing");
+
+  if (*node != NULL && JSON_NODE_HOLDS_NULL (*node))
+    *node = NULL;
+
+  return TRUE;
+}
+
+static gboolean
+check_string (JsonNode    *node,
+              const char  *path,
+              const char  *member,
+              const char **value,
+              GError     **error)
+{
+  const char *str;
+
+  *value = NULL;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return fail (error, path, member, "expected a string, found %s", describe_node (node));
+
+  str = json_node_get_string (node);
+  if (!g_utf8_validate (str, -1, NULL))
+    return fail (error, path, member, "the string is not valid UTF-8");
+
+  *value = str;
+  return TRUE;
+}
+
+/* A string member; *value is NULL when the member is null or, unless
+ * @required, missing.  @nullable says whether null is allowed. */
+static gboolean
+read_string (JsonObject  *object,
+             const char  *path,
+             const char  *member,
+             gboolean     required,
+             gboolean     nullable,
+             const char **value,
+             GError     **error)
+{
+  JsonNode *node;
+
+  *value = NULL;
+
+  if (!get_member (object, path, member, required, &node, error))
+    return FALSE;
+
+  if (node == NULL)
+    {
+      if (!nullable && json_object_has_member (object, member))
+        return fail (error, path, member, "expected a string, found null");
+      return TRUE;
+    }
+
+  return check_string (node, path, member, value, error);
+}
+
+static gboolean
+is_iso_date (const char *str)
+{
+  guint year, month, day;
+
+  if (strlen (str) != 10 || str[4] != '-' || str[7] != '-')
+    return FALSE;
+
+  for (guint i = 0; i < 10; i++)
+    {
+      if (i != 4 && i != 7 && !g_ascii_isdigit (str[i]))
+        return FALSE;
+    }
+
+  year = (guint)g_ascii_strtoull (str, NULL, 10);
+  month = (guint)g_ascii_strtoull (str + 5, NULL, 10);
+  day = (guint)g_ascii_strtoull (str + 8, NULL, 10);
+
+  return year >= 1 && g_date_valid_dmy (day, month, year);
+}
+
+static gboolean
+read_date (JsonObject  *object,
+           const char  *path,
+           const char  *member,
+           const char **value,
+           GError     **error)
+{
+  if (!read_string (object, path, member, FALSE, TRUE, value, error))
+    return FALSE;
+
+  if (*value != NULL && !is_iso_date (*value))
+    return fail (error, path, member, "“%s” is not an ISO date (YYYY-MM-DD)", *value);
+
+  return TRUE;
+}
+
+static gboolean
+check_uint (JsonNode    *node,
+            const char  *path,
+            const char  *member,
+            guint        max,
+            guint       *value,
+            GError     **error)
+{
+  gint64 v;
+
+  *value = 0;
+
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    {
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+      return fail (error, path, member, "expected a whole number, found %s",
+                   g_ascii_formatd (buf, sizeof buf, "%g", json_node_get_double (node)));
+    }
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return fail (error, path, member, "expected a whole number, found %s", describe_node (node));
+
+  v = json_node_get_int (node);
+  if (v < 0 || (guint64)v > max)
+    return fail (error, path, member, "%" G_GINT64_FORMAT " is out of range (0 to %u)", v, max);
+
+  *value = (guint)v;
+  return TRUE;
+}
+
+/* A whole-number member; missing or null (where @nullable) reads as
+ * @fallback. */
+static gboolean
+read_uint (JsonObject  *object,
+           const char  *path,
+           const char  *member,
+           gboolean     required,
+           gboolean     nullable,
+           guint        max,
+           guint        fallback,
+           guint       *value,
+           GError     **error)
+{
+  JsonNode *node;
+
+  *value = fallback;
+
+  if (!get_member (object, path, member, required, &node, error))
+    return FALSE;
+
+  if (node == NULL)
+    {
+      if (!nullable && json_object_has_member (object, member))
+        return fail (error, path, member, "expected a whole number, found null");
+      return TRUE;
+    }
+
+  return check_uint (node, path, member, max, value, error);
+}
+
+static gboolean
+read_bool (JsonObject  *object,
+           const char  *path,
+           const char  *member,
+           gboolean    *value,
+           GError     **error)
+{
+  JsonNode *node;
+
+  *value = FALSE;
+
+  node = json_object_get_member (object, member);
+  if (node == NULL)
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return fail (error, path, member, "expected true or false, found %s", describe_node (node));
+
+  *value = json_node_get_boolean (node);
+  return TRUE;
+}
+
+/* An array member; *array is NULL when it is missing (and not required)
+ * or null (where @nullable). */
+static gboolean
+read_array (JsonObject  *object,
+            const char  *path,
+            const char  *member,
+            gboolean     required,
+            gboolean     nullable,
+            JsonArray  **array,
+            GError     **error)
+{
+  JsonNode *node;
+
+  *array = NULL;
+
+  if (!get_member (object, path, member, required, &node, error))
+    return FALSE;
+
+  if (node == NULL)
+    {
+      if (!nullable && json_object_has_member (object, member))
+        return fail (error, path, member, "expected an array, found null");
+      return TRUE;
+    }
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return fail (error, path, member, "expected an array, found %s", describe_node (node));
+
+  *array = json_node_get_array (node);
+  return TRUE;
+}
+
+static gboolean
+read_object (JsonObject  *object,
+             const char  *path,
+             const char  *member,
+             JsonObject **child,
+             GError     **error)
+{
+  JsonNode *node;
+
+  *child = NULL;
+
+  if (!get_member (object, path, member, FALSE, &node, error))
+    return FALSE;
+
+  if (node == NULL)
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return fail (error, path, member, "expected an object, found %s", describe_node (node));
+
+  *child = json_node_get_object (node);
+  return TRUE;
+}
+
+static gboolean
+element_object (JsonArray   *array,
+                guint        index,
+                const char  *path,
+                JsonObject **object,
+                GError     **error)
+{
+  JsonNode *node = json_array_get_element (array, index);
+
+  *object = NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return fail (error, path, NULL, "expected an object, found %s", describe_node (node));
+
+  *object = json_node_get_object (node);
+  return TRUE;
+}
+
+static gboolean
+read_column (JsonObject    *object,
+             const char    *path,
+             KessanColumn **out,
+             GError       **error)
+{
+  g_autoptr(KessanColumn) column = kessan_column_new ();
+  const char *period_end, *compared_end, *header, *str;
+  KessanMeasure measure;
+  KessanCurrency currency;
+  KessanUnit unit;
+  guint months, scale;
+
+  if (!read_date (object, path, "period_end", &period_end, error) ||
+      !read_uint (object, path, "months", FALSE, TRUE, 1200, 0, &months, error) ||
+      !read_uint (object, path, "scale", FALSE, FALSE, G_MAXUINT, 1, &scale, error) ||
+      !read_date (object, path, "compared_end", &compared_end, error) ||
+      !read_string (object, path, "header", FALSE, TRUE, &header, error))
+    return FALSE;
+
+  if (!read_string (object, path, "measure", TRUE, FALSE, &str, error))
+    return FALSE;
+  if (!kessan_measure_from_string (str, &measure))
+    return fail (error, path, "measure", "unknown measure “%s”", str);
+
+  if (!read_string (object, path, "currency", FALSE, TRUE, &str, error))
+    return FALSE;
+  if (!kessan_currency_from_string (str, &currency))
+    return fail (error, path, "currency", "unknown currency “%s”", str);
+
+  if (!read_string (object, path, "unit", FALSE, TRUE, &str, error))
+    return FALSE;
+  if (!kessan_unit_from_string (str, &unit))
+    return fail (error, path, "unit", "unknown unit “%s”", str);
+
+  if (scale == 0)
+    return fail (error, path, "scale", "must be at least 1");
+
+  kessan_column_set_period_end (column, period_end);
+  kessan_column_set_months (column, months);
+  kessan_column_set_measure (column, measure);
+  kessan_column_set_currency (column, currency);
+  kessan_column_set_scale (column, scale);
+  kessan_column_set_unit (column, unit);
+  kessan_column_set_compared_end (column, compared_end);
+  kessan_column_set_header (column, header);
+
+  *out = g_steal_pointer (&column);
+  return TRUE;
+}
+
+/* An array aligned with the columns: one entry per column. */
+static gboolean
+read_cell_array (JsonObject  *object,
+                 const char  *path,
+                 const char  *member,
+                 gboolean     required,
+                 guint        n_columns,
+                 JsonArray  **array,
+                 GError     **error)
+{
+  if (!read_array (object, path, member, required, FALSE, array, error))
+    return FALSE;
+
+  if (*array != NULL && json_array_get_length (*array) != n_columns)
+    return fail (error, path, member,
+                 "has %u %s but the statement has %u %s",
+                 json_array_get_length (*array),
+                 json_array_get_length (*array) == 1 ? "entry" : "entries",
+                 n_columns, n_columns == 1 ? "column" : "columns");
+
+  return TRUE;
+}
+
+static gboolean
+read_row (JsonObject      *object,
+          const char      *path,
+          guint            n_columns,
+          KessanLineItem **out,
+          GError         **error)
+{
+  g_autoptr(KessanLineItem) row = NULL;
+  const char *label, *concept, *label_en, *label_ja, *str;
+  JsonArray *values, *lines, *decimals;
+  gboolean total, heading;
+  KessanUnit unit;
+  guint depth, line;
+
+  if (!read_string (object, path, "label", FALSE, TRUE, &label, error) ||
+      !read_string (object, path, "concept", FALSE, TRUE, &concept, error) ||
+      !read_string (object, path, "label_en", FALSE, TRUE, &label_en, error) ||
+      !read_string (object, path, "label_ja", FALSE, TRUE, &label_ja, error) ||
+      !read_uint (object, path, "depth", FALSE, FALSE, G_MAXUINT, 0, &depth, error) ||
+      !read_bool (object, path, "total", &total, error) ||
+      !read_bool (object, path, "heading", &heading, error) ||
+      !read_uint (object, path, "line", FALSE, TRUE, G_MAXUINT32, 0, &line, error) ||
+      !read_cell_array (object, path, "values", TRUE, n_columns, &values, error) ||
+      !read_cell_array (object, path, "lines", FALSE, n_columns, &lines, error) ||
+      !read_cell_array (object, path, "decimals", FALSE, n_columns, &decimals, error))
+    return FALSE;
+
+  if (!read_string (object, path, "unit", FALSE, TRUE, &str, error))
+    return FALSE;
+  if (!kessan_unit_from_string (str, &unit))
+    return fail (error, path, "unit", "unknown unit “%s”", str);
+
+  row = kessan_line_item_new (label, n_columns);
+  kessan_line_item_set_concept (row, concept);
+  kessan_line_item_set_labels (row, label_en, label_ja);
+  kessan_line_item_set_depth (row, depth);
+  kessan_line_item_set_total (row, total);
+  kessan_line_item_set_heading (row, heading);
+  kessan_line_item_set_unit (row, unit);
+  kessan_line_item_set_line (row, line);
+
+  /* Entries of "lines" and "decimals" for empty cells carry nothing, but
+   * they must still be of the right type. */
+  for (guint i = 0; i < n_columns; i++)
+    {
+      JsonNode *node;
+      char member[32];
+      guint ignored;
+
+      if (lines != NULL && !JSON_NODE_HOLDS_NULL ((node = json_array_get_element (lines, i))))
+        {
+          g_snprintf (member, sizeof member, "lines[%u]", i);
+          if (!check_uint (node, path, member, G_MAXUINT32, &ignored, error))
+            return FALSE;
+        }
+
+      if (decimals != NULL && !JSON_NODE_HOLDS_NULL ((node = json_array_get_element (decimals, i))))
+        {
+          g_snprintf (member, sizeof member, "decimals[%u]", i);
+          if (!check_uint (node, path, member, MAX_DECIMALS, &ignored, error))
+            return FALSE;
+        }
+    }
+
+  for (guint i = 0; i < n_columns; i++)
+    {
+      JsonNode *node = json_array_get_element (values, i);
+      double value;
+      guint value_line = 0;
+      guint value_decimals;
+
+      if (JSON_NODE_HOLDS_NULL (node))
+        continue;
+
+      if (!node_is_number (node))
+        {
+          char member[32];
+
+          g_snprintf (member, sizeof member, "values[%u]", i);
+          return fail (error, path, member, "expected a number or null, found %s", describe_node (node));
+        }
+
+      value = json_node_get_double (node);
+      if (!isfinite (value))
+        {
+          char member[32];
+
+          g_snprintf (member, sizeof member, "values[%u]", i);
+          return fail (error, path, member, "the number is out of range");
+        }
+
+      /* Both were checked above. */
+      if (lines != NULL && !JSON_NODE_HOLDS_NULL ((node = json_array_get_element (lines, i))))
+        value_line = json_node_get_int (node);
+
+      if (decimals != NULL && !JSON_NODE_HOLDS_NULL ((node = json_array_get_element (decimals, i))))
+        value_decimals = json_node_get_int (node);
+      else
+        value_decimals = infer_decimals (value);
+
+      kessan_line_item_set_value (row, i, value, value_decimals, value_line);
+    }
+
+  *out = g_steal_pointer (&row);
+  return TRUE;
+}
+
+static gboolean
+read_statement (JsonObject       *object,
+                const char       *path,
+                KessanStatement **out,
+                GError          **error)
+{
+  g_autoptr(KessanStatement) statement = NULL;
+  const char *id, *kind_name, *language, *title, *topic;
+  JsonArray *lines, *columns, *rows;
+  KessanStatementKind kind;
+  guint first_line = 0;
+  guint last_line = 0;
+  guint n_columns, n_rows;
+
+  if (!read_string (object, path, "id", TRUE, FALSE, &id, error) ||
+      !read_string (object, path, "kind", TRUE, FALSE, &kind_name, error) ||
+      !read_string (object, path, "language", FALSE, TRUE, &language, error) ||
+      !read_string (object, path, "title", FALSE, TRUE, &title, error) ||
+      !read_string (object, path, "topic", FALSE, TRUE, &topic, error) ||
+      !read_array (object, path, "lines", FALSE, TRUE, &lines, error) ||
+      !read_array (object, path, "columns", TRUE, FALSE, &columns, error) ||
+      !read_array (object, path, "rows", TRUE, FALSE, &rows, error))
+    return FALSE;
+
+  if (!kessan_statement_kind_from_string (kind_name, &kind))
+    return fail (error, path, "kind", "unknown kind “%s”", kind_name);
+
+  if (lines != NULL)
+    {
+      if (json_array_get_length (lines) != 2)
+        return fail (error, path, "lines", "expected [first, last], found %u %s",
+                     json_array_get_length (lines),
+                     json_array_get_length (lines) == 1 ? "entry" : "entries");
+      if (!check_uint (json_array_get_element (lines, 0), path, "lines[0]",
+                       G_MAXUINT32, &first_line, error) ||
+          !check_uint (json_array_get_element (lines, 1), path, "lines[1]",
+                       G_MAXUINT32, &last_line, error))
+        return FALSE;
+    }
+
+  statement = kessan_statement_new (id, kind, language);
+  kessan_statement_set_title (statement, title);
+  kessan_statement_set_topic (statement, topic);
+  kessan_statement_set_lines (statement, first_line, last_line);
+
+  n_columns = json_array_get_length (columns);
+  for (guint i = 0; i < n_columns; i++)
+    {
+      g_autofree char *column_path = g_strdup_printf ("%s.columns[%u]", path, i);
+      g_autoptr(KessanColumn) column = NULL;
+      JsonObject *column_object;
+
+      if (!element_object (columns, i, column_path, &column_object, error) ||
+          !read_column (column_object, column_path, &column, error))
+        return FALSE;
+
+      kessan_statement_add_column (statement, column);
+    }
+
+  n_rows = json_array_get_length (rows);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autofree char *row_path = g_strdup_printf ("%s.rows[%u]", path, i);
+      g_autoptr(KessanLineItem) row = NULL;
+      JsonObject *row_object;
+
+      if (!element_object (rows, i, row_path, &row_object, error) ||
+          !read_row (row_object, row_path, n_columns, &row, error))
+        return FALSE;
+
+      kessan_statement_add_row (statement, row);
+    }
+
+  *out = g_steal_pointer (&statement);
+  return TRUE;
+}
+
+static gboolean
+read_finding (JsonObject     *object,
+              const char     *path,
+              KessanFinding **out,
+              GError        **error)
+{
+  g_autoptr(KessanFinding) finding = NULL;
+  const char *check, *severity_name, *statement, *message;
+  KessanSeverity severity;
+  JsonArray *lines;
+
+  if (!read_string (object, path, "check", TRUE, FALSE, &check, error) ||
+      !read_string (object, path, "severity", TRUE, FALSE, &severity_name, error) ||
+      !read_string (object, path, "statement", FALSE, TRUE, &statement, error) ||
+      !read_string (object, path, "message", TRUE, FALSE, &message, error) ||
+      !read_array (object, path, "lines", FALSE, FALSE, &lines, error))
+    return FALSE;
+
+  if (!kessan_severity_from_string (severity_name, &severity))
+    return fail (error, path, "severity", "unknown severity “%s”", severity_name);
+
+  finding = kessan_finding_new (check, severity, statement, message);
+
+  for (guint i = 0; lines != NULL && i < json_array_get_length (lines); i++)
+    {
+      char member[32];
+      guint line;
+
+      g_snprintf (member, sizeof member, "lines[%u]", i);
+      if (!check_uint (json_array_get_element (lines, i), path, member,
+                       G_MAXUINT32, &line, error))
+        return FALSE;
+
+      kessan_finding_add_line (finding, line);
+    }
+
+  *out = g_steal_pointer (&finding);
+  return TRUE;
+}
+
+static gboolean
+read_filing (JsonObject    *root,
+             KessanFiling **out,
+             GError       **error)
+{
+  g_autoptr(KessanFiling) filing = kessan_filing_new ();
+  const char *format, *company, *released, *text;
+  JsonObject *period, *rate, *source;
+  JsonArray *languages, *statements, *findings;
+  guint version;
+
+  /* Without the right "format" the file is some other JSON: say so
+   * rather than list what it lacks. */
+  if (!json_object_has_member (root, "format"))
+    {
+      g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_FORMAT,
+                   "Not a Kessan filing: no “format” member");
+      return FALSE;
+    }
+  if (!read_string (root, "", "format", TRUE, FALSE, &format, error))
+    return FALSE;
+  if (g_strcmp0 (format, FORMAT_NAME) != 0)
+    {
+      g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_FORMAT,
+                   "Not a Kessan filing: “format” is “%s”, not “" FORMAT_NAME "”", format);
+      return FALSE;
+    }
+
+  if (!read_uint (root, "", "version", TRUE, FALSE, G_MAXUINT, 0, &version, error))
+    return FALSE;
+  if (version != FORMAT_VERSION)
+    {
+      g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_FORMAT,
+                   "Unsupported filing version %u (this version of Kessan reads version %u)",
+                   version, FORMAT_VERSION);
+      return FALSE;
+    }
+
+  if (!read_string (root, "", "company", FALSE, TRUE, &company, error) ||
+      !read_object (root, "", "period", &period, error) ||
+      !read_date (root, "", "released", &released, error) ||
+      !read_array (root, "", "languages", FALSE, TRUE, &languages, error) ||
+      !read_object (root, "", "exchange_rate", &rate, error) ||
+      !read_object (root, "", "source", &source, error) ||
+      !read_array (root, "", "statements", TRUE, FALSE, &statements, error) ||
+      !read_array (root, "", "findings", FALSE, TRUE, &findings, error) ||
+      !read_string (root, "", "text", FALSE, TRUE, &text, error))
+    return FALSE;
+
+  kessan_filing_set_company (filing, company);
+  kessan_filing_set_released (filing, released);
+  kessan_filing_set_text (filing, text);
+
+  if (period != NULL)
+    {
+      const char *end;
+      guint fiscal_year, fiscal_quarter, months;
+
+      if (!read_uint (period, "period", "fiscal_year", FALSE, TRUE, G_MAXUINT, 0, &fiscal_year, error) ||
+          !read_uint (period, "period", "fiscal_quarter", FALSE, FALSE, 4, 0, &fiscal_quarter, error) ||
+          !read_date (period, "period", "end", &end, error) ||
+          !read_uint (period, "period", "months", FALSE, TRUE, 1200, 0, &months, error))
+        return FALSE;
+
+      kessan_filing_set_fiscal_period (filing, fiscal_year, fiscal_quarter);
+      kessan_filing_set_period_end (filing, end, months);
+    }
+
+  for (guint i = 0; languages != NULL && i < json_array_get_length (languages); i++)
+    {
+      char member[32];
+      const char *language;
+
+      g_snprintf (member, sizeof member, "languages[%u]", i);
+      if (!check_string (json_array_get_element (languages, i), "", member, &language, error))
+        return FALSE;
+
+      kessan_filing_add_language (filing, language);
+    }
+
+  if (rate != NULL)
+    {
+      JsonNode *node;
+      const char *as_of;
+      double jpy_per_usd;
+
+      if (!get_member (rate, "exchange_rate", "jpy_per_usd", TRUE, &node, error))
+        return FALSE;
+      if (node == NULL || !node_is_number (node))
+        return fail (error, "exchange_rate", "jpy_per_usd", "expected a number, found %s",
+                     node != NULL ? describe_node (node) : "null");
+
+      jpy_per_usd = json_node_get_double (node);
+      if (!isfinite (jpy_per_usd) || jpy_per_usd <= 0.0)
+        return fail (error, "exchange_rate", "jpy_per_usd", "must be a positive number");
+
+      if (!read_date (rate, "exchange_rate", "as_of", &as_of, error))
+        return FALSE;
+
+      kessan_filing_set_exchange_rate (filing, jpy_per_usd, as_of);
+    }
+
+  if (source != NULL)
+    {
+      const char *name, *sha256, *encoding;
+
+      if (!read_string (source, "source", "name", FALSE, TRUE, &name, error) ||
+          !read_string (source, "source", "sha256", FALSE, TRUE, &sha256, error) ||
+          !read_string (source, "source", "encoding", FALSE, TRUE, &encoding, error))
+        return FALSE;
+
+      kessan_filing_set_source_name (filing, name);
+      kessan_filing_set_source_hash (filing, sha256);
+      kessan_filing_set_source_encoding (filing, encoding);
+    }
+
+  for (guint i = 0; i < json_array_get_length (statements); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("statements[%u]", i);
+      g_autoptr(KessanStatement) statement = NULL;
+      JsonObject *object;
+
+      if (!element_object (statements, i, path, &object, error) ||
+          !read_statement (object, path, &statement, error))
+        return FALSE;
+
+      kessan_filing_add_statement (filing, statement);
+    }
+
+  for (guint i = 0; findings != NULL && i < json_array_get_length (findings); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("findings[%u]", i);
+      g_autoptr(KessanFinding) finding = NULL;
+      JsonObject *object;
+
+      if (!element_object (findings, i, path, &object, error) ||
+          !read_finding (object, path, &finding, error))
+        return FALSE;
+
+      kessan_filing_add_finding (filing, finding);
+    }
+
+  *out = g_steal_pointer (&filing);
+  return TRUE;
+}
+
+/* Two things json-glib's parser gets wrong on hostile input are caught
+ * on the raw text first: it recurses once per nesting level, so a file
+ * of nested brackets would exhaust the stack, and it wraps integers too
+ * large for 64 bits into small or negative ones without an error.
+ * Brackets and digits inside strings do not count; anything else that is
+ * broken is left for the parser to report. */
+static gboolean
+check_text (const char  *data,
+            gsize        length,
+            GError     **error)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > MAX_NESTING)
+            {
+              g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_FORMAT,
+                           "Malformed filing: nested more than %u levels deep", MAX_NESTING);
+              return FALSE;
+            }
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+      else if (c == '-' || g_ascii_isdigit (c))
+        {
+          gboolean integer = TRUE;
+          guint digits = 0;
+          gsize start = i;
+
+          for (; i < length && strchr ("+-.0123456789eE", data[i]) != NULL && data[i] != '\0'; i++)
+            {
+              if (g_ascii_isdigit (data[i]))
+                digits++;
+              else if (data[i] != '-')
+                integer = FALSE;
+            }
+
+          if (integer && digits > MAX_INTEGER_DIGITS)
+            {
+              g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_FORMAT,
+                           "Malformed filing: the integer %.*s… is too large",
+                           (int)MIN (i - start, 24), data + start);
+              return FALSE;
+            }
+
+          /* Look at the character that ended the number again. */
+          i--;
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * kessan_filing_new_from_json:
+ * @data: (array length=length) (element-type guint8): JSON text in the
+ *   format kessan_filing_to_json() writes
+ * @length: the length of @data in bytes, or -1 if it is nul-terminated
+ * @error: return location for a #GError, or %NULL
+ *
+ * Reads a filing back from its export format.  Anything that is not a
+ * well-formed filing of a supported version fails with
+ * %KESSAN_ERROR_FORMAT and a message naming the offending member.
+ *
+ * Returns: (transfer full): a new #KessanFiling, or %NULL on error
+ */
+KessanFiling *
+kessan_filing_new_from_json (const char  *data,
+                             gssize       length,
+                             GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(KessanFiling) filing = NULL;
+  JsonNode *root;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (length < 0)
+    length = strlen (data);
+
+  if (!check_text (data, length, error))
+    return NULL;
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_FORMAT,
+                   "Not a Kessan filing: not valid JSON: %s", local_error->message);
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_FORMAT,
+                   "Not a Kessan filing: the JSON text is %s, not an object",
+                   root != NULL ? describe_node (root) : "empty");
+      return NULL;
+    }
+
+  if (!read_filing (json_node_get_object (root), &filing, error))
+    return NULL;
+
+  return g_steal_pointer (&filing);
+}
+
+/* CSV
+ *
+ * RFC 4180: comma separated, CRLF line ends, a field quoted when it holds
+ * a comma, a quote or a line break, quotes doubled inside.  The layout is
+ * described in docs/json-format.md. */
+
+#define CSV_LEAD_COLUMNS 3
+
+static void
+append_csv_field (GString    *out,
+                  const char *field)
+{
+  if (field == NULL)
+    return;
+
+  if (strpbrk (field, ",\"\r\n") == NULL)
+    {
+      g_string_append (out, field);
+      return;
+    }
+
+  g_string_append_c (out, '"');
+  for (const char *p = field; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+end_csv_line (GString *out)
+{
+  g_string_append (out, "\r\n");
+}
+
+/* A name for a column with no printed header, so that every column of the
+ * last header line has one: "2003-09-30 3M change_yoy vs 2002-09-30". */
+static char *
+describe_column (KessanColumn *column)
+{
+  GString *name = g_string_new (NULL);
+  KessanMeasure measure = kessan_column_get_measure (column);
+  KessanCurrency currency = kessan_column_get_currency (column);
+
+  if (kessan_column_get_period_end (column) != NULL)
+    g_string_append (name, kessan_column_get_period_end (column));
+  else
+    g_string_append (name, "?");
+  if (kessan_column_get_months (column) != 0)
+    g_string_append_printf (name, " %uM", kessan_column_get_months (column));
+  if (measure != KESSAN_MEASURE_AMOUNT)
+    g_string_append_printf (name, " %s", kessan_measure_to_string (measure));
+  if (kessan_column_get_compared_end (column) != NULL)
+    g_string_append_printf (name, " vs %s", kessan_column_get_compared_end (column));
+  if (currency != KESSAN_CURRENCY_NONE)
+    g_string_append_printf (name, " %s", kessan_currency_to_string (currency));
+
+  return g_string_free (name, FALSE);
+}
+
+typedef enum
+{
+  HEADER_PERIOD_END,
+  HEADER_COMPARED_END,
+  HEADER_MONTHS,
+  HEADER_MEASURE,
+  HEADER_CURRENCY,
+  HEADER_SCALE,
+  HEADER_UNIT,
+  N_HEADERS
+} CsvHeader;
+
+static const char * const header_names[N_HEADERS] = {
+  [HEADER_PERIOD_END] = "period_end",
+  [HEADER_COMPARED_END] = "compared_end",
+  [HEADER_MONTHS] = "months",
+  [HEADER_MEASURE] = "measure",
+  [HEADER_CURRENCY] = "currency",
+  [HEADER_SCALE] = "scale",
+  [HEADER_UNIT] = "unit",
+};
+
+static void
+append_header_cell (GString      *out,
+                    KessanColumn *column,
+                    CsvHeader     header)
+{
+  switch (header)
+    {
+    case HEADER_PERIOD_END:
+      append_csv_field (out, kessan_column_get_period_end (column));
+      break;
+
+    case HEADER_COMPARED_END:
+      append_csv_field (out, kessan_column_get_compared_end (column));
+      break;
+
+    case HEADER_MONTHS:
+      if (kessan_column_get_months (column) != 0)
+        g_string_append_printf (out, "%u", kessan_column_get_months (column));
+      break;
+
+    case HEADER_MEASURE:
+      append_csv_field (out, kessan_measure_to_string (kessan_column_get_measure (column)));
+      break;
+
+    case HEADER_CURRENCY:
+      append_csv_field (out, kessan_currency_to_string (kessan_column_get_currency (column)));
+      break;
+
+    case HEADER_SCALE:
+      g_string_append_printf (out, "%u", kessan_column_get_scale (column));
+      break;
+
+    case HEADER_UNIT:
+      append_csv_field (out, kessan_unit_to_string (kessan_column_get_unit (column)));
+      break;
+
+    case N_HEADERS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/**
+ * kessan_statement_to_csv:
+ * @statement: a #KessanStatement
+ *
+ * Writes @statement as RFC 4180 CSV: a fixed block of header lines
+ * describing each column (period end, compared period, months, measure,
+ * currency, scale, unit, printed header), then one line per row with its
+ * label, concept, own unit and values as printed.  Empty cells stay empty.
+ *
+ * Returns: (transfer full): the CSV text, UTF-8 with CRLF line ends
+ */
+char *
+kessan_statement_to_csv (KessanStatement *statement)
+{
+  GString *out;
+  guint n_columns;
+  guint n_rows;
+
+  g_return_val_if_fail (KESSAN_IS_STATEMENT (statement), NULL);
+
+  out = g_string_new (NULL);
+  n_columns = kessan_statement_get_n_columns (statement);
+  n_rows = kessan_statement_get_n_rows (statement);
+
+  for (guint h = 0; h < N_HEADERS; h++)
+    {
+      g_string_append (out, header_names[h]);
+      for (guint i = 1; i < CSV_LEAD_COLUMNS; i++)
+        g_string_append_c (out, ',');
+
+      for (guint i = 0; i < n_columns; i++)
+        {
+          g_string_append_c (out, ',');
+          append_header_cell (out, kessan_statement_get_column (statement, i), h);
+        }
+      end_csv_line (out);
+    }
+
+  g_string_append (out, "label,concept,unit");
+  for (guint i = 0; i < n_columns; i++)
+    {
+      KessanColumn *column = kessan_statement_get_column (statement, i);
+      const char *header = kessan_column_get_header (column);
+
+      g_string_append_c (out, ',');
+      if (header != NULL && *header != '\0')
+        append_csv_field (out, header);
+      else
+        {
+          g_autofree char *name = describe_column (column);
+
+          append_csv_field (out, name);
+        }
+    }
+  end_csv_line (out);
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      KessanLineItem *row = kessan_statement_get_row (statement, r);
+
+      append_csv_field (out, kessan_line_item_get_label (row));
+      g_string_append_c (out, ',');
+      append_csv_field (out, kessan_line_item_get_concept (row));
+      g_string_append_c (out, ',');
+      append_csv_field (out, kessan_unit_to_string (kessan_line_item_get_unit (row)));
+
+      for (guint i = 0; i < n_columns; i++)
+        {
+          g_string_append_c (out, ',');
+
+          if (kessan_line_item_has_value (row, i))
+            {
+              char buf[NUMBER_BUF_SIZE];
+
+              format_value (buf, sizeof buf,
+                            kessan_line_item_get_value (row, i),
+                            kessan_line_item_get_decimals (row, i));
+              g_string_append (out, buf);
+            }
+        }
+      end_csv_line (out);
+    }
+
+  return g_string_free (out, FALSE);
+}

@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "kessan-filing.h"
+
+G_BEGIN_DECLS
+
+/* The public JSON format, "format": "kessan-filing", described in
+ * docs/json-format.md.  include_text adds the decoded source text (the
+ * library keeps it; the CLI leaves it out). */
+char         *kessan_filing_to_json        (KessanFiling     *filing,
+                                            gboolean          include_text);
+KessanFiling *kessan_filing_new_from_json  (const char       *data,
+                                            gssize            length,
+                                            GError          **error);
+
+/* One statement as CSV: a header block naming each column's period,
+ * measure, currency and scale, then one line per row. */
+char         *kessan_statement_to_csv      (KessanStatement  *statement);
+
+G_END_DECLS

@@ -1,0 +1,762 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kessan-model"
+
+#include "kessan-filing.h"
+
+#include <math.h>
+
+struct _KessanFiling
+{
+  GObject      parent_instance;
+
+  /* Owned */
+  char        *company;
+  char        *period_end;
+  char        *released;
+  char        *rate_as_of;
+  char       **languages;
+  char        *source_name;
+  char        *source_hash;
+  char        *source_encoding;
+  char        *text;
+  GListStore  *statements;
+  GListStore  *findings;
+
+  guint        n_languages;
+  guint        fiscal_year;
+  guint        fiscal_quarter;
+  guint        period_months;
+  double       jpy_per_usd;
+};
+
+G_DEFINE_FINAL_TYPE (KessanFiling, kessan_filing, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_COMPANY,
+  PROP_FISCAL_YEAR,
+  PROP_FISCAL_QUARTER,
+  PROP_PERIOD_END,
+  PROP_RELEASED,
+  PROP_SOURCE_NAME,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* g_set_str() arrived in GLib 2.76, after our baseline. */
+static gboolean
+replace_str (char       **ptr,
+             const char  *str)
+{
+  if (g_strcmp0 (*ptr, str) == 0)
+    return FALSE;
+
+  g_free (*ptr);
+  *ptr = g_strdup (str);
+  return TRUE;
+}
+
+static void
+kessan_filing_dispose (GObject *object)
+{
+  KessanFiling *self = (KessanFiling *)object;
+
+  g_clear_object (&self->statements);
+  g_clear_object (&self->findings);
+
+  G_OBJECT_CLASS (kessan_filing_parent_class)->dispose (object);
+}
+
+static void
+kessan_filing_finalize (GObject *object)
+{
+  KessanFiling *self = (KessanFiling *)object;
+
+  g_clear_pointer (&self->company, g_free);
+  g_clear_pointer (&self->period_end, g_free);
+  g_clear_pointer (&self->released, g_free);
+  g_clear_pointer (&self->rate_as_of, g_free);
+  g_clear_pointer (&self->languages, g_strfreev);
+  g_clear_pointer (&self->source_name, g_free);
+  g_clear_pointer (&self->source_hash, g_free);
+  g_clear_pointer (&self->source_encoding, g_free);
+  g_clear_pointer (&self->text, g_free);
+
+  G_OBJECT_CLASS (kessan_filing_parent_class)->finalize (object);
+}
+
+static void
+kessan_filing_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  KessanFiling *self = KESSAN_FILING (object);
+
+  switch (prop_id)
+    {
+    case PROP_COMPANY:
+      g_value_set_string (value, self->company);
+      break;
+
+    case PROP_FISCAL_YEAR:
+      g_value_set_uint (value, self->fiscal_year);
+      break;
+
+    case PROP_FISCAL_QUARTER:
+      g_value_set_uint (value, self->fiscal_quarter);
+      break;
+
+    case PROP_PERIOD_END:
+      g_value_set_string (value, self->period_end);
+      break;
+
+    case PROP_RELEASED:
+      g_value_set_string (value, self->released);
+      break;
+
+    case PROP_SOURCE_NAME:
+      g_value_set_string (value, self->source_name);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kessan_filing_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  KessanFiling *self = KESSAN_FILING (object);
+
+  switch (prop_id)
+    {
+    case PROP_COMPANY:
+      kessan_filing_set_company (self, g_value_get_string (value));
+      break;
+
+    case PROP_RELEASED:
+      kessan_filing_set_released (self, g_value_get_string (value));
+      break;
+
+    case PROP_SOURCE_NAME:
+      kessan_filing_set_source_name (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kessan_filing_class_init (KessanFilingClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = kessan_filing_dispose;
+  object_class->finalize = kessan_filing_finalize;
+  object_class->get_property = kessan_filing_get_property;
+  object_class->set_property = kessan_filing_set_property;
+
+  properties[PROP_COMPANY] =
+    g_param_spec_string ("company", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* The period is set through functions taking its parts together, so
+   * these are read-only; they still notify, for views bound to them. */
+  properties[PROP_FISCAL_YEAR] =
+    g_param_spec_uint ("fiscal-year", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_FISCAL_QUARTER] =
+    g_param_spec_uint ("fiscal-quarter", NULL, NULL,
+                       0, 4, 0,
+                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_PERIOD_END] =
+    g_param_spec_string ("period-end", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_RELEASED] =
+    g_param_spec_string ("released", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SOURCE_NAME] =
+    g_param_spec_string ("source-name", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+kessan_filing_init (KessanFiling *self)
+{
+  self->languages = g_new0 (char *, 1);
+  self->statements = g_list_store_new (KESSAN_TYPE_STATEMENT);
+  self->findings = g_list_store_new (KESSAN_TYPE_FINDING);
+}
+
+/**
+ * kessan_filing_new:
+ *
+ * Creates an empty filing.
+ *
+ * Returns: (transfer full): a new #KessanFiling
+ */
+KessanFiling *
+kessan_filing_new (void)
+{
+  return g_object_new (KESSAN_TYPE_FILING, NULL);
+}
+
+/**
+ * kessan_filing_get_company:
+ * @self: a #KessanFiling
+ *
+ * Returns: (nullable) (transfer none): the company's name as printed
+ */
+const char *
+kessan_filing_get_company (KessanFiling *self)
+{
+  g_return_val_if_fail (KESSAN_IS_FILING (self), NULL);
+
+  return self->company;
+}
+
+/**
+ * kessan_filing_set_company:
+ * @self: a #KessanFiling
+ * @company: (nullable): the company's name
+ *
+ * Sets the company the release is about.
+ */
+void
+kessan_filing_set_company (KessanFiling *self,
+                           const char   *company)
+{
+  g_return_if_fail (KESSAN_IS_FILING (self));
+
+  if (replace_str (&self->company, company))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPANY]);
+}
+
+/**
+ * kessan_filing_get_fiscal_year:
+ * @self: a #KessanFiling
+ *
+ * Returns: the fiscal year reported, 0 when unknown
+ */
+guint
+kessan_filing_get_fiscal_year (KessanFiling *self)
+{
+  g_return_val_if_fail (KESSAN_IS_FILING (self), 0);
+
+  return self->fiscal_year;
+}
+
+/**
+ * kessan_filing_get_fiscal_quarter:
+ * @self: a #KessanFiling
+ *
+ * Returns: the fiscal quarter reported, 1 to 4, or 0 for a release
+ *   covering the full year only
+ */
+guint
+kessan_filing_get_fiscal_quarter (KessanFiling *self)
+{
+  g_return_val_if_fail (KESSAN_IS_FILING (self), 0);
+
+  return self->fiscal_quarter;
+}
+
+/**
+ * kessan_filing_set_fiscal_period:
+ * @self: a #KessanFiling
+ * @fiscal_year: the fiscal year, 0 when unknown
+ * @fiscal_quarter: 1 to 4, or 0 for the full year only
+ *
+ * Sets the fiscal period the release reports.
+ */
+void
+kessan_filing_set_fiscal_period (KessanFiling *self,
+                                 guint         fiscal_year,
+                                 guint         fiscal_quarter)
+{
+  g_return_if_fail (KESSAN_IS_FILING (self));
+  g_return_if_fail (fiscal_quarter <= 4);
+
+  if (self->fiscal_year != fiscal_year)
+    {
+      self->fiscal_year = fiscal_year;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FISCAL_YEAR]);
+    }
+
+  if (self->fiscal_quarter != fiscal_quarter)
+    {
+      self->fiscal_quarter = fiscal_quarter;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FISCAL_QUARTER]);
+    }
+}
+
+/**
+ * kessan_filing_get_period_end:
+ * @self: a #KessanFiling
+ *
+ * Returns: (nullable) (transfer none): the end of the period reported,
+ *   as an ISO date
+ */
+const char *
+kessan_filing_get_period_end (KessanFiling *self)
+{
+  g_return_val_if_fail (KESSAN_IS_FILING (self), NULL);
+
+  return self->period_end;
+}
+
+/**
+ * kessan_filing_get_period_months:
+ * @self: a #KessanFiling
+ *
+ * Returns: the months the reported period covers, 0 when unknown
+ */
+guint
+kessan_filing_get_period_months (KessanFiling *self)
+{
+  g_return_val_if_fail (KESSAN_IS_FILING (self), 0);
+
+  return self->period_months;
+}
+
+/**
+ * kessan_filing_set_period_end:
+ * @self: a #KessanFiling
+ * @iso_date: (nullable): the end of the period, such as "2003-09-30"
+ * @months: the months the period covers, 0 when unknown
+ *
+ * Sets the period the release reports.
+ */
+void
+kessan_filing_set_period_end (KessanFiling *self,
+                              const char   *iso_date,
+                              guint         months)
+{
+  g_return_if_fail (KESSAN_IS_FILING (self));
+
+  if (replace_str (&self->period_end, iso_date))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD_END]);
+
+  self->period_months = months;
+}
+
+/**
+ * kessan_filing_get_released:
+ * @self: a #KessanFiling
+ *
+ * Returns: (nullable) (transfer none): the release date as an ISO date
+ */
+const char *
+kessan_filing_get_released (KessanFiling *self)
+{
+  g_return_val_if_fail (KESSAN_IS_FILING (self), NULL);
+
+  return self->released;
+}
+
+/**
+ * kessan_filing_set_released:
+ * @self: a #KessanFiling
+ * @iso_date: (nullable): the release date
+ *
+ * Sets the date the release was published.
+ */
+void
+kessan_filing_set_released (KessanFiling *self,
+                            const char   *iso_date)
+{
+  g_return_if_fail (KESSAN_IS_FILING (self));
+
+  if (replace_str (&self->released, iso_date))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RELEASED]);
+}
+
+/**
+ * kessan_filing_get_jpy_per_usd:
+ * @self: a #KessanFiling
+ *
+ * Returns: the convenience rate in yen per dollar the release states,
+ *   0 when it states none
+ */
+double
+kessan_filing_get_jpy_per_usd (KessanFiling *self)
+{
+  g_return_val_if_fail (KESSAN_IS_FILING (self), 0.0);
+
+  return self->jpy_per_usd;
+}
+
+/**
+ * kessan_filing_get_rate_as_of:
+ * @self: a #KessanFiling
+ *
+ * Returns: (nullable) (transfer none): the date of the convenience rate,
+ *   as an ISO date
+ */
+const char *
+kessan_filing_get_rate_as_of (KessanFiling *self)
+{
+  g_return_val_if_fail (KESSAN_IS_FILING (self), NULL);
+
+  return self->rate_as_of;
+}
+
+/**
+ * kessan_filing_set_exchange_rate:
+ * @self: a #KessanFiling
+ * @jpy_per_usd: yen per dollar, 0 for no rate
+ * @as_of: (nullable): the date of the rate
+ *
+ * Sets the convenience rate the release uses for its dollar columns.
+ */
+void
+kessan_filing_set_exchange_rate (KessanFiling *self,
+                                 double        jpy_per_usd,
+                                 const char   *as_of)
+{
+  g_return_if_fail (KESSAN_IS_FILING (self));
+  g_return_if_fail (isfinite (jpy_per_usd) && jpy_per_usd >= 0.0);
+
+  self->jpy_per_usd = jpy_per_usd;
+  replace_str (&self->rate_as_of, as_of);
+}
+
+/**
+ * kessan_filing_get_languages:
+ * @self: a #KessanFiling
+ *
+ * Returns: (array zero-terminated=1) (transfer none): the languages of
+ *   the release, in the order they first appear
+ */
+const char * const *
+kessan_filing_get_languages (KessanFiling *self)
+{
+  g_return_val_if_fail (KESSAN_IS_FILING (self), NULL);
+
+  return (const char * const *)self->languages;
+}
+
+/**
+ * kessan_filing_add_language:
+ * @self: a #KessanFiling
+ * @language: a language code such as "ja"
+ *
+ * Records that the release contains text in @language; a language
+ * already recorded keeps its place.
+ */
+void
+kessan_filing_add_language (KessanFiling *self,
+                            const char   *language)
+{
+  g_return_if_fail (KESSAN_IS_FILING (self));
+  g_return_if_fail (language != NULL);
+
+  if (g_strv_contains ((const char * const *)self->languages, language))
+    return;
+
+  self->languages = g_renew (char *, self->languages, self->n_languages + 2);
+  self->languages[self->n_languages++] = g_strdup (language);
+  self->languages[self->n_languages] = NULL;
+}
+
+/**
+ * kessan_filing_get_source_name:
+ * @self: a #KessanFiling
+ *
+ * Returns: (nullable) (transfer none): the file name of the original
+ *   release
+ */
+const char *
+kessan_filing_get_source_name (KessanFiling *self)
+{
+  g_return_val_if_fail (KESSAN_IS_FILING (self), NULL);
+
+  return self->source_name;
+}
+
+/**
+ * kessan_filing_set_source_name:
+ * @self: a #KessanFiling
+ * @name: (nullable): the file name of the original release
+ *
+ * Sets the name of the file the filing was read from.
+ */
+void
+kessan_filing_set_source_name (KessanFiling *self,
+                               const char   *name)
+{
+  g_return_if_fail (KESSAN_IS_FILING (self));
+
+  if (replace_str (&self->source_name, name))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE_NAME]);
+}
+
+/**
+ * kessan_filing_get_source_hash:
+ * @self: a #KessanFiling
+ *
+ * Returns: (nullable) (transfer none): the lower-case hex SHA-256 of the
+ *   original file's bytes
+ */
+const char *
+kessan_filing_get_source_hash (KessanFiling *self)
+{
+  g_return_val_if_fail (KESSAN_IS_FILING (self), NULL);
+
+  return self->source_hash;
+}
+
+/**
+ * kessan_filing_set_source_hash:
+ * @self: a #KessanFiling
+ * @hash: (nullable): a lower-case hex SHA-256
+ *
+ * Sets the hash that identifies the original file.
+ */
+void
+kessan_filing_set_source_hash (KessanFiling *self,
+                               const char   *hash)
+{
+  g_return_if_fail (KESSAN_IS_FILING (self));
+
+  replace_str (&self->source_hash, hash);
+}
+
+/**
+ * kessan_filing_get_source_encoding:
+ * @self: a #KessanFiling
+ *
+ * Returns: (nullable) (transfer none): the encoding the original file
+ *   was decoded from, such as "Shift_JIS"
+ */
+const char *
+kessan_filing_get_source_encoding (KessanFiling *self)
+{
+  g_return_val_if_fail (KESSAN_IS_FILING (self), NULL);
+
+  return self->source_encoding;
+}
+
+/**
+ * kessan_filing_set_source_encoding:
+ * @self: a #KessanFiling
+ * @encoding: (nullable): an encoding name
+ *
+ * Sets the encoding the original file was decoded from.
+ */
+void
+kessan_filing_set_source_encoding (KessanFiling *self,
+                                   const char   *encoding)
+{
+  g_return_if_fail (KESSAN_IS_FILING (self));
+
+  replace_str (&self->source_encoding, encoding);
+}
+
+/**
+ * kessan_filing_get_text:
+ * @self: a #KessanFiling
+ *
+ * Returns: (nullable) (transfer none): the decoded source text, which
+ *   all line numbers refer to
+ */
+const char *
+kessan_filing_get_text (KessanFiling *self)
+{
+  g_return_val_if_fail (KESSAN_IS_FILING (self), NULL);
+
+  return self->text;
+}
+
+/**
+ * kessan_filing_set_text:
+ * @self: a #KessanFiling
+ * @text: (nullable): the decoded text, with LF line ends
+ *
+ * Keeps the decoded source text for provenance.
+ */
+void
+kessan_filing_set_text (KessanFiling *self,
+                        const char   *text)
+{
+  g_return_if_fail (KESSAN_IS_FILING (self));
+
+  replace_str (&self->text, text);
+}
+
+/**
+ * kessan_filing_get_statements:
+ * @self: a #KessanFiling
+ *
+ * Returns: (transfer none): a #GListModel of #KessanStatement
+ */
+GListModel *
+kessan_filing_get_statements (KessanFiling *self)
+{
+  g_return_val_if_fail (KESSAN_IS_FILING (self), NULL);
+
+  return G_LIST_MODEL (self->statements);
+}
+
+/**
+ * kessan_filing_get_n_statements:
+ * @self: a #KessanFiling
+ *
+ * Returns: the number of statements
+ */
+guint
+kessan_filing_get_n_statements (KessanFiling *self)
+{
+  g_return_val_if_fail (KESSAN_IS_FILING (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->statements));
+}
+
+/**
+ * kessan_filing_get_statement:
+ * @self: a #KessanFiling
+ * @index: a statement index, less than the number of statements
+ *
+ * Returns: (transfer none): the statement at @index
+ */
+KessanStatement *
+kessan_filing_get_statement (KessanFiling *self,
+                             guint         index)
+{
+  g_autoptr(KessanStatement) statement = NULL;
+
+  g_return_val_if_fail (KESSAN_IS_FILING (self), NULL);
+  g_return_val_if_fail (index < kessan_filing_get_n_statements (self), NULL);
+
+  /* The store holds its own reference, so the statement outlives ours. */
+  statement = g_list_model_get_item (G_LIST_MODEL (self->statements), index);
+  return statement;
+}
+
+/**
+ * kessan_filing_find_statement:
+ * @self: a #KessanFiling
+ * @id: a statement id such as "en-income-quarter"
+ *
+ * Returns: (nullable) (transfer none): the statement with @id, or %NULL
+ */
+KessanStatement *
+kessan_filing_find_statement (KessanFiling *self,
+                              const char   *id)
+{
+  guint n_statements;
+
+  g_return_val_if_fail (KESSAN_IS_FILING (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  n_statements = kessan_filing_get_n_statements (self);
+  for (guint i = 0; i < n_statements; i++)
+    {
+      KessanStatement *statement = kessan_filing_get_statement (self, i);
+
+      if (g_strcmp0 (kessan_statement_get_id (statement), id) == 0)
+        return statement;
+    }
+
+  return NULL;
+}
+
+/**
+ * kessan_filing_add_statement:
+ * @self: a #KessanFiling
+ * @statement: (transfer none): a #KessanStatement
+ *
+ * Appends @statement; the filing keeps a reference.
+ */
+void
+kessan_filing_add_statement (KessanFiling    *self,
+                             KessanStatement *statement)
+{
+  g_return_if_fail (KESSAN_IS_FILING (self));
+  g_return_if_fail (KESSAN_IS_STATEMENT (statement));
+
+  g_list_store_append (self->statements, statement);
+}
+
+/**
+ * kessan_filing_get_findings:
+ * @self: a #KessanFiling
+ *
+ * Returns: (transfer none): a #GListModel of #KessanFinding
+ */
+GListModel *
+kessan_filing_get_findings (KessanFiling *self)
+{
+  g_return_val_if_fail (KESSAN_IS_FILING (self), NULL);
+
+  return G_LIST_MODEL (self->findings);
+}
+
+/**
+ * kessan_filing_get_n_findings:
+ * @self: a #KessanFiling
+ *
+ * Returns: the number of findings
+ */
+guint
+kessan_filing_get_n_findings (KessanFiling *self)
+{
+  g_return_val_if_fail (KESSAN_IS_FILING (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->findings));
+}
+
+/**
+ * kessan_filing_get_finding:
+ * @self: a #KessanFiling
+ * @index: a finding index, less than the number of findings
+ *
+ * Returns: (transfer none): the finding at @index
+ */
+KessanFinding *
+kessan_filing_get_finding (KessanFiling *self,
+                           guint         index)
+{
+  g_autoptr(KessanFinding) finding = NULL;
+
+  g_return_val_if_fail (KESSAN_IS_FILING (self), NULL);
+  g_return_val_if_fail (index < kessan_filing_get_n_findings (self), NULL);
+
+  /* The store holds its own reference, so the finding outlives ours. */
+  finding = g_list_model_get_item (G_LIST_MODEL (self->findings), index);
+  return finding;
+}
+
+/**
+ * kessan_filing_add_finding:
+ * @self: a #KessanFiling
+ * @finding: (transfer none): a #KessanFinding
+ *
+ * Appends @finding; the filing keeps a reference.
+ */
+void
+kessan_filing_add_finding (KessanFiling  *self,
+                           KessanFinding *finding)
+{
+  g_return_if_fail (KESSAN_IS_FILING (self));
+  g_return_if_fail (KESSAN_IS_FINDING (finding));
+
+  g_list_store_append (self->findings, finding);
+}

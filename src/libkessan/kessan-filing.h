@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "kessan-finding.h"
+#include "kessan-statement.h"
+
+G_BEGIN_DECLS
+
+#define KESSAN_TYPE_FILING (kessan_filing_get_type ())
+
+G_DECLARE_FINAL_TYPE (KessanFiling, kessan_filing, KESSAN, FILING, GObject)
+
+KessanFiling    *kessan_filing_new                  (void);
+const char      *kessan_filing_get_company          (KessanFiling    *self);
+void             kessan_filing_set_company          (KessanFiling    *self,
+                                                     const char      *company);
+/* IIJ's fiscal year starts on April 1: fiscal year 2003 ends 2004-03-31. */
+guint            kessan_filing_get_fiscal_year      (KessanFiling    *self);
+/* 1 to 4, or 0 for a release covering the full year only. */
+guint            kessan_filing_get_fiscal_quarter   (KessanFiling    *self);
+void             kessan_filing_set_fiscal_period    (KessanFiling    *self,
+                                                     guint            fiscal_year,
+                                                     guint            fiscal_quarter);
+const char      *kessan_filing_get_period_end       (KessanFiling    *self);
+guint            kessan_filing_get_period_months    (KessanFiling    *self);
+void             kessan_filing_set_period_end       (KessanFiling    *self,
+                                                     const char      *iso_date,
+                                                     guint            months);
+const char      *kessan_filing_get_released         (KessanFiling    *self);
+void             kessan_filing_set_released         (KessanFiling    *self,
+                                                     const char      *iso_date);
+/* 0 when the release states no convenience rate. */
+double           kessan_filing_get_jpy_per_usd      (KessanFiling    *self);
+const char      *kessan_filing_get_rate_as_of       (KessanFiling    *self);
+void             kessan_filing_set_exchange_rate    (KessanFiling    *self,
+                                                     double           jpy_per_usd,
+                                                     const char      *as_of);
+/* NULL-terminated, in the order the languages first appear. */
+const char * const *kessan_filing_get_languages     (KessanFiling    *self);
+void             kessan_filing_add_language         (KessanFiling    *self,
+                                                     const char      *language);
+const char      *kessan_filing_get_source_name      (KessanFiling    *self);
+void             kessan_filing_set_source_name      (KessanFiling    *self,
+                                                     const char      *name);
+/* Lower-case hex SHA-256 of the original file's bytes. */
+const char      *kessan_filing_get_source_hash      (KessanFiling    *self);
+void             kessan_filing_set_source_hash      (KessanFiling    *self,
+                                                     const char      *hash);
+const char      *kessan_filing_get_source_encoding  (KessanFiling    *self);
+void             kessan_filing_set_source_encoding  (KessanFiling    *self,
+                                                     const char      *encoding);
+/* The decoded text, LF line ends: what provenance line numbers refer to. */
+const char      *kessan_filing_get_text             (KessanFiling    *self);
+void             kessan_filing_set_text             (KessanFiling    *self,
+                                                     const char      *text);
+/* A GListModel of KessanStatement. */
+GListModel      *kessan_filing_get_statements       (KessanFiling    *self);
+guint            kessan_filing_get_n_statements     (KessanFiling    *self);
+KessanStatement *kessan_filing_get_statement        (KessanFiling    *self,
+                                                     guint            index);
+KessanStatement *kessan_filing_find_statement       (KessanFiling    *self,
+                                                     const char      *id);
+void             kessan_filing_add_statement        (KessanFiling    *self,
+                                                     KessanStatement *statement);
+/* A GListModel of KessanFinding. */
+GListModel      *kessan_filing_get_findings         (KessanFiling    *self);
+guint            kessan_filing_get_n_findings       (KessanFiling    *self);
+KessanFinding   *kessan_filing_get_finding          (KessanFiling    *self,
+                                                     guint            index);
+void             kessan_filing_add_finding          (KessanFiling    *self,
+                                                     KessanFinding   *finding);
+
+G_END_DECLS

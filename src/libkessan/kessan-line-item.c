@@ -1,0 +1,714 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kessan-model"
+
+#include "kessan-line-item.h"
+
+#include <math.h>
+
+/* More digits than a double carries mean nothing; the cap also keeps
+ * every printed value within a small buffer. */
+#define MAX_DECIMALS 20
+
+/* A filing holds thousands of rows, so the cells are kept in parallel
+ * arrays rather than as one object per cell: a value, its decimals, its
+ * source line, and one presence bit per column. */
+struct _KessanLineItem
+{
+  GObject     parent_instance;
+
+  char       *label;
+  char       *concept;
+  char       *label_en;
+  char       *label_ja;
+
+  guint       n_values;
+  double     *values;
+  guint32    *value_lines;
+  guint8     *decimals;
+  guint32    *present;
+
+  guint       depth;
+  guint       line;
+  KessanUnit  unit;
+  guint       total : 1;
+  guint       heading : 1;
+};
+
+G_DEFINE_FINAL_TYPE (KessanLineItem, kessan_line_item, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_LABEL,
+  PROP_CONCEPT,
+  PROP_LABEL_EN,
+  PROP_LABEL_JA,
+  PROP_DEPTH,
+  PROP_TOTAL,
+  PROP_HEADING,
+  PROP_LINE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+#define PRESENT_WORDS(n) (((n) + 31) / 32)
+
+/* g_set_str() arrived in GLib 2.76, after our baseline. */
+static gboolean
+replace_str (char       **ptr,
+             const char  *str)
+{
+  if (g_strcmp0 (*ptr, str) == 0)
+    return FALSE;
+
+  g_free (*ptr);
+  *ptr = g_strdup (str);
+  return TRUE;
+}
+
+static void
+kessan_line_item_resize (KessanLineItem *self,
+                         guint           n_values)
+{
+  guint old_words = PRESENT_WORDS (self->n_values);
+  guint new_words = PRESENT_WORDS (n_values);
+
+  g_assert (n_values >= self->n_values);
+
+  self->values = g_renew (double, self->values, n_values);
+  self->value_lines = g_renew (guint32, self->value_lines, n_values);
+  self->decimals = g_renew (guint8, self->decimals, n_values);
+  self->present = g_renew (guint32, self->present, new_words);
+
+  for (guint i = self->n_values; i < n_values; i++)
+    {
+      self->values[i] = 0.0;
+      self->value_lines[i] = 0;
+      self->decimals[i] = 0;
+    }
+  for (guint i = old_words; i < new_words; i++)
+    self->present[i] = 0;
+
+  self->n_values = n_values;
+}
+
+static void
+kessan_line_item_finalize (GObject *object)
+{
+  KessanLineItem *self = (KessanLineItem *)object;
+
+  g_clear_pointer (&self->label, g_free);
+  g_clear_pointer (&self->concept, g_free);
+  g_clear_pointer (&self->label_en, g_free);
+  g_clear_pointer (&self->label_ja, g_free);
+  g_clear_pointer (&self->values, g_free);
+  g_clear_pointer (&self->value_lines, g_free);
+  g_clear_pointer (&self->decimals, g_free);
+  g_clear_pointer (&self->present, g_free);
+
+  G_OBJECT_CLASS (kessan_line_item_parent_class)->finalize (object);
+}
+
+static void
+kessan_line_item_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  KessanLineItem *self = KESSAN_LINE_ITEM (object);
+
+  switch (prop_id)
+    {
+    case PROP_LABEL:
+      g_value_set_string (value, self->label);
+      break;
+
+    case PROP_CONCEPT:
+      g_value_set_string (value, self->concept);
+      break;
+
+    case PROP_LABEL_EN:
+      g_value_set_string (value, self->label_en);
+      break;
+
+    case PROP_LABEL_JA:
+      g_value_set_string (value, self->label_ja);
+      break;
+
+    case PROP_DEPTH:
+      g_value_set_uint (value, self->depth);
+      break;
+
+    case PROP_TOTAL:
+      g_value_set_boolean (value, self->total);
+      break;
+
+    case PROP_HEADING:
+      g_value_set_boolean (value, self->heading);
+      break;
+
+    case PROP_LINE:
+      g_value_set_uint (value, self->line);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kessan_line_item_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  KessanLineItem *self = KESSAN_LINE_ITEM (object);
+
+  switch (prop_id)
+    {
+    case PROP_LABEL:
+      kessan_line_item_set_label (self, g_value_get_string (value));
+      break;
+
+    case PROP_CONCEPT:
+      kessan_line_item_set_concept (self, g_value_get_string (value));
+      break;
+
+    case PROP_DEPTH:
+      kessan_line_item_set_depth (self, g_value_get_uint (value));
+      break;
+
+    case PROP_TOTAL:
+      kessan_line_item_set_total (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_HEADING:
+      kessan_line_item_set_heading (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_LINE:
+      kessan_line_item_set_line (self, g_value_get_uint (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kessan_line_item_class_init (KessanLineItemClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = kessan_line_item_finalize;
+  object_class->get_property = kessan_line_item_get_property;
+  object_class->set_property = kessan_line_item_set_property;
+
+  properties[PROP_LABEL] =
+    g_param_spec_string ("label", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_CONCEPT] =
+    g_param_spec_string ("concept", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* Both dictionary labels change together through set_labels(). */
+  properties[PROP_LABEL_EN] =
+    g_param_spec_string ("label-en", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_LABEL_JA] =
+    g_param_spec_string ("label-ja", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_DEPTH] =
+    g_param_spec_uint ("depth", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_TOTAL] =
+    g_param_spec_boolean ("total", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_HEADING] =
+    g_param_spec_boolean ("heading", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_LINE] =
+    g_param_spec_uint ("line", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+kessan_line_item_init (KessanLineItem *self)
+{
+  self->unit = KESSAN_UNIT_NONE;
+}
+
+/**
+ * kessan_line_item_new:
+ * @label: (nullable): the label as printed
+ * @n_columns: the number of columns of the row's statement
+ *
+ * Creates a row with room for @n_columns values, all absent.
+ *
+ * Returns: (transfer full): a new #KessanLineItem
+ */
+KessanLineItem *
+kessan_line_item_new (const char *label,
+                      guint       n_columns)
+{
+  KessanLineItem *self;
+
+  self = g_object_new (KESSAN_TYPE_LINE_ITEM,
+                       "label", label,
+                       NULL);
+  kessan_line_item_resize (self, n_columns);
+
+  return self;
+}
+
+/**
+ * kessan_line_item_get_label:
+ * @self: a #KessanLineItem
+ *
+ * Returns: (nullable) (transfer none): the label as printed
+ */
+const char *
+kessan_line_item_get_label (KessanLineItem *self)
+{
+  g_return_val_if_fail (KESSAN_IS_LINE_ITEM (self), NULL);
+
+  return self->label;
+}
+
+/**
+ * kessan_line_item_set_label:
+ * @self: a #KessanLineItem
+ * @label: (nullable): the label as printed
+ *
+ * Sets the row's printed label.
+ */
+void
+kessan_line_item_set_label (KessanLineItem *self,
+                            const char     *label)
+{
+  g_return_if_fail (KESSAN_IS_LINE_ITEM (self));
+
+  if (replace_str (&self->label, label))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABEL]);
+}
+
+/**
+ * kessan_line_item_get_concept:
+ * @self: a #KessanLineItem
+ *
+ * Returns: (nullable) (transfer none): the concept key, such as
+ *   "revenues.total"
+ */
+const char *
+kessan_line_item_get_concept (KessanLineItem *self)
+{
+  g_return_val_if_fail (KESSAN_IS_LINE_ITEM (self), NULL);
+
+  return self->concept;
+}
+
+/**
+ * kessan_line_item_set_concept:
+ * @self: a #KessanLineItem
+ * @concept: (nullable): a concept key
+ *
+ * Sets the concept the row reports.
+ */
+void
+kessan_line_item_set_concept (KessanLineItem *self,
+                              const char     *concept)
+{
+  g_return_if_fail (KESSAN_IS_LINE_ITEM (self));
+
+  if (replace_str (&self->concept, concept))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONCEPT]);
+}
+
+/**
+ * kessan_line_item_get_label_en:
+ * @self: a #KessanLineItem
+ *
+ * Returns: (nullable) (transfer none): the English label of the row's
+ *   concept, or %NULL when unknown
+ */
+const char *
+kessan_line_item_get_label_en (KessanLineItem *self)
+{
+  g_return_val_if_fail (KESSAN_IS_LINE_ITEM (self), NULL);
+
+  return self->label_en;
+}
+
+/**
+ * kessan_line_item_get_label_ja:
+ * @self: a #KessanLineItem
+ *
+ * Returns: (nullable) (transfer none): the Japanese label of the row's
+ *   concept, or %NULL when unknown
+ */
+const char *
+kessan_line_item_get_label_ja (KessanLineItem *self)
+{
+  g_return_val_if_fail (KESSAN_IS_LINE_ITEM (self), NULL);
+
+  return self->label_ja;
+}
+
+/**
+ * kessan_line_item_set_labels:
+ * @self: a #KessanLineItem
+ * @label_en: (nullable): the English label, %NULL when unknown
+ * @label_ja: (nullable): the Japanese label, %NULL when unknown
+ *
+ * Sets the row's labels in both languages.
+ */
+void
+kessan_line_item_set_labels (KessanLineItem *self,
+                             const char     *label_en,
+                             const char     *label_ja)
+{
+  g_return_if_fail (KESSAN_IS_LINE_ITEM (self));
+
+  if (replace_str (&self->label_en, label_en))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABEL_EN]);
+  if (replace_str (&self->label_ja, label_ja))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABEL_JA]);
+}
+
+/**
+ * kessan_line_item_get_depth:
+ * @self: a #KessanLineItem
+ *
+ * Returns: the row's indentation level, 0 for the outermost rows
+ */
+guint
+kessan_line_item_get_depth (KessanLineItem *self)
+{
+  g_return_val_if_fail (KESSAN_IS_LINE_ITEM (self), 0);
+
+  return self->depth;
+}
+
+/**
+ * kessan_line_item_set_depth:
+ * @self: a #KessanLineItem
+ * @depth: the indentation level
+ *
+ * Sets the row's indentation level.
+ */
+void
+kessan_line_item_set_depth (KessanLineItem *self,
+                            guint           depth)
+{
+  g_return_if_fail (KESSAN_IS_LINE_ITEM (self));
+
+  if (self->depth != depth)
+    {
+      self->depth = depth;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEPTH]);
+    }
+}
+
+/**
+ * kessan_line_item_get_total:
+ * @self: a #KessanLineItem
+ *
+ * Returns: whether the row totals the rows above it
+ */
+gboolean
+kessan_line_item_get_total (KessanLineItem *self)
+{
+  g_return_val_if_fail (KESSAN_IS_LINE_ITEM (self), FALSE);
+
+  return self->total;
+}
+
+/**
+ * kessan_line_item_set_total:
+ * @self: a #KessanLineItem
+ * @total: whether the row is a total
+ *
+ * Marks the row as a total or not.
+ */
+void
+kessan_line_item_set_total (KessanLineItem *self,
+                            gboolean        total)
+{
+  g_return_if_fail (KESSAN_IS_LINE_ITEM (self));
+
+  total = !!total;
+  if (self->total != (guint)total)
+    {
+      self->total = total;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL]);
+    }
+}
+
+/**
+ * kessan_line_item_get_heading:
+ * @self: a #KessanLineItem
+ *
+ * Returns: whether the row is a heading, which carries no values
+ */
+gboolean
+kessan_line_item_get_heading (KessanLineItem *self)
+{
+  g_return_val_if_fail (KESSAN_IS_LINE_ITEM (self), FALSE);
+
+  return self->heading;
+}
+
+/**
+ * kessan_line_item_set_heading:
+ * @self: a #KessanLineItem
+ * @heading: whether the row is a heading
+ *
+ * Marks the row as a heading or not.
+ */
+void
+kessan_line_item_set_heading (KessanLineItem *self,
+                              gboolean        heading)
+{
+  g_return_if_fail (KESSAN_IS_LINE_ITEM (self));
+
+  heading = !!heading;
+  if (self->heading != (guint)heading)
+    {
+      self->heading = heading;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HEADING]);
+    }
+}
+
+/**
+ * kessan_line_item_get_unit:
+ * @self: a #KessanLineItem
+ *
+ * Returns: the row's own unit, or %KESSAN_UNIT_NONE when the row counts
+ *   what its columns count
+ */
+KessanUnit
+kessan_line_item_get_unit (KessanLineItem *self)
+{
+  g_return_val_if_fail (KESSAN_IS_LINE_ITEM (self), KESSAN_UNIT_NONE);
+
+  return self->unit;
+}
+
+/**
+ * kessan_line_item_set_unit:
+ * @self: a #KessanLineItem
+ * @unit: a #KessanUnit, %KESSAN_UNIT_NONE to follow the columns
+ *
+ * Sets what the row's values count when it differs from the columns.
+ */
+void
+kessan_line_item_set_unit (KessanLineItem *self,
+                           KessanUnit      unit)
+{
+  g_return_if_fail (KESSAN_IS_LINE_ITEM (self));
+  g_return_if_fail (unit <= KESSAN_UNIT_SHARES);
+
+  self->unit = unit;
+}
+
+/**
+ * kessan_line_item_get_line:
+ * @self: a #KessanLineItem
+ *
+ * Returns: the source line of the row's label (1-based), 0 when unknown
+ */
+guint
+kessan_line_item_get_line (KessanLineItem *self)
+{
+  g_return_val_if_fail (KESSAN_IS_LINE_ITEM (self), 0);
+
+  return self->line;
+}
+
+/**
+ * kessan_line_item_set_line:
+ * @self: a #KessanLineItem
+ * @line: the source line of the label (1-based)
+ *
+ * Sets where the row's label was read.
+ */
+void
+kessan_line_item_set_line (KessanLineItem *self,
+                           guint           line)
+{
+  g_return_if_fail (KESSAN_IS_LINE_ITEM (self));
+
+  if (self->line != line)
+    {
+      self->line = line;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LINE]);
+    }
+}
+
+/**
+ * kessan_line_item_get_n_values:
+ * @self: a #KessanLineItem
+ *
+ * The number of value slots: the column count the row was created with,
+ * or more if a value was set beyond it.
+ *
+ * Returns: the number of value slots
+ */
+guint
+kessan_line_item_get_n_values (KessanLineItem *self)
+{
+  g_return_val_if_fail (KESSAN_IS_LINE_ITEM (self), 0);
+
+  return self->n_values;
+}
+
+/**
+ * kessan_line_item_has_value:
+ * @self: a #KessanLineItem
+ * @column: a column index
+ *
+ * Returns: %TRUE if the cell at @column holds a value; %FALSE for an
+ *   empty cell and for an index past the last slot
+ */
+gboolean
+kessan_line_item_has_value (KessanLineItem *self,
+                            guint           column)
+{
+  g_return_val_if_fail (KESSAN_IS_LINE_ITEM (self), FALSE);
+
+  if (column >= self->n_values)
+    return FALSE;
+
+  return (self->present[column / 32] & (1u << (column % 32))) != 0;
+}
+
+/**
+ * kessan_line_item_get_value:
+ * @self: a #KessanLineItem
+ * @column: a column index
+ *
+ * Returns: the value at @column, in the column's scale; 0 for an empty
+ *   cell (check kessan_line_item_has_value())
+ */
+double
+kessan_line_item_get_value (KessanLineItem *self,
+                            guint           column)
+{
+  g_return_val_if_fail (KESSAN_IS_LINE_ITEM (self), 0.0);
+
+  if (!kessan_line_item_has_value (self, column))
+    return 0.0;
+
+  return self->values[column];
+}
+
+/**
+ * kessan_line_item_get_decimals:
+ * @self: a #KessanLineItem
+ * @column: a column index
+ *
+ * Returns: the digits printed after the decimal point, 0 for an empty cell
+ */
+guint
+kessan_line_item_get_decimals (KessanLineItem *self,
+                               guint           column)
+{
+  g_return_val_if_fail (KESSAN_IS_LINE_ITEM (self), 0);
+
+  if (!kessan_line_item_has_value (self, column))
+    return 0;
+
+  return self->decimals[column];
+}
+
+/**
+ * kessan_line_item_get_value_line:
+ * @self: a #KessanLineItem
+ * @column: a column index
+ *
+ * Returns: the source line (1-based) the value was read from, 0 for an
+ *   empty cell or when unknown
+ */
+guint
+kessan_line_item_get_value_line (KessanLineItem *self,
+                                 guint           column)
+{
+  g_return_val_if_fail (KESSAN_IS_LINE_ITEM (self), 0);
+
+  if (!kessan_line_item_has_value (self, column))
+    return 0;
+
+  return self->value_lines[column];
+}
+
+/**
+ * kessan_line_item_set_value:
+ * @self: a #KessanLineItem
+ * @column: a column index; the row grows when it is past the last slot
+ * @value: the value as printed, negative when printed in parentheses
+ * @decimals: the digits printed after the decimal point (at most 20 kept)
+ * @line: the source line (1-based) the value was read from
+ *
+ * Fills the cell at @column.  @value must be finite.
+ */
+void
+kessan_line_item_set_value (KessanLineItem *self,
+                            guint           column,
+                            double          value,
+                            guint           decimals,
+                            guint           line)
+{
+  g_return_if_fail (KESSAN_IS_LINE_ITEM (self));
+  g_return_if_fail (isfinite (value));
+  g_return_if_fail (column < G_MAXUINT);
+
+  if (column >= self->n_values)
+    kessan_line_item_resize (self, column + 1);
+
+  /* A printed "(0)" is zero, not minus zero. */
+  if (value == 0.0)
+    value = 0.0;
+
+  self->values[column] = value;
+  self->decimals[column] = MIN (decimals, MAX_DECIMALS);
+  self->value_lines[column] = MIN (line, G_MAXUINT32);
+  self->present[column / 32] |= 1u << (column % 32);
+}
+
+/**
+ * kessan_line_item_clear_value:
+ * @self: a #KessanLineItem
+ * @column: a column index
+ *
+ * Empties the cell at @column.  The number of slots does not change.
+ */
+void
+kessan_line_item_clear_value (KessanLineItem *self,
+                              guint           column)
+{
+  g_return_if_fail (KESSAN_IS_LINE_ITEM (self));
+
+  if (column >= self->n_values)
+    return;
+
+  self->values[column] = 0.0;
+  self->decimals[column] = 0;
+  self->value_lines[column] = 0;
+  self->present[column / 32] &= ~(1u << (column % 32));
+}

@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  double   value;
+  guint    decimals;      /* digits after the decimal point as printed */
+  gboolean percent;       /* printed with a % sign */
+  gboolean nil;           /* "-": an empty cell that holds a place */
+  gboolean grouped;       /* printed with thousands separators */
+} KessanNumber;
+
+gboolean kessan_number_parse (const char   *token,
+                              gsize         length,
+                              KessanNumber *number);
+
+G_END_DECLS

@@ -1,0 +1,109 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "kessan-concepts.h"
+#include "kessan-filing.h"
+#include "kessan-number.h"
+
+G_BEGIN_DECLS
+
+#define KESSAN_PLAN_MAX_COLUMNS 32
+
+/* One printed number of a table line. */
+typedef struct
+{
+  KessanNumber number;
+  int          cell;          /* tab field (0 = first after the label), or -1 */
+  guint        start;         /* byte offset in the normalised line */
+} KessanCell;
+
+typedef enum
+{
+  KESSAN_LINE_BLANK,
+  KESSAN_LINE_TEXT,
+  KESSAN_LINE_DATA,
+} KessanLineKind;
+
+typedef struct
+{
+  guint           number;     /* 1-based line number in the decoded text */
+  char           *text;       /* normalised line */
+  char           *label;      /* cleaned label of a data line, or NULL */
+  char           *group;      /* a group label printed before the label
+                               * on the same line ("IP Services"), or NULL */
+  GArray         *cells;      /* KessanCell, for data lines */
+  KessanLineKind  kind;
+  guint           indent;     /* leading spaces */
+  guint           n_fields;   /* tab fields after the label */
+  gboolean        tabbed;
+  gboolean        japanese;
+} KessanLine;
+
+/* A run of table lines and what was printed around it. */
+typedef struct
+{
+  guint first;                /* index of the first line of the body */
+  guint last;                 /* index of the last line of the body */
+  guint preamble;             /* index of the first line before the body
+                               * that still belongs to this table */
+  guint postamble_end;        /* index after the last line after the body
+                               * that may describe it */
+  int   title;                /* index of the title line, or -1 */
+} KessanBlock;
+
+typedef struct
+{
+  KessanLine     *lines;
+  guint           n_lines;
+  KessanConcepts *concepts;
+  double          jpy_per_usd;
+  GDate           released;
+} KessanParseContext;
+
+void     kessan_line_scan            (KessanLine         *line,
+                                      const char         *raw,
+                                      gsize               length,
+                                      guint               number);
+void     kessan_line_clear           (KessanLine         *line);
+char    *kessan_label_clean          (const char         *label);
+gboolean kessan_text_is_japanese     (const char         *text);
+gboolean kessan_line_is_prose        (const KessanLine   *line);
+gboolean kessan_line_is_title        (const KessanLine   *line,
+                                      KessanConcepts     *concepts);
+gboolean kessan_line_is_header       (const KessanLine   *line);
+gboolean kessan_line_is_note         (const KessanLine   *line);
+
+KessanStatement *kessan_table_read   (KessanParseContext *context,
+                                      const KessanBlock  *block);
+
+
+
+/* What the table reader learned about each column, for the placement of
+ * rows that print fewer numbers than the table has columns. */
+typedef struct
+{
+  guint    n_columns;
+  gboolean percent[KESSAN_PLAN_MAX_COLUMNS];
+  gboolean usd[KESSAN_PLAN_MAX_COLUMNS];
+  int      amount_of[KESSAN_PLAN_MAX_COLUMNS]; /* a percent column's amount
+                                                * column; a USD column's JPY
+                                                * column; -1 otherwise */
+  int      current[KESSAN_PLAN_MAX_COLUMNS];   /* a change column's column of
+                                                * the later period, or -1 */
+  gboolean share[KESSAN_PLAN_MAX_COLUMNS];
+  gboolean change[KESSAN_PLAN_MAX_COLUMNS];
+  double   jpy_per_usd;
+} KessanColumnPlan;
+
+typedef struct
+{
+  KessanLineItem *item;
+  GArray         *cells;      /* KessanCell, borrowed from the line */
+  guint           line;
+} KessanRaggedRow;
+
+void kessan_ragged_place (KessanStatement        *statement,
+                          const KessanColumnPlan *plan,
+                          GPtrArray              *ragged);
+
+G_END_DECLS

@@ -1,0 +1,687 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kessan-parser"
+
+#include "kessan-decoder.h"
+#include "kessan-error.h"
+#include "kessan-parser.h"
+#include "kessan-parser-private.h"
+#include "kessan-period.h"
+
+#include <string.h>
+
+/* The release is read in three steps: every line is scanned on its own
+ * (label and numbers), the lines are cut into tables (a body of rows with
+ * the title and headers printed around it), and each table is read into a
+ * statement by kessan_table_read(). */
+
+#define PREAMBLE_LINES 30
+#define TITLE_SEARCH_LINES 200
+
+static gboolean
+is_sentence (const KessanLine *line)
+{
+  return kessan_line_is_prose (line) || kessan_line_is_note (line);
+}
+
+/* Text lines that may sit inside a table body: headings, label parts. */
+static gboolean
+is_body_text (const KessanLine *line,
+              KessanConcepts   *concepts)
+{
+  return line->kind == KESSAN_LINE_TEXT
+         && !kessan_line_is_prose (line)
+         && !kessan_line_is_note (line)
+         && !kessan_line_is_title (line, concepts)
+         && !kessan_line_is_header (line);
+}
+
+static gboolean
+block_is_table (KessanLine        *lines,
+                const KessanBlock *block)
+{
+  guint rows = 0, widest = 0;
+
+  for (guint i = block->first; i <= block->last; i++)
+    if (lines[i].kind == KESSAN_LINE_DATA)
+      {
+        rows++;
+        widest = MAX (widest, lines[i].cells->len);
+      }
+  return (rows >= 2 && widest >= 1) || (rows == 1 && widest >= 2);
+}
+
+static guint
+block_width (KessanLine        *lines,
+             const KessanBlock *block)
+{
+  guint widest = 0;
+
+  for (guint i = block->first; i <= block->last; i++)
+    if (lines[i].kind == KESSAN_LINE_DATA)
+      widest = MAX (widest, lines[i].tabbed ? lines[i].n_fields : lines[i].cells->len);
+  return widest;
+}
+
+static GArray *
+find_blocks (KessanParseContext *context)
+{
+  KessanLine *lines = context->lines;
+  guint n = context->n_lines;
+  GArray *blocks = g_array_new (FALSE, TRUE, sizeof (KessanBlock));
+  guint floor = 0;
+
+  for (guint i = 0; i < n;)
+    {
+      KessanBlock block = { 0 };
+      guint j, gap = 0;
+
+      if (lines[i].kind != KESSAN_LINE_DATA)
+        {
+          i++;
+          continue;
+        }
+
+      /* Headings and label parts just above the first row. */
+      block.first = i;
+      for (j = i; j > floor; j--)
+        {
+          KessanLine *above = &lines[j - 1];
+
+          if (above->kind == KESSAN_LINE_BLANK)
+            continue;
+          if (!is_body_text (above, context->concepts))
+            break;
+          block.first = j - 1;
+        }
+
+      block.last = i;
+      for (j = i + 1; j < n && gap <= 6; j++)
+        {
+          KessanLine *line = &lines[j];
+
+          if (line->kind == KESSAN_LINE_DATA)
+            {
+              block.last = j;
+              gap = 0;
+              continue;
+            }
+          if (line->kind == KESSAN_LINE_TEXT && !is_body_text (line, context->concepts))
+            break;
+          gap++;
+        }
+
+      /* A lone number ("Appendix 1", "Page 3", "単位 (1)") is text. */
+      if (!block_is_table (lines, &block))
+        {
+          for (j = i; j <= block.last; j++)
+            if (lines[j].kind == KESSAN_LINE_DATA)
+              {
+                lines[j].kind = KESSAN_LINE_TEXT;
+                g_clear_pointer (&lines[j].label, g_free);
+                g_clear_pointer (&lines[j].cells, g_array_unref);
+              }
+          i = block.last + 1;
+          continue;
+        }
+
+      block.title = -1;
+      block.preamble = block.first;
+      block.postamble_end = block.last + 1;
+      g_array_append_val (blocks, block);
+      floor = block.last + 1;
+      i = block.last + 1;
+    }
+
+  /* Footnotes printed inside a table split it in two: the rows after
+   * them continue the table when nothing but notes stands between and
+   * they have as many numbers. */
+  for (guint b = 1; b < blocks->len;)
+    {
+      KessanBlock *prev = &g_array_index (blocks, KessanBlock, b - 1);
+      KessanBlock *block = &g_array_index (blocks, KessanBlock, b);
+      gboolean only_notes = block->first - prev->last <= 10;
+
+      for (guint j = prev->last + 1; only_notes && j < block->first; j++)
+        only_notes = lines[j].kind == KESSAN_LINE_BLANK || kessan_line_is_note (&lines[j]);
+      if (only_notes && block_width (lines, prev) == block_width (lines, block))
+        {
+          prev->last = block->last;
+          g_array_remove_index (blocks, b);
+          continue;
+        }
+      b++;
+    }
+
+  /* The preamble reaches back to the previous table or to running text;
+   * the postamble reaches forward to the next table. */
+  for (guint b = 0; b < blocks->len; b++)
+    {
+      KessanBlock *block = &g_array_index (blocks, KessanBlock, b);
+      guint lower = b > 0 ? g_array_index (blocks, KessanBlock, b - 1).last + 1 : 0;
+      guint upper = b + 1 < blocks->len ? g_array_index (blocks, KessanBlock, b + 1).first : n;
+      guint limit = block->first > PREAMBLE_LINES ? block->first - PREAMBLE_LINES : 0;
+
+      lower = MAX (lower, limit);
+      while (block->preamble > lower && !is_sentence (&lines[block->preamble - 1]))
+        block->preamble--;
+      block->postamble_end = MIN (upper, block->last + 1 + 12);
+    }
+
+  return blocks;
+}
+
+/* Words of a caption or title that can tell tables apart. */
+static GPtrArray *
+significant_words (const char *text)
+{
+  g_autofree char *lower = g_ascii_strdown (text, -1);
+  g_auto(GStrv) words = NULL;
+  GPtrArray *result = g_ptr_array_new_with_free_func (g_free);
+
+  g_strdelimit (lower, ".:,()[]/", ' ');
+  words = g_strsplit (lower, " ", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (strlen (words[i]) >= 3 && !g_str_equal (words[i], "jpy") && !g_str_equal (words[i], "millions")
+        && !g_str_equal (words[i], "table") && !g_str_equal (words[i], "the") && !g_str_equal (words[i], "and"))
+      g_ptr_array_add (result, g_strdup (words[i]));
+  return result;
+}
+
+static guint
+caption_score (const char *caption,
+               const char *title)
+{
+  g_autoptr(GPtrArray) words = significant_words (caption);
+  g_autofree char *lower = g_ascii_strdown (title, -1);
+  guint score = 0;
+
+  for (guint i = 0; i < words->len; i++)
+    if (strstr (lower, g_ptr_array_index (words, i)) != NULL)
+      score++;
+  return score;
+}
+
+/* Titles are printed just above their table, or, in some layouts, a few
+ * paragraphs before it; then the table's caption names it. */
+static void
+assign_titles (KessanParseContext *context,
+               GArray             *blocks)
+{
+  KessanLine *lines = context->lines;
+  g_autoptr(GHashTable) consumed = g_hash_table_new (NULL, NULL);
+
+  for (guint b = 0; b < blocks->len; b++)
+    {
+      KessanBlock *block = &g_array_index (blocks, KessanBlock, b);
+      guint lower = b > 0 ? g_array_index (blocks, KessanBlock, b - 1).last + 1 : 0;
+      g_autoptr(GString) caption = g_string_new (NULL);
+      int best = -1;
+      guint best_score = 0;
+
+      for (guint i = block->first; i-- > block->preamble;)
+        if (kessan_line_is_title (&lines[i], context->concepts))
+          {
+            block->title = (int) i;
+            block->preamble = i;
+            break;
+          }
+      if (block->title >= 0)
+        {
+          g_hash_table_add (consumed, GUINT_TO_POINTER (block->title));
+          continue;
+        }
+
+      for (guint i = block->preamble; i <= block->first && i <= block->last; i++)
+        if (lines[i].kind == KESSAN_LINE_TEXT)
+          {
+            g_string_append (caption, lines[i].text);
+            g_string_append_c (caption, ' ');
+          }
+
+      for (guint i = block->first; i-- > 0 && block->first - i < TITLE_SEARCH_LINES;)
+        {
+          guint score;
+
+          if (g_hash_table_contains (consumed, GUINT_TO_POINTER (i))
+              || !kessan_line_is_title (&lines[i], context->concepts))
+            continue;
+          if (lines[i].japanese != lines[block->first].japanese)
+            continue;
+          score = caption_score (caption->str, lines[i].text);
+          if (score > best_score)
+            {
+              best_score = score;
+              best = (int) i;
+            }
+        }
+
+      /* Otherwise a sentence introducing the table may name its subject
+       * ("…the reconciliation of adjusted EBITDA…"). */
+      if (best < 0)
+        for (guint i = block->first; i-- > lower && block->first - i < PREAMBLE_LINES;)
+          {
+            KessanStatementKind kind;
+
+            if (lines[i].kind == KESSAN_LINE_TEXT
+                && kessan_concepts_find_table_topic (context->concepts, lines[i].text, &kind) != NULL)
+              {
+                best = (int) i;
+                break;
+              }
+          }
+
+      if (best >= 0)
+        {
+          block->title = best;
+          g_hash_table_add (consumed, GUINT_TO_POINTER (best));
+        }
+    }
+}
+
+static char *
+make_statement_id (GHashTable      *taken,
+                   KessanStatement *statement,
+                   guint            index)
+{
+  const char *topic = kessan_statement_get_topic (statement);
+  g_autofree char *base = NULL;
+  char *id;
+
+  if (topic != NULL)
+    {
+      base = g_strdup_printf ("%s-%s", kessan_statement_get_language (statement), topic);
+      g_strdelimit (base, "._", '-');
+    }
+  else
+    base = g_strdup_printf ("%s-table-%u", kessan_statement_get_language (statement), index + 1);
+
+  id = g_strdup (base);
+  for (guint n = 2; g_hash_table_contains (taken, id); n++)
+    {
+      g_free (id);
+      id = g_strdup_printf ("%s-%u", base, n);
+    }
+  g_hash_table_add (taken, g_strdup (id));
+  return id;
+}
+
+static void
+find_release_date (KessanParseContext *context,
+                   KessanFiling       *filing)
+{
+  g_autoptr(GRegex) dateline = g_regex_new ("^\\s*[A-Z][A-Za-z .]+,\\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?\\s+\\d{1,2},\\s*\\d{4}",
+                                            0, 0, NULL);
+  g_autoptr(GRegex) dateonly = g_regex_new ("^\\s*\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*$", 0, 0, NULL);
+
+  g_date_clear (&context->released, 1);
+  for (guint i = 0; i < context->n_lines; i++)
+    {
+      const char *text = context->lines[i].text;
+
+      if (context->lines[i].kind == KESSAN_LINE_BLANK)
+        continue;
+      if (g_regex_match (dateline, text, 0, NULL) || g_regex_match (dateonly, text, 0, NULL))
+        {
+          g_autoptr(GArray) periods = kessan_period_scan (text);
+
+          if (periods->len > 0)
+            {
+              g_autofree char *iso = NULL;
+
+              context->released = g_array_index (periods, KessanPeriod, 0).end;
+              iso = kessan_date_to_iso (&context->released);
+              kessan_filing_set_released (filing, iso);
+              return;
+            }
+        }
+    }
+}
+
+static void
+find_exchange_rate (KessanParseContext *context,
+                    KessanFiling       *filing)
+{
+  g_autoptr(GRegex) english = g_regex_new ("JPY\\s*(\\d{2,3}\\.\\d+)\\s*=\\s*(?:US)?\\s*\\$\\s*1", 0, 0, NULL);
+  g_autoptr(GRegex) japanese = g_regex_new ("(\\d{2,3}\\.\\d+)\\s*円\\s*=\\s*1\\s*米ドル", 0, 0, NULL);
+
+  for (guint i = 0; i < context->n_lines; i++)
+    {
+      const char *text = context->lines[i].text;
+      g_autoptr(GMatchInfo) match = NULL;
+
+      if (strchr (text, '=') == NULL)
+        continue;
+      if (!g_regex_match (english, text, 0, &match))
+        {
+          g_clear_pointer (&match, g_match_info_free);
+          g_regex_match (japanese, text, 0, &match);
+        }
+      if (g_match_info_matches (match))
+        {
+          g_autofree char *rate = g_match_info_fetch (match, 1);
+          g_autoptr(GArray) periods = NULL;
+          g_autofree char *as_of = NULL;
+          g_autofree char *joined = NULL;
+          int start, stop;
+
+          g_match_info_fetch_pos (match, 0, &start, &stop);
+          /* The date of the rate may be on the next line. */
+          joined = g_strconcat (text + stop, " ",
+                                i + 1 < context->n_lines ? context->lines[i + 1].text : "", NULL);
+          periods = kessan_period_scan (joined);
+          if (periods->len > 0)
+            as_of = kessan_date_to_iso (&g_array_index (periods, KessanPeriod, 0).end);
+          context->jpy_per_usd = g_ascii_strtod (rate, NULL);
+          kessan_filing_set_exchange_rate (filing, context->jpy_per_usd, as_of);
+          return;
+        }
+    }
+}
+
+static void
+find_company (KessanParseContext *context,
+              KessanFiling       *filing)
+{
+  g_autoptr(GRegex) english = g_regex_new ("[A-Z][A-Za-z&'\\-]*(?: [A-Z][A-Za-z&'\\-]*)* (?:Inc\\.|INC\\.|Corporation|CORPORATION|Corp\\.|Co\\., Ltd\\.|Ltd\\.|Limited|K\\.K\\.)",
+                                           0, 0, NULL);
+  g_autoptr(GRegex) japanese = g_regex_new ("株式会社\\s*([^\\s、。()]+)", 0, 0, NULL);
+  g_autofree char *japanese_name = NULL;
+
+  for (guint i = 0; i < context->n_lines; i++)
+    {
+      const char *text = context->lines[i].text;
+      g_autoptr(GMatchInfo) match = NULL;
+
+      if (context->lines[i].kind != KESSAN_LINE_TEXT)
+        continue;
+      if (g_regex_match (english, text, 0, &match))
+        {
+          g_autofree char *name = g_match_info_fetch (match, 0);
+          gboolean upper = TRUE;
+
+          for (const char *p = name; *p; p++)
+            if (g_ascii_islower (*p))
+              upper = FALSE;
+          /* "INTERNET INITIATIVE JAPAN INC." reads better in title case. */
+          if (upper)
+            {
+              gboolean start = TRUE;
+              for (char *p = name; *p; p++)
+                {
+                  *p = start ? *p : g_ascii_tolower (*p);
+                  start = *p == ' ';
+                }
+            }
+          kessan_filing_set_company (filing, name);
+          return;
+        }
+      g_clear_pointer (&match, g_match_info_free);
+      if (japanese_name == NULL && g_regex_match (japanese, text, 0, &match))
+        {
+          g_autofree char *name = g_match_info_fetch (match, 1);
+          japanese_name = g_strconcat ("株式会社", name, NULL);
+        }
+    }
+  kessan_filing_set_company (filing, japanese_name);
+}
+
+/* The release's own period is the latest quarter its statements show. */
+static void
+find_fiscal_period (KessanFiling *filing)
+{
+  GDate latest;
+  guint latest_months = 0;
+
+  g_date_clear (&latest, 1);
+  for (guint s = 0; s < kessan_filing_get_n_statements (filing); s++)
+    {
+      KessanStatement *statement = kessan_filing_get_statement (filing, s);
+      KessanStatementKind kind = kessan_statement_get_kind (statement);
+
+      if (kind != KESSAN_STATEMENT_KIND_INCOME && kind != KESSAN_STATEMENT_KIND_CASHFLOW)
+        continue;
+      for (guint c = 0; c < kessan_statement_get_n_columns (statement); c++)
+        {
+          KessanColumn *column = kessan_statement_get_column (statement, c);
+          guint months = kessan_column_get_months (column);
+          GDate end;
+
+          if (months == 0 || !kessan_date_from_iso (kessan_column_get_period_end (column), &end))
+            continue;
+          if (!g_date_valid (&latest) || g_date_compare (&end, &latest) > 0
+              || (g_date_compare (&end, &latest) == 0 && months < latest_months))
+            {
+              latest = end;
+              latest_months = months;
+            }
+        }
+    }
+
+  if (g_date_valid (&latest))
+    {
+      g_autofree char *iso = kessan_date_to_iso (&latest);
+      guint month = g_date_get_month (&latest);
+      guint quarter = latest_months == 12 ? 0 : ((month + 8) % 12) / 3 + 1;
+
+      kessan_filing_set_period_end (filing, iso, latest_months);
+      kessan_filing_set_fiscal_period (filing, kessan_fiscal_year_of (&latest),
+                                       latest_months <= 3 ? quarter : 0);
+    }
+}
+
+static void
+report_truncation (KessanParseContext *context,
+                   KessanFiling       *filing,
+                   GArray             *blocks,
+                   gboolean            cut_mid_line)
+{
+  guint last_text = 0;
+  const KessanBlock *last_block;
+  KessanStatement *last_statement;
+  g_autoptr(KessanFinding) finding = NULL;
+  g_autofree char *message = NULL;
+  guint n = kessan_filing_get_n_statements (filing);
+
+  if (blocks->len == 0 || n == 0)
+    return;
+  for (guint i = 0; i < context->n_lines; i++)
+    if (context->lines[i].kind != KESSAN_LINE_BLANK)
+      last_text = i;
+
+  last_block = &g_array_index (blocks, KessanBlock, blocks->len - 1);
+  if (!cut_mid_line && last_block->last < last_text)
+    return;
+
+  last_statement = kessan_filing_get_statement (filing, n - 1);
+  message = g_strdup_printf ("The release ends inside a table at line %u: the table may be incomplete and any statements after it are missing.",
+                             context->lines[last_text].number);
+  finding = kessan_finding_new ("truncated", KESSAN_SEVERITY_WARNING,
+                                kessan_statement_get_id (last_statement), message);
+  kessan_finding_add_line (finding, context->lines[last_text].number);
+  kessan_filing_add_finding (filing, finding);
+}
+
+/**
+ * kessan_parse_release:
+ * @contents: the bytes of a release, in any supported encoding
+ * @source_name: (nullable): the file name, for provenance
+ * @error: return location for a #GError in the %KESSAN_ERROR domain
+ *
+ * Reads every table of an earnings release into a filing.
+ *
+ * Returns: (transfer full): the filing, or %NULL with @error set
+ */
+KessanFiling *
+kessan_parse_release (GBytes      *contents,
+                      const char  *source_name,
+                      GError     **error)
+{
+  g_autoptr(KessanFiling) filing = NULL;
+  g_autoptr(GArray) blocks = NULL;
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *hash = NULL;
+  KessanParseContext context = { 0 };
+  KessanEncoding encoding;
+  const guint8 *data;
+  gsize length;
+  gboolean cut_mid_line;
+  const char *p;
+  guint n;
+
+  g_return_val_if_fail (contents != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  data = g_bytes_get_data (contents, &length);
+  text = kessan_decode (data, length, &encoding, error);
+  if (text == NULL)
+    return NULL;
+
+  n = 1;
+  for (p = text; (p = strchr (p, '\n')) != NULL; p++)
+    n++;
+  if (n > KESSAN_MAX_LINES)
+    {
+      g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_LIMIT,
+                   "The file has %u lines; releases are limited to %u lines.", n, KESSAN_MAX_LINES);
+      return NULL;
+    }
+
+  context.concepts = kessan_concepts_get_default ();
+  context.lines = g_new0 (KessanLine, n);
+  context.n_lines = 0;
+  for (p = text; p != NULL;)
+    {
+      const char *eol = strchr (p, '\n');
+      gsize len = eol != NULL ? (gsize) (eol - p) : strlen (p);
+
+      kessan_line_scan (&context.lines[context.n_lines], p, len, context.n_lines + 1);
+      context.n_lines++;
+      p = eol != NULL ? eol + 1 : NULL;
+    }
+
+  /* A file cut in the middle of a line loses that line's numbers. */
+  cut_mid_line = length > 0 && text[strlen (text) - 1] != '\n'
+                 && context.lines[context.n_lines - 1].kind == KESSAN_LINE_DATA;
+  if (cut_mid_line)
+    context.lines[context.n_lines - 1].kind = KESSAN_LINE_BLANK;
+
+  filing = kessan_filing_new ();
+  kessan_filing_set_source_name (filing, source_name);
+  hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, length);
+  kessan_filing_set_source_hash (filing, hash);
+  kessan_filing_set_source_encoding (filing, kessan_encoding_to_string (encoding));
+  kessan_filing_set_text (filing, text);
+
+  find_company (&context, filing);
+  find_release_date (&context, filing);
+  find_exchange_rate (&context, filing);
+
+  blocks = find_blocks (&context);
+  assign_titles (&context, blocks);
+  for (guint b = 0; b < blocks->len; b++)
+    {
+      KessanBlock *block = &g_array_index (blocks, KessanBlock, b);
+      if (g_getenv ("KESSAN_DEBUG_BLOCKS")) g_printerr ("block %u: preamble %u body %u-%u postamble %u title %d", b,
+               context.lines[block->preamble].number, context.lines[block->first].number,
+               context.lines[block->last].number, block->postamble_end,
+               block->title >= 0 ? (int) context.lines[block->title].number : -1);
+    }
+
+  for (guint b = 0; b < blocks->len; b++)
+    {
+      KessanBlock *block = &g_array_index (blocks, KessanBlock, b);
+      g_autoptr(KessanStatement) statement = NULL;
+      g_autofree char *id = NULL;
+
+      statement = kessan_table_read (&context, block);
+      if (statement == NULL || kessan_statement_get_n_rows (statement) == 0)
+        continue;
+      if (kessan_filing_get_n_statements (filing) >= KESSAN_MAX_TABLES)
+        {
+          g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_LIMIT,
+                       "The file has more than %u tables; releases are limited to %u.",
+                       KESSAN_MAX_TABLES, KESSAN_MAX_TABLES);
+          goto out;
+        }
+      if (kessan_statement_get_n_rows (statement) > KESSAN_MAX_ROWS_PER_TABLE)
+        {
+          g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_LIMIT,
+                       "A table at line %u has more than %u rows; tables are limited to %u rows.",
+                       kessan_statement_get_first_line (statement),
+                       KESSAN_MAX_ROWS_PER_TABLE, KESSAN_MAX_ROWS_PER_TABLE);
+          goto out;
+        }
+      id = make_statement_id (taken, statement, b);
+      kessan_statement_set_id (statement, id);
+      kessan_filing_add_language (filing, kessan_statement_get_language (statement));
+      kessan_filing_add_statement (filing, statement);
+    }
+
+  if (kessan_filing_get_n_statements (filing) == 0)
+    {
+      g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_NOT_RELEASE,
+                   "No financial table was found: this does not look like an earnings release.");
+      goto out;
+    }
+
+  find_fiscal_period (filing);
+  report_truncation (&context, filing, blocks, cut_mid_line);
+
+out:
+  for (guint i = 0; i < context.n_lines; i++)
+    kessan_line_clear (&context.lines[i]);
+  g_free (context.lines);
+
+  if (error != NULL && *error != NULL)
+    return NULL;
+  return g_steal_pointer (&filing);
+}
+
+/**
+ * kessan_parse_file:
+ * @file: a release on disk
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the filing, or %NULL with @error set
+ */
+KessanFiling *
+kessan_parse_file (GFile   *file,
+                   GError **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
+  if (info == NULL)
+    {
+      g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_IO, "%s", local_error->message);
+      return NULL;
+    }
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_IO, "This is a folder, not a release file.");
+      return NULL;
+    }
+  if ((guint64) g_file_info_get_size (info) > KESSAN_MAX_INPUT_SIZE)
+    {
+      g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_TOO_LARGE,
+                   "The file is %.1f MB; releases are limited to %.0f MB.",
+                   g_file_info_get_size (info) / 1048576.0, KESSAN_MAX_INPUT_SIZE / 1048576.0);
+      return NULL;
+    }
+
+  bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
+  if (bytes == NULL)
+    {
+      g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_IO, "%s", local_error->message);
+      return NULL;
+    }
+  name = g_file_get_basename (file);
+  return kessan_parse_release (bytes, name, error);
+}

@@ -1,0 +1,981 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kessan-parser"
+
+#include "kessan-parser-private.h"
+#include "kessan-period.h"
+
+#include <math.h>
+#include <string.h>
+
+/* Reads one table: its title, its columns (period, measure, currency,
+ * scale) from the headers printed around it and from the arithmetic of
+ * its numbers, and its rows with their labels, headings and depth. */
+
+typedef struct
+{
+  KessanParseContext *context;
+  const KessanBlock  *block;
+  KessanStatementKind kind;
+  const char         *topic;
+  char               *title;
+  GString            *header_text;    /* all text printed around the body */
+  GString            *preamble_text;  /* the text printed before it */
+  guint               n_columns;
+  KessanColumnPlan    plan;
+  int                 group_of[KESSAN_PLAN_MAX_COLUMNS];
+  guint               n_groups;
+  int                 group_amount[KESSAN_PLAN_MAX_COLUMNS];
+  GArray             *periods;        /* KessanPeriod, one per group */
+} TableReader;
+
+static gboolean
+contains_ci (const char *haystack,
+             const char *needle)
+{
+  g_autofree char *h = g_ascii_strdown (haystack, -1);
+  g_autofree char *n = g_ascii_strdown (needle, -1);
+
+  return strstr (h, n) != NULL;
+}
+
+static KessanUnit
+row_unit_for_label (const char *label)
+{
+  if (contains_ci (label, "per share") || contains_ci (label, "per ads")
+      || strstr (label, "\xe3\x81\x82\xe3\x81\x9f\xe3\x82\x8a") != NULL) /* あたり */
+    return KESSAN_UNIT_PER_SHARE;
+  if (contains_ci (label, "number of shares") || contains_ci (label, "number of ads")
+      || strstr (label, "\xe6\xa0\xaa\xe5\xbc\x8f\xe7\xb7\x8f\xe6\x95\xb0") != NULL  /* 株式総数 */
+      || strstr (label, "\xe8\xa8\xbc\xe5\x88\xb8\xe7\xb7\x8f\xe6\x95\xb0") != NULL) /* 証券総数 */
+    return KESSAN_UNIT_SHARES;
+  return KESSAN_UNIT_NONE;
+}
+
+static guint
+line_value_count (const KessanLine *line)
+{
+  return line->cells != NULL ? line->cells->len : 0;
+}
+
+/* The number of columns of a space-laid table: the widest row shape that
+ * at least two rows share, so that one row with a stray footnote number
+ * does not add a column. */
+static guint
+count_columns (TableReader *self)
+{
+  KessanLine *lines = self->context->lines;
+  guint counts[KESSAN_PLAN_MAX_COLUMNS + 1] = { 0 };
+  guint widest = 0;
+  gboolean tabbed = FALSE;
+
+  for (guint i = self->block->first; i <= self->block->last; i++)
+    {
+      KessanLine *line = &lines[i];
+      guint n;
+
+      if (line->kind != KESSAN_LINE_DATA)
+        continue;
+      if (line->tabbed)
+        {
+          tabbed = TRUE;
+          for (guint j = 0; j < line->cells->len; j++)
+            {
+              KessanCell *cell = &g_array_index (line->cells, KessanCell, j);
+              widest = MAX (widest, (guint) cell->cell + 1);
+            }
+          continue;
+        }
+      n = MIN (line_value_count (line), KESSAN_PLAN_MAX_COLUMNS);
+      counts[n]++;
+      widest = MAX (widest, n);
+    }
+
+  if (tabbed)
+    return MIN (widest, KESSAN_PLAN_MAX_COLUMNS);
+  for (guint n = KESSAN_PLAN_MAX_COLUMNS; n >= 1; n--)
+    if (counts[n] >= 2)
+      return n;
+  return widest;
+}
+
+/* Footnote numbers printed on a line of their own before the values
+ * ("3 984 884 11.3% …") are not values. */
+static void
+drop_leading_footnotes (GArray *cells,
+                        guint   n_columns)
+{
+  while (cells->len > n_columns)
+    {
+      KessanCell *first = &g_array_index (cells, KessanCell, 0);
+
+      if (first->number.decimals > 0 || first->number.grouped || first->number.percent
+          || fabs (first->number.value) >= 100)
+        break;
+      g_array_remove_index (cells, 0);
+    }
+  if (cells->len > n_columns)
+    g_array_remove_range (cells, 0, cells->len - n_columns);
+}
+
+typedef struct
+{
+  guint n_values;
+  guint n_percent;
+  guint n_decimal;
+  guint n_grouped;
+  double max_abs;
+} ColumnStats;
+
+static void
+collect_stats (TableReader *self,
+               ColumnStats *stats)
+{
+  KessanLine *lines = self->context->lines;
+
+  for (guint i = self->block->first; i <= self->block->last; i++)
+    {
+      KessanLine *line = &lines[i];
+
+      if (line->kind != KESSAN_LINE_DATA || row_unit_for_label (line->label) != KESSAN_UNIT_NONE)
+        continue;
+      if (!line->tabbed && line->cells->len != self->n_columns)
+        continue;
+      for (guint j = 0; j < line->cells->len; j++)
+        {
+          KessanCell *cell = &g_array_index (line->cells, KessanCell, j);
+          guint c = line->tabbed ? (guint) cell->cell : j;
+          ColumnStats *s;
+
+          if (c >= self->n_columns || cell->number.nil)
+            continue;
+          s = &stats[c];
+          s->n_values++;
+          s->n_percent += cell->number.percent;
+          s->n_decimal += cell->number.decimals > 0;
+          s->n_grouped += cell->number.grouped;
+          s->max_abs = MAX (s->max_abs, fabs (cell->number.value));
+        }
+    }
+}
+
+/* Values of column @c over the rows that print every column, aligned by
+ * row; NAN where absent. */
+static GArray *
+column_values (TableReader *self,
+               guint        c)
+{
+  KessanLine *lines = self->context->lines;
+  GArray *values = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = self->block->first; i <= self->block->last; i++)
+    {
+      KessanLine *line = &lines[i];
+      double v = NAN;
+
+      if (line->kind != KESSAN_LINE_DATA || row_unit_for_label (line->label) != KESSAN_UNIT_NONE)
+        continue;
+      if (line->tabbed)
+        {
+          for (guint j = 0; j < line->cells->len; j++)
+            {
+              KessanCell *cell = &g_array_index (line->cells, KessanCell, j);
+              if ((guint) cell->cell == c && !cell->number.nil)
+                v = cell->number.value;
+            }
+        }
+      else if (line->cells->len == self->n_columns)
+        {
+          KessanCell *cell = &g_array_index (line->cells, KessanCell, c);
+          if (!cell->number.nil)
+            v = cell->number.value;
+        }
+      g_array_append_val (values, v);
+    }
+  return values;
+}
+
+static gboolean
+looks_like_usd (TableReader *self,
+                guint        usd,
+                guint        jpy)
+{
+  g_autoptr(GArray) a = column_values (self, usd);
+  g_autoptr(GArray) b = column_values (self, jpy);
+  double rate = self->context->jpy_per_usd;
+  guint tested = 0, agree = 0;
+
+  for (guint i = 0; i < a->len; i++)
+    {
+      double u = g_array_index (a, double, i);
+      double j = g_array_index (b, double, i);
+      double r;
+
+      if (isnan (u) || isnan (j) || fabs (u) < 50)
+        continue;
+      tested++;
+      r = j / u;
+      if (rate > 0 ? fabs (r - rate) <= rate * 0.02 : (r > 50 && r < 400))
+        agree++;
+    }
+  return tested > 0 && agree * 10 >= tested * 7;
+}
+
+/* Whether percent column @p reads as a share of a base row (the row
+ * printing 100.0) of amount column @a. */
+static gboolean
+test_share (TableReader *self,
+            guint        p,
+            guint        a)
+{
+  g_autoptr(GArray) pv = column_values (self, p);
+  g_autoptr(GArray) av = column_values (self, a);
+  double base = NAN;
+  guint tested = 0, agree = 0;
+
+  for (guint i = 0; i < pv->len; i++)
+    if (fabs (g_array_index (pv, double, i) - 100.0) < 0.001 && !isnan (g_array_index (av, double, i)))
+      base = g_array_index (av, double, i);
+  if (isnan (base) || base == 0)
+    return FALSE;
+
+  for (guint i = 0; i < pv->len; i++)
+    {
+      double pct = g_array_index (pv, double, i);
+      double amount = g_array_index (av, double, i);
+
+      if (isnan (pct) || isnan (amount))
+        continue;
+      tested++;
+      if (fabs (amount / base * 100.0 - pct) <= 0.11)
+        agree++;
+    }
+  return tested >= 2 && agree * 10 >= tested * 7;
+}
+
+/* Whether percent column @p reads as the change from amount column @a
+ * (the earlier period) to amount column @current. */
+static gboolean
+test_change (TableReader *self,
+             guint        p,
+             guint        a,
+             guint        current)
+{
+  g_autoptr(GArray) pv = column_values (self, p);
+  g_autoptr(GArray) av = column_values (self, a);
+  g_autoptr(GArray) cv = column_values (self, current);
+  guint tested = 0, agree = 0;
+
+  for (guint i = 0; i < pv->len; i++)
+    {
+      double pct = g_array_index (pv, double, i);
+      double base = g_array_index (av, double, i);
+      double now = g_array_index (cv, double, i);
+
+      if (isnan (pct) || isnan (base) || isnan (now) || base == 0)
+        continue;
+      tested++;
+      if (fabs ((now - base) / base * 100.0 - pct) <= 0.11 + fabs (pct) * 0.002)
+        agree++;
+    }
+  return tested >= 1 && agree * 10 >= tested * 7;
+}
+
+static void
+gather_header_text (TableReader *self)
+{
+  KessanLine *lines = self->context->lines;
+
+  self->header_text = g_string_new (NULL);
+  for (guint i = self->block->preamble; i < self->block->first; i++)
+    if (lines[i].kind == KESSAN_LINE_TEXT)
+      {
+        g_string_append (self->header_text, lines[i].text);
+        g_string_append_c (self->header_text, '\n');
+      }
+  self->preamble_text = g_string_new (self->header_text->str);
+  for (guint i = self->block->last + 1; i < self->block->postamble_end; i++)
+    if (lines[i].kind == KESSAN_LINE_TEXT && !kessan_line_is_prose (&lines[i]))
+      {
+        g_string_append (self->header_text, lines[i].text);
+        g_string_append_c (self->header_text, '\n');
+      }
+}
+
+static guint
+months_between (const GDate *later,
+                const GDate *earlier)
+{
+  int months = ((int) g_date_get_year (later) - (int) g_date_get_year (earlier)) * 12
+               + ((int) g_date_get_month (later) - (int) g_date_get_month (earlier));
+  return months > 0 ? (guint) months : 0;
+}
+
+/* Chooses the periods of the groups from the lines that name them: the
+ * line closest to the body that names exactly as many periods as there
+ * are groups, then all header lines together, then the lines printed
+ * after the table. */
+static void
+find_periods (TableReader *self)
+{
+  KessanLine *lines = self->context->lines;
+  const GDate *released = &self->context->released;
+  g_autoptr(GArray) joined = g_array_new (FALSE, TRUE, sizeof (KessanPeriod));
+  GArray *best = NULL;
+
+  self->periods = g_array_new (FALSE, TRUE, sizeof (KessanPeriod));
+
+  for (int pass = 0; pass < 2 && best == NULL; pass++)
+    {
+      guint from = pass == 0 ? self->block->preamble : self->block->last + 1;
+      guint to = pass == 0 ? self->block->first : self->block->postamble_end;
+
+      for (guint i = to; i-- > from && best == NULL;)
+        {
+          g_autoptr(GArray) found = NULL;
+          gboolean plausible = TRUE;
+
+          if (lines[i].kind == KESSAN_LINE_BLANK || kessan_line_is_prose (&lines[i]))
+            continue;
+          found = kessan_period_scan (lines[i].text);
+          for (guint j = 0; j < found->len; j++)
+            {
+              KessanPeriod *period = &g_array_index (found, KessanPeriod, j);
+
+              /* A period ending after the release is a misprint. */
+              if (g_date_valid (released) && g_date_compare (&period->end, released) > 0)
+                plausible = FALSE;
+            }
+          if (plausible && found->len == self->n_groups)
+            best = g_steal_pointer (&found);
+        }
+    }
+
+  if (best == NULL)
+    {
+      for (guint i = self->block->preamble; i < self->block->first; i++)
+        {
+          g_autoptr(GArray) found = NULL;
+
+          if (lines[i].kind != KESSAN_LINE_TEXT || kessan_line_is_prose (&lines[i]))
+            continue;
+          found = kessan_period_scan (lines[i].text);
+          g_array_append_vals (joined, found->data, found->len);
+        }
+      best = g_array_ref (joined);
+    }
+
+  for (guint g = 0; g < self->n_groups; g++)
+    {
+      KessanPeriod period = { 0 };
+
+      if (g < best->len)
+        period = g_array_index (best, KessanPeriod, g);
+      else
+        g_date_clear (&period.end, 1);
+      g_array_append_val (self->periods, period);
+    }
+  g_array_unref (best);
+}
+
+static guint
+default_months (TableReader *self)
+{
+  const char *text = self->preamble_text->str;
+
+  if (self->kind == KESSAN_STATEMENT_KIND_BALANCE)
+    return 0;
+  if (contains_ci (text, "three months"))
+    return 3;
+  if (contains_ci (text, "six months"))
+    return 6;
+  if (contains_ci (text, "nine months"))
+    return 9;
+  if (contains_ci (text, "year ended") || contains_ci (text, "years ended")
+      || strstr (text, "\xe9\x80\x9a\xe6\x9c\x9f") != NULL) /* 通期 */
+    return 12;
+  if (self->title != NULL && strstr (self->title, "\xe5\x9b\x9b\xe5\x8d\x8a\xe6\x9c\x9f") != NULL) /* 四半期 */
+    return 3;
+  if (self->topic != NULL && g_str_has_suffix (self->topic, ".year"))
+    return 12;
+  if (self->topic != NULL && g_str_has_suffix (self->topic, ".quarter"))
+    return 3;
+  return 0;
+}
+
+static guint
+find_scale (TableReader *self)
+{
+  const char *text = self->header_text->str;
+  g_autofree char *all = g_strconcat (self->title ? self->title : "", "\n", text, NULL);
+
+  if (contains_ci (all, "thousands") || strstr (all, "\xe5\x8d\x83\xe5\x86\x86") != NULL) /* 千円 */
+    return 1000;
+  if (contains_ci (all, "in millions") || contains_ci (all, "millions of")
+      || strstr (all, "\xe7\x99\xbe\xe4\xb8\x87\xe5\x86\x86") != NULL) /* 百万円 */
+    return 1000000;
+  if (contains_ci (all, "in billions") || strstr (all, "\xe5\x84\x84\xe5\x86\x86") != NULL) /* 億円 */
+    return 1000000000;
+  return 1;
+}
+
+/* Decides what each column holds and writes the columns. */
+static void
+build_columns (TableReader     *self,
+               KessanStatement *statement)
+{
+  ColumnStats stats[KESSAN_PLAN_MAX_COLUMNS] = { { 0 } };
+  KessanColumnPlan *plan = &self->plan;
+  const char *header = self->header_text->str;
+  gboolean any_percent_sign = FALSE;
+  gboolean header_percent = strchr (header, '%') != NULL || strstr (header, "\xe6\xaf\x94") != NULL; /* 比 */
+  gboolean money;
+  gboolean gbps = contains_ci (header, "gbps") || contains_ci (header, "giga bit")
+                  || (self->title && contains_ci (self->title, "gbps"));
+  gboolean counts = self->topic != NULL && g_str_has_suffix (self->topic, "contracts");
+  guint scale = find_scale (self);
+  int first_amount = -1;
+  int usd = -1;
+  guint months;
+
+  memset (plan, 0, sizeof *plan);
+  plan->n_columns = self->n_columns;
+  plan->jpy_per_usd = self->context->jpy_per_usd;
+  collect_stats (self, stats);
+
+  for (guint c = 0; c < self->n_columns; c++)
+    {
+      ColumnStats *s = &stats[c];
+
+      plan->amount_of[c] = -1;
+      plan->current[c] = -1;
+      any_percent_sign |= s->n_percent > 0;
+      plan->percent[c] = s->n_percent > 0
+                         || (s->n_values > 0 && s->n_decimal * 2 > s->n_values
+                             && s->n_grouped == 0 && s->max_abs < 1000);
+    }
+
+  /* Decimal columns with no percent sign and no percent in the headers
+   * are amounts (bandwidth in Gbps, say). */
+  if (!any_percent_sign && !header_percent)
+    for (guint c = 0; c < self->n_columns; c++)
+      plan->percent[c] = FALSE;
+
+  for (guint c = 0; c < self->n_columns; c++)
+    if (!plan->percent[c])
+      {
+        first_amount = (int) c;
+        break;
+      }
+
+  /* A convenience USD column comes first and pairs with the JPY one. */
+  if (first_amount >= 0 && (strstr (header, "USD") != NULL || strstr (header, "\xe7\xb1\xb3\xe3\x83\x89\xe3\x83\xab") != NULL))
+    {
+      for (guint c = (guint) first_amount + 1; c < self->n_columns; c++)
+        if (!plan->percent[c])
+          {
+            if (looks_like_usd (self, (guint) first_amount, c))
+              {
+                usd = first_amount;
+                plan->usd[usd] = TRUE;
+                plan->amount_of[usd] = (int) c;
+              }
+            break;
+          }
+    }
+
+  self->n_groups = 0;
+  for (guint c = 0; c < self->n_columns; c++)
+    {
+      if ((int) c == usd)
+        {
+          self->group_of[c] = (int) self->n_groups;
+          continue;
+        }
+      if (!plan->percent[c])
+        {
+          if (!(usd >= 0 && plan->amount_of[usd] == (int) c))
+            self->group_amount[self->n_groups++] = (int) c;
+          else
+            self->group_amount[self->n_groups++] = (int) c;
+          self->group_of[c] = (int) self->n_groups - 1;
+        }
+      else
+        {
+          if (self->n_groups == 0)
+            self->group_amount[self->n_groups++] = -1;
+          self->group_of[c] = (int) self->n_groups - 1;
+        }
+    }
+
+  find_periods (self);
+  months = default_months (self);
+  money = scale != 1 || self->kind == KESSAN_STATEMENT_KIND_INCOME
+          || self->kind == KESSAN_STATEMENT_KIND_BALANCE
+          || self->kind == KESSAN_STATEMENT_KIND_CASHFLOW
+          || self->kind == KESSAN_STATEMENT_KIND_RECONCILIATION;
+  if (gbps || counts)
+    money = FALSE;
+
+  for (guint c = 0; c < self->n_columns; c++)
+    {
+      g_autoptr(KessanColumn) column = kessan_column_new ();
+      int g = self->group_of[c];
+      KessanPeriod *period = &g_array_index (self->periods, KessanPeriod, g);
+      KessanPeriod *first = &g_array_index (self->periods, KessanPeriod, 0);
+      guint period_months = period->months > 0 ? period->months : months;
+      int amount = self->group_amount[g];
+      g_autofree char *end = kessan_date_to_iso (&period->end);
+
+      if (self->kind == KESSAN_STATEMENT_KIND_BALANCE || gbps || counts)
+        period_months = 0;
+
+      if (!plan->percent[c])
+        {
+          kessan_column_set_measure (column, KESSAN_MEASURE_AMOUNT);
+          kessan_column_set_currency (column, (int) c == usd ? KESSAN_CURRENCY_USD
+                                              : money ? KESSAN_CURRENCY_JPY : KESSAN_CURRENCY_NONE);
+          kessan_column_set_scale (column, scale);
+          kessan_column_set_unit (column, money ? KESSAN_UNIT_CURRENCY
+                                          : gbps ? KESSAN_UNIT_GBPS
+                                          : KESSAN_UNIT_COUNT);
+          kessan_column_set_period_end (column, end);
+          kessan_column_set_months (column, period_months);
+        }
+      else
+        {
+          gboolean share = amount >= 0 && test_share (self, c, (guint) amount);
+          gboolean change = !share && g > 0 && amount >= 0 && self->group_amount[0] >= 0
+                            && test_change (self, c, (guint) amount, (guint) self->group_amount[0]);
+          KessanMeasure measure;
+
+          /* Without enough numbers to tell, a group's first percent
+           * column is a share and its second a change. */
+          if (!share && !change)
+            {
+              gboolean first_in_group = c == 0 || self->group_of[c - 1] != g || !plan->percent[c - 1];
+
+              if (g == 0 || first_in_group)
+                share = amount >= 0 && (g == 0 || (c + 1 < self->n_columns && plan->percent[c + 1]
+                                                   && self->group_of[c + 1] == g));
+              change = !share && g > 0;
+            }
+
+          plan->amount_of[c] = amount;
+          if (share)
+            {
+              measure = self->kind == KESSAN_STATEMENT_KIND_BALANCE
+                        ? KESSAN_MEASURE_PERCENT_OF_TOTAL : KESSAN_MEASURE_PERCENT_OF_REVENUE;
+              plan->share[c] = TRUE;
+              kessan_column_set_period_end (column, end);
+              kessan_column_set_months (column, period_months);
+            }
+          else if (change)
+            {
+              g_autofree char *first_end = kessan_date_to_iso (&first->end);
+              guint gap = (g_date_valid (&first->end) && g_date_valid (&period->end))
+                          ? months_between (&first->end, &period->end) : 0;
+
+              measure = gap == 12 ? KESSAN_MEASURE_CHANGE_YOY
+                        : gap == 3 ? KESSAN_MEASURE_CHANGE_QOQ
+                        : KESSAN_MEASURE_CHANGE;
+              plan->change[c] = TRUE;
+              plan->current[c] = self->group_amount[0];
+              kessan_column_set_period_end (column, first_end);
+              kessan_column_set_compared_end (column, end);
+              kessan_column_set_months (column, first->months > 0 ? first->months : period_months);
+            }
+          else
+            {
+              measure = KESSAN_MEASURE_AMOUNT;
+              kessan_column_set_period_end (column, end);
+              kessan_column_set_months (column, period_months);
+            }
+          kessan_column_set_measure (column, measure);
+          kessan_column_set_currency (column, KESSAN_CURRENCY_NONE);
+          kessan_column_set_scale (column, 1);
+          kessan_column_set_unit (column, KESSAN_UNIT_PERCENT);
+        }
+      kessan_statement_add_column (statement, column);
+    }
+}
+
+/* Words that say nothing about which section a total closes. */
+static gboolean
+is_filler_word (const char *word)
+{
+  static const char *fillers[] = { "total", "and", "of", "the", "net", "in", "by", "for",
+                                   "provided", "used", "cash", "(used", "in)", "" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fillers); i++)
+    if (g_ascii_strcasecmp (word, fillers[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether a total row closes the section a heading opened: "Total
+ * revenues" closes "Revenues", "流動資産合計" closes "流動資産". */
+static gboolean
+total_closes_heading (const char *total,
+                      const char *heading)
+{
+  g_auto(GStrv) words = NULL;
+  g_autofree char *core = NULL;
+
+  if (kessan_text_is_japanese (heading))
+    {
+      const char *suffix = "\xe3\x81\xae\xe9\x83\xa8"; /* の部 */
+      core = g_strdup (heading);
+      if (g_str_has_suffix (core, suffix))
+        core[strlen (core) - strlen (suffix)] = '\0';
+      return *core != '\0' && strstr (total, core) != NULL;
+    }
+
+  words = g_strsplit (heading, " ", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autofree char *word = g_ascii_strdown (words[i], -1);
+
+      g_strdelimit (word, ":", ' ');
+      g_strstrip (word);
+      if (is_filler_word (word) || strlen (word) < 4)
+        continue;
+      if (contains_ci (total, word))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+typedef struct
+{
+  KessanLineItem *item;
+  char           *concept;
+} Heading;
+
+static void
+set_concept (TableReader    *self,
+             KessanLineItem *item,
+             const char     *section)
+{
+  KessanConcepts *concepts = self->context->concepts;
+  const char *label = kessan_line_item_get_label (item);
+  const KessanConcept *concept = kessan_concepts_lookup (concepts, self->kind, section, label);
+
+  /* A footnote digit glued to an upper-case word ("EBITDA5") is only
+   * told from a name ("IIJ4U") by the dictionary. */
+  if (concept == NULL && strlen (label) > 2 && g_ascii_isdigit (label[strlen (label) - 1])
+      && g_ascii_isupper (label[strlen (label) - 2]))
+    {
+      g_autofree char *shorter = g_strndup (label, strlen (label) - 1);
+
+      concept = kessan_concepts_lookup (concepts, self->kind, section, shorter);
+      if (concept != NULL)
+        kessan_line_item_set_label (item, shorter);
+    }
+
+  if (concept != NULL)
+    {
+      kessan_line_item_set_concept (item, concept->key);
+      kessan_line_item_set_labels (item, concept->label_en, concept->label_ja);
+    }
+  else
+    {
+      g_autofree char *key = kessan_concepts_make_key (label);
+      gboolean japanese = kessan_text_is_japanese (label);
+
+      kessan_line_item_set_concept (item, key);
+      kessan_line_item_set_labels (item, japanese ? NULL : label, japanese ? label : NULL);
+    }
+}
+
+static void
+place_cells (TableReader    *self,
+             KessanLineItem *item,
+             KessanLine     *line,
+             GPtrArray      *ragged)
+{
+  GArray *cells = line->cells;
+
+  if (!line->tabbed)
+    drop_leading_footnotes (cells, self->n_columns);
+
+  if (line->tabbed || cells->len == self->n_columns)
+    {
+      for (guint j = 0; j < cells->len; j++)
+        {
+          KessanCell *cell = &g_array_index (cells, KessanCell, j);
+          guint c = line->tabbed ? (guint) cell->cell : j;
+
+          if (c < self->n_columns && !cell->number.nil)
+            kessan_line_item_set_value (item, c, cell->number.value, cell->number.decimals, line->number);
+        }
+      return;
+    }
+
+  {
+    KessanRaggedRow *row = g_new0 (KessanRaggedRow, 1);
+
+    row->item = g_object_ref (item);
+    row->cells = g_array_ref (cells);
+    row->line = line->number;
+    g_ptr_array_add (ragged, row);
+  }
+}
+
+static void
+ragged_row_free (gpointer data)
+{
+  KessanRaggedRow *row = data;
+
+  g_object_unref (row->item);
+  g_array_unref (row->cells);
+  g_free (row);
+}
+
+static char *
+join_label (GPtrArray *parts)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  for (guint i = 0; i < parts->len; i++)
+    {
+      const char *part = g_ptr_array_index (parts, i);
+
+      if (s->len > 0 && !(kessan_text_is_japanese (part) && kessan_text_is_japanese (s->str)))
+        g_string_append_c (s, ' ');
+      g_string_append (s, part);
+    }
+  return kessan_label_clean (s->str);
+}
+
+static void
+add_heading (TableReader     *self,
+             KessanStatement *statement,
+             GArray          *stack,
+             const char      *text,
+             guint            line_number,
+             gboolean         nested)
+{
+  g_autofree char *label = kessan_label_clean (text);
+  g_autoptr(KessanLineItem) item = NULL;
+  Heading heading;
+  const char *section;
+
+  if (*label == '\0')
+    return;
+  if (!nested)
+    g_array_set_size (stack, 0);
+  section = stack->len > 0 ? g_array_index (stack, Heading, stack->len - 1).concept : self->topic;
+
+  item = kessan_line_item_new (label, self->n_columns);
+  kessan_line_item_set_heading (item, TRUE);
+  kessan_line_item_set_depth (item, stack->len);
+  kessan_line_item_set_line (item, line_number);
+  set_concept (self, item, section);
+  kessan_statement_add_row (statement, item);
+
+  heading.item = item;
+  heading.concept = (char *) kessan_line_item_get_concept (item);
+  g_array_append_val (stack, heading);
+}
+
+static void
+build_rows (TableReader     *self,
+            KessanStatement *statement,
+            GPtrArray       *ragged)
+{
+  KessanLine *lines = self->context->lines;
+  g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (Heading));
+  g_autoptr(GPtrArray) pending = g_ptr_array_new ();
+  GArray *pending_lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  gboolean last_was_heading = FALSE;
+  const char *last_group = NULL;
+
+  for (guint i = self->block->first; i <= self->block->last; i++)
+    {
+      KessanLine *line = &lines[i];
+      g_autoptr(KessanLineItem) item = NULL;
+      g_autofree char *label = NULL;
+      const char *section;
+      gboolean total;
+      guint n_heads;
+
+      if (line->kind == KESSAN_LINE_BLANK)
+        continue;
+      if (line->kind == KESSAN_LINE_TEXT)
+        {
+          g_ptr_array_add (pending, line->text);
+          g_array_append_val (pending_lines, line->number);
+          continue;
+        }
+
+      /* Text lines before a row either finish its label (a label printed
+       * over two lines, or numbers printed under their label) or are
+       * headings. */
+      n_heads = pending->len;
+      if (line->label[0] == '\0' && pending->len > 0)
+        n_heads = pending->len > 1 && g_str_has_suffix (g_strstrip ((char *) g_ptr_array_index (pending, 0)), ":")
+                  ? 1 : 0;
+      else if (pending->len > 0 && g_ascii_islower (line->label[0])
+               && !g_str_has_suffix (g_strstrip ((char *) g_ptr_array_index (pending, pending->len - 1)), ":"))
+        n_heads = pending->len - 1;
+
+      for (guint h = 0; h < n_heads; h++)
+        {
+          add_heading (self, statement, stack, g_ptr_array_index (pending, h),
+                       g_array_index (pending_lines, guint, h), last_was_heading || h > 0 || stack->len > 0);
+          last_was_heading = TRUE;
+        }
+
+      if (n_heads < pending->len)
+        {
+          g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+
+          for (guint h = n_heads; h < pending->len; h++)
+            g_ptr_array_add (parts, g_ptr_array_index (pending, h));
+          if (line->label[0] != '\0')
+            g_ptr_array_add (parts, line->label);
+          label = join_label (parts);
+        }
+      else
+        label = g_strdup (line->label);
+      g_ptr_array_set_size (pending, 0);
+      g_array_set_size (pending_lines, 0);
+
+      /* A group printed on the row's own line ("IP Services  64kbps…")
+       * becomes a heading of its own, once. */
+      if (line->group != NULL && (last_group == NULL || g_strcmp0 (last_group, line->group) != 0))
+        {
+          add_heading (self, statement, stack, line->group, line->number, stack->len > 0);
+          last_group = line->group;
+        }
+
+      if (*label == '\0')
+        label = g_strdup ("?");
+
+      item = kessan_line_item_new (label, self->n_columns);
+      kessan_line_item_set_line (item, line->number);
+      kessan_line_item_set_unit (item, row_unit_for_label (label));
+
+      total = contains_ci (label, "total") || strstr (label, "\xe5\x90\x88\xe8\xa8\x88") != NULL; /* 合計 */
+      for (guint h = stack->len; h-- > 0;)
+        {
+          Heading *heading = &g_array_index (stack, Heading, h);
+
+          if (total_closes_heading (label, kessan_line_item_get_label (heading->item)))
+            {
+              total = TRUE;
+              g_array_set_size (stack, h);
+              break;
+            }
+        }
+
+      section = stack->len > 0 ? g_array_index (stack, Heading, stack->len - 1).concept : self->topic;
+      kessan_line_item_set_depth (item, stack->len);
+      kessan_line_item_set_total (item, total);
+      set_concept (self, item, section);
+      place_cells (self, item, line, ragged);
+      kessan_statement_add_row (statement, item);
+      last_was_heading = FALSE;
+    }
+
+  g_array_unref (pending_lines);
+}
+
+static const char *
+statement_language (TableReader *self)
+{
+  KessanLine *lines = self->context->lines;
+  guint ja = 0, en = 0;
+
+  for (guint i = self->block->first; i <= self->block->last; i++)
+    {
+      if (lines[i].kind != KESSAN_LINE_DATA && lines[i].kind != KESSAN_LINE_TEXT)
+        continue;
+      if (lines[i].japanese)
+        ja++;
+      else if (lines[i].label != NULL && lines[i].label[0] != '\0')
+        en++;
+    }
+  if (self->title != NULL && kessan_text_is_japanese (self->title))
+    ja += 2;
+  return ja > en ? "ja" : "en";
+}
+
+static char *
+clean_title (const char *text)
+{
+  g_autofree char *clean = kessan_label_clean (text);
+
+  return g_strdup (clean);
+}
+
+/**
+ * kessan_table_read:
+ * @context: the parse of the whole release
+ * @block: where the table is
+ *
+ * Returns: (transfer full) (nullable): the statement, or %NULL when the
+ *   block does not hold a table after all
+ */
+KessanStatement *
+kessan_table_read (KessanParseContext *context,
+                   const KessanBlock  *block)
+{
+  TableReader self = { 0 };
+  g_autoptr(KessanStatement) statement = NULL;
+  g_autoptr(GPtrArray) ragged = g_ptr_array_new_with_free_func (ragged_row_free);
+  g_autofree char *topic = NULL;
+  const char *language;
+
+  self.context = context;
+  self.block = block;
+  self.kind = KESSAN_STATEMENT_KIND_OTHER;
+
+  if (block->title >= 0)
+    {
+      const char *title_text = context->lines[block->title].text;
+
+      self.title = clean_title (title_text);
+      self.topic = kessan_concepts_find_table_topic (context->concepts, title_text, &self.kind);
+      if (self.topic == NULL)
+        self.kind = KESSAN_STATEMENT_KIND_KPI;
+    }
+
+  self.n_columns = count_columns (&self);
+  if (self.n_columns == 0)
+    {
+      g_free (self.title);
+      return NULL;
+    }
+
+  gather_header_text (&self);
+
+  /* English statements share one title for the quarter and the year. */
+  if (self.topic != NULL && (g_str_equal (self.topic, "income") || g_str_equal (self.topic, "cashflow")))
+    {
+      gboolean year = contains_ci (self.preamble_text->str, "year ended")
+                      || contains_ci (self.preamble_text->str, "years ended");
+      topic = g_strconcat (self.topic, year ? ".year" : ".quarter", NULL);
+      self.topic = topic;
+    }
+
+  language = statement_language (&self);
+  statement = kessan_statement_new (NULL, self.kind, language);
+  kessan_statement_set_title (statement, self.title);
+  kessan_statement_set_topic (statement, self.topic);
+  kessan_statement_set_lines (statement,
+                              context->lines[block->title >= 0 ? (guint) block->title : block->first].number,
+                              context->lines[block->last].number);
+
+  build_columns (&self, statement);
+  build_rows (&self, statement, ragged);
+  if (ragged->len > 0)
+    kessan_ragged_place (statement, &self.plan, ragged);
+
+  g_free (self.title);
+  g_string_free (self.header_text, TRUE);
+  g_string_free (self.preamble_text, TRUE);
+  g_array_unref (self.periods);
+
+  return g_steal_pointer (&statement);
+}
