@@ -5,6 +5,7 @@
 #include "kessan-parser-private.h"
 #include "kessan-period.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 gboolean
@@ -182,6 +183,21 @@ count_leading_spaces (const char *s)
   return n;
 }
 
+/* A header row of fiscal years ("2001  2002") is not a row of values. */
+static gboolean
+cells_are_years (GArray *cells)
+{
+  for (guint i = 0; i < cells->len; i++)
+    {
+      KessanCell *cell = &g_array_index (cells, KessanCell, i);
+
+      if (cell->number.decimals > 0 || cell->number.grouped || cell->number.percent
+          || cell->number.value < 1950 || cell->number.value > 2100)
+        return FALSE;
+    }
+  return cells->len > 0;
+}
+
 /* Tab layouts: every field after the label is one column. */
 static void
 scan_tabbed (KessanLine *line)
@@ -215,11 +231,38 @@ scan_tabbed (KessanLine *line)
       offset += (guint) strlen (fields[i]) + 1;
     }
 
-  if (n_values > 0 && all_numbers)
+  if (n_values > 0 && all_numbers && !(fields[0][strspn (fields[0], " ")] == '\0' && cells_are_years (line->cells)))
     {
       line->kind = KESSAN_LINE_DATA;
       line->label = kessan_label_clean (fields[0]);
     }
+}
+
+static gboolean
+label_reads_as_prose (const char *label,
+                      guint       n_values)
+{
+  static const char *markers[] = { " were ", " was ", " is ", " are ", " compared ", " which ",
+                                   " amounted ", " increased ", " decreased ", ". " };
+  g_auto(GStrv) words = NULL;
+  guint n_words;
+
+  if (kessan_text_is_japanese (label))
+    return strstr (label, "\xe3\x80\x82") != NULL                              /* 。 */
+           || (n_values == 1 && g_utf8_strlen (label, -1) > 30 && strstr (label, "\xe3\x80\x81") != NULL);
+
+  words = g_strsplit_set (label, " ", -1);
+  n_words = 0;
+  for (guint i = 0; words[i] != NULL; i++)
+    n_words += words[i][0] != '\0';
+  if (n_words >= 14)
+    return TRUE;
+  if (n_words < 5)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
+    if (strstr (label, markers[i]) != NULL)
+      return TRUE;
+  return FALSE;
 }
 
 /* Space layouts: the numbers are the run of number tokens that ends the
@@ -266,6 +309,18 @@ scan_spaced (KessanLine *line)
       g_array_unref (cells);
       return;
     }
+
+  /* Running text that happens to end in a number ("…compared to JPY
+   * 160 million in 2Q02 and JPY 204") is not a row. */
+  {
+    g_autofree char *label = g_strndup (text, label_end);
+
+    if (label_reads_as_prose (label, cells->len))
+      {
+        g_array_unref (cells);
+        return;
+      }
+  }
 
   line->cells = cells;
   line->kind = KESSAN_LINE_DATA;
@@ -415,7 +470,9 @@ kessan_line_is_prose (const KessanLine *line)
   if (words > 12 && lower * 2 >= words)
     return TRUE;
   return lower * 5 >= words * 2 && end > line->text
-         && ((words >= 8 && end[-1] == '.') || (words >= 12 && end[-1] == ':'));
+         && ((words >= 4 && end[-1] == '.' && lower * 2 >= words)
+             || (words >= 8 && end[-1] == '.')
+             || (words >= 12 && end[-1] == ':'));
 }
 
 gboolean
@@ -473,5 +530,25 @@ kessan_line_is_header (const KessanLine *line)
     if (strstr (line->text, header_words[i]) != NULL)
       return TRUE;
   periods = kessan_period_scan (line->text);
-  return periods->len > 0;
+  return periods->len > 0 || kessan_text_is_year_list (line->text);
+}
+
+/* "2001  2002  2001  2002": fiscal years heading the columns. */
+gboolean
+kessan_text_is_year_list (const char *text)
+{
+  g_auto(GStrv) tokens = g_strsplit_set (text, " \t", -1);
+  guint years = 0;
+
+  for (guint i = 0; tokens[i] != NULL; i++)
+    {
+      const char *t = tokens[i];
+
+      if (*t == '\0')
+        continue;
+      if (strlen (t) != 4 || strspn (t, "0123456789") != 4 || atoi (t) < 1950 || atoi (t) > 2100)
+        return FALSE;
+      years++;
+    }
+  return years >= 2;
 }

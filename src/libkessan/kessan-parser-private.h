@@ -71,6 +71,7 @@ gboolean kessan_line_is_prose        (const KessanLine   *line);
 gboolean kessan_line_is_title        (const KessanLine   *line,
                                       KessanConcepts     *concepts);
 gboolean kessan_line_is_header       (const KessanLine   *line);
+gboolean kessan_text_is_year_list (const char         *text);
 gboolean kessan_line_is_note         (const KessanLine   *line);
 
 KessanStatement *kessan_table_read   (KessanParseContext *context,

@@ -301,6 +301,48 @@ gather_header_text (TableReader *self)
       }
 }
 
+/* The printed header of each column of a tab-laid table: the cells
+ * above it, a merged cell standing for the empty ones after it. */
+static char *
+column_header (TableReader *self,
+               guint        c)
+{
+  KessanLine *lines = self->context->lines;
+  g_autoptr(GString) header = g_string_new (NULL);
+
+  for (guint i = self->block->preamble; i < self->block->first; i++)
+    {
+      g_auto(GStrv) fields = NULL;
+      const char *cell = NULL;
+      gboolean sparse;
+
+      if (lines[i].kind != KESSAN_LINE_TEXT || !lines[i].tabbed)
+        continue;
+      fields = g_strsplit (lines[i].text, "\t", -1);
+      /* A line with few cells spans each over the empty ones after it. */
+      {
+        guint filled = 0;
+        for (guint f = 1; fields[f] != NULL; f++)
+          filled += fields[f][strspn (fields[f], " ")] != '\0';
+        sparse = filled * 2 <= self->n_columns;
+      }
+      for (guint f = 1; f <= c + 1 && fields[f - 1] != NULL && fields[f] != NULL; f++)
+        {
+          g_strstrip (fields[f]);
+          if (*fields[f] != '\0')
+            cell = fields[f];
+          else if (f == c + 1 && !sparse)
+            cell = NULL;
+        }
+      if (cell == NULL || *cell == '\0')
+        continue;
+      if (header->len > 0)
+        g_string_append (header, " / ");
+      g_string_append (header, cell);
+    }
+  return header->len > 0 ? g_string_free (g_steal_pointer (&header), FALSE) : NULL;
+}
+
 static guint
 months_between (const GDate *later,
                 const GDate *earlier)
@@ -350,13 +392,31 @@ find_periods (TableReader *self)
         }
     }
 
+  /* Columns headed by bare years are fiscal years. */
+  for (guint i = self->block->first; best == NULL && i-- > self->block->preamble;)
+    if (lines[i].kind == KESSAN_LINE_TEXT && kessan_text_is_year_list (lines[i].text))
+      {
+        g_auto(GStrv) tokens = g_strsplit_set (lines[i].text, " \t", -1);
+
+        best = g_array_new (FALSE, TRUE, sizeof (KessanPeriod));
+        for (guint t = 0; tokens[t] != NULL; t++)
+          if (*tokens[t] != '\0')
+            {
+              g_autofree char *code = g_strdup_printf ("FY%s", tokens[t]);
+              KessanPeriod period;
+
+              if (kessan_period_parse_code (code, &period))
+                g_array_append_val (best, period);
+            }
+      }
+
   if (best == NULL)
     {
       for (guint i = self->block->preamble; i < self->block->first; i++)
         {
           g_autoptr(GArray) found = NULL;
 
-          if (lines[i].kind != KESSAN_LINE_TEXT || kessan_line_is_prose (&lines[i]))
+          if (!kessan_line_is_header (&lines[i]))
             continue;
           found = kessan_period_scan (lines[i].text);
           g_array_append_vals (joined, found->data, found->len);
@@ -425,7 +485,7 @@ build_columns (TableReader     *self,
 {
   ColumnStats stats[KESSAN_PLAN_MAX_COLUMNS] = { { 0 } };
   KessanColumnPlan *plan = &self->plan;
-  const char *header = self->header_text->str;
+  const char *header = self->preamble_text->str;
   gboolean any_percent_sign = FALSE;
   gboolean header_percent = strchr (header, '%') != NULL || strstr (header, "\xe6\xaf\x94") != NULL; /* 比 */
   gboolean money;
@@ -486,6 +546,13 @@ build_columns (TableReader     *self,
   self->n_groups = 0;
   for (guint c = 0; c < self->n_columns; c++)
     {
+      /* A table of percents only (rates, say) has one period a column. */
+      if (first_amount < 0)
+        {
+          self->group_amount[self->n_groups] = -1;
+          self->group_of[c] = (int) self->n_groups++;
+          continue;
+        }
       if ((int) c == usd)
         {
           self->group_of[c] = (int) self->n_groups;
@@ -493,10 +560,7 @@ build_columns (TableReader     *self,
         }
       if (!plan->percent[c])
         {
-          if (!(usd >= 0 && plan->amount_of[usd] == (int) c))
-            self->group_amount[self->n_groups++] = (int) c;
-          else
-            self->group_amount[self->n_groups++] = (int) c;
+              self->group_amount[self->n_groups++] = (int) c;
           self->group_of[c] = (int) self->n_groups - 1;
         }
       else
@@ -528,16 +592,28 @@ build_columns (TableReader     *self,
 
       if (self->kind == KESSAN_STATEMENT_KIND_BALANCE || gbps || counts)
         period_months = 0;
+      {
+        g_autofree char *printed = column_header (self, c);
+        kessan_column_set_header (column, printed);
+      }
 
-      if (!plan->percent[c])
+      if (!plan->percent[c] || first_amount < 0)
         {
+          gboolean rate = plan->percent[c];
+
           kessan_column_set_measure (column, KESSAN_MEASURE_AMOUNT);
           kessan_column_set_currency (column, (int) c == usd ? KESSAN_CURRENCY_USD
                                               : money ? KESSAN_CURRENCY_JPY : KESSAN_CURRENCY_NONE);
           kessan_column_set_scale (column, scale);
-          kessan_column_set_unit (column, money ? KESSAN_UNIT_CURRENCY
+          kessan_column_set_unit (column, rate ? KESSAN_UNIT_PERCENT
+                                          : money ? KESSAN_UNIT_CURRENCY
                                           : gbps ? KESSAN_UNIT_GBPS
                                           : KESSAN_UNIT_COUNT);
+          if (rate)
+            {
+              kessan_column_set_currency (column, KESSAN_CURRENCY_NONE);
+              kessan_column_set_scale (column, 1);
+            }
           kessan_column_set_period_end (column, end);
           kessan_column_set_months (column, period_months);
         }
@@ -612,23 +688,32 @@ is_filler_word (const char *word)
   return FALSE;
 }
 
-/* Whether a total row closes the section a heading opened: "Total
- * revenues" closes "Revenues", "流動資産合計" closes "流動資産". */
+/* Whether a row closes the section a heading opened: "Total revenues"
+ * closes "Revenues", "流動資産合計" closes "流動資産", "Net cash provided
+ * by operating activities" closes "Operating Activities", and a row that
+ * repeats its heading's words closes it ("営業活動によるキャッシュフロー"). */
 static gboolean
-total_closes_heading (const char *total,
-                      const char *heading)
+row_closes_heading (const char *label,
+                    const char *heading,
+                    gboolean    worded_total)
 {
   g_auto(GStrv) words = NULL;
-  g_autofree char *core = NULL;
+  guint overlap = 0;
 
   if (kessan_text_is_japanese (heading))
     {
       const char *suffix = "\xe3\x81\xae\xe9\x83\xa8"; /* の部 */
-      core = g_strdup (heading);
+      g_autofree char *core = g_strdup (heading);
+
       if (g_str_has_suffix (core, suffix))
         core[strlen (core) - strlen (suffix)] = '\0';
-      return *core != '\0' && strstr (total, core) != NULL;
+      if (*core == '\0')
+        return FALSE;
+      return g_str_equal (label, core) || (worded_total && strstr (label, core) != NULL);
     }
+
+  if (g_ascii_strcasecmp (label, heading) == 0)
+    return TRUE;
 
   words = g_strsplit (heading, " ", -1);
   for (guint i = 0; words[i] != NULL; i++)
@@ -639,26 +724,67 @@ total_closes_heading (const char *total,
       g_strstrip (word);
       if (is_filler_word (word) || strlen (word) < 4)
         continue;
-      if (contains_ci (total, word))
-        return TRUE;
+      if (contains_ci (label, word))
+        overlap++;
     }
-  return FALSE;
+  if (worded_total)
+    return overlap >= 1;
+  return g_ascii_strncasecmp (label, "net ", 4) == 0 && overlap >= 2;
 }
 
 typedef struct
 {
   KessanLineItem *item;
   char           *concept;
+  gboolean        group;     /* named on a row's own line: it ends at the
+                              * next total */
 } Heading;
 
-static void
+/* A row with values is never a section heading, even when it prints
+ * the heading's words ("営業活動によるキャッシュフロー" closing the
+ * operating section): look for the row inside the section, then in the
+ * statements of other kinds. */
+static const KessanConcept *
+lookup_row_concept (TableReader *self,
+                    const char  *section,
+                    const char  *label,
+                    gboolean     heading)
+{
+  KessanConcepts *concepts = self->context->concepts;
+  const KessanConcept *concept = kessan_concepts_lookup (concepts, self->kind, section, label);
+  static const KessanStatementKind kinds[] = {
+    KESSAN_STATEMENT_KIND_INCOME, KESSAN_STATEMENT_KIND_BALANCE,
+    KESSAN_STATEMENT_KIND_CASHFLOW, KESSAN_STATEMENT_KIND_KPI,
+    KESSAN_STATEMENT_KIND_RECONCILIATION,
+  };
+
+  if (concept == NULL || heading || !concept->heading)
+    return concept;
+
+  {
+    const KessanConcept *inside = kessan_concepts_lookup (concepts, self->kind, concept->key, label);
+
+    if (inside != NULL && !inside->heading)
+      return inside;
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      const KessanConcept *other = kessan_concepts_lookup (concepts, kinds[i], section, label);
+
+      if (other != NULL && !other->heading)
+        return other;
+    }
+  return concept;
+}
+
+static const KessanConcept *
 set_concept (TableReader    *self,
              KessanLineItem *item,
              const char     *section)
 {
-  KessanConcepts *concepts = self->context->concepts;
   const char *label = kessan_line_item_get_label (item);
-  const KessanConcept *concept = kessan_concepts_lookup (concepts, self->kind, section, label);
+  gboolean heading = kessan_line_item_get_heading (item);
+  const KessanConcept *concept = lookup_row_concept (self, section, label, heading);
 
   /* A footnote digit glued to an upper-case word ("EBITDA5") is only
    * told from a name ("IIJ4U") by the dictionary. */
@@ -667,7 +793,7 @@ set_concept (TableReader    *self,
     {
       g_autofree char *shorter = g_strndup (label, strlen (label) - 1);
 
-      concept = kessan_concepts_lookup (concepts, self->kind, section, shorter);
+      concept = lookup_row_concept (self, section, shorter, heading);
       if (concept != NULL)
         kessan_line_item_set_label (item, shorter);
     }
@@ -685,6 +811,7 @@ set_concept (TableReader    *self,
       kessan_line_item_set_concept (item, key);
       kessan_line_item_set_labels (item, japanese ? NULL : label, japanese ? label : NULL);
     }
+  return concept;
 }
 
 static void
@@ -753,7 +880,8 @@ add_heading (TableReader     *self,
              GArray          *stack,
              const char      *text,
              guint            line_number,
-             gboolean         nested)
+             gboolean         nested,
+             gboolean         group)
 {
   g_autofree char *label = kessan_label_clean (text);
   g_autoptr(KessanLineItem) item = NULL;
@@ -775,6 +903,7 @@ add_heading (TableReader     *self,
 
   heading.item = item;
   heading.concept = (char *) kessan_line_item_get_concept (item);
+  heading.group = group;
   g_array_append_val (stack, heading);
 }
 
@@ -789,6 +918,7 @@ build_rows (TableReader     *self,
   GArray *pending_lines = g_array_new (FALSE, FALSE, sizeof (guint));
   gboolean last_was_heading = FALSE;
   const char *last_group = NULL;
+  const char *last_section = NULL;
 
   for (guint i = self->block->first; i <= self->block->last; i++)
     {
@@ -803,6 +933,9 @@ build_rows (TableReader     *self,
         continue;
       if (line->kind == KESSAN_LINE_TEXT)
         {
+          /* Footnotes printed between rows are not part of the table. */
+          if (kessan_line_is_note (line) || kessan_line_is_prose (line))
+            continue;
           g_ptr_array_add (pending, line->text);
           g_array_append_val (pending_lines, line->number);
           continue;
@@ -822,7 +955,8 @@ build_rows (TableReader     *self,
       for (guint h = 0; h < n_heads; h++)
         {
           add_heading (self, statement, stack, g_ptr_array_index (pending, h),
-                       g_array_index (pending_lines, guint, h), last_was_heading || h > 0 || stack->len > 0);
+                       g_array_index (pending_lines, guint, h), last_was_heading || h > 0 || stack->len > 0,
+                       FALSE);
           last_was_heading = TRUE;
         }
 
@@ -845,7 +979,7 @@ build_rows (TableReader     *self,
        * becomes a heading of its own, once. */
       if (line->group != NULL && (last_group == NULL || g_strcmp0 (last_group, line->group) != 0))
         {
-          add_heading (self, statement, stack, line->group, line->number, stack->len > 0);
+          add_heading (self, statement, stack, line->group, line->number, stack->len > 0, TRUE);
           last_group = line->group;
         }
 
@@ -857,11 +991,13 @@ build_rows (TableReader     *self,
       kessan_line_item_set_unit (item, row_unit_for_label (label));
 
       total = contains_ci (label, "total") || strstr (label, "\xe5\x90\x88\xe8\xa8\x88") != NULL; /* 合計 */
+      while (total && stack->len > 0 && g_array_index (stack, Heading, stack->len - 1).group)
+        g_array_set_size (stack, stack->len - 1);
       for (guint h = stack->len; h-- > 0;)
         {
           Heading *heading = &g_array_index (stack, Heading, h);
 
-          if (total_closes_heading (label, kessan_line_item_get_label (heading->item)))
+          if (row_closes_heading (label, kessan_line_item_get_label (heading->item), total))
             {
               total = TRUE;
               g_array_set_size (stack, h);
@@ -869,10 +1005,20 @@ build_rows (TableReader     *self,
             }
         }
 
-      section = stack->len > 0 ? g_array_index (stack, Heading, stack->len - 1).concept : self->topic;
+      /* Without a printed heading, the rows above tell which part of
+       * the table a row is in ("Others" after "IIJ4U" is a dial-up row). */
+      section = stack->len > 0 ? g_array_index (stack, Heading, stack->len - 1).concept
+                : last_section != NULL ? last_section : self->topic;
       kessan_line_item_set_depth (item, stack->len);
       kessan_line_item_set_total (item, total);
-      set_concept (self, item, section);
+      {
+        const KessanConcept *concept = set_concept (self, item, section);
+
+        if (concept != NULL && concept->section != NULL && stack->len == 0 && !total)
+          last_section = concept->section;
+        else if (total)
+          last_section = NULL;
+      }
       place_cells (self, item, line, ragged);
       kessan_statement_add_row (statement, item);
       last_was_heading = FALSE;
