@@ -108,12 +108,9 @@ extract (int    argc,
             }
           else
             {
-              g_autoptr(KessanFiling) only = kessan_filing_new ();
-              g_autofree char *json = NULL;
-
               /* The JSON of one statement keeps the release around it. */
-              json = kessan_filing_to_json (filing, FALSE);
-              (void) only;
+              g_autofree char *json = kessan_filing_statement_to_json (filing, kessan_statement_get_id (statement));
+
               write_all (json);
               write_all ("\n");
             }

@@ -454,9 +454,10 @@ write_finding (JsonWriter    *w,
  *
  * Returns: (transfer full): the JSON text
  */
-char *
-kessan_filing_to_json (KessanFiling *filing,
-                       gboolean      include_text)
+static char *
+filing_to_json (KessanFiling *filing,
+                gboolean      include_text,
+                const char   *only)
 {
   JsonWriter w = { NULL, 0, TRUE };
   const char * const *languages;
@@ -521,14 +522,25 @@ kessan_filing_to_json (KessanFiling *filing,
   writer_begin (&w, '[');
   n_statements = kessan_filing_get_n_statements (filing);
   for (guint i = 0; i < n_statements; i++)
-    write_statement (&w, kessan_filing_get_statement (filing, i));
+    {
+      KessanStatement *statement = kessan_filing_get_statement (filing, i);
+
+      if (only == NULL || g_strcmp0 (kessan_statement_get_id (statement), only) == 0)
+        write_statement (&w, statement);
+    }
   writer_end (&w, ']');
 
   writer_key (&w, "findings");
   writer_begin (&w, '[');
   n_findings = kessan_filing_get_n_findings (filing);
   for (guint i = 0; i < n_findings; i++)
-    write_finding (&w, kessan_filing_get_finding (filing, i));
+    {
+      KessanFinding *finding = kessan_filing_get_finding (filing, i);
+      const char *statement = kessan_finding_get_statement (finding);
+
+      if (only == NULL || statement == NULL || g_str_equal (statement, only))
+        write_finding (&w, finding);
+    }
   writer_end (&w, ']');
 
   if (include_text)
@@ -1665,4 +1677,34 @@ kessan_statement_to_csv (KessanStatement *statement)
     }
 
   return g_string_free (out, FALSE);
+}
+
+char *
+kessan_filing_to_json (KessanFiling *filing,
+                       gboolean      include_text)
+{
+  g_return_val_if_fail (KESSAN_IS_FILING (filing), NULL);
+
+  return filing_to_json (filing, include_text, NULL);
+}
+
+/**
+ * kessan_filing_statement_to_json:
+ * @filing: a filing
+ * @statement_id: the id of one of its statements
+ *
+ * Serialises @filing with only one of its statements (and the findings
+ * about it or about the whole release), in the same format as
+ * kessan_filing_to_json().
+ *
+ * Returns: (transfer full): the JSON text
+ */
+char *
+kessan_filing_statement_to_json (KessanFiling *filing,
+                                 const char   *statement_id)
+{
+  g_return_val_if_fail (KESSAN_IS_FILING (filing), NULL);
+  g_return_val_if_fail (statement_id != NULL, NULL);
+
+  return filing_to_json (filing, FALSE, statement_id);
 }

@@ -12,6 +12,8 @@ G_BEGIN_DECLS
  * library keeps it; the CLI leaves it out). */
 char         *kessan_filing_to_json        (KessanFiling     *filing,
                                             gboolean          include_text);
+char         *kessan_filing_statement_to_json (KessanFiling *filing,
+                                               const char   *statement_id);
 KessanFiling *kessan_filing_new_from_json  (const char       *data,
                                             gssize            length,
                                             GError          **error);

@@ -465,7 +465,7 @@ default_months (TableReader *self)
 static guint
 find_scale (TableReader *self)
 {
-  const char *text = self->header_text->str;
+  const char *text = self->preamble_text->str;
   g_autofree char *all = g_strconcat (self->title ? self->title : "", "\n", text, NULL);
 
   if (contains_ci (all, "thousands") || strstr (all, "\xe5\x8d\x83\xe5\x86\x86") != NULL) /* 千円 */
@@ -578,7 +578,10 @@ build_columns (TableReader     *self,
           || self->kind == KESSAN_STATEMENT_KIND_CASHFLOW
           || self->kind == KESSAN_STATEMENT_KIND_RECONCILIATION;
   if (gbps || counts)
-    money = FALSE;
+    {
+      money = FALSE;
+      scale = 1;
+    }
 
   for (guint c = 0; c < self->n_columns; c++)
     {
