@@ -1111,6 +1111,21 @@ fold_width (const char *s,
   return o;
 }
 
+static gboolean
+is_paragraph (const char *s,
+              gsize       n)
+{
+  guint sentences = 0;
+
+  if (n < 200)
+    return FALSE;
+  for (const char *p = s; (p = strstr (p, "\xe3\x80\x82")) != NULL && p < s + n; p += 3) /* 。 */
+    sentences++;
+  for (const char *p = s; (p = strstr (p, ". ")) != NULL && p < s + n; p += 2)
+    sentences++;
+  return sentences >= 2;
+}
+
 /**
  * kessan_normalize_line:
  * @line: one line of decoded text, without its line end
@@ -1142,6 +1157,15 @@ kessan_normalize_line (const char *line,
 
   stripped = g_malloc (n + 1);
   n = strip_markup (line, n, stripped);
+
+  /* Running text (a paragraph of several sentences) is never a title,
+   * header or row, and the overprint search is the costliest step. */
+  if (is_paragraph (stripped, n))
+    {
+      folded = g_malloc (n + 1);
+      fold_width (stripped, n, folded, &changed);
+      return g_steal_pointer (&folded);
+    }
 
   /* Overprint is collapsed before folding, since folding would turn
    * "（（（（" into genuine-looking ASCII punctuation. */

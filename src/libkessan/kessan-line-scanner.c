@@ -431,8 +431,26 @@ kessan_line_clear (KessanLine *line)
 
 /* Running text, as opposed to a heading, a title or a header: most of
  * its words start in lower case, or it is simply long. */
+static gboolean line_is_prose_uncached (const KessanLine *line);
+
 gboolean
 kessan_line_is_prose (const KessanLine *line)
+{
+  KessanLine *cache = (KessanLine *) line;
+
+  if (line->kind != KESSAN_LINE_TEXT)
+    return FALSE;
+  if (!(line->known & KESSAN_LINE_IS_PROSE))
+    {
+      cache->known |= KESSAN_LINE_IS_PROSE;
+      if (line_is_prose_uncached (line))
+        cache->is |= KESSAN_LINE_IS_PROSE;
+    }
+  return (line->is & KESSAN_LINE_IS_PROSE) != 0;
+}
+
+static gboolean
+line_is_prose_uncached (const KessanLine *line)
 {
   guint words = 0, lower = 0, chars = 0;
   gboolean in_word = FALSE;
@@ -475,8 +493,26 @@ kessan_line_is_prose (const KessanLine *line)
              || (words >= 12 && end[-1] == ':'));
 }
 
+static gboolean line_is_note_uncached (const KessanLine *line);
+
 gboolean
 kessan_line_is_note (const KessanLine *line)
+{
+  KessanLine *cache = (KessanLine *) line;
+
+  if (line->kind != KESSAN_LINE_TEXT)
+    return FALSE;
+  if (!(line->known & KESSAN_LINE_IS_NOTE))
+    {
+      cache->known |= KESSAN_LINE_IS_NOTE;
+      if (line_is_note_uncached (line))
+        cache->is |= KESSAN_LINE_IS_NOTE;
+    }
+  return (line->is & KESSAN_LINE_IS_NOTE) != 0;
+}
+
+static gboolean
+line_is_note_uncached (const KessanLine *line)
 {
   const char *p = line->text + strspn (line->text, " \t");
 
@@ -491,9 +527,29 @@ kessan_line_is_note (const KessanLine *line)
       || (g_ascii_isdigit (p[0]) && p[1] == ' ' && !g_ascii_isdigit (p[2]));
 }
 
+static gboolean line_is_title_uncached (const KessanLine *line,
+                                        KessanConcepts   *concepts);
+
 gboolean
 kessan_line_is_title (const KessanLine *line,
                       KessanConcepts   *concepts)
+{
+  KessanLine *cache = (KessanLine *) line;
+
+  if (line->kind != KESSAN_LINE_TEXT)
+    return FALSE;
+  if (!(line->known & KESSAN_LINE_IS_TITLE))
+    {
+      cache->known |= KESSAN_LINE_IS_TITLE;
+      if (line_is_title_uncached (line, concepts))
+        cache->is |= KESSAN_LINE_IS_TITLE;
+    }
+  return (line->is & KESSAN_LINE_IS_TITLE) != 0;
+}
+
+static gboolean
+line_is_title_uncached (const KessanLine *line,
+                        KessanConcepts   *concepts)
 {
   const char *p = line->text + strspn (line->text, " \t");
   KessanStatementKind kind;
@@ -519,8 +575,26 @@ static const char *header_words[] = {
 };
 
 /* Column headers: periods, currencies, measures. */
+static gboolean line_is_header_uncached (const KessanLine *line);
+
 gboolean
 kessan_line_is_header (const KessanLine *line)
+{
+  KessanLine *cache = (KessanLine *) line;
+
+  if (line->kind != KESSAN_LINE_TEXT)
+    return FALSE;
+  if (!(line->known & KESSAN_LINE_IS_HEADER))
+    {
+      cache->known |= KESSAN_LINE_IS_HEADER;
+      if (line_is_header_uncached (line))
+        cache->is |= KESSAN_LINE_IS_HEADER;
+    }
+  return (line->is & KESSAN_LINE_IS_HEADER) != 0;
+}
+
+static gboolean
+line_is_header_uncached (const KessanLine *line)
 {
   g_autoptr(GArray) periods = NULL;
 

@@ -37,7 +37,17 @@ typedef struct
   guint           n_fields;   /* tab fields after the label */
   gboolean        tabbed;
   gboolean        japanese;
+  guint8          known;      /* which LINE_IS_* bits of @is are computed */
+  guint8          is;         /* cached answers of kessan_line_is_*() */
 } KessanLine;
+
+enum
+{
+  KESSAN_LINE_IS_PROSE = 1 << 0,
+  KESSAN_LINE_IS_NOTE = 1 << 1,
+  KESSAN_LINE_IS_TITLE = 1 << 2,
+  KESSAN_LINE_IS_HEADER = 1 << 3,
+};
 
 /* A run of table lines and what was printed around it. */
 typedef struct

@@ -16,6 +16,13 @@
 
 #define MAX_PLACEMENTS 20000
 
+/* Work bounds, so that a hostile table cannot make the search run for
+ * long: totals are looked for near the row only, and past a budget of
+ * placements per table the remaining rows are placed by the kinds of
+ * their numbers alone. */
+#define TOTALS_WINDOW 120
+#define TABLE_BUDGET 400000
+
 typedef struct
 {
   KessanStatement        *statement;
@@ -23,24 +30,59 @@ typedef struct
   KessanRaggedRow        *row;
   guint                   row_index;
   double                  base[KESSAN_PLAN_MAX_COLUMNS]; /* share base per percent column */
+
+  /* The table as plain arrays, for the many placements tried. */
+  guint                   n_rows;
+  double                 *values;     /* n_rows × n_columns, NAN when empty */
+  guint8                 *flags;      /* ROW_* per row */
+  double                 *open;       /* scratch for count_matching_totals() */
+  guint                   budget;
 } Solver;
 
-static gboolean
-item_value (KessanLineItem *item,
-            guint           c,
-            double         *value)
+enum
 {
-  if (!kessan_line_item_has_value (item, c))
+  ROW_HEADING = 1 << 0,
+  ROW_TOTAL = 1 << 1,
+};
+
+static void
+snapshot_rows (Solver *self)
+{
+  guint n = self->plan->n_columns;
+
+  self->n_rows = kessan_statement_get_n_rows (self->statement);
+  self->values = g_new (double, (gsize) self->n_rows * n);
+  self->flags = g_new0 (guint8, self->n_rows);
+  self->open = g_new (double, self->n_rows + 1);
+  for (guint r = 0; r < self->n_rows; r++)
+    {
+      KessanLineItem *item = kessan_statement_get_row (self->statement, r);
+
+      self->flags[r] = (kessan_line_item_get_heading (item) ? ROW_HEADING : 0)
+                       | (kessan_line_item_get_total (item) ? ROW_TOTAL : 0);
+      for (guint c = 0; c < n; c++)
+        self->values[r * n + c] = kessan_line_item_has_value (item, c)
+                                  ? kessan_line_item_get_value (item, c) : NAN;
+    }
+}
+
+static gboolean
+cell_value (Solver *self,
+            guint   r,
+            guint   c,
+            double *value)
+{
+  double v = self->values[r * self->plan->n_columns + c];
+
+  if (isnan (v))
     return FALSE;
-  *value = kessan_line_item_get_value (item, c);
+  *value = v;
   return TRUE;
 }
 
 static void
 find_share_bases (Solver *self)
 {
-  guint n_rows = kessan_statement_get_n_rows (self->statement);
-
   for (guint c = 0; c < self->plan->n_columns; c++)
     {
       int a = self->plan->amount_of[c];
@@ -48,13 +90,12 @@ find_share_bases (Solver *self)
       self->base[c] = NAN;
       if (!self->plan->share[c] || a < 0)
         continue;
-      for (guint r = 0; r < n_rows; r++)
+      for (guint r = 0; r < self->n_rows; r++)
         {
-          KessanLineItem *item = kessan_statement_get_row (self->statement, r);
           double pct, amount;
 
-          if (item_value (item, c, &pct) && fabs (pct - 100.0) < 0.001
-              && item_value (item, (guint) a, &amount) && amount != 0)
+          if (cell_value (self, r, c, &pct) && fabs (pct - 100.0) < 0.001
+              && cell_value (self, r, (guint) a, &amount) && amount != 0)
             self->base[c] = amount;
         }
     }
@@ -70,17 +111,18 @@ count_matching_totals (Solver  *self,
                        gboolean present,
                        double   value)
 {
-  guint n_rows = kessan_statement_get_n_rows (self->statement);
-  g_autoptr(GArray) open = g_array_new (FALSE, FALSE, sizeof (double));
+  double *open = self->open;
+  guint n_open = 0;
   int matched = 0;
+  guint from = self->row_index > TOTALS_WINDOW ? self->row_index - TOTALS_WINDOW : 0;
+  guint to = MIN (self->n_rows, self->row_index + TOTALS_WINDOW);
 
-  for (guint r = 0; r < n_rows; r++)
+  for (guint r = from; r < to; r++)
     {
-      KessanLineItem *item = kessan_statement_get_row (self->statement, r);
       double v = 0;
       gboolean has;
 
-      if (kessan_line_item_get_heading (item))
+      if (self->flags[r] & ROW_HEADING)
         continue;
       if (r == self->row_index)
         {
@@ -88,28 +130,28 @@ count_matching_totals (Solver  *self,
           v = value;
         }
       else
-        has = item_value (item, c, &v);
+        has = cell_value (self, r, c, &v);
       if (!has)
         v = 0;
 
-      if (kessan_line_item_get_total (item) && has)
+      if ((self->flags[r] & ROW_TOTAL) && has)
         {
           double sum = 0;
           guint k;
 
-          for (k = 1; k <= open->len; k++)
+          for (k = 1; k <= n_open; k++)
             {
-              sum += g_array_index (open, double, open->len - k);
+              sum += open[n_open - k];
               if (k >= 2 && fabs (sum - v) <= 0.5 * k + 1e-9)
                 break;
             }
-          if (k <= open->len)
+          if (k <= n_open)
             {
               matched++;
-              g_array_set_size (open, open->len - k);
+              n_open -= k;
             }
         }
-      g_array_append_val (open, v);
+      open[n_open++] = v;
     }
   return matched;
 }
@@ -186,7 +228,7 @@ score_placement (Solver      *self,
     }
 
   /* Totals: compare against the row being absent from the column. */
-  for (guint c = 0; c < plan->n_columns; c++)
+  for (guint c = 0; c < plan->n_columns && self->budget > 0; c++)
     if (!plan->percent[c])
       score += 3 * count_matching_totals (self, c, has[c], has[c] ? placed[c] : 0);
 
@@ -243,6 +285,8 @@ place_row (Solver *self)
     }
   while (++tried < MAX_PLACEMENTS && next_combination (columns, k, n));
 
+  self->budget = self->budget > tried ? self->budget - tried : 0;
+
   for (guint i = 0; i < k; i++)
     {
       KessanCell *cell = &g_array_index (cells, KessanCell, i);
@@ -259,19 +303,31 @@ kessan_ragged_place (KessanStatement        *statement,
                      GPtrArray              *ragged)
 {
   Solver self = { 0 };
-  guint n_rows = kessan_statement_get_n_rows (statement);
 
   self.statement = statement;
   self.plan = plan;
+  self.budget = TABLE_BUDGET;
+  snapshot_rows (&self);
   find_share_bases (&self);
 
   for (guint i = 0; i < ragged->len; i++)
     {
       self.row = g_ptr_array_index (ragged, i);
       self.row_index = G_MAXUINT;
-      for (guint r = 0; r < n_rows; r++)
+      for (guint r = 0; r < self.n_rows; r++)
         if (kessan_statement_get_row (statement, r) == self.row->item)
           self.row_index = r;
       place_row (&self);
+
+      /* Later rows see this one where it was placed. */
+      if (self.row_index < self.n_rows)
+        for (guint c = 0; c < plan->n_columns; c++)
+          self.values[self.row_index * plan->n_columns + c]
+            = kessan_line_item_has_value (self.row->item, c)
+              ? kessan_line_item_get_value (self.row->item, c) : NAN;
     }
+
+  g_free (self.values);
+  g_free (self.flags);
+  g_free (self.open);
 }

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "kessan-parser"
+#define _GNU_SOURCE
 
 #include "kessan-parser-private.h"
 #include "kessan-period.h"
@@ -26,16 +27,14 @@ typedef struct
   guint               n_groups;
   int                 group_amount[KESSAN_PLAN_MAX_COLUMNS];
   GArray             *periods;        /* KessanPeriod, one per group */
+  GPtrArray          *grid;           /* GArray of double, one per column */
 } TableReader;
 
 static gboolean
 contains_ci (const char *haystack,
              const char *needle)
 {
-  g_autofree char *h = g_ascii_strdown (haystack, -1);
-  g_autofree char *n = g_ascii_strdown (needle, -1);
-
-  return strstr (h, n) != NULL;
+  return strcasestr (haystack, needle) != NULL;
 }
 
 static KessanUnit
@@ -158,40 +157,47 @@ collect_stats (TableReader *self,
     }
 }
 
-/* Values of column @c over the rows that print every column, aligned by
- * row; NAN where absent. */
-static GArray *
-column_values (TableReader *self,
-               guint        c)
+/* The values of the rows that print every column (or, in tab layouts,
+ * say which column each number is in), one array per column, NAN where a
+ * cell is empty: what the column tests below read. */
+static void
+build_grid (TableReader *self)
 {
   KessanLine *lines = self->context->lines;
-  GArray *values = g_array_new (FALSE, FALSE, sizeof (double));
+
+  self->grid = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  for (guint c = 0; c < self->n_columns; c++)
+    g_ptr_array_add (self->grid, g_array_new (FALSE, FALSE, sizeof (double)));
 
   for (guint i = self->block->first; i <= self->block->last; i++)
     {
       KessanLine *line = &lines[i];
-      double v = NAN;
+      double row[KESSAN_PLAN_MAX_COLUMNS];
 
       if (line->kind != KESSAN_LINE_DATA || row_unit_for_label (line->label) != KESSAN_UNIT_NONE)
         continue;
-      if (line->tabbed)
+      if (!line->tabbed && line->cells->len != self->n_columns)
+        continue;
+      for (guint c = 0; c < self->n_columns; c++)
+        row[c] = NAN;
+      for (guint j = 0; j < line->cells->len; j++)
         {
-          for (guint j = 0; j < line->cells->len; j++)
-            {
-              KessanCell *cell = &g_array_index (line->cells, KessanCell, j);
-              if ((guint) cell->cell == c && !cell->number.nil)
-                v = cell->number.value;
-            }
+          KessanCell *cell = &g_array_index (line->cells, KessanCell, j);
+          guint c = line->tabbed ? (guint) cell->cell : j;
+
+          if (c < self->n_columns && !cell->number.nil)
+            row[c] = cell->number.value;
         }
-      else if (line->cells->len == self->n_columns)
-        {
-          KessanCell *cell = &g_array_index (line->cells, KessanCell, c);
-          if (!cell->number.nil)
-            v = cell->number.value;
-        }
-      g_array_append_val (values, v);
+      for (guint c = 0; c < self->n_columns; c++)
+        g_array_append_val (g_ptr_array_index (self->grid, c), row[c]);
     }
-  return values;
+}
+
+static GArray *
+column_values (TableReader *self,
+               guint        c)
+{
+  return g_array_ref (g_ptr_array_index (self->grid, c));
 }
 
 static gboolean
@@ -1098,6 +1104,10 @@ kessan_table_read (KessanParseContext *context,
     }
 
   gather_header_text (&self);
+  for (guint i = block->first; i <= block->last; i++)
+    if (context->lines[i].kind == KESSAN_LINE_DATA && !context->lines[i].tabbed)
+      drop_leading_footnotes (context->lines[i].cells, self.n_columns);
+  build_grid (&self);
 
   /* English statements share one title for the quarter and the year. */
   if (self.topic != NULL && (g_str_equal (self.topic, "income") || g_str_equal (self.topic, "cashflow")))
@@ -1125,6 +1135,7 @@ kessan_table_read (KessanParseContext *context,
   g_string_free (self.header_text, TRUE);
   g_string_free (self.preamble_text, TRUE);
   g_array_unref (self.periods);
+  g_ptr_array_unref (self.grid);
 
   return g_steal_pointer (&statement);
 }
