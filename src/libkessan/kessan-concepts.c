@@ -47,7 +47,35 @@ struct _KessanConcepts
   GArray        *patterns;      /* TablePattern, in file order */
   const char   **keys;          /* NULL-terminated, in file order */
   const char   **topics;        /* NULL-terminated, distinct, in file order */
+
+  /* Folded labels already seen: the same labels come back in every
+   * release, and folding is the costly part of a lookup. */
+  GMutex         fold_lock;
+  GHashTable    *folds;         /* label → folded label */
 };
+
+#define MAX_CACHED_FOLDS 65536
+
+static char *
+fold_cached (KessanConcepts *self,
+             const char     *label)
+{
+  char *folded;
+
+  g_mutex_lock (&self->fold_lock);
+  folded = g_strdup (g_hash_table_lookup (self->folds, label));
+  g_mutex_unlock (&self->fold_lock);
+  if (folded != NULL)
+    return folded;
+
+  folded = kessan_concepts_fold_label (label);
+  g_mutex_lock (&self->fold_lock);
+  if (g_hash_table_size (self->folds) >= MAX_CACHED_FOLDS)
+    g_hash_table_remove_all (self->folds);
+  g_hash_table_insert (self->folds, g_strdup (label), g_strdup (folded));
+  g_mutex_unlock (&self->fold_lock);
+  return folded;
+}
 
 G_DEFINE_FINAL_TYPE (KessanConcepts, kessan_concepts, G_TYPE_OBJECT)
 
@@ -72,6 +100,8 @@ kessan_concepts_finalize (GObject *object)
   g_clear_pointer (&self->keys, g_free);
   g_clear_pointer (&self->topics, g_free);
   g_clear_pointer (&self->strings, g_string_chunk_free);
+  g_clear_pointer (&self->folds, g_hash_table_unref);
+  g_mutex_clear (&self->fold_lock);
 
   G_OBJECT_CLASS (kessan_concepts_parent_class)->finalize (object);
 }
@@ -93,6 +123,8 @@ kessan_concepts_init (KessanConcepts *self)
   self->by_label = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                           (GDestroyNotify) g_ptr_array_unref);
   self->patterns = g_array_new (FALSE, FALSE, sizeof (TablePattern));
+  self->folds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_mutex_init (&self->fold_lock);
 }
 
 /* Folding */
@@ -998,7 +1030,7 @@ kessan_concepts_lookup (KessanConcepts      *self,
   g_return_val_if_fail (KESSAN_IS_CONCEPTS (self), NULL);
   g_return_val_if_fail (label != NULL, NULL);
 
-  folded = kessan_concepts_fold_label (label);
+  folded = fold_cached (self, label);
   candidates = g_hash_table_lookup (self->by_label, folded);
   if (candidates == NULL)
     return NULL;
@@ -1079,7 +1111,7 @@ kessan_concepts_find_table_topic (KessanConcepts      *self,
   g_return_val_if_fail (KESSAN_IS_CONCEPTS (self), NULL);
   g_return_val_if_fail (title != NULL, NULL);
 
-  folded = kessan_concepts_fold_label (title);
+  folded = fold_cached (self, title);
   numbered = title_is_numbered (folded);
 
   for (guint i = 0; i < self->patterns->len; i++)

@@ -1117,10 +1117,11 @@ is_paragraph (const char *s,
 {
   guint sentences = 0;
 
-  if (n < 200)
+  if (n < 120)
     return FALSE;
-  for (const char *p = s; (p = strstr (p, "\xe3\x80\x82")) != NULL && p < s + n; p += 3) /* 。 */
-    sentences++;
+  /* A Japanese full stop ends a sentence, never a title or header. */
+  if (strstr (s, "\xe3\x80\x82") != NULL) /* 。 */
+    return TRUE;
   for (const char *p = s; (p = strstr (p, ". ")) != NULL && p < s + n; p += 2)
     sentences++;
   return sentences >= 2;
