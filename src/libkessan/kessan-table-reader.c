@@ -807,6 +807,18 @@ set_concept (TableReader    *self,
         kessan_line_item_set_label (item, shorter);
     }
 
+  /* The dictionary folds footnote markers away; the printed label loses
+   * its marker too when the concept's own name has none. */
+  label = kessan_line_item_get_label (item);
+  if (concept != NULL && strlen (label) > 2 && g_ascii_isdigit (label[strlen (label) - 1])
+      && g_ascii_isupper (label[strlen (label) - 2])
+      && concept->label_en != NULL && !g_ascii_isdigit (concept->label_en[strlen (concept->label_en) - 1]))
+    {
+      g_autofree char *shorter = g_strndup (label, strlen (label) - 1);
+
+      kessan_line_item_set_label (item, shorter);
+    }
+
   if (concept != NULL)
     {
       kessan_line_item_set_concept (item, concept->key);
@@ -874,7 +886,7 @@ join_label (GPtrArray *parts)
 
   for (guint i = 0; i < parts->len; i++)
     {
-      const char *part = g_ptr_array_index (parts, i);
+      g_autofree char *part = g_strstrip (g_strdup (g_ptr_array_index (parts, i)));
 
       if (s->len > 0 && !(kessan_text_is_japanese (part) && kessan_text_is_japanese (s->str)))
         g_string_append_c (s, ' ');
