@@ -278,6 +278,18 @@ assign_titles (KessanParseContext *context,
     }
 }
 
+static int
+compare_first_lines (gconstpointer a,
+                     gconstpointer b)
+{
+  KessanStatement *sa = *(KessanStatement * const *) a;
+  KessanStatement *sb = *(KessanStatement * const *) b;
+  guint la = kessan_statement_get_first_line (sa);
+  guint lb = kessan_statement_get_first_line (sb);
+
+  return la < lb ? -1 : la > lb;
+}
+
 static char *
 make_statement_id (GHashTable      *taken,
                    KessanStatement *statement,
@@ -519,6 +531,7 @@ kessan_parse_release (GBytes      *contents,
   g_autoptr(KessanFiling) filing = NULL;
   g_autoptr(GArray) blocks = NULL;
   g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *text = NULL;
   g_autofree char *hash = NULL;
   KessanParseContext context = { 0 };
@@ -597,7 +610,7 @@ kessan_parse_release (GBytes      *contents,
       statement = kessan_table_read (&context, block);
       if (statement == NULL || kessan_statement_get_n_rows (statement) == 0)
         continue;
-      if (kessan_filing_get_n_statements (filing) >= KESSAN_MAX_TABLES)
+      if (statements->len >= KESSAN_MAX_TABLES)
         {
           g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_LIMIT,
                        "The file has more than %u tables; releases are limited to %u.",
@@ -614,6 +627,16 @@ kessan_parse_release (GBytes      *contents,
         }
       id = make_statement_id (taken, statement, b);
       kessan_statement_set_id (statement, id);
+      g_ptr_array_add (statements, g_steal_pointer (&statement));
+    }
+
+  /* In the order the tables are titled, which is the order a reader
+   * meets them even where a table's body is printed further on. */
+  g_ptr_array_sort (statements, compare_first_lines);
+  for (guint i = 0; i < statements->len; i++)
+    {
+      KessanStatement *statement = g_ptr_array_index (statements, i);
+
       kessan_filing_add_language (filing, kessan_statement_get_language (statement));
       kessan_filing_add_statement (filing, statement);
     }
