@@ -17,10 +17,11 @@
 #define SEED_003 "003_3f09aa9018b22431.txt"
 #define SEED_004 "004_df6267c19d93d050.txt"
 
-/* Differences printed per statement and per comparison; the rest are
- * only counted, so that a table that comes out wrong as a whole does not
- * bury the first and most telling difference, nor the other tables. */
-#define MAX_REPORTED_PER_STATEMENT 8
+/* Differences printed for the columns and for the rows of a statement,
+ * and in all; the rest are only counted, so that a table that comes out
+ * wrong as a whole does not bury the first and most telling difference,
+ * nor the other tables. */
+#define MAX_REPORTED_PER_PART 8
 #define MAX_REPORTED 120
 
 /* A real release parses in well under a second; a parse still running
@@ -161,8 +162,8 @@ static void fail (const char *format,
 static void
 fail (const char *format,
       ...)
-      {
-      g_autofree char *message = NULL;
+{
+  g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
@@ -181,6 +182,7 @@ typedef struct
   guint       n_differences;
   guint       n_reported;
   guint       n_in_statement;   /* differences in the statement at hand */
+  guint       n_in_part;        /* in its columns, or in its rows */
   gboolean    last_reported;
   guint       n_headers_lost;
   /* The decoded texts, to quote the source lines of a row that differs;
@@ -203,8 +205,9 @@ difference (Comparison *cmp,
 
   cmp->n_differences++;
   cmp->n_in_statement++;
+  cmp->n_in_part++;
   cmp->last_reported = FALSE;
-  if (cmp->n_in_statement > MAX_REPORTED_PER_STATEMENT || cmp->n_reported >= MAX_REPORTED)
+  if (cmp->n_in_part > MAX_REPORTED_PER_PART || cmp->n_reported >= MAX_REPORTED)
     return;
   cmp->n_reported++;
   cmp->last_reported = TRUE;
@@ -319,14 +322,13 @@ compare_columns (Comparison      *cmp,
     }
 }
 
-/* Quotes a source line under the difference just reported. */
+/* Quotes a source line under the differences just reported. */
 static void
-quote_line (Comparison  *cmp,
-            char       **lines,
+quote_line (char       **lines,
             const char  *which,
             guint        number)
 {
-  if (!cmp->last_reported || lines == NULL || number == 0 || number > g_strv_length (lines))
+  if (lines == NULL || number == 0 || number > g_strv_length (lines))
     return;
   g_test_message ("    %s line %u: %s", which, number, lines[number - 1]);
 }
@@ -340,6 +342,7 @@ compare_row (Comparison      *cmp,
 {
   g_autofree char *where = NULL;
   guint n_columns = kessan_statement_get_n_columns (statement);
+  guint reported = cmp->n_reported;
 
   where = g_strdup_printf ("%s row %u “%s” (line %u)", kessan_statement_get_id (statement), index,
                            or_null (kessan_line_item_get_label (a)), kessan_line_item_get_line (a));
@@ -381,8 +384,11 @@ compare_row (Comparison      *cmp,
         }
     }
 
-  quote_line (cmp, cmp->original_lines, "original", kessan_line_item_get_line (a));
-  quote_line (cmp, cmp->variant_lines, "variant", kessan_line_item_get_line (b));
+  if (cmp->n_reported > reported)
+    {
+      quote_line (cmp->original_lines, "original", kessan_line_item_get_line (a));
+      quote_line (cmp->variant_lines, "variant", kessan_line_item_get_line (b));
+    }
 }
 
 static void
@@ -401,11 +407,15 @@ compare_statement (Comparison      *cmp,
   compare_text (cmp, id, "language", kessan_statement_get_language (a), kessan_statement_get_language (b));
   compare_text (cmp, id, "topic", kessan_statement_get_topic (a), kessan_statement_get_topic (b));
   compare_text (cmp, id, "title", kessan_statement_get_title (a), kessan_statement_get_title (b));
-  compare_uint (cmp, id, "first line", kessan_statement_get_first_line (a), kessan_statement_get_first_line (b));
-  compare_uint (cmp, id, "last line", kessan_statement_get_last_line (a), kessan_statement_get_last_line (b));
+  compare_uint (cmp, id, "first line",
+                kessan_statement_get_first_line (a), kessan_statement_get_first_line (b));
+  compare_uint (cmp, id, "last line",
+                kessan_statement_get_last_line (a), kessan_statement_get_last_line (b));
 
+  cmp->n_in_part = 0;
   compare_columns (cmp, a, b);
 
+  cmp->n_in_part = 0;
   compare_uint (cmp, id, "number of rows", n_rows_a, n_rows_b);
 
   /* Rows are paired by their source line, which every variant keeps: a
@@ -427,14 +437,16 @@ compare_statement (Comparison      *cmp,
         {
           difference (cmp, "%s row %u “%s” (line %u) is missing", id, r,
                       or_null (kessan_line_item_get_label (row_a)), line_a);
-          quote_line (cmp, cmp->variant_lines, "variant", line_a);
+          if (cmp->last_reported)
+            quote_line (cmp->variant_lines, "variant", line_a);
           r++;
         }
       else
         {
           difference (cmp, "%s has an extra row “%s” (line %u)", id,
                       or_null (kessan_line_item_get_label (row_b)), line_b);
-          quote_line (cmp, cmp->variant_lines, "variant", line_b);
+          if (cmp->last_reported)
+            quote_line (cmp->variant_lines, "variant", line_b);
           q++;
         }
     }
@@ -458,7 +470,8 @@ compare_filings (Comparison   *cmp,
   guint n_a = kessan_filing_get_n_statements (original);
   guint n_b = kessan_filing_get_n_statements (variant);
 
-  compare_text (cmp, "filing", "company", kessan_filing_get_company (original), kessan_filing_get_company (variant));
+  compare_text (cmp, "filing", "company",
+                kessan_filing_get_company (original), kessan_filing_get_company (variant));
   compare_uint (cmp, "filing", "fiscal year",
                 kessan_filing_get_fiscal_year (original), kessan_filing_get_fiscal_year (variant));
   compare_uint (cmp, "filing", "fiscal quarter",
@@ -481,6 +494,8 @@ compare_filings (Comparison   *cmp,
       KessanStatement *a = kessan_filing_get_statement (original, i);
       KessanStatement *b = kessan_filing_find_statement (variant, kessan_statement_get_id (a));
 
+      cmp->n_in_statement = 0;
+      cmp->n_in_part = 0;
       if (b == NULL)
         {
           difference (cmp, "statement %s (lines %u–%u) is missing", kessan_statement_get_id (a),
@@ -489,10 +504,9 @@ compare_filings (Comparison   *cmp,
         }
       if (i >= n_b || kessan_filing_get_statement (variant, i) != b)
         difference (cmp, "statement %s is no longer statement %u", kessan_statement_get_id (a), i);
-      cmp->n_in_statement = 0;
       compare_statement (cmp, a, b);
       if (cmp->n_in_statement > 0)
-        g_test_message ("%s: statement %s (lines %u–%u): %u differences", cmp->variant,
+        g_test_message ("%s: statement %s (lines %u–%u): differences: %u", cmp->variant,
                         kessan_statement_get_id (a), kessan_statement_get_first_line (a),
                         kessan_statement_get_last_line (a), cmp->n_in_statement);
     }
@@ -501,6 +515,8 @@ compare_filings (Comparison   *cmp,
     {
       KessanStatement *b = kessan_filing_get_statement (variant, i);
 
+      cmp->n_in_statement = 0;
+      cmp->n_in_part = 0;
       if (kessan_filing_find_statement (original, kessan_statement_get_id (b)) == NULL)
         difference (cmp, "extra statement %s (lines %u–%u, %u rows)", kessan_statement_get_id (b),
                     kessan_statement_get_first_line (b), kessan_statement_get_last_line (b),
@@ -528,7 +544,7 @@ assert_same_filing (KessanFiling *original,
 {
   g_auto(GStrv) original_lines = NULL;
   g_auto(GStrv) variant_lines = NULL;
-  Comparison cmp = { kessan_filing_get_source_name (variant), 0, 0, 0, 0, FALSE, NULL, NULL };
+  Comparison cmp = { .variant = kessan_filing_get_source_name (variant) };
 
   g_assert_nonnull (original);
   g_assert_nonnull (variant);
@@ -551,7 +567,7 @@ assert_same_statement (KessanStatement *original,
                        KessanStatement *variant,
                        const char      *variant_name)
 {
-  Comparison cmp = { variant_name, 0, 0, 0, 0, FALSE, NULL, NULL };
+  Comparison cmp = { .variant = variant_name };
 
   compare_statement (&cmp, original, variant);
   report_total (&cmp);
@@ -617,7 +633,9 @@ is_number_cell (const char *cell)
   if (g_once_init_enter (&tag))
     g_once_init_leave (&tag, g_regex_new ("<[^>]*>", G_REGEX_OPTIMIZE, 0, NULL));
   if (g_once_init_enter (&number))
-    g_once_init_leave (&number, g_regex_new ("^(\\(-?[0-9][0-9,]*(\\.[0-9]+)?%?\\)|-?[0-9][0-9,]*(\\.[0-9]+)?%?|-)$",
+    g_once_init_leave (&number, g_regex_new ("^(\\(-?[0-9][0-9,]*(\\.[0-9]+)?%?\\)"
+                                             "|-?[0-9][0-9,]*(\\.[0-9]+)?%?"
+                                             "|-)$",
                                              G_REGEX_OPTIMIZE, 0, NULL));
 
   bare = g_regex_replace_literal (tag, cell, -1, 0, "", 0, NULL);
@@ -888,7 +906,7 @@ to_full_width (const char *cell)
     {
       if (*p == '<')
         in_tag = TRUE;
-      if (!in_tag && *p != '\0' && strchr ("0123456789,.()%-", *p) != NULL)
+      if (!in_tag && strchr ("0123456789,.()%-", *p) != NULL)
         g_string_append_unichar (s, (gunichar) *p + 0xFEE0);
       else
         g_string_append_c (s, *p);
@@ -1098,7 +1116,8 @@ check_cut (KessanFiling *original,
   gboolean on_boundary = offset > 0 && text[offset - 1] == '\n';
   guint complete = 0;
 
-  name = g_strdup_printf ("%s cut at byte %" G_GSIZE_FORMAT " (line %u, %s)", SEED_001, offset, cut_line, how);
+  name = g_strdup_printf ("%s cut at byte %" G_GSIZE_FORMAT " (line %u, %s)",
+                          SEED_001, offset, cut_line, how);
   cut = parse_ok (text, offset, name);
 
   for (guint i = 0; i < kessan_filing_get_n_statements (original); i++)
@@ -1132,7 +1151,7 @@ check_cut (KessanFiling *original,
     {
       KessanStatement *whole = kessan_filing_find_statement (original, cut_statement);
       KessanStatement *part = kessan_filing_find_statement (cut, cut_statement);
-      Comparison cmp = { name, 0, 0, 0, 0, FALSE, NULL, NULL };
+      Comparison cmp = { .variant = name };
       guint n_rows;
 
       g_assert_nonnull (whole);
@@ -1197,7 +1216,6 @@ test_truncated_001 (void)
   g_autofree char *text = NULL;
   KessanStatement *income;
   gsize length;
-  gsize start;
   gsize row;
 
   text = load_seed (SEED_001, &length);
@@ -1206,10 +1224,8 @@ test_truncated_001 (void)
   g_assert_nonnull (income);
 
   /* Offsets inside the English quarterly statement of operations. */
-  start = offset_of (text, "\nDedicated access services (2)\t28,299");
-  g_assert_cmpuint (line_of_offset (text, start + 1), >, kessan_statement_get_first_line (income));
-
   row = offset_of (text, "\nEquipment sales\t22,971") + 1;
+  g_assert_cmpuint (line_of_offset (text, row), >, kessan_statement_get_first_line (income));
   check_cut (original, text, row, "before a row", "en-income-quarter");
   check_cut (original, text, row + 5, "inside a label", "en-income-quarter");
   check_cut (original, text, row + strlen ("Equipment sales\t"), "after a label", "en-income-quarter");
@@ -1315,16 +1331,35 @@ check_result (KessanFiling *filing,
   g_assert_true (g_utf8_validate (json, -1, NULL));
 }
 
+typedef struct
+{
+  guint parsed;
+  guint refused;
+} Tally;
+
 static void
 parse_anything (const char *data,
                 gsize       length,
-                const char *name)
+                const char *name,
+                Tally      *tally)
 {
   g_autoptr(KessanFiling) filing = NULL;
   g_autoptr(GError) error = NULL;
 
   filing = parse_bounded (data, length, name, &error);
   check_result (filing, error, name);
+  if (filing != NULL)
+    tally->parsed++;
+  else
+    tally->refused++;
+}
+
+/* Damaged input that is always refused would test the decoder only. */
+static void
+report_tally (const Tally *tally,
+              const char  *what)
+{
+  g_test_message ("%s: %u parsed, %u refused", what, tally->parsed, tally->refused);
 }
 
 static const char * const seeds[] = { SEED_001, SEED_003, SEED_004 };
@@ -1332,6 +1367,7 @@ static const char * const seeds[] = { SEED_001, SEED_003, SEED_004 };
 static void
 test_random_garbage (void)
 {
+  Tally tally = { 0 };
   g_autoptr(GRand) rand = g_rand_new_with_seed (RANDOM_SEED);
   static const gsize sizes[] = { 0, 1, 2, 3, 4, 7, 64, 1000, 4096, 65536, 300000 };
   /* Pieces of table lines, so that some garbage reaches the table reader
@@ -1350,7 +1386,7 @@ test_random_garbage (void)
       for (gsize b = 0; b < sizes[i]; b++)
         bytes[b] = (guint8) g_rand_int_range (rand, 0, 256);
       name = g_strdup_printf ("%" G_GSIZE_FORMAT " random bytes", sizes[i]);
-      parse_anything ((const char *) bytes, sizes[i], name);
+      parse_anything ((const char *) bytes, sizes[i], name, &tally);
     }
 
   for (guint i = 0; i < (g_test_slow () ? 200u : 20u); i++)
@@ -1362,14 +1398,21 @@ test_random_garbage (void)
       for (guint k = 0; k < n; k++)
         g_string_append (s, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
       name = g_strdup_printf ("random table pieces %u", i);
-      parse_anything (s->str, s->len, name);
+      parse_anything (s->str, s->len, name, &tally);
     }
+
+  report_tally (&tally, "random garbage");
 }
+
+/* Characters a table line is made of, for damage that keeps the text
+ * valid UTF-8 and so reaches the table reader. */
+static const char table_characters[] = "0123456789,.()%-\t\n :ATx";
 
 static void
 test_flipped_bytes (void)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (RANDOM_SEED);
+  Tally tally = { 0 };
   guint n_variants = g_test_slow () ? 100 : 10;
 
   for (guint s = 0; s < G_N_ELEMENTS (seeds); s++)
@@ -1378,23 +1421,37 @@ test_flipped_bytes (void)
       gsize length;
 
       text = load_seed (seeds[s], &length);
-      for (guint v = 0; v < n_variants; v++)
+      for (guint v = 0; v < 2 * n_variants; v++)
         {
           g_autofree char *flipped = g_memdup2 (text, length);
           g_autofree char *name = NULL;
+          gboolean any_byte = v % 2 == 0;
           guint n_flips = (guint) g_rand_int_range (rand, 1, 65);
 
+          /* Odd variants change only ASCII bytes, and into characters
+           * of table lines. */
           for (guint k = 0; k < n_flips; k++)
-            flipped[g_rand_int_range (rand, 0, (gint32) length)] = (char) g_rand_int_range (rand, 0, 256);
-          name = g_strdup_printf ("%s with %u bytes flipped (variant %u)", seeds[s], n_flips, v);
-          parse_anything (flipped, length, name);
+            {
+              gsize at = (gsize) g_rand_int_range (rand, 0, (gint32) length);
+
+              if (any_byte)
+                flipped[at] = (char) g_rand_int_range (rand, 0, 256);
+              else if ((guchar) flipped[at] < 0x80)
+                flipped[at] = table_characters[g_rand_int_range (rand, 0, sizeof table_characters - 1)];
+            }
+          name = g_strdup_printf ("%s with %u %s bytes flipped (variant %u)", seeds[s], n_flips,
+                                  any_byte ? "random" : "ASCII", v);
+          parse_anything (flipped, length, name, &tally);
         }
     }
+
+  report_tally (&tally, "flipped bytes");
 }
 
 static void
 test_cut_everywhere (void)
 {
+  Tally tally = { 0 };
   gsize step = g_test_slow () ? 101 : 997;
 
   for (guint s = 0; s < G_N_ELEMENTS (seeds); s++)
@@ -1407,21 +1464,22 @@ test_cut_everywhere (void)
         {
           g_autofree char *name = g_strdup_printf ("%s cut at byte %" G_GSIZE_FORMAT, seeds[s], offset);
 
-          parse_anything (text, offset, name);
+          parse_anything (text, offset, name, &tally);
         }
     }
+
+  report_tally (&tally, "cuts");
 }
 
 static void
 test_repeated (void)
 {
+  Tally tally = { 0 };
   guint n_seeds = g_test_slow () ? G_N_ELEMENTS (seeds) : 1;
 
   for (guint s = 0; s < n_seeds; s++)
     {
       g_autoptr(GString) repeated = g_string_new (NULL);
-      g_autoptr(KessanFiling) filing = NULL;
-      g_autoptr(GError) error = NULL;
       g_autofree char *text = NULL;
       g_autofree char *name = NULL;
       gsize length;
@@ -1433,17 +1491,19 @@ test_repeated (void)
           g_string_append_c (repeated, '\n');
         }
       name = g_strdup_printf ("%s repeated 30 times", seeds[s]);
-      filing = parse_bounded (repeated->str, repeated->len, name, &error);
-      check_result (filing, error, name);
+      parse_anything (repeated->str, repeated->len, name, &tally);
     }
+
+  report_tally (&tally, "repeated seeds");
 }
 
 static void
 test_many_short_lines (void)
 {
+  Tally tally = { 0 };
   static const char * const lines[] = { "x\n", "Total\t1\t2\n", "Revenue 1,234 (5.6%)\n" };
 
-  for (guint i = 0; i < (g_test_slow () ? G_N_ELEMENTS (lines) : 2u); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
     {
       g_autoptr(GString) s = g_string_new (NULL);
       g_autofree char *name = NULL;
@@ -1451,28 +1511,35 @@ test_many_short_lines (void)
       for (guint k = 0; k < 200000; k++)
         g_string_append (s, lines[i]);
       name = g_strdup_printf ("200,000 lines of “%.*s”", (int) strlen (lines[i]) - 1, lines[i]);
-      parse_anything (s->str, s->len, name);
+      parse_anything (s->str, s->len, name, &tally);
     }
+
+  report_tally (&tally, "short lines");
 }
 
 static void
 test_long_line (void)
 {
+  Tally tally = { 0 };
   g_autofree char *text = NULL;
   g_autofree char *line = g_malloc (60001);
   g_autoptr(GString) inside = NULL;
   gsize length;
+  gssize offset;
 
   memset (line, 'A', 60000);
   line[60000] = '\0';
-  parse_anything (line, 60000, "a line of 60,000 “A”");
+  parse_anything (line, 60000, "a line of 60,000 “A”", &tally);
 
   /* The same line in the middle of a real release. */
   text = load_seed (SEED_001, &length);
   inside = g_string_new_len (text, (gssize) length);
-  g_string_insert (inside, (gssize) offset_of (text, "\nINTERNET INITIATIVE JAPAN INC.") + 1, "\n");
-  g_string_insert (inside, (gssize) offset_of (text, "\nINTERNET INITIATIVE JAPAN INC.") + 1, line);
-  parse_anything (inside->str, inside->len, SEED_001 " with a line of 60,000 “A”");
+  offset = (gssize) offset_of (text, "\nINTERNET INITIATIVE JAPAN INC.") + 1;
+  g_string_insert (inside, offset, "\n");
+  g_string_insert (inside, offset, line);
+  parse_anything (inside->str, inside->len, SEED_001 " with a line of 60,000 “A”", &tally);
+
+  report_tally (&tally, "long lines");
 }
 
 /* The comparison itself has to see a changed number. */
@@ -1483,7 +1550,7 @@ test_comparison_sees_a_change (void)
   g_autoptr(KessanFiling) changed = NULL;
   g_autoptr(GString) s = NULL;
   g_autofree char *text = NULL;
-  Comparison cmp = { SEED_001 " (one number changed)", 0, 0, 0, 0, FALSE, NULL, NULL };
+  Comparison cmp = { .variant = SEED_001 " (one number changed)" };
   gsize length;
 
   text = load_seed (SEED_001, &length);

@@ -310,6 +310,13 @@ scan_spaced (KessanLine *line)
       return;
     }
 
+  /* A header of fiscal years is not a row. */
+  if (label_end == 0 && cells_are_years (cells))
+    {
+      g_array_unref (cells);
+      return;
+    }
+
   /* Running text that happens to end in a number ("…compared to JPY
    * 160 million in 2Q02 and JPY 204") is not a row. */
   {
@@ -402,21 +409,22 @@ kessan_line_scan (KessanLine *line,
   else
     scan_spaced (line);
 
-  if (line->kind == KESSAN_LINE_DATA && line->tabbed && line->group == NULL)
+  if (line->kind == KESSAN_LINE_DATA && line->group == NULL)
     {
       g_autofree char *raw_line = g_strndup (raw, length);
       char *group = find_italic_group (raw_line);
 
-      if (group != NULL)
+      /* The label read from the cleaned line starts with the group. */
+      if (group != NULL && g_str_has_prefix (line->label, group) && line->label[strlen (group)] == ' ')
         {
-          g_autofree char *label = g_strndup (raw_line, strcspn (raw_line, "\t"));
-          const char *close = strstr (label, "</i>");
-          g_autofree char *normalized = kessan_normalize_line (close + 4, -1);
+          char *label = g_strdup (line->label + strlen (group) + 1);
 
           line->group = group;
           g_free (line->label);
-          line->label = kessan_label_clean (normalized);
+          line->label = label;
         }
+      else
+        g_free (group);
     }
 }
 

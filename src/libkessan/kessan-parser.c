@@ -500,8 +500,12 @@ report_truncation (KessanParseContext *context,
     if (context->lines[i].kind != KESSAN_LINE_BLANK)
       last_text = i;
 
+  /* The release ends inside a table when its last line is a row, or
+   * when it was cut in the middle of a line just after one. */
   last_block = &g_array_index (blocks, KessanBlock, blocks->len - 1);
-  if (!cut_mid_line && last_block->last < last_text)
+  if (last_block->last < last_text
+      && !(cut_mid_line && last_text - last_block->last <= 3
+           && !kessan_line_is_note (&context->lines[last_text])))
     return;
 
   last_statement = kessan_filing_get_statement (filing, n - 1);
@@ -574,9 +578,8 @@ kessan_parse_release (GBytes      *contents,
     }
 
   /* A file cut in the middle of a line loses that line's numbers. */
-  cut_mid_line = length > 0 && text[strlen (text) - 1] != '\n'
-                 && context.lines[context.n_lines - 1].kind == KESSAN_LINE_DATA;
-  if (cut_mid_line)
+  cut_mid_line = length > 0 && text[strlen (text) - 1] != '\n';
+  if (cut_mid_line && context.lines[context.n_lines - 1].kind == KESSAN_LINE_DATA)
     context.lines[context.n_lines - 1].kind = KESSAN_LINE_BLANK;
 
   filing = kessan_filing_new ();

@@ -91,9 +91,19 @@ count_columns (TableReader *self)
 
   if (tabbed)
     return MIN (widest, KESSAN_PLAN_MAX_COLUMNS);
-  for (guint n = KESSAN_PLAN_MAX_COLUMNS; n >= 1; n--)
-    if (counts[n] >= 2)
-      return n;
+
+  /* The commonest shape of a row with two numbers or more; a footnote
+   * marker printed apart from its label ("services (2)  28,299 …") makes
+   * a few rows one longer. */
+  {
+    guint best = 0;
+
+    for (guint n = 2; n <= KESSAN_PLAN_MAX_COLUMNS; n++)
+      if (counts[n] > 0 && counts[n] >= counts[best])
+        best = n;
+    if (best >= 2)
+      return best;
+  }
   return widest;
 }
 
