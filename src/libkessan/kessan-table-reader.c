@@ -1015,7 +1015,10 @@ build_rows (TableReader     *self,
         }
 
       if (*label == '\0')
-        label = g_strdup ("?");
+        {
+          g_free (label);
+          label = g_strdup ("?");
+        }
 
       item = kessan_line_item_new (label, self->n_columns);
       kessan_line_item_set_line (item, line->number);
