@@ -1111,6 +1111,51 @@ fold_width (const char *s,
   return o;
 }
 
+/* Whether a line may hold a unit repeated four times: then the unit's
+ * first two characters occur four times (or its one character four times
+ * in a row).  Counting pairs of characters costs far less than the
+ * search itself, which most lines do not need. */
+static gboolean
+may_have_overprint (const char *s,
+                    gsize       n)
+{
+  enum { SLOTS = 512 };
+  guint64 keys[SLOTS];
+  guint8 counts[SLOTS];
+  gunichar prev = 0;
+  guint run = 0;
+  guint pairs = 0;
+  const char *end = s + n;
+
+  memset (counts, 0, sizeof counts);
+  for (const char *p = s; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = (guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char (p);
+      gboolean filler = c < 0x80 && !g_ascii_isalpha (c);
+
+      run = c == prev ? run + 1 : 1;
+      if (run >= 4 && !filler)
+        return TRUE;
+
+      if (prev != 0 && !(filler && prev < 0x80 && !g_ascii_isalpha (prev)))
+        {
+          guint64 key = ((guint64) prev << 21) | c;
+          guint slot = (guint) ((key * 0x9E3779B97F4A7C15ull) >> 55) % SLOTS;
+
+          /* A full table gives up and lets the search decide. */
+          if (++pairs > SLOTS / 2)
+            return TRUE;
+          while (counts[slot] != 0 && keys[slot] != key)
+            slot = (slot + 1) % SLOTS;
+          keys[slot] = key;
+          if (++counts[slot] >= 4)
+            return TRUE;
+        }
+      prev = c;
+    }
+  return FALSE;
+}
+
 static gboolean
 is_paragraph (const char *s,
               gsize       n)
@@ -1169,9 +1214,33 @@ kessan_normalize_line (const char *line,
     }
 
   /* Overprint is collapsed before folding, since folding would turn
-   * "（（（（" into genuine-looking ASCII punctuation. */
+   * "（（（（" into genuine-looking ASCII punctuation.  A unit that
+   * collapses holds a letter, so nothing after the last letter and one
+   * unit's length can collapse: the numbers ending a row are copied. */
   collapsed = g_malloc (n + 1);
-  n = collapse_overprint_into (stripped, n, collapsed);
+  {
+    gsize limit = 0;
+    gsize m;
+
+    for (gsize i = n; i > 0; i--)
+      if (g_ascii_isalpha (stripped[i - 1]) || (guchar) stripped[i - 1] >= 0x80)
+        {
+          limit = MIN (n, i + OVERPRINT_MAX_UNIT);
+          break;
+        }
+    while (limit < n && ((guchar) stripped[limit] & 0xC0) == 0x80)
+      limit++;
+    if (may_have_overprint (stripped, limit))
+      m = collapse_overprint_into (stripped, limit, collapsed);
+    else
+      {
+        memcpy (collapsed, stripped, limit);
+        m = limit;
+      }
+    memcpy (collapsed + m, stripped + limit, n - limit);
+    n = m + (n - limit);
+    collapsed[n] = '\0';
+  }
 
   folded = g_malloc (n + 1);
   n = fold_width (collapsed, n, folded, &changed);

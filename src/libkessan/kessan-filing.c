@@ -602,6 +602,24 @@ kessan_filing_set_text (KessanFiling *self,
 }
 
 /**
+ * kessan_filing_take_text:
+ * @self: a #KessanFiling
+ * @text: (transfer full) (nullable): the decoded text
+ *
+ * Like kessan_filing_set_text(), without a copy of what may be a large
+ * text.
+ */
+void
+kessan_filing_take_text (KessanFiling *self,
+                         char         *text)
+{
+  g_return_if_fail (KESSAN_IS_FILING (self));
+
+  g_free (self->text);
+  self->text = text;
+}
+
+/**
  * kessan_filing_get_statements:
  * @self: a #KessanFiling
  *

@@ -55,6 +55,8 @@ void             kessan_filing_set_source_encoding  (KessanFiling    *self,
 const char      *kessan_filing_get_text             (KessanFiling    *self);
 void             kessan_filing_set_text             (KessanFiling    *self,
                                                      const char      *text);
+void             kessan_filing_take_text            (KessanFiling    *self,
+                                                     char            *text);
 /* A GListModel of KessanStatement. */
 GListModel      *kessan_filing_get_statements       (KessanFiling    *self);
 guint            kessan_filing_get_n_statements     (KessanFiling    *self);

@@ -202,39 +202,53 @@ cells_are_years (GArray *cells)
 static void
 scan_tabbed (KessanLine *line)
 {
-  g_auto(GStrv) fields = g_strsplit (line->text, "\t", -1);
-  guint n_fields = g_strv_length (fields);
+  const char *text = line->text;
+  const char *tab = strchr (text, '\t');
+  gsize label_length = (gsize) (tab - text);
   gboolean all_numbers = TRUE;
   guint n_values = 0;
-  guint offset = (guint) strlen (fields[0]) + 1;
+  int field = 0;
 
   line->cells = g_array_new (FALSE, FALSE, sizeof (KessanCell));
-  line->n_fields = n_fields > 0 ? n_fields - 1 : 0;
 
-  for (guint i = 1; i < n_fields; i++)
+  for (const char *p = tab + 1;; field++)
     {
-      g_autofree char *field = g_strstrip (g_strdup (fields[i]));
+      const char *stop = strchr (p, '\t');
+      const char *end = stop != NULL ? stop : p + strlen (p);
+      const char *a = p, *b = end;
       KessanCell cell = { 0 };
 
-      if (*field != '\0')
+      while (a < b && *a == ' ')
+        a++;
+      while (b > a && b[-1] == ' ')
+        b--;
+      if (a < b)
         {
-          if (kessan_number_parse (field, strlen (field), &cell.number))
+          if (kessan_number_parse (a, (gsize) (b - a), &cell.number))
             {
-              cell.cell = (int) i - 1;
-              cell.start = offset;
+              cell.cell = field;
+              cell.start = (guint) (p - text);
               g_array_append_val (line->cells, cell);
               n_values++;
             }
           else
             all_numbers = FALSE;
         }
-      offset += (guint) strlen (fields[i]) + 1;
+      if (stop == NULL)
+        break;
+      p = stop + 1;
     }
+  line->n_fields = (guint) field + 1;
 
-  if (n_values > 0 && all_numbers && !(fields[0][strspn (fields[0], " ")] == '\0' && cells_are_years (line->cells)))
+  if (n_values > 0 && all_numbers)
     {
-      line->kind = KESSAN_LINE_DATA;
-      line->label = kessan_label_clean (fields[0]);
+      g_autofree char *label = g_strndup (text, label_length);
+
+      if (!(label[strspn (label, " ")] == '\0' && cells_are_years (line->cells)))
+        {
+          line->kind = KESSAN_LINE_DATA;
+          line->label = kessan_label_clean (label);
+        }
     }
 }
 

@@ -290,14 +290,16 @@ compare_first_lines (gconstpointer a,
   return la < lb ? -1 : la > lb;
 }
 
+/* Ids are "<language>-<topic>", and "-2", "-3"… for more tables of the
+ * same topic; @taken counts the tables of each base id. */
 static char *
 make_statement_id (GHashTable      *taken,
                    KessanStatement *statement,
                    guint            index)
 {
   const char *topic = kessan_statement_get_topic (statement);
-  g_autofree char *base = NULL;
-  char *id;
+  char *base;
+  guint count;
 
   if (topic != NULL)
     {
@@ -307,14 +309,11 @@ make_statement_id (GHashTable      *taken,
   else
     base = g_strdup_printf ("%s-table-%u", kessan_statement_get_language (statement), index + 1);
 
-  id = g_strdup (base);
-  for (guint n = 2; g_hash_table_contains (taken, id); n++)
-    {
-      g_free (id);
-      id = g_strdup_printf ("%s-%u", base, n);
-    }
-  g_hash_table_add (taken, g_strdup (id));
-  return id;
+  count = GPOINTER_TO_UINT (g_hash_table_lookup (taken, base)) + 1;
+  g_hash_table_replace (taken, base, GUINT_TO_POINTER (count));
+  if (count == 1)
+    return g_strdup (base);
+  return g_strdup_printf ("%s-%u", base, count);
 }
 
 static void
@@ -587,7 +586,7 @@ kessan_parse_release (GBytes      *contents,
   hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, length);
   kessan_filing_set_source_hash (filing, hash);
   kessan_filing_set_source_encoding (filing, kessan_encoding_to_string (encoding));
-  kessan_filing_set_text (filing, text);
+  kessan_filing_take_text (filing, g_steal_pointer (&text));
 
   find_company (&context, filing);
   find_release_date (&context, filing);

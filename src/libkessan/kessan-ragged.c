@@ -37,6 +37,10 @@ typedef struct
   guint8                 *flags;      /* ROW_* per row */
   double                 *open;       /* scratch for count_matching_totals() */
   guint                   budget;
+
+  /* Matching totals of a column with each of the row's numbers in it
+   * (index + 1) or with none (0), counted once per row: -1 until then. */
+  int                     totals[KESSAN_PLAN_MAX_COLUMNS][KESSAN_PLAN_MAX_COLUMNS + 1];
 } Solver;
 
 enum
@@ -165,6 +169,7 @@ score_placement (Solver      *self,
   GArray *cells = self->row->cells;
   double placed[KESSAN_PLAN_MAX_COLUMNS];
   gboolean has[KESSAN_PLAN_MAX_COLUMNS] = { FALSE };
+  int which[KESSAN_PLAN_MAX_COLUMNS] = { 0 };
   double score = 0;
 
   for (guint i = 0; i < k; i++)
@@ -176,6 +181,7 @@ score_placement (Solver      *self,
         continue;
       has[c] = TRUE;
       placed[c] = cell->number.value;
+      which[c] = (int) i + 1;
 
       /* Kinds of numbers. */
       if (plan->percent[c])
@@ -230,7 +236,13 @@ score_placement (Solver      *self,
   /* Totals: compare against the row being absent from the column. */
   for (guint c = 0; c < plan->n_columns && self->budget > 0; c++)
     if (!plan->percent[c])
-      score += 3 * count_matching_totals (self, c, has[c], has[c] ? placed[c] : 0);
+      {
+        int *memo = &self->totals[c][which[c]];
+
+        if (*memo < 0)
+          *memo = count_matching_totals (self, c, has[c], has[c] ? placed[c] : 0);
+        score += 3 * *memo;
+      }
 
   return score;
 }
@@ -267,6 +279,8 @@ place_row (Solver *self)
 
   if (k == 0 || k > n)
     return;
+
+  memset (self->totals, -1, sizeof self->totals);
 
   for (guint i = 0; i < k; i++)
     columns[i] = best[i] = i;
