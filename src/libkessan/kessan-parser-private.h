@@ -38,6 +38,8 @@ typedef struct
   gboolean        tabbed;
   gboolean        japanese;
   guint8          known;      /* which LINE_IS_* bits of @is are computed */
+  guint8          unit;       /* KessanUnit of a data line's label */
+  gboolean        unit_known;
   guint8          is;         /* cached answers of kessan_line_is_*() */
 } KessanLine;
 
