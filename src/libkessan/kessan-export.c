@@ -439,6 +439,48 @@ write_finding (JsonWriter    *w,
   for (guint i = 0; i < n_lines; i++)
     g_string_append_printf (w->out, i > 0 ? ", %u" : "%u", lines[i]);
   g_string_append_c (w->out, ']');
+
+  {
+    const char * const *rows = kessan_finding_get_rows (finding);
+    const guint *columns;
+    guint n_columns;
+    double expected, found;
+
+    if (rows[0] != NULL)
+      {
+        writer_key (w, "rows");
+        g_string_append_c (w->out, '[');
+        for (guint i = 0; rows[i] != NULL; i++)
+          {
+            if (i > 0)
+              g_string_append (w->out, ", ");
+            append_json_string (w->out, rows[i]);
+          }
+        g_string_append_c (w->out, ']');
+      }
+    columns = kessan_finding_get_columns (finding, &n_columns);
+    if (n_columns > 0)
+      {
+        writer_key (w, "columns");
+        g_string_append_c (w->out, '[');
+        for (guint i = 0; i < n_columns; i++)
+          g_string_append_printf (w->out, i > 0 ? ", %u" : "%u", columns[i]);
+        g_string_append_c (w->out, ']');
+      }
+    if (kessan_finding_get_other_statement (finding) != NULL)
+      writer_string (w, "other_statement", kessan_finding_get_other_statement (finding));
+    if (kessan_finding_get_values (finding, &expected, &found))
+      {
+        char buf[NUMBER_BUF_SIZE];
+
+        writer_key (w, "expected");
+        format_shortest (buf, sizeof buf, expected);
+        g_string_append (w->out, buf);
+        writer_key (w, "found");
+        format_shortest (buf, sizeof buf, found);
+        g_string_append (w->out, buf);
+      }
+  }
   writer_end (w, '}');
 }
 
@@ -1158,6 +1200,9 @@ read_statement (JsonObject       *object,
   return TRUE;
 }
 
+/* Column indices in a finding: far above any table's width. */
+#define KESSAN_PLAN_COLUMNS_LIMIT 4096
+
 static gboolean
 read_finding (JsonObject     *object,
               const char     *path,
@@ -1193,6 +1238,45 @@ read_finding (JsonObject     *object,
 
       kessan_finding_add_line (finding, line);
     }
+
+  {
+    JsonArray *rows, *columns;
+    const char *other;
+
+    if (!read_array (object, path, "rows", FALSE, TRUE, &rows, error) ||
+        !read_array (object, path, "columns", FALSE, TRUE, &columns, error) ||
+        !read_string (object, path, "other_statement", FALSE, TRUE, &other, error))
+      return FALSE;
+    for (guint i = 0; rows != NULL && i < json_array_get_length (rows); i++)
+      {
+        JsonNode *node = json_array_get_element (rows, i);
+
+        if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+          return fail (error, path, "rows", "expected an array of strings");
+        kessan_finding_add_row (finding, json_node_get_string (node));
+      }
+    for (guint i = 0; columns != NULL && i < json_array_get_length (columns); i++)
+      {
+        guint column;
+
+        if (!check_uint (json_array_get_element (columns, i), path, "columns",
+                         KESSAN_PLAN_COLUMNS_LIMIT, &column, error))
+          return FALSE;
+        kessan_finding_add_column (finding, column);
+      }
+    kessan_finding_set_other_statement (finding, other);
+    if (json_object_has_member (object, "expected") && json_object_has_member (object, "found"))
+      {
+        JsonNode *e = json_object_get_member (object, "expected");
+        JsonNode *f = json_object_get_member (object, "found");
+
+        if (!JSON_NODE_HOLDS_VALUE (e) || !JSON_NODE_HOLDS_VALUE (f)
+            || (json_node_get_value_type (e) != G_TYPE_DOUBLE && json_node_get_value_type (e) != G_TYPE_INT64)
+            || (json_node_get_value_type (f) != G_TYPE_DOUBLE && json_node_get_value_type (f) != G_TYPE_INT64))
+          return fail (error, path, "expected", "expected numbers for “expected” and “found”");
+        kessan_finding_set_values (finding, json_node_get_double (e), json_node_get_double (f));
+      }
+  }
 
   *out = g_steal_pointer (&finding);
   return TRUE;

@@ -11,6 +11,12 @@ struct _KessanFinding
   char           *statement;
   char           *message;
   GArray         *lines;
+  GPtrArray      *rows;
+  GArray         *columns;
+  char           *other_statement;
+  double          expected;
+  double          found;
+  gboolean        has_values;
 
   KessanSeverity  severity;
 };
@@ -36,6 +42,9 @@ kessan_finding_finalize (GObject *object)
   g_clear_pointer (&self->statement, g_free);
   g_clear_pointer (&self->message, g_free);
   g_clear_pointer (&self->lines, g_array_unref);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->columns, g_array_unref);
+  g_clear_pointer (&self->other_statement, g_free);
 
   G_OBJECT_CLASS (kessan_finding_parent_class)->finalize (object);
 }
@@ -253,4 +262,121 @@ kessan_finding_add_line (KessanFinding *self,
   g_return_if_fail (KESSAN_IS_FINDING (self));
 
   g_array_append_val (self->lines, line);
+}
+
+/**
+ * kessan_finding_get_rows:
+ * @self: a #KessanFinding
+ *
+ * Returns: (transfer none): the concept keys of the rows involved,
+ *   %NULL-terminated
+ */
+const char * const *
+kessan_finding_get_rows (KessanFinding *self)
+{
+  static const char *none[] = { NULL };
+
+  g_return_val_if_fail (KESSAN_IS_FINDING (self), NULL);
+
+  return self->rows != NULL ? (const char * const *) self->rows->pdata : none;
+}
+
+void
+kessan_finding_add_row (KessanFinding *self,
+                        const char    *concept)
+{
+  g_return_if_fail (KESSAN_IS_FINDING (self));
+  g_return_if_fail (concept != NULL);
+
+  if (self->rows == NULL)
+    {
+      self->rows = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (self->rows, NULL);
+    }
+  /* Kept NULL-terminated. */
+  g_ptr_array_insert (self->rows, (int) self->rows->len - 1, g_strdup (concept));
+}
+
+/**
+ * kessan_finding_get_columns:
+ * @self: a #KessanFinding
+ * @n_columns: (out): the number of columns
+ *
+ * Returns: (transfer none) (array length=n_columns): column indices
+ */
+const guint *
+kessan_finding_get_columns (KessanFinding *self,
+                            guint         *n_columns)
+{
+  g_return_val_if_fail (KESSAN_IS_FINDING (self), NULL);
+  g_return_val_if_fail (n_columns != NULL, NULL);
+
+  *n_columns = self->columns != NULL ? self->columns->len : 0;
+  return self->columns != NULL ? (const guint *) (gpointer) self->columns->data : NULL;
+}
+
+void
+kessan_finding_add_column (KessanFinding *self,
+                           guint          column)
+{
+  g_return_if_fail (KESSAN_IS_FINDING (self));
+
+  if (self->columns == NULL)
+    self->columns = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < self->columns->len; i++)
+    if (g_array_index (self->columns, guint, i) == column)
+      return;
+  g_array_append_val (self->columns, column);
+}
+
+const char *
+kessan_finding_get_other_statement (KessanFinding *self)
+{
+  g_return_val_if_fail (KESSAN_IS_FINDING (self), NULL);
+
+  return self->other_statement;
+}
+
+void
+kessan_finding_set_other_statement (KessanFinding *self,
+                                    const char    *statement)
+{
+  g_return_if_fail (KESSAN_IS_FINDING (self));
+
+  g_free (self->other_statement);
+  self->other_statement = g_strdup (statement);
+}
+
+/**
+ * kessan_finding_get_values:
+ * @self: a #KessanFinding
+ * @expected: (out) (optional): the value the arithmetic expects
+ * @found: (out) (optional): the value the release prints
+ *
+ * Returns: %TRUE when the finding compares two values
+ */
+gboolean
+kessan_finding_get_values (KessanFinding *self,
+                           double        *expected,
+                           double        *found)
+{
+  g_return_val_if_fail (KESSAN_IS_FINDING (self), FALSE);
+
+  if (expected != NULL)
+    *expected = self->expected;
+  if (found != NULL)
+    *found = self->found;
+  return self->has_values;
+}
+
+void
+kessan_finding_set_values (KessanFinding *self,
+                           double         expected,
+                           double         found)
+{
+  g_return_if_fail (KESSAN_IS_FINDING (self));
+
+  self->expected = expected;
+  self->found = found;
+  self->has_values = TRUE;
 }

@@ -14,3 +14,4 @@
 #include "kessan-period.h"
 #include "kessan-statement.h"
 #include "kessan-types.h"
+#include "kessan-checks.h"
