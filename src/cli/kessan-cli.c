@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
@@ -82,6 +83,7 @@ extract (int    argc,
           status = EXIT_UNREADABLE;
           continue;
         }
+      kessan_filing_run_checks (filing);
 
       if (!csv && statement_id == NULL)
         {
@@ -130,6 +132,92 @@ extract (int    argc,
   return status;
 }
 
+/* kessan-cli check: 0 when no finding is an error, 1 when one is, 2 when
+ * a file could not be read (or the command line is wrong). */
+static int
+check (int    argc,
+       char **argv)
+{
+  g_autofree char *format = NULL;
+  g_auto(GStrv) files = NULL;
+  g_autoptr(GOptionContext) options = NULL;
+  g_autoptr(GError) error = NULL;
+  const GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format: text (default) or json", "FORMAT" },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "FILE…" },
+    { NULL }
+  };
+  gboolean json;
+  gboolean any_error = FALSE;
+  gboolean unreadable = FALSE;
+
+  options = g_option_context_new ("FILE… — check every number of earnings releases");
+  g_option_context_add_main_entries (options, entries, NULL);
+  if (!g_option_context_parse (options, &argc, &argv, &error))
+    {
+      g_printerr ("kessan-cli check: %s\n", error->message);
+      return 2;
+    }
+  if (files == NULL || files[0] == NULL)
+    {
+      g_printerr ("kessan-cli check: no file given\n");
+      return 2;
+    }
+  if (format != NULL && !g_str_equal (format, "json") && !g_str_equal (format, "text"))
+    {
+      g_printerr ("kessan-cli check: unknown format “%s”: use text or json\n", format);
+      return 2;
+    }
+  json = format != NULL && g_str_equal (format, "json");
+
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (files[i]);
+      g_autoptr(KessanFiling) filing = NULL;
+      g_autoptr(GError) parse_error = NULL;
+      GListModel *findings;
+
+      filing = kessan_parse_file (file, &parse_error);
+      if (filing == NULL)
+        {
+          print_error (files[i], parse_error);
+          unreadable = TRUE;
+          continue;
+        }
+      kessan_filing_run_checks (filing);
+      findings = kessan_filing_get_findings (filing);
+
+      if (json)
+        {
+          g_autofree char *text = kessan_filing_findings_to_json (filing);
+
+          write_all (text);
+          write_all ("\n");
+        }
+
+      for (guint f = 0; f < g_list_model_get_n_items (findings); f++)
+        {
+          g_autoptr(KessanFinding) finding = g_list_model_get_item (findings, f);
+          KessanSeverity severity = kessan_finding_get_severity (finding);
+          const guint *lines;
+          guint n_lines;
+
+          any_error |= severity == KESSAN_SEVERITY_ERROR;
+          if (json)
+            continue;
+          lines = kessan_finding_get_lines (finding, &n_lines);
+          g_print ("%s:%u: %s [%s] %s: %s\n", files[i], n_lines > 0 ? lines[0] : 0,
+                   kessan_severity_to_string (severity), kessan_finding_get_check (finding),
+                   kessan_finding_get_statement (finding) != NULL ? kessan_finding_get_statement (finding) : "release",
+                   kessan_finding_get_message (finding));
+        }
+    }
+
+  if (unreadable)
+    return 2;
+  return any_error ? 1 : 0;
+}
+
 static void
 print_usage (void)
 {
@@ -137,6 +225,7 @@ print_usage (void)
            "\n"
            "Commands:\n"
            "  extract    Print every statement of earnings releases as JSON or CSV\n"
+           "  check      Check every number of earnings releases against the arithmetic\n"
            "\n"
            "Run “kessan-cli COMMAND --help” for the options of a command.\n");
 }
@@ -146,6 +235,7 @@ main (int    argc,
       char **argv)
 {
   setlocale (LC_ALL, "");
+  kessan_init_i18n ();
 
   if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
     {
@@ -159,6 +249,8 @@ main (int    argc,
     }
   if (g_str_equal (argv[1], "extract"))
     return extract (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "check"))
+    return check (argc - 1, argv + 1);
 
   g_printerr ("kessan-cli: unknown command “%s”\n", argv[1]);
   print_usage ();

@@ -1,10 +1,868 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "kessan-checks"
 
-#include "kessan-checks.h"
+#include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "kessan-checks.h"
+#include "kessan-concepts.h"
+#include "kessan-period.h"
+
+/* The checks that make a filing trustworthy: every total against its
+ * rows, percents and changes against the amounts, USD against JPY, and,
+ * across the statements of one release, the balance sheet identity, the
+ * cash reconciliation, net income, the non-GAAP reconciliations, the KPI
+ * tables against the statements and the Japanese edition against the
+ * English one.  Each finding has a stable check id; a check that cannot
+ * run says so with an info finding.  The tolerances are documented in
+ * docs/checks.md. */
+
+typedef struct
+{
+  KessanFiling   *filing;
+  KessanConcepts *concepts;
+  double          rate;
+} Checker;
+
+/* Totals whose relation is one of the named checks of a release. */
+static const struct
+{
+  const char *concept;
+  const char *check;
+} named_relations[] = {
+  { "cashflow.cash_end", "cash" },
+  { "operating_income", "ebitda" },
+  { "capex.total", "capex" },
+};
+
+static const char *
+check_for_total (const char *concept)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (named_relations); i++)
+    if (g_str_equal (concept, named_relations[i].concept))
+      return named_relations[i].check;
+  return "sum";
+}
+
+/* Numbers in messages, grouped as the releases print them. */
+static char *
+format_number (double value,
+               guint  decimals)
+{
+  g_autofree char *digits = g_strdup_printf ("%.*f", (int) MIN (decimals, 6), fabs (value));
+  g_autoptr(GString) out = g_string_new (value < 0 ? "-" : "");
+  const char *point = strchr (digits, '.');
+  gsize int_length = point != NULL ? (gsize) (point - digits) : strlen (digits);
+
+  for (gsize i = 0; i < int_length; i++)
+    {
+      if (i > 0 && (int_length - i) % 3 == 0)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, digits[i]);
+    }
+  if (point != NULL)
+    g_string_append (out, point);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static char *
+describe_column (KessanStatement *statement,
+                 guint            c)
+{
+  KessanColumn *column = kessan_statement_get_column (statement, c);
+  const char *end = kessan_column_get_period_end (column);
+
+  return g_strdup_printf ("%u, %s", c + 1, end != NULL ? end : "?");
+}
+
+static KessanFinding *
+add_finding (Checker         *self,
+             const char      *check,
+             KessanSeverity   severity,
+             KessanStatement *statement,
+             const char      *message)
+{
+  g_autoptr(KessanFinding) finding = kessan_finding_new (check, severity,
+                                                        statement != NULL ? kessan_statement_get_id (statement) : NULL,
+                                                        message);
+
+  kessan_filing_add_finding (self->filing, finding);
+  return finding;
+}
+
+static gboolean
+cell (KessanLineItem *row,
+      guint           c,
+      double         *value)
+{
+  if (row == NULL || c >= kessan_line_item_get_n_values (row) || !kessan_line_item_has_value (row, c))
+    return FALSE;
+  *value = kessan_line_item_get_value (row, c);
+  return TRUE;
+}
+
+static KessanLineItem *
+find_row (KessanStatement *statement,
+          const char      *concept)
+{
+  guint n = kessan_statement_get_n_rows (statement);
+
+  for (guint r = 0; r < n; r++)
+    {
+      KessanLineItem *row = kessan_statement_get_row (statement, r);
+
+      if (!kessan_line_item_get_heading (row) && g_strcmp0 (kessan_line_item_get_concept (row), concept) == 0)
+        return row;
+    }
+  return NULL;
+}
+
+static gboolean
+is_amount_column (KessanColumn *column)
+{
+  return kessan_column_get_measure (column) == KESSAN_MEASURE_AMOUNT
+         && kessan_column_get_unit (column) != KESSAN_UNIT_PERCENT;
+}
+
+/* Rows whose values are not in the column's unit (per share, shares)
+ * take no part in sums, shares or conversions. */
+static gboolean
+row_in_column_unit (KessanLineItem *row)
+{
+  return kessan_line_item_get_unit (row) == KESSAN_UNIT_NONE;
+}
+
+static double
+rounding_unit (KessanLineItem *row,
+               guint           c)
+{
+  guint decimals = kessan_line_item_get_decimals (row, c);
+
+  return pow (10.0, -(double) decimals);
+}
+
+/* Within a statement: each total against its rows, as the concept
+ * dictionary relates them. */
+static void
+check_sums (Checker         *self,
+            KessanStatement *statement)
+{
+  guint n_rows = kessan_statement_get_n_rows (statement);
+  guint n_columns = kessan_statement_get_n_columns (statement);
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      KessanLineItem *total = kessan_statement_get_row (statement, r);
+      const char *concept = kessan_line_item_get_concept (total);
+      const char * const *components;
+      g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+      const char *check;
+
+      if (kessan_line_item_get_heading (total) || concept == NULL)
+        continue;
+      components = kessan_concepts_get_components (self->concepts, concept);
+      if (components == NULL)
+        continue;
+      for (guint i = 0; components[i] != NULL; i++)
+        {
+          KessanLineItem *part = find_row (statement, components[i]);
+
+          if (part != NULL)
+            g_ptr_array_add (parts, part);
+        }
+      check = check_for_total (concept);
+
+      /* With fewer than two of its rows here, the total is checked where
+       * its rows are printed, if anywhere. */
+      if (parts->len < 2)
+        {
+          if (parts->len == 1)
+            {
+              g_autofree char *message = g_strdup_printf (_("Could not check “%s”: most of the rows it totals are not in this table."),
+                                                          kessan_line_item_get_label (total));
+              KessanFinding *finding = add_finding (self, check, KESSAN_SEVERITY_INFO, statement, message);
+
+              kessan_finding_add_row (finding, concept);
+              kessan_finding_add_line (finding, kessan_line_item_get_line (total));
+            }
+          continue;
+        }
+
+      for (guint c = 0; c < n_columns; c++)
+        {
+          double expected = 0, found, unit, tolerance;
+          guint summed = 0;
+
+          if (!is_amount_column (kessan_statement_get_column (statement, c)) || !cell (total, c, &found))
+            continue;
+          unit = rounding_unit (total, c);
+          for (guint i = 0; i < parts->len; i++)
+            {
+              double v;
+
+              if (cell (g_ptr_array_index (parts, i), c, &v))
+                {
+                  expected += v;
+                  summed++;
+                  unit = MAX (unit, rounding_unit (g_ptr_array_index (parts, i), c));
+                }
+            }
+          if (summed == 0)
+            continue;
+          tolerance = KESSAN_CHECK_SUM_TOLERANCE_PER_ROW * unit * summed + 1e-9;
+          if (fabs (expected - found) > tolerance)
+            {
+              guint decimals = kessan_line_item_get_decimals (total, c);
+              g_autofree char *e = format_number (expected, decimals);
+              g_autofree char *f = format_number (found, decimals);
+              g_autofree char *where = describe_column (statement, c);
+              g_autofree char *message = NULL;
+              KessanFinding *finding;
+
+              /* TRANSLATORS: the first %s is a row label such as “Total
+               * revenues”, the second a column: its number and period end
+               * ("2, 2003-09-30"); then the sum of the rows and the total. */
+              message = g_strdup_printf (_("“%s” does not add up in column %s: its rows sum to %s, the release prints %s."),
+                                         kessan_line_item_get_label (total), where, e, f);
+              finding = add_finding (self, check, KESSAN_SEVERITY_ERROR, statement, message);
+              kessan_finding_add_row (finding, concept);
+              kessan_finding_add_column (finding, c);
+              kessan_finding_add_line (finding, kessan_line_item_get_value_line (total, c));
+              for (guint i = 0; i < parts->len; i++)
+                {
+                  KessanLineItem *part = g_ptr_array_index (parts, i);
+
+                  kessan_finding_add_row (finding, kessan_line_item_get_concept (part));
+                  if (kessan_line_item_has_value (part, c))
+                    kessan_finding_add_line (finding, kessan_line_item_get_value_line (part, c));
+                }
+              kessan_finding_set_values (finding, expected, found);
+            }
+        }
+    }
+}
+
+/* The amount column a percent or change column reads: same period end
+ * and length, in JPY where both currencies are printed. */
+static int
+find_amount_column (KessanStatement *statement,
+                    const char      *period_end,
+                    guint            months)
+{
+  int best = -1;
+
+  for (guint c = 0; c < kessan_statement_get_n_columns (statement); c++)
+    {
+      KessanColumn *column = kessan_statement_get_column (statement, c);
+
+      if (!is_amount_column (column) || g_strcmp0 (kessan_column_get_period_end (column), period_end) != 0
+          || kessan_column_get_months (column) != months)
+        continue;
+      if (best < 0 || kessan_column_get_currency (column) == KESSAN_CURRENCY_JPY)
+        best = (int) c;
+    }
+  return best;
+}
+
+/* How far a percent computed from printed (rounded) amounts may be from
+ * the percent the release computed from exact ones: half a unit on each
+ * amount, plus one unit of the printed percent, since releases truncate
+ * as often as they round. */
+static double
+percent_tolerance (double numerator,
+                   double denominator,
+                   double unit,
+                   double printed_unit)
+{
+  return 100.0 * 0.5 * unit * (1.0 / fabs (denominator) + fabs (numerator) / (denominator * denominator))
+         + printed_unit + 1e-9;
+}
+
+static void
+report_mismatch (Checker         *self,
+                 const char      *check,
+                 KessanStatement *statement,
+                 KessanLineItem  *row,
+                 guint            c,
+                 double           expected,
+                 double           found,
+                 const char      *message)
+{
+  KessanFinding *finding = add_finding (self, check, KESSAN_SEVERITY_ERROR, statement, message);
+
+  kessan_finding_add_row (finding, kessan_line_item_get_concept (row));
+  kessan_finding_add_column (finding, c);
+  kessan_finding_add_line (finding, kessan_line_item_get_value_line (row, c));
+  kessan_finding_set_values (finding, expected, found);
+}
+
+static void
+report_cannot (Checker         *self,
+               const char      *check,
+               KessanStatement *statement,
+               guint            c,
+               const char      *message)
+{
+  KessanFinding *finding = add_finding (self, check, KESSAN_SEVERITY_INFO, statement, message);
+
+  kessan_finding_add_column (finding, c);
+}
+
+/* Percent-of-revenue and percent-of-total columns against amount ÷ base,
+ * the base being the row printing 100.0. */
+static void
+check_shares (Checker         *self,
+              KessanStatement *statement,
+              guint            c)
+{
+  KessanColumn *column = kessan_statement_get_column (statement, c);
+  int a = find_amount_column (statement, kessan_column_get_period_end (column), kessan_column_get_months (column));
+  guint n_rows = kessan_statement_get_n_rows (statement);
+  double base = NAN;
+
+  if (a < 0)
+    {
+      report_cannot (self, "percent", statement, c, _("Could not check a percent column: no amount column of its period."));
+      return;
+    }
+  for (guint r = 0; r < n_rows; r++)
+    {
+      KessanLineItem *row = kessan_statement_get_row (statement, r);
+      double pct, amount;
+
+      if (cell (row, c, &pct) && fabs (pct - 100.0) < 1e-9 && cell (row, (guint) a, &amount) && amount != 0)
+        base = amount;
+    }
+  if (isnan (base))
+    {
+      report_cannot (self, "percent", statement, c, _("Could not check a percent column: no row prints 100.0 as its base."));
+      return;
+    }
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      KessanLineItem *row = kessan_statement_get_row (statement, r);
+      double pct, amount, expected;
+
+      if (!row_in_column_unit (row) || !cell (row, c, &pct) || !cell (row, (guint) a, &amount))
+        continue;
+      expected = amount / base * 100.0;
+      if (fabs (expected - pct) > percent_tolerance (amount, base, rounding_unit (row, (guint) a), rounding_unit (row, c)))
+        {
+          g_autofree char *where = describe_column (statement, c);
+          g_autofree char *e = format_number (expected, 2);
+          g_autofree char *f = format_number (pct, kessan_line_item_get_decimals (row, c));
+          g_autofree char *message = g_strdup_printf (_("“%s”: the percent in column %s is %s%%, but the amounts give %s%%."),
+                                                      kessan_line_item_get_label (row), where, f, e);
+
+          report_mismatch (self, "percent", statement, row, c, expected, pct, message);
+        }
+    }
+}
+
+/* Change columns against the two periods they compare. */
+static void
+check_changes (Checker         *self,
+               KessanStatement *statement,
+               guint            c)
+{
+  KessanColumn *column = kessan_statement_get_column (statement, c);
+  guint months = kessan_column_get_months (column);
+  int now = find_amount_column (statement, kessan_column_get_period_end (column), months);
+  int before = find_amount_column (statement, kessan_column_get_compared_end (column), months);
+  guint n_rows = kessan_statement_get_n_rows (statement);
+
+  if (now < 0 || before < 0)
+    {
+      report_cannot (self, "change", statement, c, _("Could not check a change column: the periods it compares are not both in the table."));
+      return;
+    }
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      KessanLineItem *row = kessan_statement_get_row (statement, r);
+      double pct, later = 0, earlier, expected, unit;
+
+      if (!row_in_column_unit (row) || !cell (row, c, &pct) || !cell (row, (guint) before, &earlier) || earlier == 0)
+        continue;
+      /* An empty later cell is nothing: a change of -100 %. */
+      cell (row, (guint) now, &later);
+      expected = (later - earlier) / earlier * 100.0;
+      unit = MAX (rounding_unit (row, (guint) now), rounding_unit (row, (guint) before));
+      if (fabs (expected - pct) > percent_tolerance (later, earlier, unit, rounding_unit (row, c)))
+        {
+          g_autofree char *where = describe_column (statement, c);
+          g_autofree char *e = format_number (expected, 2);
+          g_autofree char *f = format_number (pct, kessan_line_item_get_decimals (row, c));
+          g_autofree char *message = g_strdup_printf (_("“%s”: the change in column %s is %s%%, but the two periods give %s%%."),
+                                                      kessan_line_item_get_label (row), where, f, e);
+
+          report_mismatch (self, "change", statement, row, c, expected, pct, message);
+        }
+    }
+}
+
+/* The convenience USD column against JPY at the release's stated rate. */
+static void
+check_usd (Checker         *self,
+           KessanStatement *statement,
+           guint            c)
+{
+  KessanColumn *column = kessan_statement_get_column (statement, c);
+  guint n_rows = kessan_statement_get_n_rows (statement);
+  int jpy = -1;
+
+  for (guint j = 0; j < kessan_statement_get_n_columns (statement); j++)
+    {
+      KessanColumn *other = kessan_statement_get_column (statement, j);
+
+      if (is_amount_column (other) && kessan_column_get_currency (other) == KESSAN_CURRENCY_JPY
+          && g_strcmp0 (kessan_column_get_period_end (other), kessan_column_get_period_end (column)) == 0
+          && kessan_column_get_scale (other) == kessan_column_get_scale (column))
+        {
+          jpy = (int) j;
+          break;
+        }
+    }
+  if (self->rate <= 0 || jpy < 0)
+    {
+      report_cannot (self, "usd", statement, c,
+                     self->rate <= 0 ? _("Could not check the USD column: the release states no exchange rate.")
+                                     : _("Could not check the USD column: no JPY column of the same period."));
+      return;
+    }
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      KessanLineItem *row = kessan_statement_get_row (statement, r);
+      double usd, yen, expected;
+
+      if (!row_in_column_unit (row) || !cell (row, c, &usd) || !cell (row, (guint) jpy, &yen))
+        continue;
+      expected = yen / self->rate;
+      if (fabs (expected - usd) > 1.0 + 1e-9)
+        {
+          g_autofree char *rate = format_number (self->rate, 2);
+          g_autofree char *e = format_number (expected, 1);
+          g_autofree char *f = format_number (usd, 0);
+          g_autofree char *y = format_number (yen, 0);
+          g_autofree char *message = g_strdup_printf (_("“%s”: USD %s does not match JPY %s at %s yen to the dollar, which gives %s."),
+                                                      kessan_line_item_get_label (row), f, y, rate, e);
+
+          report_mismatch (self, "usd", statement, row, c, expected, usd, message);
+        }
+    }
+}
+
+static void
+check_statement (Checker         *self,
+                 KessanStatement *statement)
+{
+  check_sums (self, statement);
+
+  for (guint c = 0; c < kessan_statement_get_n_columns (statement); c++)
+    {
+      KessanColumn *column = kessan_statement_get_column (statement, c);
+
+      switch (kessan_column_get_measure (column))
+        {
+        case KESSAN_MEASURE_PERCENT_OF_REVENUE:
+        case KESSAN_MEASURE_PERCENT_OF_TOTAL:
+          check_shares (self, statement, c);
+          break;
+
+        case KESSAN_MEASURE_CHANGE_YOY:
+        case KESSAN_MEASURE_CHANGE_QOQ:
+        case KESSAN_MEASURE_CHANGE:
+          check_changes (self, statement, c);
+          break;
+
+        case KESSAN_MEASURE_AMOUNT:
+        default:
+          if (kessan_column_get_currency (column) == KESSAN_CURRENCY_USD)
+            check_usd (self, statement, c);
+          break;
+        }
+    }
+}
+
+/* The balance sheet identity, in every amount column. */
+static void
+check_balance (Checker         *self,
+               KessanStatement *statement)
+{
+  static const char *keys[] = { "assets.total", "liabilities.total", "minority_interest", "equity.total" };
+  KessanLineItem *rows[G_N_ELEMENTS (keys)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      rows[i] = find_row (statement, keys[i]);
+      if (rows[i] == NULL && i != 2)
+        {
+          g_autofree char *message = g_strdup_printf (_("Could not check that assets equal liabilities, minority interest and equity: the table has no row “%s”."),
+                                                      keys[i]);
+          add_finding (self, "balance", KESSAN_SEVERITY_INFO, statement, message);
+          return;
+        }
+    }
+
+  for (guint c = 0; c < kessan_statement_get_n_columns (statement); c++)
+    {
+      double assets, liabilities, minority = 0, equity, sum;
+
+      if (!is_amount_column (kessan_statement_get_column (statement, c))
+          || !cell (rows[0], c, &assets) || !cell (rows[1], c, &liabilities) || !cell (rows[3], c, &equity))
+        continue;
+      cell (rows[2], c, &minority);
+      sum = liabilities + minority + equity;
+      if (fabs (sum - assets) > 3 * KESSAN_CHECK_SUM_TOLERANCE_PER_ROW + 1e-9)
+        {
+          g_autofree char *a = format_number (assets, 0);
+          g_autofree char *s = format_number (sum, 0);
+          g_autofree char *where = describe_column (statement, c);
+          g_autofree char *message = g_strdup_printf (_("Total assets (%s) do not equal liabilities, minority interest and shareholders’ equity (%s) in column %s."),
+                                                      a, s, where);
+          KessanFinding *finding = add_finding (self, "balance", KESSAN_SEVERITY_ERROR, statement, message);
+
+          for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+            if (rows[i] != NULL)
+              {
+                kessan_finding_add_row (finding, keys[i]);
+                kessan_finding_add_line (finding, kessan_line_item_get_value_line (rows[i], c));
+              }
+          kessan_finding_add_column (finding, c);
+          kessan_finding_set_values (finding, sum, assets);
+        }
+    }
+}
+
+/* A value of another statement of the release for the same concept and
+ * period, in yen (value × scale); FALSE when it prints none. */
+typedef struct
+{
+  KessanStatement *statement;
+  KessanLineItem  *row;
+  guint            column;
+  double           yen;
+  double           scale;
+} Observation;
+
+static gboolean
+observe (KessanStatement *statement,
+         const char      *concept,
+         const char      *period_end,
+         guint            months,
+         Observation     *out)
+{
+  KessanLineItem *row = find_row (statement, concept);
+
+  if (row == NULL)
+    return FALSE;
+  for (guint c = 0; c < kessan_statement_get_n_columns (statement); c++)
+    {
+      KessanColumn *column = kessan_statement_get_column (statement, c);
+      double v;
+
+      if (!is_amount_column (column) || kessan_column_get_currency (column) == KESSAN_CURRENCY_USD
+          || g_strcmp0 (kessan_column_get_period_end (column), period_end) != 0
+          || kessan_column_get_months (column) != months || !cell (row, c, &v))
+        continue;
+      out->statement = statement;
+      out->row = row;
+      out->column = c;
+      out->scale = kessan_column_get_scale (column);
+      out->yen = v * out->scale;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* Two printings of one number agree within one unit of the coarser
+ * (a table in millions may truncate what the statement prints in
+ * thousands). */
+static gboolean
+observations_agree (const Observation *a,
+                    const Observation *b,
+                    gboolean           negated)
+{
+  double tolerance = MAX (a->scale, b->scale) + 1e-6;
+
+  return fabs ((negated ? -a->yen : a->yen) - b->yen) <= tolerance;
+}
+
+static void
+report_disagreement (Checker           *self,
+                     const char        *check,
+                     KessanSeverity     severity,
+                     const Observation *a,
+                     const Observation *b,
+                     const char        *period_end)
+{
+  g_autofree char *va = format_number (kessan_line_item_get_value (a->row, a->column), kessan_line_item_get_decimals (a->row, a->column));
+  g_autofree char *vb = format_number (kessan_line_item_get_value (b->row, b->column), kessan_line_item_get_decimals (b->row, b->column));
+  g_autofree char *message = NULL;
+  KessanFinding *finding;
+
+  /* TRANSLATORS: “Operating income” in en-income-quarter (-446,432) differs
+   * from “Operating income” in en-reconciliation-ebitda (-446) for the
+   * period ended 2003-03-31. */
+  message = g_strdup_printf (_("“%s” in %s (%s) differs from “%s” in %s (%s) for the period ended %s."),
+                             kessan_line_item_get_label (a->row), kessan_statement_get_id (a->statement), va,
+                             kessan_line_item_get_label (b->row), kessan_statement_get_id (b->statement), vb,
+                             period_end);
+  finding = add_finding (self, check, severity, a->statement, message);
+  kessan_finding_set_other_statement (finding, kessan_statement_get_id (b->statement));
+  kessan_finding_add_row (finding, kessan_line_item_get_concept (a->row));
+  if (g_strcmp0 (kessan_line_item_get_concept (a->row), kessan_line_item_get_concept (b->row)) != 0)
+    kessan_finding_add_row (finding, kessan_line_item_get_concept (b->row));
+  kessan_finding_add_column (finding, a->column);
+  kessan_finding_add_line (finding, kessan_line_item_get_value_line (a->row, a->column));
+  kessan_finding_add_line (finding, kessan_line_item_get_value_line (b->row, b->column));
+  kessan_finding_set_values (finding, b->yen / a->scale, kessan_line_item_get_value (a->row, a->column));
+}
+
+/* Compares a concept of @statement, in each of its periods, with another
+ * concept (or the same) in the release's statements of @kind. */
+static guint
+compare_across (Checker             *self,
+                const char          *check,
+                KessanStatement     *statement,
+                const char          *concept,
+                KessanStatementKind  kind,
+                const char          *other_concept,
+                gboolean             negated)
+{
+  KessanLineItem *row = find_row (statement, concept);
+  guint compared = 0;
+
+  if (row == NULL)
+    return 0;
+
+  for (guint c = 0; c < kessan_statement_get_n_columns (statement); c++)
+    {
+      KessanColumn *column = kessan_statement_get_column (statement, c);
+      Observation mine = { 0 };
+      double v;
+
+      if (!is_amount_column (column) || kessan_column_get_currency (column) == KESSAN_CURRENCY_USD || !cell (row, c, &v))
+        continue;
+      mine.statement = statement;
+      mine.row = row;
+      mine.column = c;
+      mine.scale = kessan_column_get_scale (column);
+      mine.yen = v * mine.scale;
+
+      for (guint s = 0; s < kessan_filing_get_n_statements (self->filing); s++)
+        {
+          KessanStatement *other = kessan_filing_get_statement (self->filing, s);
+          Observation theirs = { 0 };
+
+          if (other == statement || kessan_statement_get_kind (other) != kind
+              || g_strcmp0 (kessan_statement_get_language (other), kessan_statement_get_language (statement)) != 0
+              || !observe (other, other_concept, kessan_column_get_period_end (column), kessan_column_get_months (column), &theirs))
+            continue;
+          compared++;
+          if (!observations_agree (&mine, &theirs, negated))
+            report_disagreement (self, check, KESSAN_SEVERITY_ERROR, &mine, &theirs, kessan_column_get_period_end (column));
+          break;
+        }
+    }
+  return compared;
+}
+
+static void
+report_not_compared (Checker         *self,
+                     const char      *check,
+                     KessanStatement *statement,
+                     const char      *message)
+{
+  add_finding (self, check, KESSAN_SEVERITY_INFO, statement, message);
+}
+
+static void
+check_release (Checker *self)
+{
+  guint n = kessan_filing_get_n_statements (self->filing);
+
+  for (guint s = 0; s < n; s++)
+    {
+      KessanStatement *statement = kessan_filing_get_statement (self->filing, s);
+      const char *topic = kessan_statement_get_topic (statement);
+
+      switch (kessan_statement_get_kind (statement))
+        {
+        case KESSAN_STATEMENT_KIND_BALANCE:
+          check_balance (self, statement);
+          break;
+
+        case KESSAN_STATEMENT_KIND_CASHFLOW:
+          if (find_row (statement, "cashflow.operating.net_income") != NULL
+              && compare_across (self, "net-income", statement, "cashflow.operating.net_income",
+                                 KESSAN_STATEMENT_KIND_INCOME, "net_income", FALSE) == 0)
+            report_not_compared (self, "net-income", statement, _("Could not check net income against the statement of operations: no statement of operations of the same period."));
+          break;
+
+        case KESSAN_STATEMENT_KIND_RECONCILIATION:
+          if (g_strcmp0 (topic, "reconciliation.ebitda") == 0
+              && compare_across (self, "ebitda", statement, "operating_income",
+                                 KESSAN_STATEMENT_KIND_INCOME, "operating_income", FALSE) == 0)
+            report_not_compared (self, "ebitda", statement, _("Could not check operating income against the statement of operations: no statement of operations of the same period."));
+          if (g_strcmp0 (topic, "reconciliation.capex") == 0
+              && compare_across (self, "capex", statement, "capex.purchase_of_property",
+                                 KESSAN_STATEMENT_KIND_CASHFLOW, "cashflow.investing.purchase_of_property", TRUE) == 0)
+            report_not_compared (self, "capex", statement, _("Could not check purchases of property against the cash flow statement: no cash flow statement of the same period."));
+          break;
+
+        case KESSAN_STATEMENT_KIND_KPI:
+          /* Every row a KPI table shares with a statement. */
+          for (guint r = 0; r < kessan_statement_get_n_rows (statement); r++)
+            {
+              KessanLineItem *row = kessan_statement_get_row (statement, r);
+              const char *concept = kessan_line_item_get_concept (row);
+
+              if (kessan_line_item_get_heading (row) || concept == NULL)
+                continue;
+              compare_across (self, "kpi", statement, concept, KESSAN_STATEMENT_KIND_INCOME, concept, FALSE);
+              compare_across (self, "kpi", statement, concept, KESSAN_STATEMENT_KIND_RECONCILIATION, concept, FALSE);
+            }
+          break;
+
+        case KESSAN_STATEMENT_KIND_INCOME:
+        case KESSAN_STATEMENT_KIND_OTHER:
+        default:
+          break;
+        }
+    }
+}
+
+/* The Japanese and English editions of one table, cell by cell: rows
+ * matched by concept, columns by position. */
+static void
+compare_editions (Checker         *self,
+                  KessanStatement *ja,
+                  KessanStatement *en)
+{
+  guint n_columns = MIN (kessan_statement_get_n_columns (ja), kessan_statement_get_n_columns (en));
+
+  if (kessan_statement_get_n_columns (ja) != kessan_statement_get_n_columns (en))
+    {
+      g_autofree char *message = g_strdup_printf (_("The Japanese and English editions of this table have %u and %u columns."),
+                                                  kessan_statement_get_n_columns (ja), kessan_statement_get_n_columns (en));
+      KessanFinding *finding = add_finding (self, "language", KESSAN_SEVERITY_WARNING, ja, message);
+
+      kessan_finding_set_other_statement (finding, kessan_statement_get_id (en));
+    }
+
+  for (guint r = 0; r < kessan_statement_get_n_rows (ja); r++)
+    {
+      KessanLineItem *a = kessan_statement_get_row (ja, r);
+      KessanLineItem *b;
+
+      if (kessan_line_item_get_heading (a))
+        continue;
+      b = find_row (en, kessan_line_item_get_concept (a));
+      if (b == NULL)
+        continue;
+      for (guint c = 0; c < n_columns; c++)
+        {
+          double va, vb;
+          gboolean ha = cell (a, c, &va);
+          gboolean hb = cell (b, c, &vb);
+
+          if (ha == hb && (!ha || va == vb))
+            continue;
+          {
+            g_autofree char *fa = ha ? format_number (va, kessan_line_item_get_decimals (a, c)) : g_strdup ("—");
+            g_autofree char *fb = hb ? format_number (vb, kessan_line_item_get_decimals (b, c)) : g_strdup ("—");
+            g_autofree char *where = describe_column (ja, c);
+            g_autofree char *message = g_strdup_printf (_("“%s”: the Japanese edition prints %s and the English edition %s in column %s."),
+                                                        kessan_line_item_get_label (b), fa, fb, where);
+            KessanFinding *finding = add_finding (self, "language", KESSAN_SEVERITY_WARNING, ja, message);
+
+            kessan_finding_set_other_statement (finding, kessan_statement_get_id (en));
+            kessan_finding_add_row (finding, kessan_line_item_get_concept (a));
+            kessan_finding_add_column (finding, c);
+            if (ha)
+              kessan_finding_add_line (finding, kessan_line_item_get_value_line (a, c));
+            if (hb)
+              kessan_finding_add_line (finding, kessan_line_item_get_value_line (b, c));
+            if (ha && hb)
+              kessan_finding_set_values (finding, vb, va);
+          }
+        }
+    }
+}
+
+static void
+check_languages (Checker *self)
+{
+  guint n = kessan_filing_get_n_statements (self->filing);
+
+  for (guint i = 0; i < n; i++)
+    {
+      KessanStatement *ja = kessan_filing_get_statement (self->filing, i);
+
+      if (g_strcmp0 (kessan_statement_get_language (ja), "ja") != 0 || kessan_statement_get_topic (ja) == NULL)
+        continue;
+      for (guint j = 0; j < n; j++)
+        {
+          KessanStatement *en = kessan_filing_get_statement (self->filing, j);
+
+          if (g_strcmp0 (kessan_statement_get_language (en), "en") == 0
+              && g_strcmp0 (kessan_statement_get_topic (en), kessan_statement_get_topic (ja)) == 0)
+            {
+              compare_editions (self, ja, en);
+              break;
+            }
+        }
+    }
+}
+
+/* Findings of the parser itself (a truncated release) stay; findings of
+ * an earlier run of the checks go. */
+static gboolean
+is_parser_finding (KessanFinding *finding)
+{
+  return g_strcmp0 (kessan_finding_get_check (finding), "truncated") == 0;
+}
+
+/**
+ * kessan_filing_run_checks:
+ * @filing: a filing
+ *
+ * Runs every check on @filing and adds what they find to its findings,
+ * replacing the findings of an earlier run.
+ */
 void
 kessan_filing_run_checks (KessanFiling *filing)
 {
+  Checker self = { 0 };
+  GListModel *findings;
+  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_object_unref);
+
   g_return_if_fail (KESSAN_IS_FILING (filing));
+
+  findings = kessan_filing_get_findings (filing);
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(KessanFinding) finding = g_list_model_get_item (findings, i);
+
+      if (is_parser_finding (finding))
+        g_ptr_array_add (kept, g_object_ref (finding));
+    }
+  g_list_store_remove_all (G_LIST_STORE (findings));
+  for (guint i = 0; i < kept->len; i++)
+    kessan_filing_add_finding (filing, g_ptr_array_index (kept, i));
+
+  self.filing = filing;
+  self.concepts = kessan_concepts_get_default ();
+  self.rate = kessan_filing_get_jpy_per_usd (filing);
+
+  for (guint s = 0; s < kessan_filing_get_n_statements (filing); s++)
+    check_statement (&self, kessan_filing_get_statement (filing, s));
+  check_release (&self);
+  check_languages (&self);
 }

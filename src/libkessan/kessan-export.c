@@ -1792,3 +1792,35 @@ kessan_filing_statement_to_json (KessanFiling *filing,
 
   return filing_to_json (filing, FALSE, statement_id);
 }
+
+/**
+ * kessan_filing_findings_to_json:
+ * @filing: a filing
+ *
+ * Serialises the findings of @filing as a JSON object with the release's
+ * source name and hash and a "findings" array in the format of
+ * kessan_filing_to_json().
+ *
+ * Returns: (transfer full): the JSON text
+ */
+char *
+kessan_filing_findings_to_json (KessanFiling *filing)
+{
+  JsonWriter w = { NULL, 0, TRUE };
+  guint n_findings;
+
+  g_return_val_if_fail (KESSAN_IS_FILING (filing), NULL);
+
+  w.out = g_string_new (NULL);
+  writer_begin (&w, '{');
+  writer_string (&w, "source", kessan_filing_get_source_name (filing));
+  writer_string (&w, "sha256", kessan_filing_get_source_hash (filing));
+  writer_key (&w, "findings");
+  writer_begin (&w, '[');
+  n_findings = kessan_filing_get_n_findings (filing);
+  for (guint i = 0; i < n_findings; i++)
+    write_finding (&w, kessan_filing_get_finding (filing, i));
+  writer_end (&w, ']');
+  writer_end (&w, '}');
+  return g_string_free (w.out, FALSE);
+}

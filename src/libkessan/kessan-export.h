@@ -14,6 +14,7 @@ char         *kessan_filing_to_json        (KessanFiling     *filing,
                                             gboolean          include_text);
 char         *kessan_filing_statement_to_json (KessanFiling *filing,
                                                const char   *statement_id);
+char         *kessan_filing_findings_to_json (KessanFiling *filing);
 KessanFiling *kessan_filing_new_from_json  (const char       *data,
                                             gssize            length,
                                             GError          **error);

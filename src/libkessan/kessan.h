@@ -15,3 +15,4 @@
 #include "kessan-statement.h"
 #include "kessan-types.h"
 #include "kessan-checks.h"
+#include "kessan-i18n.h"

@@ -1,0 +1,414 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "kessan.h"
+
+/* The checks on the sample releases find exactly the inconsistencies of
+ * the sources themselves; copies with one number changed find exactly
+ * that change. */
+
+static GBytes *
+load_seed (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+static KessanFiling *
+check_bytes (GBytes     *bytes,
+             const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  KessanFiling *filing = kessan_parse_release (bytes, name, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (filing);
+  kessan_filing_run_checks (filing);
+  return filing;
+}
+
+static KessanFiling *
+check_seed (const char *name)
+{
+  g_autoptr(GBytes) bytes = load_seed (name);
+
+  return check_bytes (bytes, name);
+}
+
+/* A finding as "check statement row column" ("usd ja-income-quarter
+ * revenues.connectivity_vas.value_added 0"), for comparing sets. */
+static char *
+describe (KessanFinding *finding)
+{
+  const char * const *rows = kessan_finding_get_rows (finding);
+  guint n_columns;
+  const guint *columns = kessan_finding_get_columns (finding, &n_columns);
+
+  return g_strdup_printf ("%s %s %s %s %d",
+                          kessan_severity_to_string (kessan_finding_get_severity (finding)),
+                          kessan_finding_get_check (finding),
+                          kessan_finding_get_statement (finding) ? kessan_finding_get_statement (finding) : "-",
+                          rows[0] != NULL ? rows[0] : "-",
+                          n_columns > 0 ? (int) columns[0] : -1);
+}
+
+static void
+assert_findings (KessanFiling *filing,
+                 const char  **expected)
+{
+  GListModel *findings = kessan_filing_get_findings (filing);
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(KessanFinding) finding = g_list_model_get_item (findings, i);
+
+      g_ptr_array_add (found, describe (finding));
+    }
+
+  for (guint i = 0; expected[i] != NULL; i++)
+    {
+      guint index;
+
+      if (!g_ptr_array_find_with_equal_func (found, expected[i], g_str_equal, &index))
+        {
+          g_test_message ("missing finding: %s", expected[i]);
+          ok = FALSE;
+        }
+    }
+  for (guint i = 0; i < found->len; i++)
+    if (!g_strv_contains (expected, g_ptr_array_index (found, i)))
+      {
+        g_test_message ("unexpected finding: %s", (char *) g_ptr_array_index (found, i));
+        ok = FALSE;
+      }
+  g_assert_true (ok);
+}
+
+static void
+test_checks_seed_001 (void)
+{
+  g_autoptr(KessanFiling) filing = check_seed ("001_ac7abb1bfabe4158.txt");
+  /* The Japanese edition of the statements of operations differs from
+   * the English one in eight cells; five of them do not match their own
+   * arithmetic (USD at 118.07 yen, percent of revenues). */
+  const char *expected[] = {
+    "error usd ja-income-quarter revenues.connectivity_vas.value_added 0",
+    "error usd ja-income-quarter costs.cost_of_revenues.equipment_sales 0",
+    "error percent ja-income-quarter revenues.connectivity_vas.value_added 2",
+    "error percent ja-income-quarter costs.sales_marketing 2",
+    "error percent ja-income-quarter income_tax 2",
+    "error usd ja-income-year other_expenses 0",
+    "error percent ja-income-year costs.research_development 2",
+    "error percent ja-income-year minority_interests_in_income 2",
+    "warning language ja-income-quarter revenues.connectivity_vas.value_added 0",
+    "warning language ja-income-quarter revenues.connectivity_vas.value_added 2",
+    "warning language ja-income-quarter costs.cost_of_revenues.equipment_sales 0",
+    "warning language ja-income-quarter costs.sales_marketing 2",
+    "warning language ja-income-quarter income_tax 2",
+    "warning language ja-income-year costs.research_development 2",
+    "warning language ja-income-year other_expenses 0",
+    "warning language ja-income-year minority_interests_in_income 2",
+    NULL
+  };
+
+  assert_findings (filing, expected);
+}
+
+static void
+test_checks_seed_003_004 (void)
+{
+  g_autoptr(KessanFiling) f003 = check_seed ("003_3f09aa9018b22431.txt");
+  g_autoptr(KessanFiling) f004 = check_seed ("004_df6267c19d93d050.txt");
+  /* Table 8 prints the year-over-year change of Adjusted EBITDA (126
+   * against 662) as +81.0 %: the sign is wrong in both editions. */
+  const char *expected_003[] = {
+    "error change ja-kpi-other ebitda.adjusted 2",
+    "error change en-kpi-other ebitda.adjusted 2",
+    NULL
+  };
+  const char *expected_004[] = {
+    "error change en-kpi-other ebitda.adjusted 2",
+    NULL
+  };
+
+  assert_findings (f003, expected_003);
+  assert_findings (f004, expected_004);
+}
+
+/* Replaces the @nth occurrence of @old on the line that contains @anchor. */
+static GBytes *
+change_number (GBytes     *bytes,
+               const char *anchor,
+               guint       nth,
+               const char *old,
+               const char *new)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+  g_autofree char *text = g_strndup (data, length);
+  char *line = strstr (text, anchor);
+  char *end, *p;
+  GString *out;
+
+  g_assert_nonnull (line);
+  end = strchr (line, '\n');
+  p = line;
+  for (guint i = 0; i <= nth; i++)
+    {
+      p = strstr (i == 0 ? p : p + 1, old);
+      g_assert_nonnull (p);
+      g_assert_true (end == NULL || p < end);
+    }
+  out = g_string_new_len (text, p - text);
+  g_string_append (out, new);
+  g_string_append (out, p + strlen (old));
+  return g_string_free_to_bytes (out);
+}
+
+static void
+test_checks_changed_total (void)
+{
+  g_autoptr(GBytes) seed = load_seed ("004_df6267c19d93d050.txt");
+  /* Total revenues of 2Q03 in the statement of operations, one yen off. */
+  g_autoptr(GBytes) changed = change_number (seed, "Total revenues\t82,431", 0, "9,185,259", "9,185,269");
+  g_autoptr(KessanFiling) filing = check_bytes (changed, "changed.txt");
+  const char *expected[] = {
+    "error change en-kpi-other ebitda.adjusted 2",
+    /* The total against its rows, and the percent of revenues of every
+     * row, whose base it is, stays within rounding. */
+    "error sum en-income-quarter revenues.total 1",
+    /* USD 82,431 at 111.43 yen is 9,185,287: still within a dollar. */
+    NULL
+  };
+
+  assert_findings (filing, expected);
+}
+
+static void
+test_checks_changed_percent (void)
+{
+  g_autoptr(GBytes) seed = load_seed ("004_df6267c19d93d050.txt");
+  g_autoptr(GBytes) changed = change_number (seed, "Dial-up access services\t7,032", 0, "8.5", "9.5");
+  g_autoptr(KessanFiling) filing = check_bytes (changed, "changed.txt");
+  const char *expected[] = {
+    "error change en-kpi-other ebitda.adjusted 2",
+    "error percent en-income-quarter revenues.connectivity_vas.dialup 2",
+    NULL
+  };
+
+  assert_findings (filing, expected);
+}
+
+static void
+test_checks_changed_change (void)
+{
+  g_autoptr(GBytes) seed = load_seed ("004_df6267c19d93d050.txt");
+  g_autoptr(GBytes) changed = change_number (seed, "Systems integration revenues\t22,879", 0, "(17.6)", "(7.6)");
+  g_autoptr(KessanFiling) filing = check_bytes (changed, "changed.txt");
+  const char *expected[] = {
+    "error change en-kpi-other ebitda.adjusted 2",
+    "error change en-income-quarter revenues.systems_integration 5",
+    NULL
+  };
+
+  assert_findings (filing, expected);
+}
+
+static void
+test_checks_changed_other_language (void)
+{
+  g_autoptr(GBytes) seed = load_seed ("001_ac7abb1bfabe4158.txt");
+  /* The Japanese balance sheet's inventories at 2002-12-31. */
+  g_autoptr(GBytes) changed = change_number (seed, "棚卸資産\t3,537", 0, "813,863", "813,862");
+  g_autoptr(KessanFiling) filing = check_bytes (changed, "changed.txt");
+  GListModel *findings = kessan_filing_get_findings (filing);
+  guint language = 0, sums = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(KessanFinding) finding = g_list_model_get_item (findings, i);
+      g_autofree char *what = describe (finding);
+
+      if (strcmp (what, "warning language ja-balance assets.current.inventories 5") == 0)
+        {
+          double expected, found;
+
+          g_assert_true (kessan_finding_get_values (finding, &expected, &found));
+          g_assert_cmpfloat (expected, ==, 813863);
+          g_assert_cmpfloat (found, ==, 813862);
+          g_assert_cmpstr (kessan_finding_get_other_statement (finding), ==, "en-balance");
+          language++;
+        }
+      /* One yen is within the rounding of the current assets total. */
+      if (g_str_has_prefix (what, "error sum ja-balance"))
+        sums++;
+    }
+  g_assert_cmpuint (language, ==, 1);
+  g_assert_cmpuint (sums, ==, 0);
+}
+
+static void
+test_checks_changed_balance_and_cash (void)
+{
+  g_autoptr(GBytes) seed = load_seed ("004_df6267c19d93d050.txt");
+  g_autoptr(GBytes) step = change_number (seed, "Minority Interest\t3,928", 0, "437,678", "447,678");
+  g_autoptr(GBytes) changed = change_number (step, "Cash, End of Period\t105,743", 0, "11,782,935", "11,782,335");
+  g_autoptr(KessanFiling) filing = check_bytes (changed, "changed.txt");
+  const char *expected[] = {
+    "error change en-kpi-other ebitda.adjusted 2",
+    "error balance en-balance assets.total 1",
+    "error sum en-balance liabilities_and_equity.total 1",
+    "error usd en-balance minority_interest 0",
+    "error cash en-cashflow-quarter cashflow.cash_end 1",
+    "error usd en-cashflow-quarter cashflow.cash_end 0",
+    NULL
+  };
+
+  assert_findings (filing, expected);
+}
+
+static void
+test_checks_cannot_run (void)
+{
+  static const char release[] =
+    "CONSOLIDATED BALANCE SHEETS\n"
+    "As of Sept 30, 2003 and Jun 30, 2003\n"
+    "(Expressed in Thousands of Japanese Yen (JPY))\n"
+    "\tSept 30, 2003\tJun 30, 2003\n"
+    "\tJPY\tJPY\n"
+    "Cash\t100\t90\n"
+    "Other assets\t50\t40\n"
+    "Total assets\t150\t130\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (release, sizeof release - 1);
+  g_autoptr(KessanFiling) filing = check_bytes (bytes, "partial.txt");
+  GListModel *findings = kessan_filing_get_findings (filing);
+  guint info = 0;
+
+  /* No liabilities, no equity: the balance check says it could not run. */
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(KessanFinding) finding = g_list_model_get_item (findings, i);
+
+      if (g_str_equal (kessan_finding_get_check (finding), "balance"))
+        {
+          g_assert_cmpint (kessan_finding_get_severity (finding), ==, KESSAN_SEVERITY_INFO);
+          info++;
+        }
+    }
+  g_assert_cmpuint (info, ==, 1);
+}
+
+static void
+test_checks_json_round_trip (void)
+{
+  g_autoptr(KessanFiling) filing = check_seed ("001_ac7abb1bfabe4158.txt");
+  g_autofree char *json = kessan_filing_to_json (filing, FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KessanFiling) copy = kessan_filing_new_from_json (json, -1, &error);
+  g_autofree char *again = NULL;
+
+  g_assert_no_error (error);
+  again = kessan_filing_to_json (copy, FALSE);
+  g_assert_cmpstr (json, ==, again);
+  g_assert_nonnull (strstr (json, "\"expected\""));
+  g_assert_nonnull (strstr (json, "\"other_statement\": \"en-income-quarter\""));
+}
+
+static void
+test_checks_cli_exit_status (void)
+{
+  const char *cli = g_getenv ("KESSAN_CLI");
+  g_autofree char *s001 = g_test_build_filename (G_TEST_DIST, "data", "001_ac7abb1bfabe4158.txt", NULL);
+  g_autoptr(GBytes) seed = load_seed ("004_df6267c19d93d050.txt");
+  g_autoptr(GBytes) clean = change_number (seed, "\t126\t662\t81.0%", 0, "81.0%", "(81.0%)");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("kessan-checks-XXXXXX", &error);
+  g_autofree char *clean_path = g_build_filename (dir, "clean.txt", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.txt", NULL);
+  struct { const char *path; int status; } cases[] = {
+    { s001, 1 },          /* errors in the source itself */
+    { clean_path, 0 },    /* 004 with its one misprint corrected */
+    { missing, 2 },       /* not readable */
+  };
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (clean_path, g_bytes_get_data (clean, NULL), (gssize) g_bytes_get_size (clean), &error));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *argv[] = { cli, "check", cases[i].path, NULL };
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      int status;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error));
+      g_assert_no_error (error);
+      g_test_message ("%s: %s%s", cases[i].path, out, err);
+      g_assert_cmpint (WEXITSTATUS (status), ==, cases[i].status);
+    }
+  g_unlink (clean_path);
+  g_rmdir (dir);
+}
+
+static void
+test_checks_japanese_messages (void)
+{
+  g_autoptr(KessanFiling) filing = NULL;
+  const char *old = g_getenv ("LANGUAGE");
+  g_autofree char *saved = g_strdup (old);
+  GListModel *findings;
+  gboolean japanese = FALSE;
+
+  if (setlocale (LC_MESSAGES, "ja_JP.UTF-8") == NULL && setlocale (LC_MESSAGES, "C.UTF-8") == NULL)
+    {
+      g_test_skip ("no UTF-8 locale");
+      return;
+    }
+  g_setenv ("LANGUAGE", "ja", TRUE);
+  filing = check_seed ("003_3f09aa9018b22431.txt");
+  findings = kessan_filing_get_findings (filing);
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(KessanFinding) finding = g_list_model_get_item (findings, i);
+
+      if (strstr (kessan_finding_get_message (finding), "増減率") != NULL)
+        japanese = TRUE;
+    }
+  if (saved != NULL)
+    g_setenv ("LANGUAGE", saved, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  setlocale (LC_MESSAGES, "");
+  g_assert_true (japanese);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  kessan_init_i18n ();
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/kessan/checks/seed-001", test_checks_seed_001);
+  g_test_add_func ("/kessan/checks/seed-003-004", test_checks_seed_003_004);
+  g_test_add_func ("/kessan/checks/changed-total", test_checks_changed_total);
+  g_test_add_func ("/kessan/checks/changed-percent", test_checks_changed_percent);
+  g_test_add_func ("/kessan/checks/changed-change", test_checks_changed_change);
+  g_test_add_func ("/kessan/checks/changed-other-language", test_checks_changed_other_language);
+  g_test_add_func ("/kessan/checks/changed-balance-and-cash", test_checks_changed_balance_and_cash);
+  g_test_add_func ("/kessan/checks/cannot-run", test_checks_cannot_run);
+  g_test_add_func ("/kessan/checks/json-round-trip", test_checks_json_round_trip);
+  g_test_add_func ("/kessan/checks/cli-exit-status", test_checks_cli_exit_status);
+  g_test_add_func ("/kessan/checks/japanese-messages", test_checks_japanese_messages);
+  return g_test_run ();
+}
