@@ -99,8 +99,8 @@ test_checks_seed_001 (void)
 {
   g_autoptr(KessanFiling) filing = check_seed ("001_ac7abb1bfabe4158.txt");
   /* The Japanese edition of the statements of operations differs from
-   * the English one in eight cells; five of them do not match their own
-   * arithmetic (USD at 118.07 yen, percent of revenues). */
+   * the English one in eight cells, and each Japanese value contradicts
+   * its own arithmetic (USD at 118.07 yen, percent of revenues). */
   const char *expected[] = {
     "error usd ja-income-quarter revenues.connectivity_vas.value_added 0",
     "error usd ja-income-quarter costs.cost_of_revenues.equipment_sales 0",
