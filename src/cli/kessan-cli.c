@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "kessan.h"
+#include "kessan-cli-commands.h"
 
 /* Exit statuses: 0 when every file was read, 1 when a file could not be
  * read (one line on stderr says why), 2 for a wrong command line. */
@@ -226,6 +227,8 @@ print_usage (void)
            "Commands:\n"
            "  extract    Print every statement of earnings releases as JSON or CSV\n"
            "  check      Check every number of earnings releases against the arithmetic\n"
+           "  library    Add, list and remove the filings of a library\n"
+           "  series     Merge releases into series of concept × period, as CSV or JSON\n"
            "\n"
            "Run “kessan-cli COMMAND --help” for the options of a command.\n");
 }
@@ -251,6 +254,10 @@ main (int    argc,
     return extract (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "check"))
     return check (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "library"))
+    return kessan_cli_library (argc - 1, argv + 1);
+  else if (g_str_equal (argv[1], "series"))
+    return kessan_cli_series (argc - 1, argv + 1);
 
   g_printerr ("kessan-cli: unknown command “%s”\n", argv[1]);
   print_usage ();
