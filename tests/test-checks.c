@@ -1,26 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
 
 #include "kessan.h"
+#include "kessan-test-util.h"
 
 /* The checks on the sample releases find exactly the inconsistencies of
  * the sources themselves; copies with one number changed find exactly
  * that change. */
-
-static GBytes *
-load_seed (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-  g_autoptr(GError) error = NULL;
-  char *contents;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
-  g_assert_no_error (error);
-  return g_bytes_new_take (contents, length);
-}
 
 static KessanFiling *
 check_bytes (GBytes     *bytes,
@@ -38,7 +25,7 @@ check_bytes (GBytes     *bytes,
 static KessanFiling *
 check_seed (const char *name)
 {
-  g_autoptr(GBytes) bytes = load_seed (name);
+  g_autoptr(GBytes) bytes = kessan_test_load_seed_bytes (name);
 
   return check_bytes (bytes, name);
 }
@@ -178,7 +165,7 @@ change_number (GBytes     *bytes,
 static void
 test_checks_changed_total (void)
 {
-  g_autoptr(GBytes) seed = load_seed ("004_df6267c19d93d050.txt");
+  g_autoptr(GBytes) seed = kessan_test_load_seed_bytes ("004_df6267c19d93d050.txt");
   /* Total revenues of 2Q03 in the statement of operations, one yen off. */
   g_autoptr(GBytes) changed = change_number (seed, "Total revenues\t82,431", 0, "9,185,259", "9,185,269");
   g_autoptr(KessanFiling) filing = check_bytes (changed, "changed.txt");
@@ -197,7 +184,7 @@ test_checks_changed_total (void)
 static void
 test_checks_changed_percent (void)
 {
-  g_autoptr(GBytes) seed = load_seed ("004_df6267c19d93d050.txt");
+  g_autoptr(GBytes) seed = kessan_test_load_seed_bytes ("004_df6267c19d93d050.txt");
   g_autoptr(GBytes) changed = change_number (seed, "Dial-up access services\t7,032", 0, "8.5", "9.5");
   g_autoptr(KessanFiling) filing = check_bytes (changed, "changed.txt");
   const char *expected[] = {
@@ -212,7 +199,7 @@ test_checks_changed_percent (void)
 static void
 test_checks_changed_change (void)
 {
-  g_autoptr(GBytes) seed = load_seed ("004_df6267c19d93d050.txt");
+  g_autoptr(GBytes) seed = kessan_test_load_seed_bytes ("004_df6267c19d93d050.txt");
   g_autoptr(GBytes) changed = change_number (seed, "Systems integration revenues\t22,879", 0, "(17.6)", "(7.6)");
   g_autoptr(KessanFiling) filing = check_bytes (changed, "changed.txt");
   const char *expected[] = {
@@ -227,7 +214,7 @@ test_checks_changed_change (void)
 static void
 test_checks_changed_other_language (void)
 {
-  g_autoptr(GBytes) seed = load_seed ("001_ac7abb1bfabe4158.txt");
+  g_autoptr(GBytes) seed = kessan_test_load_seed_bytes ("001_ac7abb1bfabe4158.txt");
   /* The Japanese balance sheet's inventories at 2002-12-31. */
   g_autoptr(GBytes) changed = change_number (seed, "棚卸資産\t3,537", 0, "813,863", "813,862");
   g_autoptr(KessanFiling) filing = check_bytes (changed, "changed.txt");
@@ -260,7 +247,7 @@ test_checks_changed_other_language (void)
 static void
 test_checks_changed_balance_and_cash (void)
 {
-  g_autoptr(GBytes) seed = load_seed ("004_df6267c19d93d050.txt");
+  g_autoptr(GBytes) seed = kessan_test_load_seed_bytes ("004_df6267c19d93d050.txt");
   g_autoptr(GBytes) step = change_number (seed, "Minority Interest\t3,928", 0, "437,678", "447,678");
   g_autoptr(GBytes) changed = change_number (step, "Cash, End of Period\t105,743", 0, "11,782,935", "11,782,335");
   g_autoptr(KessanFiling) filing = check_bytes (changed, "changed.txt");
@@ -327,12 +314,10 @@ test_checks_json_round_trip (void)
 static void
 test_checks_cli_exit_status (void)
 {
-  const char *cli = g_getenv ("KESSAN_CLI");
-  g_autofree char *s001 = g_test_build_filename (G_TEST_DIST, "data", "001_ac7abb1bfabe4158.txt", NULL);
-  g_autoptr(GBytes) seed = load_seed ("004_df6267c19d93d050.txt");
+  g_autofree char *s001 = kessan_test_seed_path ("001_ac7abb1bfabe4158.txt");
+  g_autoptr(GBytes) seed = kessan_test_load_seed_bytes ("004_df6267c19d93d050.txt");
   g_autoptr(GBytes) clean = change_number (seed, "\t126\t662\t81.0%", 0, "81.0%", "(81.0%)");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("kessan-checks-XXXXXX", &error);
+  g_autofree char *dir = kessan_test_make_temp_dir ("kessan-checks-XXXXXX");
   g_autofree char *clean_path = g_build_filename (dir, "clean.txt", NULL);
   g_autofree char *missing = g_build_filename (dir, "missing.txt", NULL);
   struct { const char *path; int status; } cases[] = {
@@ -341,23 +326,17 @@ test_checks_cli_exit_status (void)
     { missing, 2 },       /* not readable */
   };
 
-  g_assert_no_error (error);
-  g_assert_true (g_file_set_contents (clean_path, g_bytes_get_data (clean, NULL), (gssize) g_bytes_get_size (clean), &error));
+  kessan_test_write_file (clean_path, g_bytes_get_data (clean, NULL), (gssize) g_bytes_get_size (clean));
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      const char *argv[] = { cli, "check", cases[i].path, NULL };
-      g_autofree char *out = NULL;
-      g_autofree char *err = NULL;
-      int status;
+      g_auto(KessanTestRun) run;
 
-      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error));
-      g_assert_no_error (error);
-      g_test_message ("%s: %s%s", cases[i].path, out, err);
-      g_assert_cmpint (WEXITSTATUS (status), ==, cases[i].status);
+      kessan_test_run_cli (&run, "check", cases[i].path, NULL);
+      g_test_message ("%s: %s%s", cases[i].path, run.out, run.err);
+      g_assert_cmpint (run.status, ==, cases[i].status);
     }
-  g_unlink (clean_path);
-  g_rmdir (dir);
+  kessan_test_remove_tree (dir);
 }
 
 static void

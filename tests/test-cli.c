@@ -1,81 +1,18 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "kessan.h"
+#include "kessan-test-util.h"
 
 /* kessan-cli as a user runs it: exit codes and the one line on stderr. */
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_cli (Run        *run,
-         const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("KESSAN_CLI");
-  va_list ap;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (args, (char *) cli);
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (char *) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  memset (run, 0, sizeof *run);
-  g_assert_true (g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               &run->out, &run->err, &run->status, &error));
-  g_assert_no_error (error);
-  run->status = WIFEXITED (run->status) ? WEXITSTATUS (run->status) : -1;
-}
-
-static char *
-write_temp (const char *name,
-            const void *data,
-            gssize      length)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("kessan-cli-XXXXXX", &error);
-  char *path;
-
-  g_assert_no_error (error);
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (g_file_set_contents (path, data, length, &error));
-  g_assert_no_error (error);
-  return path;
-}
-
-static char *
-seed_path (const char *name)
-{
-  return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-}
-
 /* One line on stderr, naming the file and saying what is wrong. */
 static void
-assert_one_error_line (const Run  *run,
-                       const char *path,
-                       const char *words)
+assert_one_error_line (const KessanTestRun *run,
+                       const char          *path,
+                       const char          *words)
 {
   g_assert_cmpint (run->status, ==, 1);
   g_assert_cmpstr (run->out, ==, "");
@@ -88,13 +25,13 @@ assert_one_error_line (const Run  *run,
 static void
 test_cli_extract_json (void)
 {
-  g_autofree char *seed = seed_path ("004_df6267c19d93d050.txt");
-  g_auto(Run) run;
+  g_autofree char *seed = kessan_test_seed_path ("004_df6267c19d93d050.txt");
+  g_auto(KessanTestRun) run;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonObject *root;
 
-  run_cli (&run, "extract", "--format=json", seed, NULL);
+  kessan_test_run_cli (&run, "extract", "--format=json", seed, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (json_parser_load_from_data (parser, run.out, -1, &error));
   g_assert_no_error (error);
@@ -106,10 +43,10 @@ test_cli_extract_json (void)
 static void
 test_cli_extract_csv_one_statement (void)
 {
-  g_autofree char *seed = seed_path ("004_df6267c19d93d050.txt");
-  g_auto(Run) run;
+  g_autofree char *seed = kessan_test_seed_path ("004_df6267c19d93d050.txt");
+  g_auto(KessanTestRun) run;
 
-  run_cli (&run, "extract", "--format=csv", "--statement=en-balance", seed, NULL);
+  kessan_test_run_cli (&run, "extract", "--format=csv", "--statement=en-balance", seed, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "Total assets"));
   g_assert_nonnull (strstr (run.out, "38434030"));
@@ -119,10 +56,10 @@ test_cli_extract_csv_one_statement (void)
 static void
 test_cli_unknown_statement (void)
 {
-  g_autofree char *seed = seed_path ("004_df6267c19d93d050.txt");
-  g_auto(Run) run;
+  g_autofree char *seed = kessan_test_seed_path ("004_df6267c19d93d050.txt");
+  g_auto(KessanTestRun) run;
 
-  run_cli (&run, "extract", "--statement=no-such-table", seed, NULL);
+  kessan_test_run_cli (&run, "extract", "--statement=no-such-table", seed, NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "no-such-table"));
 }
@@ -130,10 +67,10 @@ test_cli_unknown_statement (void)
 static void
 test_cli_empty (void)
 {
-  g_autofree char *path = write_temp ("empty.txt", "", 0);
-  g_auto(Run) run;
+  g_autofree char *path = kessan_test_write_temp ("empty.txt", "", 0);
+  g_auto(KessanTestRun) run;
 
-  run_cli (&run, "extract", path, NULL);
+  kessan_test_run_cli (&run, "extract", path, NULL);
   assert_one_error_line (&run, path, "empty");
 }
 
@@ -141,10 +78,10 @@ static void
 test_cli_binary (void)
 {
   static const guint8 data[] = { 0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0x3e, 0 };
-  g_autofree char *path = write_temp ("program.txt", data, sizeof data);
-  g_auto(Run) run;
+  g_autofree char *path = kessan_test_write_temp ("program.txt", data, sizeof data);
+  g_auto(KessanTestRun) run;
 
-  run_cli (&run, "extract", path, NULL);
+  kessan_test_run_cli (&run, "extract", path, NULL);
   assert_one_error_line (&run, path, "not");
 }
 
@@ -152,10 +89,10 @@ static void
 test_cli_spreadsheet (void)
 {
   static const char data[] = "PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00xl/workbook.xml";
-  g_autofree char *path = write_temp ("release.xlsx", data, sizeof data - 1);
-  g_auto(Run) run;
+  g_autofree char *path = kessan_test_write_temp ("release.xlsx", data, sizeof data - 1);
+  g_auto(KessanTestRun) run;
 
-  run_cli (&run, "extract", path, NULL);
+  kessan_test_run_cli (&run, "extract", path, NULL);
   assert_one_error_line (&run, path, "spreadsheet");
 }
 
@@ -164,10 +101,10 @@ test_cli_unsupported_encoding (void)
 {
   /* Latin-1 text: valid in none of UTF-8, UTF-16, CP932 or EUC-JP. */
   static const char data[] = "Revenues\t1,234\xff\xfe\xa0\x80\x81 caf\xe9 \xe9t\xe9\n";
-  g_autofree char *path = write_temp ("latin1.txt", data, sizeof data - 1);
-  g_auto(Run) run;
+  g_autofree char *path = kessan_test_write_temp ("latin1.txt", data, sizeof data - 1);
+  g_auto(KessanTestRun) run;
 
-  run_cli (&run, "extract", path, NULL);
+  kessan_test_run_cli (&run, "extract", path, NULL);
   assert_one_error_line (&run, path, "encoding");
 }
 
@@ -175,55 +112,55 @@ static void
 test_cli_not_a_release (void)
 {
   static const char data[] = "Dear analyst,\n\nThank you for your letter of March 3.\nWe will write again soon.\n";
-  g_autofree char *path = write_temp ("letter.txt", data, sizeof data - 1);
-  g_auto(Run) run;
+  g_autofree char *path = kessan_test_write_temp ("letter.txt", data, sizeof data - 1);
+  g_auto(KessanTestRun) run;
 
-  run_cli (&run, "extract", path, NULL);
+  kessan_test_run_cli (&run, "extract", path, NULL);
   assert_one_error_line (&run, path, "release");
 }
 
 static void
 test_cli_too_large (void)
 {
-  g_autofree char *path = write_temp ("huge.txt", "x", 1);
-  g_auto(Run) run;
+  g_autofree char *path = kessan_test_write_temp ("huge.txt", "x", 1);
+  g_auto(KessanTestRun) run;
 
   /* A sparse file over the limit: refused before it is read. */
   g_assert_cmpint (truncate (path, (off_t) KESSAN_MAX_INPUT_SIZE + 1), ==, 0);
-  run_cli (&run, "extract", path, NULL);
+  kessan_test_run_cli (&run, "extract", path, NULL);
   assert_one_error_line (&run, path, "MB");
 }
 
 static void
 test_cli_missing_file (void)
 {
-  g_auto(Run) run;
+  g_auto(KessanTestRun) run;
 
-  run_cli (&run, "extract", "/nonexistent/kessan/release.txt", NULL);
+  kessan_test_run_cli (&run, "extract", "/nonexistent/kessan/release.txt", NULL);
   assert_one_error_line (&run, "/nonexistent/kessan/release.txt", "");
 }
 
 static void
 test_cli_usage (void)
 {
-  g_auto(Run) run;
-  g_auto(Run) run2;
+  g_auto(KessanTestRun) run;
+  g_auto(KessanTestRun) run2;
 
-  run_cli (&run, "extract", NULL);
+  kessan_test_run_cli (&run, "extract", NULL);
   g_assert_cmpint (run.status, ==, 2);
-  run_cli (&run2, "frobnicate", NULL);
+  kessan_test_run_cli (&run2, "frobnicate", NULL);
   g_assert_cmpint (run2.status, ==, 2);
 }
 
 static void
 test_cli_one_bad_among_good (void)
 {
-  g_autofree char *seed = seed_path ("004_df6267c19d93d050.txt");
-  g_autofree char *empty = write_temp ("empty.txt", "", 0);
-  g_auto(Run) run;
+  g_autofree char *seed = kessan_test_seed_path ("004_df6267c19d93d050.txt");
+  g_autofree char *empty = kessan_test_write_temp ("empty.txt", "", 0);
+  g_auto(KessanTestRun) run;
 
   /* The good file is still printed; the status reports the bad one. */
-  run_cli (&run, "extract", seed, empty, NULL);
+  kessan_test_run_cli (&run, "extract", seed, empty, NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.out, "kessan-filing"));
   g_assert_nonnull (strstr (run.err, "empty"));

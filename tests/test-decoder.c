@@ -4,24 +4,11 @@
 
 #include "kessan-decoder.h"
 #include "kessan-error.h"
+#include "kessan-test-util.h"
 
 #define SEED_001 "001_ac7abb1bfabe4158.txt"
 #define SEED_003 "003_3f09aa9018b22431.txt"
 #define SEED_004 "004_df6267c19d93d050.txt"
-
-static char *
-load_seed (const char *name,
-           gsize      *length)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_file_get_contents (path, &contents, length, &error);
-  g_assert_no_error (error);
-
-  return contents;
-}
 
 static char *
 decode_ok (const void     *data,
@@ -205,7 +192,7 @@ test_utf8_seeds (void)
       g_autofree char *text = NULL;
       gsize length;
 
-      seed = load_seed (seeds[i], &length);
+      seed = kessan_test_load_seed (seeds[i], &length);
       text = decode_ok (seed, length, KESSAN_ENCODING_UTF8);
 
       /* The seeds are clean UTF-8 with LF line ends: nothing may change. */
@@ -223,7 +210,7 @@ test_utf8_bom (void)
   g_autofree char *bommed = NULL;
   gsize length;
 
-  seed = load_seed (SEED_001, &length);
+  seed = kessan_test_load_seed (SEED_001, &length);
   with_bom = with_prefix ("\xEF\xBB\xBF", 3, seed, length);
 
   plain = decode_ok (seed, length, KESSAN_ENCODING_UTF8);
@@ -247,7 +234,7 @@ test_utf16 (void)
     { "UTF-16BE", "\xFE\xFF", KESSAN_ENCODING_UTF16BE },
   };
 
-  seed = load_seed (SEED_003, &length);
+  seed = kessan_test_load_seed (SEED_003, &length);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -299,7 +286,7 @@ test_cp932 (void)
       gsize length;
       gsize encoded_len;
 
-      seed = load_seed (seeds[i], &length);
+      seed = kessan_test_load_seed (seeds[i], &length);
       expected = representable_in (seed, "CP932");
       crlf = replace_all (expected, "\n", "\r\n");
       encoded = encode (crlf, "CP932", &encoded_len);
@@ -325,7 +312,7 @@ test_euc_jp (void)
       gsize length;
       gsize encoded_len;
 
-      seed = load_seed (seeds[i], &length);
+      seed = kessan_test_load_seed (seeds[i], &length);
       expected = representable_in (seed, "EUC-JP");
       encoded = encode (expected, "EUC-JP", &encoded_len);
 
@@ -349,7 +336,7 @@ test_legacy_lines (void)
       g_auto(GStrv) lines = NULL;
       gsize length;
 
-      seed = load_seed (seeds[i], &length);
+      seed = kessan_test_load_seed (seeds[i], &length);
       lines = g_strsplit (seed, "\n", -1);
 
       for (guint j = 0; lines[j] != NULL; j++)
@@ -396,7 +383,7 @@ test_line_ends (void)
   g_autofree char *mixed = NULL;
   gsize length;
 
-  seed = load_seed (SEED_004, &length);
+  seed = kessan_test_load_seed (SEED_004, &length);
 
   cr_only = replace_all (seed, "\n", "\r");
   text_cr = decode_ok (cr_only, strlen (cr_only), KESSAN_ENCODING_UTF8);
@@ -480,7 +467,7 @@ test_stray_controls (void)
   gsize length;
 
   /* One stray control character in a real file is tolerated. */
-  seed = load_seed (SEED_004, &length);
+  seed = kessan_test_load_seed (SEED_004, &length);
   seed[100] = '\x1A';
   text = decode_ok (seed, length, KESSAN_ENCODING_UTF8);
   g_assert_cmpuint (strlen (text), ==, length);
@@ -513,7 +500,7 @@ test_bad_encoding (void)
 
   /* A UTF-8 file with one damaged byte is reported as such, with its line,
    * instead of being read as some other charset. */
-  seed = load_seed (SEED_001, &length);
+  seed = kessan_test_load_seed (SEED_001, &length);
   line_7 = seed;
   for (guint i = 1; i < 7; i++)
     line_7 = strchr (line_7, '\n') + 1;
@@ -791,7 +778,7 @@ test_seed_overprint (void)
   gsize length;
   guint n_changed = 0;
 
-  seed = load_seed (SEED_003, &length);
+  seed = kessan_test_load_seed (SEED_003, &length);
   lines = g_strsplit (seed, "\n", -1);
 
   for (guint i = 0; lines[i] != NULL; i++)
@@ -849,7 +836,7 @@ test_seed_clean (void)
       g_autofree char *collapsed = NULL;
       gsize length;
 
-      seed = load_seed (seeds[i], &length);
+      seed = kessan_test_load_seed (seeds[i], &length);
       collapsed = kessan_collapse_overprint (seed, length);
       g_assert_cmpstr (collapsed, ==, seed);
     }

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "kessan.h"
+#include "kessan-test-util.h"
 
 /* The library on disk: what it writes, what it reads back, and that it
  * never loses or overwrites a file it cannot read, whatever goes wrong in
@@ -31,23 +32,14 @@ static const char * const seed_hashes[] = {
 static KessanFiling *seed_filings[N_SEEDS];
 static GBytes *seed_bytes[N_SEEDS];
 
-static char *
-seed_path (guint i)
-{
-  return g_test_build_filename (G_TEST_DIST, "data", seed_names[i], NULL);
-}
-
 static void
 load_seeds (void)
 {
   for (guint i = 0; i < N_SEEDS; i++)
     {
-      g_autofree char *path = seed_path (i);
-      g_autoptr(GFile) file = g_file_new_for_path (path);
       g_autoptr(GError) error = NULL;
 
-      seed_bytes[i] = g_file_load_bytes (file, NULL, NULL, &error);
-      g_assert_no_error (error);
+      seed_bytes[i] = kessan_test_load_seed_bytes (seed_names[i]);
       seed_filings[i] = kessan_parse_release (seed_bytes[i], seed_names[i], &error);
       g_assert_no_error (error);
       kessan_filing_run_checks (seed_filings[i]);
@@ -72,47 +64,17 @@ typedef struct
 } Fixture;
 
 static void
-remove_tree (const char *path)
-{
-  GStatBuf st;
-
-  if (g_lstat (path, &st) != 0)
-    return;
-
-  if (S_ISDIR (st.st_mode))
-    {
-      g_autoptr(GDir) dir = NULL;
-      const char *name;
-
-      /* A test may have left it read-only. */
-      g_chmod (path, 0700);
-      dir = g_dir_open (path, 0, NULL);
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-    }
-
-  g_assert_cmpint (g_remove (path), ==, 0);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("kessan-library-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = kessan_test_make_temp_dir ("kessan-library-XXXXXX");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  remove_tree (fixture->dir);
+  kessan_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 
@@ -165,18 +127,6 @@ source_path (const char *dir,
   g_autofree char *name = g_strconcat (seed_hashes[i], "-", seed_names[i], NULL);
 
   return g_build_filename (dir, "sources", name, NULL);
-}
-
-static char *
-read_file (const char *path,
-           gsize      *length)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_assert_true (g_file_get_contents (path, &contents, length, &error));
-  g_assert_no_error (error);
-  return contents;
 }
 
 static int
@@ -350,7 +300,7 @@ test_round_trip (Fixture       *fixture,
 
   /* Through the file, as the app and the CLI do, for the first seed. */
   {
-    g_autofree char *path = seed_path (0);
+    g_autofree char *path = kessan_test_seed_path (seed_names[0]);
     g_autoptr(GFile) file = g_file_new_for_path (path);
     g_autoptr(KessanFiling) filing = NULL;
     gboolean duplicate = TRUE;
@@ -376,7 +326,7 @@ test_round_trip (Fixture       *fixture,
       gsize length;
 
       g_assert_true (g_file_test (json, G_FILE_TEST_IS_REGULAR));
-      contents = read_file (source, &length);
+      contents = kessan_test_read_file (source, &length);
       g_assert_cmpmem (contents, length, g_bytes_get_data (seed_bytes[i], NULL), g_bytes_get_size (seed_bytes[i]));
     }
   g_assert_cmpuint (count_files (fixture->dir), ==, 2);
@@ -427,7 +377,7 @@ test_duplicate (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_autofree char *seed = seed_path (1);
+  g_autofree char *seed = kessan_test_seed_path (seed_names[1]);
   g_autofree char *copy = g_build_filename (fixture->dir, "renamed.txt", NULL);
   g_autoptr(GFile) seed_file = g_file_new_for_path (seed);
   g_autoptr(GFile) copy_file = g_file_new_for_path (copy);
@@ -435,9 +385,7 @@ test_duplicate (Fixture       *fixture,
   gboolean duplicate = FALSE;
 
   add_seed (library, 1);
-  g_assert_true (g_file_set_contents (copy, g_bytes_get_data (seed_bytes[1], NULL),
-                                      g_bytes_get_size (seed_bytes[1]), &error));
-  g_assert_no_error (error);
+  kessan_test_write_file (copy, g_bytes_get_data (seed_bytes[1], NULL), g_bytes_get_size (seed_bytes[1]));
   before = snapshot_tree (fixture->dir);
   g_signal_connect (library, "items-changed", G_CALLBACK (count_changes_cb), &n_changes);
 
@@ -577,7 +525,7 @@ test_corrupt (Fixture       *fixture,
   g_autofree char *good_json = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_autofree char *seed = seed_path (1);
+  g_autofree char *seed = kessan_test_seed_path (seed_names[1]);
   g_autoptr(GFile) seed_file = g_file_new_for_path (seed);
   const char * const *problems;
   gsize length;
@@ -587,15 +535,11 @@ test_corrupt (Fixture       *fixture,
 
   /* A filing whose file was damaged, a stranger's garbage, a valid filing
    * under another release's name, and a file that is not a filing. */
-  g_assert_true (g_file_set_contents (corrupt, garbage, sizeof garbage - 1, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_file_set_contents (stranger, "\xff\xfe\x00garbage", 10, &error));
-  g_assert_no_error (error);
-  good_json = read_file (good, &length);
-  g_assert_true (g_file_set_contents (misnamed, good_json, length, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_file_set_contents (other, "[]", -1, &error));
-  g_assert_no_error (error);
+  kessan_test_write_file (corrupt, garbage, sizeof garbage - 1);
+  kessan_test_write_file (stranger, "\xff\xfe\x00garbage", 10);
+  good_json = kessan_test_read_file (good, &length);
+  kessan_test_write_file (misnamed, good_json, length);
+  kessan_test_write_file (other, "[]", -1);
   before = snapshot_tree (fixture->dir);
 
   reloaded = loaded_library_at (fixture->dir);
@@ -626,7 +570,7 @@ test_corrupt (Fixture       *fixture,
   after = snapshot_tree (fixture->dir);
   g_assert_cmpstr (before, ==, after);
   {
-    g_autofree char *contents = read_file (corrupt, &length);
+    g_autofree char *contents = kessan_test_read_file (corrupt, &length);
 
     g_assert_cmpmem (contents, length, garbage, sizeof garbage - 1);
   }
@@ -645,26 +589,24 @@ test_interrupted_write (Fixture       *fixture,
   g_autofree char *ours = NULL;
   g_autofree char *glib_style = NULL;
   g_autofree char *fresh = NULL;
-  g_autoptr(GError) error = NULL;
   gsize length;
 
   add_seed (library, 0);
-  good_json = read_file (good, &length);
+  good_json = kessan_test_read_file (good, &length);
 
   ours = g_strdup_printf ("%s/filings/.%s.json.Ab12Cd.tmp", fixture->dir, seed_hashes[0]);
   glib_style = g_strdup_printf ("%s/filings/%s.json.Xy98Zw", fixture->dir, seed_hashes[0]);
   fresh = g_strdup_printf ("%s/filings/.%s.json.Qq11Rr.tmp", fixture->dir, seed_hashes[1]);
-  g_assert_true (g_file_set_contents (ours, good_json, length / 2, &error));
-  g_assert_true (g_file_set_contents (glib_style, good_json, length / 3, &error));
-  g_assert_true (g_file_set_contents (fresh, "", 0, &error));
-  g_assert_no_error (error);
+  kessan_test_write_file (ours, good_json, length / 2);
+  kessan_test_write_file (glib_style, good_json, length / 3);
+  kessan_test_write_file (fresh, "", 0);
 
   reloaded = loaded_library_at (fixture->dir);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (reloaded)), ==, 1);
   g_assert_cmpstrv (kessan_library_get_problems (reloaded), ((const char *[]) { NULL }));
   assert_same_filing (item (reloaded, 0), seed_filings[0]);
   {
-    g_autofree char *contents = read_file (good, NULL);
+    g_autofree char *contents = kessan_test_read_file (good, NULL);
 
     g_assert_cmpstr (contents, ==, good_json);
   }
@@ -683,7 +625,7 @@ assert_failed_save_left_previous (Fixture       *fixture,
   g_autofree char *filings = g_build_filename (fixture->dir, "filings", NULL);
   g_autofree char *contents = NULL;
 
-  contents = read_file (json, NULL);
+  contents = kessan_test_read_file (json, NULL);
   g_assert_cmpstr (contents, ==, previous);
   g_assert_cmpuint (count_hidden_files (filings), ==, 0);
 }
@@ -731,8 +673,8 @@ test_save_read_only (Fixture       *fixture,
   g_autoptr(KessanFiling) filing = NULL;
   g_autoptr(KessanFiling) other = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *seed = seed_path (0);
-  g_autofree char *other_seed = seed_path (2);
+  g_autofree char *seed = kessan_test_seed_path (seed_names[0]);
+  g_autofree char *other_seed = kessan_test_seed_path (seed_names[2]);
   g_autoptr(GFile) seed_file = g_file_new_for_path (seed);
   g_autoptr(GFile) other_file = g_file_new_for_path (other_seed);
   g_autofree char *filings = g_build_filename (fixture->dir, "filings", NULL);
@@ -746,7 +688,7 @@ test_save_read_only (Fixture       *fixture,
   library = loaded_library_at (fixture->dir);
   filing = kessan_library_import_file (library, seed_file, NULL, &error);
   g_assert_no_error (error);
-  previous = read_file (json, NULL);
+  previous = kessan_test_read_file (json, NULL);
   g_assert_cmpint (g_chmod (filings, 0500), ==, 0);
 
   kessan_filing_set_company (filing, "Changed");
@@ -795,7 +737,7 @@ test_save_interrupted (Fixture       *fixture,
   g_object_unref (kessan_library_add (library, filing, seed_bytes[0], NULL, &error));
   g_assert_no_error (error);
   json = filing_path (fixture->dir, seed_hashes[0]);
-  previous = read_file (json, NULL);
+  previous = kessan_test_read_file (json, NULL);
   kessan_filing_set_company (filing, "Changed");
 
   g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
@@ -832,7 +774,7 @@ test_not_writable (Fixture       *fixture,
   g_autoptr(KessanLibrary) library = NULL;
   g_autoptr(KessanFiling) filing = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *seed = seed_path (2);
+  g_autofree char *seed = kessan_test_seed_path (seed_names[2]);
   g_autoptr(GFile) seed_file = g_file_new_for_path (seed);
 
   if (running_as_root ())
@@ -862,8 +804,7 @@ test_not_a_directory (Fixture       *fixture,
   g_autoptr(KessanFiling) filing = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (g_file_set_contents (dir, "not a folder", -1, &error));
-  g_assert_no_error (error);
+  kessan_test_write_file (dir, "not a folder", -1);
   library = library_at (dir);
 
   g_assert_false (kessan_library_load (library, NULL, &error));
@@ -879,8 +820,7 @@ test_not_a_directory (Fixture       *fixture,
   /* "filings" being a file is the same. */
   g_assert_cmpint (g_remove (dir), ==, 0);
   g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
-  g_assert_true (g_file_set_contents (filings, "", -1, &error));
-  g_assert_no_error (error);
+  kessan_test_write_file (filings, "", -1);
   g_assert_false (kessan_library_load (library, NULL, &error));
   g_assert_error (error, KESSAN_ERROR, KESSAN_ERROR_IO);
   g_clear_error (&error);
@@ -997,47 +937,6 @@ test_load_async (Fixture       *fixture,
 
 /* kessan-cli library, as a user runs it. */
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_cli (Run        *run,
-         const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("KESSAN_CLI");
-  va_list ap;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (args, (char *) cli);
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (char *) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  memset (run, 0, sizeof *run);
-  g_assert_true (g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               &run->out, &run->err, &run->status, &error));
-  g_assert_no_error (error);
-  run->status = WIFEXITED (run->status) ? WEXITSTATUS (run->status) : -1;
-}
-
 static guint
 count_lines (const char *text)
 {
@@ -1056,29 +955,27 @@ test_cli (Fixture       *fixture,
 {
   g_autofree char *dir = g_build_filename (fixture->dir, "lib", NULL);
   g_autofree char *option = g_strconcat ("--library=", dir, NULL);
-  g_autofree char *seed0 = seed_path (0);
-  g_autofree char *seed1 = seed_path (1);
-  g_autofree char *seed2 = seed_path (2);
+  g_autofree char *seed0 = kessan_test_seed_path (seed_names[0]);
+  g_autofree char *seed1 = kessan_test_seed_path (seed_names[1]);
+  g_autofree char *seed2 = kessan_test_seed_path (seed_names[2]);
   g_autofree char *empty = g_build_filename (fixture->dir, "empty.txt", NULL);
   g_autofree char *corrupt = filing_path (dir, seed_hashes[2]);
   g_autofree char *removed = filing_path (dir, seed_hashes[0]);
   g_autofree char *short0 = g_strndup (seed_hashes[0], 8);
-  g_autoptr(GError) error = NULL;
-  g_auto(Run) add;
-  g_auto(Run) again;
-  g_auto(Run) list;
-  g_auto(Run) remove;
-  g_auto(Run) unknown;
-  g_auto(Run) after;
-  g_auto(Run) problems;
-  g_auto(Run) usage;
+  g_auto(KessanTestRun) add;
+  g_auto(KessanTestRun) again;
+  g_auto(KessanTestRun) list;
+  g_auto(KessanTestRun) remove;
+  g_auto(KessanTestRun) unknown;
+  g_auto(KessanTestRun) after;
+  g_auto(KessanTestRun) problems;
+  g_auto(KessanTestRun) usage;
   g_auto(GStrv) lines = NULL;
   g_auto(GStrv) fields = NULL;
 
-  g_assert_true (g_file_set_contents (empty, "", 0, &error));
-  g_assert_no_error (error);
+  kessan_test_write_file (empty, "", 0);
 
-  run_cli (&add, "library", "add", option, seed1, empty, seed0, NULL);
+  kessan_test_run_cli (&add, "library", "add", option, seed1, empty, seed0, NULL);
   g_assert_cmpint (add.status, ==, 1);
   g_assert_cmpuint (count_lines (add.out), ==, 2);
   g_assert_nonnull (strstr (add.out, "added as c6534bd8be24 (Internet Initiative Japan Inc., FY2003 Q2, period ending 2003-09-30)"));
@@ -1086,13 +983,13 @@ test_cli (Fixture       *fixture,
   g_assert_cmpuint (count_lines (add.err), ==, 1);
   g_assert_nonnull (strstr (add.err, empty));
 
-  run_cli (&again, "library", "add", "--library", dir, seed0, seed2, NULL);
+  kessan_test_run_cli (&again, "library", "add", "--library", dir, seed0, seed2, NULL);
   g_assert_cmpint (again.status, ==, 0);
   g_assert_nonnull (strstr (again.out, "already in the library as fdfad6247be8"));
   g_assert_nonnull (strstr (again.out, "added as bf843924fe26"));
   g_assert_cmpstr (again.err, ==, "");
 
-  run_cli (&list, "library", "list", option, NULL);
+  kessan_test_run_cli (&list, "library", "list", option, NULL);
   g_assert_cmpint (list.status, ==, 0);
   g_assert_cmpstr (list.err, ==, "");
   lines = g_strsplit (list.out, "\n", -1);
@@ -1108,30 +1005,29 @@ test_cli (Fixture       *fixture,
   g_assert_cmpstr (fields[4], ==, "2003-05-21");
   g_assert_cmpstr (fields[5], ==, "23 statements");
 
-  run_cli (&remove, "library", "remove", option, short0, NULL);
+  kessan_test_run_cli (&remove, "library", "remove", option, short0, NULL);
   g_assert_cmpint (remove.status, ==, 0);
   g_assert_true (g_str_has_prefix (remove.out, "removed fdfad6247be8"));
   g_assert_false (g_file_test (removed, G_FILE_TEST_EXISTS));
 
-  run_cli (&unknown, "library", "remove", option, short0, NULL);
+  kessan_test_run_cli (&unknown, "library", "remove", option, short0, NULL);
   g_assert_cmpint (unknown.status, ==, 1);
   g_assert_cmpuint (count_lines (unknown.err), ==, 1);
   g_assert_nonnull (strstr (unknown.err, short0));
 
-  run_cli (&after, "library", "list", option, NULL);
+  kessan_test_run_cli (&after, "library", "list", option, NULL);
   g_assert_cmpint (after.status, ==, 0);
   g_assert_cmpuint (count_lines (after.out), ==, 2);
 
   /* A damaged filing: listed on stderr, the others still on stdout. */
-  g_assert_true (g_file_set_contents (corrupt, "{", 1, &error));
-  g_assert_no_error (error);
-  run_cli (&problems, "library", "list", option, NULL);
+  kessan_test_write_file (corrupt, "{", 1);
+  kessan_test_run_cli (&problems, "library", "list", option, NULL);
   g_assert_cmpint (problems.status, ==, 1);
   g_assert_cmpuint (count_lines (problems.out), ==, 1);
   g_assert_cmpuint (count_lines (problems.err), ==, 1);
   g_assert_nonnull (strstr (problems.err, corrupt));
 
-  run_cli (&usage, "library", "remove", option, NULL);
+  kessan_test_run_cli (&usage, "library", "remove", option, NULL);
   g_assert_cmpint (usage.status, ==, 2);
 }
 

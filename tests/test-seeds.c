@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "kessan.h"
+#include "kessan-test-util.h"
 
 typedef enum
 {
@@ -48,18 +49,12 @@ report (const char *format,
   g_test_fail ();
 }
 
-static char *
-seed_path (Seed seed)
-{
-  return g_test_build_filename (G_TEST_DIST, "data", seed_files[seed], NULL);
-}
-
 static KessanFiling *
 load_seed (Seed seed)
 {
   if (filings[seed] == NULL)
     {
-      g_autofree char *path = seed_path (seed);
+      g_autofree char *path = kessan_test_seed_path (seed_files[seed]);
       g_autoptr(GFile) file = g_file_new_for_path (path);
       g_autoptr(GError) error = NULL;
 
@@ -1754,7 +1749,7 @@ check_tab_lines (Seed  seed,
                  guint expected_lines)
 {
   KessanFiling *filing = load_seed (seed);
-  g_autofree char *path = seed_path (seed);
+  g_autofree char *path = kessan_test_seed_path (seed_files[seed]);
   g_autofree char *contents = NULL;
   g_auto(GStrv) lines = NULL;
   g_autoptr(GError) error = NULL;

@@ -3,9 +3,9 @@
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "kessan.h"
+#include "kessan-test-util.h"
 
 /* The series builder on the three sample releases (001: 4Q02, released
  * 2003-05-21; 003: 2Q03 in Japanese and English; 004: 2Q03 in English,
@@ -16,16 +16,10 @@
 #define SEED_003 "003_3f09aa9018b22431.txt"
 #define SEED_004 "004_df6267c19d93d050.txt"
 
-static char *
-seed_path (const char *name)
-{
-  return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-}
-
 static KessanFiling *
 parse_seed (const char *name)
 {
-  g_autofree char *path = seed_path (name);
+  g_autofree char *path = kessan_test_seed_path (name);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   KessanFiling *filing;
@@ -353,7 +347,6 @@ test_cash_check (void)
 static KessanFiling *
 parse_restated_copy (void)
 {
-  g_autofree char *path = seed_path (SEED_004);
   g_autofree char *text = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
@@ -361,8 +354,7 @@ parse_restated_copy (void)
   KessanFiling *filing;
   gsize length;
 
-  g_assert_true (g_file_get_contents (path, &text, &length, &error));
-  g_assert_no_error (error);
+  text = kessan_test_load_seed (SEED_004, &length);
   restated = g_string_new_len (text, length);
   g_assert_cmpuint (g_string_replace (restated, "Tokyo, November 21, 2003", "Tokyo, February 20, 2004", 1), ==, 1);
   g_assert_cmpuint (g_string_replace (restated, "\t8,344,046\t", "\t8,412,046\t", 0), ==, 1);
@@ -754,64 +746,43 @@ test_output (void)
 
 /* kessan-cli series */
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
+/* Runs kessan-cli series with @args; skipped where there is no kessan-cli
+ * to run, leaving @run empty. */
 static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_cli (Run                *run,
-         const char * const *args)
+run_series (KessanTestRun      *run,
+            const char * const *args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("KESSAN_CLI");
 
-  if (cli == NULL)
+  if (g_getenv ("KESSAN_CLI") == NULL)
     {
       g_test_skip ("KESSAN_CLI is not set");
       return;
     }
-  g_ptr_array_add (argv, (char *) cli);
   g_ptr_array_add (argv, (char *) "series");
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (char *) args[i]);
   g_ptr_array_add (argv, NULL);
 
-  memset (run, 0, sizeof *run);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               &run->out, &run->err, &run->status, &error));
-  g_assert_no_error (error);
-  run->status = WIFEXITED (run->status) ? WEXITSTATUS (run->status) : -1;
+  kessan_test_run_cliv (run, (const char * const *) argv->pdata);
 }
 
 static void
 test_cli (void)
 {
-  g_autofree char *s1 = seed_path (SEED_001);
-  g_autofree char *s3 = seed_path (SEED_003);
-  g_autofree char *s4 = seed_path (SEED_004);
-  g_autofree char *missing = seed_path ("no-such-release.txt");
-  g_auto(Run) csv = { 0 };
-  g_auto(Run) json = { 0 };
-  g_auto(Run) partial = { 0 };
-  g_auto(Run) usage = { 0 };
-  g_auto(Run) format = { 0 };
+  g_autofree char *s1 = kessan_test_seed_path (SEED_001);
+  g_autofree char *s3 = kessan_test_seed_path (SEED_003);
+  g_autofree char *s4 = kessan_test_seed_path (SEED_004);
+  g_autofree char *missing = kessan_test_seed_path ("no-such-release.txt");
+  g_auto(KessanTestRun) csv = { 0 };
+  g_auto(KessanTestRun) json = { 0 };
+  g_auto(KessanTestRun) partial = { 0 };
+  g_auto(KessanTestRun) usage = { 0 };
+  g_auto(KessanTestRun) format = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
 
-  run_cli (&csv, (const char *[]) { "--concept=revenues.total", s1, s3, s4, NULL });
+  run_series (&csv, (const char *[]) { "--concept=revenues.total", s1, s3, s4, NULL });
   if (g_test_failed () || csv.out == NULL)
     return;
   g_assert_cmpint (csv.status, ==, 0);
@@ -821,54 +792,36 @@ test_cli (void)
   g_assert_nonnull (strstr (csv.out, "revenues.total,2003-03-31,3,yen,13036439000,1000,false,false,false,"));
   g_assert_null (strstr (csv.out, "operating_income"));
 
-  run_cli (&json, (const char *[]) { "--format=json", "-c", "margin.*", s3, NULL });
+  run_series (&json, (const char *[]) { "--format=json", "-c", "margin.*", s3, NULL });
   g_assert_cmpint (json.status, ==, 0);
   g_assert_true (json_parser_load_from_data (parser, json.out, -1, &error));
   g_assert_no_error (error);
   g_assert_nonnull (strstr (json.out, "\"concept\": \"margin.operating\""));
 
   /* An unreadable file: said on stderr, the others still merged. */
-  run_cli (&partial, (const char *[]) { s3, missing, NULL });
+  run_series (&partial, (const char *[]) { s3, missing, NULL });
   g_assert_cmpint (partial.status, ==, 1);
   g_assert_nonnull (strstr (partial.err, "no-such-release.txt"));
   g_assert_nonnull (strstr (partial.out, "revenues.total,2003-09-30,3,yen,9185259000,"));
 
-  run_cli (&usage, (const char *[]) { NULL });
+  run_series (&usage, (const char *[]) { NULL });
   g_assert_cmpint (usage.status, ==, 2);
-  run_cli (&format, (const char *[]) { "--format=xml", s3, NULL });
+  run_series (&format, (const char *[]) { "--format=xml", s3, NULL });
   g_assert_cmpint (format.status, ==, 2);
-}
-
-static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                                                   G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  GFileInfo *info;
-
-  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-    {
-      g_autoptr(GFileInfo) owned = info;
-      g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (owned));
-
-      remove_tree (child);
-    }
-  g_file_delete (file, NULL, NULL);
 }
 
 static void
 test_cli_library (void)
 {
-  g_autofree char *s1 = seed_path (SEED_001);
-  g_autofree char *s3 = seed_path (SEED_003);
+  g_autofree char *s1 = kessan_test_seed_path (SEED_001);
+  g_autofree char *s3 = kessan_test_seed_path (SEED_003);
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("kessan-series-XXXXXX", &error);
+  g_autofree char *dir = kessan_test_make_temp_dir ("kessan-series-XXXXXX");
   g_autoptr(GFile) directory = NULL;
   g_autoptr(KessanLibrary) library = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(KessanTestRun) run = { 0 };
   g_autofree char *option = NULL;
 
-  g_assert_no_error (error);
   directory = g_file_new_for_path (dir);
   library = kessan_library_new (directory);
   g_assert_true (kessan_library_load (library, NULL, &error));
@@ -883,7 +836,7 @@ test_cli_library (void)
     }
 
   option = g_strconcat ("--library=", dir, NULL);
-  run_cli (&run, (const char *[]) { option, "--concept=cashflow.cash_beginning", NULL });
+  run_series (&run, (const char *[]) { option, "--concept=cashflow.cash_beginning", NULL });
   if (run.out != NULL)
     {
       g_assert_cmpint (run.status, ==, 0);
@@ -891,7 +844,7 @@ test_cli_library (void)
                                          SEED_003 "," SEED_003 "," SEED_003 ",\r\n"));
     }
 
-  remove_tree (directory);
+  kessan_test_remove_tree (dir);
 }
 
 /* Performance: many releases of realistic shape (a statement of

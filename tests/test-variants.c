@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "kessan.h"
+#include "kessan-test-util.h"
 
 #define SEED_001 "001_ac7abb1bfabe4158.txt"
 #define SEED_003 "003_3f09aa9018b22431.txt"
@@ -33,20 +34,6 @@
 
 /* Fixed so that a failing robustness input can be made again. */
 #define RANDOM_SEED 20030521
-
-static char *
-load_seed (const char *name,
-           gsize      *length)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_file_get_contents (path, &contents, length, &error);
-  g_assert_no_error (error);
-
-  return contents;
-}
 
 /* Parsing with a deadline */
 
@@ -743,7 +730,7 @@ check_spaces_variant (const char *seed,
   g_autofree char *name = NULL;
   gsize length;
 
-  text = load_seed (seed, &length);
+  text = kessan_test_load_seed (seed, &length);
   original = parse_ok (text, length, seed);
 
   relaid = aligned ? make_aligned_spaces (text) : make_two_spaces (text);
@@ -823,7 +810,7 @@ check_encoded_variant (const char *seed,
   gsize length;
   gsize encoded_length;
 
-  text = load_seed (seed, &length);
+  text = kessan_test_load_seed (seed, &length);
 
   /* UTF-16 writes every character, so it is compared with the seed as
    * it is. */
@@ -986,7 +973,7 @@ check_full_width_variant (const char *seed)
   gboolean tabbed;
   gsize length;
 
-  text = load_seed (seed, &length);
+  text = kessan_test_load_seed (seed, &length);
   original = parse_ok (text, length, seed);
 
   /* A tab-separated seed has its table lines marked by tabs. */
@@ -1041,7 +1028,7 @@ test_triangle_negatives_001 (void)
   guint converted = 0;
   gsize length;
 
-  text = load_seed (SEED_001, &length);
+  text = kessan_test_load_seed (SEED_001, &length);
   original = parse_ok (text, length, SEED_001);
 
   english = strstr (text, ENGLISH_START_001);
@@ -1218,7 +1205,7 @@ test_truncated_001 (void)
   gsize length;
   gsize row;
 
-  text = load_seed (SEED_001, &length);
+  text = kessan_test_load_seed (SEED_001, &length);
   original = parse_ok (text, length, SEED_001);
   income = kessan_filing_find_statement (original, "en-income-quarter");
   g_assert_nonnull (income);
@@ -1254,7 +1241,7 @@ test_truncated_after_japanese_001 (void)
   gsize offset;
   guint n_japanese = 0;
 
-  text = load_seed (SEED_001, &length);
+  text = kessan_test_load_seed (SEED_001, &length);
   original = parse_ok (text, length, SEED_001);
 
   offset = offset_of (text, ENGLISH_START_001) + 1;
@@ -1420,7 +1407,7 @@ test_flipped_bytes (void)
       g_autofree char *text = NULL;
       gsize length;
 
-      text = load_seed (seeds[s], &length);
+      text = kessan_test_load_seed (seeds[s], &length);
       for (guint v = 0; v < 2 * n_variants; v++)
         {
           g_autofree char *flipped = g_memdup2 (text, length);
@@ -1459,7 +1446,7 @@ test_cut_everywhere (void)
       g_autofree char *text = NULL;
       gsize length;
 
-      text = load_seed (seeds[s], &length);
+      text = kessan_test_load_seed (seeds[s], &length);
       for (gsize offset = step; offset < length; offset += step)
         {
           g_autofree char *name = g_strdup_printf ("%s cut at byte %" G_GSIZE_FORMAT, seeds[s], offset);
@@ -1484,7 +1471,7 @@ test_repeated (void)
       g_autofree char *name = NULL;
       gsize length;
 
-      text = load_seed (seeds[s], &length);
+      text = kessan_test_load_seed (seeds[s], &length);
       for (guint i = 0; i < 30; i++)
         {
           g_string_append_len (repeated, text, length);
@@ -1532,7 +1519,7 @@ test_long_line (void)
   parse_anything (line, 60000, "a line of 60,000 “A”", &tally);
 
   /* The same line in the middle of a real release. */
-  text = load_seed (SEED_001, &length);
+  text = kessan_test_load_seed (SEED_001, &length);
   inside = g_string_new_len (text, (gssize) length);
   offset = (gssize) offset_of (text, "\nINTERNET INITIATIVE JAPAN INC.") + 1;
   g_string_insert (inside, offset, "\n");
@@ -1553,7 +1540,7 @@ test_comparison_sees_a_change (void)
   Comparison cmp = { .variant = SEED_001 " (one number changed)" };
   gsize length;
 
-  text = load_seed (SEED_001, &length);
+  text = kessan_test_load_seed (SEED_001, &length);
   original = parse_ok (text, length, SEED_001);
 
   s = g_string_new_len (text, (gssize) length);

@@ -3,6 +3,8 @@
 
 #include "kessan-column.h"
 
+#include "kessan-model-private.h"
+
 struct _KessanColumn
 {
   GObject         parent_instance;
@@ -31,19 +33,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* g_set_str() arrived in GLib 2.76, after our baseline. */
-static gboolean
-replace_str (char       **ptr,
-             const char  *str)
-{
-  if (g_strcmp0 (*ptr, str) == 0)
-    return FALSE;
-
-  g_free (*ptr);
-  *ptr = g_strdup (str);
-  return TRUE;
-}
 
 static void
 kessan_column_finalize (GObject *object)
@@ -216,7 +205,7 @@ kessan_column_set_period_end (KessanColumn *self,
 {
   g_return_if_fail (KESSAN_IS_COLUMN (self));
 
-  if (replace_str (&self->period_end, iso_date))
+  if (kessan_replace_str (&self->period_end, iso_date))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD_END]);
 }
 
@@ -411,7 +400,7 @@ kessan_column_set_compared_end (KessanColumn *self,
 {
   g_return_if_fail (KESSAN_IS_COLUMN (self));
 
-  if (replace_str (&self->compared_end, iso_date))
+  if (kessan_replace_str (&self->compared_end, iso_date))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPARED_END]);
 }
 
@@ -442,6 +431,6 @@ kessan_column_set_header (KessanColumn *self,
 {
   g_return_if_fail (KESSAN_IS_COLUMN (self));
 
-  if (replace_str (&self->header, header))
+  if (kessan_replace_str (&self->header, header))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HEADER]);
 }

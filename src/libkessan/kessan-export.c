@@ -9,16 +9,15 @@
 #include <string.h>
 
 #include "kessan-error.h"
+#include "kessan-export-private.h"
+#include "kessan-json-writer-private.h"
 
 #define FORMAT_NAME "kessan-filing"
 #define FORMAT_VERSION 1
 
-/* The line item keeps at most this many decimals; a file asking for more
- * is not one we wrote. */
-#define MAX_DECIMALS 20
-
-/* Enough for "%.20f" of any value below MAX_INTEGER and for "%.17g". */
-#define NUMBER_BUF_SIZE 64
+/* The line item keeps at most the decimals the writer prints; a file
+ * asking for more is not one we wrote. */
+#define MAX_DECIMALS KESSAN_JSON_MAX_DECIMALS
 
 /* Our own files nest six levels deep.  json-glib's parser recurses once
  * per level, so a hostile file of nested brackets would exhaust the
@@ -26,9 +25,8 @@
 #define MAX_NESTING 64
 
 /* Integers of up to 18 digits fit in 64 bits; larger ones are written
- * with an exponent (see format_value()). */
+ * with an exponent (see kessan_json_format_fixed()). */
 #define MAX_INTEGER_DIGITS 18
-#define MAX_INTEGER 1e18
 
 /* Number text
  *
@@ -39,48 +37,19 @@
  * shortest text that does, so a round trip never changes a number. */
 
 static void
-format_shortest (char   *buf,
-                 gsize   size,
-                 double  value)
-{
-  for (guint precision = 1; precision <= 17; precision++)
-    {
-      char format[8];
-
-      g_snprintf (format, sizeof format, "%%.%ug", precision);
-      g_ascii_formatd (buf, size, format, value);
-      if (g_ascii_strtod (buf, NULL) == value)
-        return;
-    }
-}
-
-static void
 format_value (char   *buf,
               gsize   size,
               double  value,
               guint   decimals)
 {
-  char format[8];
-
   g_assert (isfinite (value));
 
-  /* No "-0": a printed "(0)" or "-0.0" is zero. */
-  if (value == 0.0)
-    value = 0.0;
-
   /* Beyond 18 digits, an integer would not survive a round trip through
-   * the reader: such values take an exponent instead. */
-  if (fabs (value) >= MAX_INTEGER)
-    {
-      format_shortest (buf, size, value);
-      return;
-    }
-
-  g_snprintf (format, sizeof format, "%%.%uf", MIN (decimals, MAX_DECIMALS));
-  g_ascii_formatd (buf, size, format, value);
-
-  if (g_ascii_strtod (buf, NULL) != value)
-    format_shortest (buf, size, value);
+   * the reader: such values, like those their decimals do not reproduce,
+   * take the shortest text that reads back exactly. */
+  if (!kessan_json_format_fixed (buf, size, value, decimals) ||
+      g_ascii_strtod (buf, NULL) != value)
+    kessan_json_format_shortest (buf, size, value);
 }
 
 /* The fewest decimals that print @value exactly: how a value read
@@ -88,12 +57,12 @@ format_value (char   *buf,
 static guint
 infer_decimals (double value)
 {
-  if (fabs (value) >= MAX_INTEGER)
+  if (fabs (value) >= KESSAN_JSON_MAX_FIXED)
     return 0;
 
   for (guint decimals = 0; decimals <= MAX_DECIMALS; decimals++)
     {
-      char buf[NUMBER_BUF_SIZE];
+      char buf[KESSAN_JSON_NUMBER_BUF_SIZE];
       char format[8];
 
       g_snprintf (format, sizeof format, "%%.%uf", decimals);
@@ -105,187 +74,25 @@ infer_decimals (double value)
   return 0;
 }
 
-/* JSON writer
- *
- * A small writer of our own rather than JsonGenerator, for the number
- * text above and for a layout people can read: objects one member per
- * line, arrays of scalars (values, lines) on one line, aligned with the
- * columns they describe. */
-
-typedef struct
-{
-  GString  *out;
-  guint     depth;
-  gboolean  first;
-} JsonWriter;
+/* JSON: the writer's layout, with arrays of scalars (values, lines) on
+ * one line, aligned with the columns they describe. */
 
 static void
-append_json_string (GString    *out,
-                    const char *str)
+write_column (KessanJsonWriter *w,
+              KessanColumn     *column)
 {
-  g_autofree char *valid = NULL;
-
-  if (str == NULL)
-    {
-      g_string_append (out, "null");
-      return;
-    }
-
-  /* The model should only hold UTF-8, but the output must be JSON even if
-   * it does not. */
-  if (!g_utf8_validate (str, -1, NULL))
-    {
-      valid = g_utf8_make_valid (str, -1);
-      str = valid;
-    }
-
-  g_string_append_c (out, '"');
-  for (const char *p = str; *p != '\0'; p++)
-    {
-      guchar c = *p;
-
-      switch (c)
-        {
-        case '"':
-          g_string_append (out, "\\\"");
-          break;
-
-        case '\\':
-          g_string_append (out, "\\\\");
-          break;
-
-        case '\b':
-          g_string_append (out, "\\b");
-          break;
-
-        case '\f':
-          g_string_append (out, "\\f");
-          break;
-
-        case '\n':
-          g_string_append (out, "\\n");
-          break;
-
-        case '\r':
-          g_string_append (out, "\\r");
-          break;
-
-        case '\t':
-          g_string_append (out, "\\t");
-          break;
-
-        default:
-          if (c < 0x20)
-            g_string_append_printf (out, "\\u%04x", c);
-          else
-            g_string_append_c (out, c);
-        }
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
-writer_next (JsonWriter *w)
-{
-  if (!w->first)
-    g_string_append_c (w->out, ',');
-  g_string_append_c (w->out, '\n');
-  for (guint i = 0; i < w->depth; i++)
-    g_string_append (w->out, "  ");
-  w->first = FALSE;
-}
-
-static void
-writer_begin (JsonWriter *w,
-              char        bracket)
-{
-  g_string_append_c (w->out, bracket);
-  w->depth++;
-  w->first = TRUE;
-}
-
-static void
-writer_end (JsonWriter *w,
-            char        bracket)
-{
-  w->depth--;
-  if (!w->first)
-    {
-      g_string_append_c (w->out, '\n');
-      for (guint i = 0; i < w->depth; i++)
-        g_string_append (w->out, "  ");
-    }
-  g_string_append_c (w->out, bracket);
-
-  /* The container just closed is an element of its parent. */
-  w->first = FALSE;
-}
-
-static void
-writer_key (JsonWriter *w,
-            const char *key)
-{
-  writer_next (w);
-  append_json_string (w->out, key);
-  g_string_append (w->out, ": ");
-}
-
-static void
-writer_string (JsonWriter *w,
-               const char *key,
-               const char *value)
-{
-  writer_key (w, key);
-  append_json_string (w->out, value);
-}
-
-static void
-writer_uint (JsonWriter *w,
-             const char *key,
-             guint       value)
-{
-  writer_key (w, key);
-  g_string_append_printf (w->out, "%u", value);
-}
-
-/* For counts where 0 means "none" or "unknown". */
-static void
-writer_uint_or_null (JsonWriter *w,
-                     const char *key,
-                     guint       value)
-{
-  writer_key (w, key);
-  if (value == 0)
-    g_string_append (w->out, "null");
-  else
-    g_string_append_printf (w->out, "%u", value);
-}
-
-static void
-writer_bool (JsonWriter *w,
-             const char *key,
-             gboolean    value)
-{
-  writer_key (w, key);
-  g_string_append (w->out, value ? "true" : "false");
-}
-
-static void
-write_column (JsonWriter   *w,
-              KessanColumn *column)
-{
-  writer_next (w);
-  writer_begin (w, '{');
-  writer_string (w, "period_end", kessan_column_get_period_end (column));
-  writer_uint_or_null (w, "months", kessan_column_get_months (column));
-  writer_string (w, "measure", kessan_measure_to_string (kessan_column_get_measure (column)));
-  writer_string (w, "currency", kessan_currency_to_string (kessan_column_get_currency (column)));
-  writer_uint (w, "scale", kessan_column_get_scale (column));
-  writer_string (w, "unit", kessan_unit_to_string (kessan_column_get_unit (column)));
+  kessan_json_writer_next (w);
+  kessan_json_writer_begin (w, '{', FALSE);
+  kessan_json_writer_string (w, "period_end", kessan_column_get_period_end (column));
+  kessan_json_writer_uint_or_null (w, "months", kessan_column_get_months (column));
+  kessan_json_writer_string (w, "measure", kessan_measure_to_string (kessan_column_get_measure (column)));
+  kessan_json_writer_string (w, "currency", kessan_currency_to_string (kessan_column_get_currency (column)));
+  kessan_json_writer_uint (w, "scale", kessan_column_get_scale (column));
+  kessan_json_writer_string (w, "unit", kessan_unit_to_string (kessan_column_get_unit (column)));
   if (kessan_column_get_compared_end (column) != NULL)
-    writer_string (w, "compared_end", kessan_column_get_compared_end (column));
-  writer_string (w, "header", kessan_column_get_header (column));
-  writer_end (w, '}');
+    kessan_json_writer_string (w, "compared_end", kessan_column_get_compared_end (column));
+  kessan_json_writer_string (w, "header", kessan_column_get_header (column));
+  kessan_json_writer_end (w, '}');
 }
 
 /* Readers infer decimals from the number text when "decimals" is absent,
@@ -308,29 +115,29 @@ row_needs_decimals (KessanLineItem *row,
 }
 
 static void
-write_row (JsonWriter     *w,
-           KessanLineItem *row,
-           guint           n_columns)
+write_row (KessanJsonWriter *w,
+           KessanLineItem   *row,
+           guint             n_columns)
 {
   KessanUnit unit = kessan_line_item_get_unit (row);
 
-  writer_next (w);
-  writer_begin (w, '{');
-  writer_string (w, "label", kessan_line_item_get_label (row));
-  writer_string (w, "concept", kessan_line_item_get_concept (row));
-  writer_string (w, "label_en", kessan_line_item_get_label_en (row));
-  writer_string (w, "label_ja", kessan_line_item_get_label_ja (row));
-  writer_uint (w, "depth", kessan_line_item_get_depth (row));
-  writer_bool (w, "total", kessan_line_item_get_total (row));
+  kessan_json_writer_next (w);
+  kessan_json_writer_begin (w, '{', FALSE);
+  kessan_json_writer_string (w, "label", kessan_line_item_get_label (row));
+  kessan_json_writer_string (w, "concept", kessan_line_item_get_concept (row));
+  kessan_json_writer_string (w, "label_en", kessan_line_item_get_label_en (row));
+  kessan_json_writer_string (w, "label_ja", kessan_line_item_get_label_ja (row));
+  kessan_json_writer_uint (w, "depth", kessan_line_item_get_depth (row));
+  kessan_json_writer_bool (w, "total", kessan_line_item_get_total (row));
   if (kessan_line_item_get_heading (row))
-    writer_bool (w, "heading", TRUE);
+    kessan_json_writer_bool (w, "heading", TRUE);
   if (unit != KESSAN_UNIT_NONE)
-    writer_string (w, "unit", kessan_unit_to_string (unit));
-  writer_uint (w, "line", kessan_line_item_get_line (row));
+    kessan_json_writer_string (w, "unit", kessan_unit_to_string (unit));
+  kessan_json_writer_uint (w, "line", kessan_line_item_get_line (row));
 
   /* Exactly one entry per column of the statement, whatever the row's
    * own number of slots: a ragged row's missing cells are null. */
-  writer_key (w, "values");
+  kessan_json_writer_key (w, "values");
   g_string_append_c (w->out, '[');
   for (guint i = 0; i < n_columns; i++)
     {
@@ -339,7 +146,7 @@ write_row (JsonWriter     *w,
 
       if (kessan_line_item_has_value (row, i))
         {
-          char buf[NUMBER_BUF_SIZE];
+          char buf[KESSAN_JSON_NUMBER_BUF_SIZE];
 
           format_value (buf, sizeof buf,
                         kessan_line_item_get_value (row, i),
@@ -351,7 +158,7 @@ write_row (JsonWriter     *w,
     }
   g_string_append_c (w->out, ']');
 
-  writer_key (w, "lines");
+  kessan_json_writer_key (w, "lines");
   g_string_append_c (w->out, '[');
   for (guint i = 0; i < n_columns; i++)
     {
@@ -367,7 +174,7 @@ write_row (JsonWriter     *w,
 
   if (row_needs_decimals (row, n_columns))
     {
-      writer_key (w, "decimals");
+      kessan_json_writer_key (w, "decimals");
       g_string_append_c (w->out, '[');
       for (guint i = 0; i < n_columns; i++)
         {
@@ -382,59 +189,59 @@ write_row (JsonWriter     *w,
       g_string_append_c (w->out, ']');
     }
 
-  writer_end (w, '}');
+  kessan_json_writer_end (w, '}');
 }
 
 static void
-write_statement (JsonWriter      *w,
-                 KessanStatement *statement)
+write_statement (KessanJsonWriter *w,
+                 KessanStatement  *statement)
 {
   guint n_columns = kessan_statement_get_n_columns (statement);
   guint n_rows = kessan_statement_get_n_rows (statement);
 
-  writer_next (w);
-  writer_begin (w, '{');
-  writer_string (w, "id", kessan_statement_get_id (statement));
-  writer_string (w, "kind", kessan_statement_kind_to_string (kessan_statement_get_kind (statement)));
-  writer_string (w, "language", kessan_statement_get_language (statement));
-  writer_string (w, "title", kessan_statement_get_title (statement));
-  writer_string (w, "topic", kessan_statement_get_topic (statement));
-  writer_key (w, "lines");
+  kessan_json_writer_next (w);
+  kessan_json_writer_begin (w, '{', FALSE);
+  kessan_json_writer_string (w, "id", kessan_statement_get_id (statement));
+  kessan_json_writer_string (w, "kind", kessan_statement_kind_to_string (kessan_statement_get_kind (statement)));
+  kessan_json_writer_string (w, "language", kessan_statement_get_language (statement));
+  kessan_json_writer_string (w, "title", kessan_statement_get_title (statement));
+  kessan_json_writer_string (w, "topic", kessan_statement_get_topic (statement));
+  kessan_json_writer_key (w, "lines");
   g_string_append_printf (w->out, "[%u, %u]",
                           kessan_statement_get_first_line (statement),
                           kessan_statement_get_last_line (statement));
 
-  writer_key (w, "columns");
-  writer_begin (w, '[');
+  kessan_json_writer_key (w, "columns");
+  kessan_json_writer_begin (w, '[', FALSE);
   for (guint i = 0; i < n_columns; i++)
     write_column (w, kessan_statement_get_column (statement, i));
-  writer_end (w, ']');
+  kessan_json_writer_end (w, ']');
 
-  writer_key (w, "rows");
-  writer_begin (w, '[');
+  kessan_json_writer_key (w, "rows");
+  kessan_json_writer_begin (w, '[', FALSE);
   for (guint i = 0; i < n_rows; i++)
     write_row (w, kessan_statement_get_row (statement, i), n_columns);
-  writer_end (w, ']');
+  kessan_json_writer_end (w, ']');
 
-  writer_end (w, '}');
+  kessan_json_writer_end (w, '}');
 }
 
 static void
-write_finding (JsonWriter    *w,
-               KessanFinding *finding)
+write_finding (KessanJsonWriter *w,
+               KessanFinding    *finding)
 {
   const guint *lines;
   guint n_lines;
 
   lines = kessan_finding_get_lines (finding, &n_lines);
 
-  writer_next (w);
-  writer_begin (w, '{');
-  writer_string (w, "check", kessan_finding_get_check (finding));
-  writer_string (w, "severity", kessan_severity_to_string (kessan_finding_get_severity (finding)));
-  writer_string (w, "statement", kessan_finding_get_statement (finding));
-  writer_string (w, "message", kessan_finding_get_message (finding));
-  writer_key (w, "lines");
+  kessan_json_writer_next (w);
+  kessan_json_writer_begin (w, '{', FALSE);
+  kessan_json_writer_string (w, "check", kessan_finding_get_check (finding));
+  kessan_json_writer_string (w, "severity", kessan_severity_to_string (kessan_finding_get_severity (finding)));
+  kessan_json_writer_string (w, "statement", kessan_finding_get_statement (finding));
+  kessan_json_writer_string (w, "message", kessan_finding_get_message (finding));
+  kessan_json_writer_key (w, "lines");
   g_string_append_c (w->out, '[');
   for (guint i = 0; i < n_lines; i++)
     g_string_append_printf (w->out, i > 0 ? ", %u" : "%u", lines[i]);
@@ -448,40 +255,40 @@ write_finding (JsonWriter    *w,
 
     if (rows[0] != NULL)
       {
-        writer_key (w, "rows");
+        kessan_json_writer_key (w, "rows");
         g_string_append_c (w->out, '[');
         for (guint i = 0; rows[i] != NULL; i++)
           {
             if (i > 0)
               g_string_append (w->out, ", ");
-            append_json_string (w->out, rows[i]);
+            kessan_json_append_string (w->out, rows[i]);
           }
         g_string_append_c (w->out, ']');
       }
     columns = kessan_finding_get_columns (finding, &n_columns);
     if (n_columns > 0)
       {
-        writer_key (w, "columns");
+        kessan_json_writer_key (w, "columns");
         g_string_append_c (w->out, '[');
         for (guint i = 0; i < n_columns; i++)
           g_string_append_printf (w->out, i > 0 ? ", %u" : "%u", columns[i]);
         g_string_append_c (w->out, ']');
       }
     if (kessan_finding_get_other_statement (finding) != NULL)
-      writer_string (w, "other_statement", kessan_finding_get_other_statement (finding));
+      kessan_json_writer_string (w, "other_statement", kessan_finding_get_other_statement (finding));
     if (kessan_finding_get_values (finding, &expected, &found))
       {
-        char buf[NUMBER_BUF_SIZE];
+        char buf[KESSAN_JSON_NUMBER_BUF_SIZE];
 
-        writer_key (w, "expected");
-        format_shortest (buf, sizeof buf, expected);
+        kessan_json_writer_key (w, "expected");
+        kessan_json_format_shortest (buf, sizeof buf, expected);
         g_string_append (w->out, buf);
-        writer_key (w, "found");
-        format_shortest (buf, sizeof buf, found);
+        kessan_json_writer_key (w, "found");
+        kessan_json_format_shortest (buf, sizeof buf, found);
         g_string_append (w->out, buf);
       }
   }
-  writer_end (w, '}');
+  kessan_json_writer_end (w, '}');
 }
 
 /**
@@ -501,7 +308,7 @@ filing_to_json (KessanFiling *filing,
                 gboolean      include_text,
                 const char   *only)
 {
-  JsonWriter w = { NULL, 0, TRUE };
+  KessanJsonWriter w = { .out = g_string_new (NULL) };
   const char * const *languages;
   double rate;
   guint n_statements;
@@ -509,59 +316,58 @@ filing_to_json (KessanFiling *filing,
 
   g_return_val_if_fail (KESSAN_IS_FILING (filing), NULL);
 
-  w.out = g_string_new (NULL);
-  writer_begin (&w, '{');
+  kessan_json_writer_begin (&w, '{', FALSE);
 
-  writer_string (&w, "format", FORMAT_NAME);
-  writer_uint (&w, "version", FORMAT_VERSION);
-  writer_string (&w, "company", kessan_filing_get_company (filing));
+  kessan_json_writer_string (&w, "format", FORMAT_NAME);
+  kessan_json_writer_uint (&w, "version", FORMAT_VERSION);
+  kessan_json_writer_string (&w, "company", kessan_filing_get_company (filing));
 
-  writer_key (&w, "period");
-  writer_begin (&w, '{');
-  writer_uint_or_null (&w, "fiscal_year", kessan_filing_get_fiscal_year (filing));
-  writer_uint (&w, "fiscal_quarter", kessan_filing_get_fiscal_quarter (filing));
-  writer_string (&w, "end", kessan_filing_get_period_end (filing));
-  writer_uint_or_null (&w, "months", kessan_filing_get_period_months (filing));
-  writer_end (&w, '}');
+  kessan_json_writer_key (&w, "period");
+  kessan_json_writer_begin (&w, '{', FALSE);
+  kessan_json_writer_uint_or_null (&w, "fiscal_year", kessan_filing_get_fiscal_year (filing));
+  kessan_json_writer_uint (&w, "fiscal_quarter", kessan_filing_get_fiscal_quarter (filing));
+  kessan_json_writer_string (&w, "end", kessan_filing_get_period_end (filing));
+  kessan_json_writer_uint_or_null (&w, "months", kessan_filing_get_period_months (filing));
+  kessan_json_writer_end (&w, '}');
 
-  writer_string (&w, "released", kessan_filing_get_released (filing));
+  kessan_json_writer_string (&w, "released", kessan_filing_get_released (filing));
 
-  writer_key (&w, "languages");
+  kessan_json_writer_key (&w, "languages");
   g_string_append_c (w.out, '[');
   languages = kessan_filing_get_languages (filing);
   for (guint i = 0; languages[i] != NULL; i++)
     {
       if (i > 0)
         g_string_append (w.out, ", ");
-      append_json_string (w.out, languages[i]);
+      kessan_json_append_string (w.out, languages[i]);
     }
   g_string_append_c (w.out, ']');
 
-  writer_key (&w, "exchange_rate");
+  kessan_json_writer_key (&w, "exchange_rate");
   rate = kessan_filing_get_jpy_per_usd (filing);
   if (rate > 0.0)
     {
-      char buf[NUMBER_BUF_SIZE];
+      char buf[KESSAN_JSON_NUMBER_BUF_SIZE];
 
-      format_shortest (buf, sizeof buf, rate);
-      writer_begin (&w, '{');
-      writer_key (&w, "jpy_per_usd");
+      kessan_json_format_shortest (buf, sizeof buf, rate);
+      kessan_json_writer_begin (&w, '{', FALSE);
+      kessan_json_writer_key (&w, "jpy_per_usd");
       g_string_append (w.out, buf);
-      writer_string (&w, "as_of", kessan_filing_get_rate_as_of (filing));
-      writer_end (&w, '}');
+      kessan_json_writer_string (&w, "as_of", kessan_filing_get_rate_as_of (filing));
+      kessan_json_writer_end (&w, '}');
     }
   else
     g_string_append (w.out, "null");
 
-  writer_key (&w, "source");
-  writer_begin (&w, '{');
-  writer_string (&w, "name", kessan_filing_get_source_name (filing));
-  writer_string (&w, "sha256", kessan_filing_get_source_hash (filing));
-  writer_string (&w, "encoding", kessan_filing_get_source_encoding (filing));
-  writer_end (&w, '}');
+  kessan_json_writer_key (&w, "source");
+  kessan_json_writer_begin (&w, '{', FALSE);
+  kessan_json_writer_string (&w, "name", kessan_filing_get_source_name (filing));
+  kessan_json_writer_string (&w, "sha256", kessan_filing_get_source_hash (filing));
+  kessan_json_writer_string (&w, "encoding", kessan_filing_get_source_encoding (filing));
+  kessan_json_writer_end (&w, '}');
 
-  writer_key (&w, "statements");
-  writer_begin (&w, '[');
+  kessan_json_writer_key (&w, "statements");
+  kessan_json_writer_begin (&w, '[', FALSE);
   n_statements = kessan_filing_get_n_statements (filing);
   for (guint i = 0; i < n_statements; i++)
     {
@@ -570,10 +376,10 @@ filing_to_json (KessanFiling *filing,
       if (only == NULL || g_strcmp0 (kessan_statement_get_id (statement), only) == 0)
         write_statement (&w, statement);
     }
-  writer_end (&w, ']');
+  kessan_json_writer_end (&w, ']');
 
-  writer_key (&w, "findings");
-  writer_begin (&w, '[');
+  kessan_json_writer_key (&w, "findings");
+  kessan_json_writer_begin (&w, '[', FALSE);
   n_findings = kessan_filing_get_n_findings (filing);
   for (guint i = 0; i < n_findings; i++)
     {
@@ -583,12 +389,12 @@ filing_to_json (KessanFiling *filing,
       if (only == NULL || statement == NULL || g_str_equal (statement, only))
         write_finding (&w, finding);
     }
-  writer_end (&w, ']');
+  kessan_json_writer_end (&w, ']');
 
   if (include_text)
-    writer_string (&w, "text", kessan_filing_get_text (filing));
+    kessan_json_writer_string (&w, "text", kessan_filing_get_text (filing));
 
-  writer_end (&w, '}');
+  kessan_json_writer_end (&w, '}');
 
   return g_string_free (w.out, FALSE);
 }
@@ -1559,9 +1365,11 @@ kessan_filing_new_from_json (const char  *data,
 
 #define CSV_LEAD_COLUMNS 3
 
-static void
-append_csv_field (GString    *out,
-                  const char *field)
+/* Appends @field, quoted when it must be; %NULL is an empty field.  The
+ * series CSV quotes its fields the same way. */
+void
+kessan_csv_append_field (GString    *out,
+                         const char *field)
 {
   if (field == NULL)
     return;
@@ -1643,11 +1451,11 @@ append_header_cell (GString      *out,
   switch (header)
     {
     case HEADER_PERIOD_END:
-      append_csv_field (out, kessan_column_get_period_end (column));
+      kessan_csv_append_field (out, kessan_column_get_period_end (column));
       break;
 
     case HEADER_COMPARED_END:
-      append_csv_field (out, kessan_column_get_compared_end (column));
+      kessan_csv_append_field (out, kessan_column_get_compared_end (column));
       break;
 
     case HEADER_MONTHS:
@@ -1656,11 +1464,11 @@ append_header_cell (GString      *out,
       break;
 
     case HEADER_MEASURE:
-      append_csv_field (out, kessan_measure_to_string (kessan_column_get_measure (column)));
+      kessan_csv_append_field (out, kessan_measure_to_string (kessan_column_get_measure (column)));
       break;
 
     case HEADER_CURRENCY:
-      append_csv_field (out, kessan_currency_to_string (kessan_column_get_currency (column)));
+      kessan_csv_append_field (out, kessan_currency_to_string (kessan_column_get_currency (column)));
       break;
 
     case HEADER_SCALE:
@@ -1668,7 +1476,7 @@ append_header_cell (GString      *out,
       break;
 
     case HEADER_UNIT:
-      append_csv_field (out, kessan_unit_to_string (kessan_column_get_unit (column)));
+      kessan_csv_append_field (out, kessan_unit_to_string (kessan_column_get_unit (column)));
       break;
 
     case N_HEADERS:
@@ -1723,12 +1531,12 @@ kessan_statement_to_csv (KessanStatement *statement)
 
       g_string_append_c (out, ',');
       if (header != NULL && *header != '\0')
-        append_csv_field (out, header);
+        kessan_csv_append_field (out, header);
       else
         {
           g_autofree char *name = describe_column (column);
 
-          append_csv_field (out, name);
+          kessan_csv_append_field (out, name);
         }
     }
   end_csv_line (out);
@@ -1737,11 +1545,11 @@ kessan_statement_to_csv (KessanStatement *statement)
     {
       KessanLineItem *row = kessan_statement_get_row (statement, r);
 
-      append_csv_field (out, kessan_line_item_get_label (row));
+      kessan_csv_append_field (out, kessan_line_item_get_label (row));
       g_string_append_c (out, ',');
-      append_csv_field (out, kessan_line_item_get_concept (row));
+      kessan_csv_append_field (out, kessan_line_item_get_concept (row));
       g_string_append_c (out, ',');
-      append_csv_field (out, kessan_unit_to_string (kessan_line_item_get_unit (row)));
+      kessan_csv_append_field (out, kessan_unit_to_string (kessan_line_item_get_unit (row)));
 
       for (guint i = 0; i < n_columns; i++)
         {
@@ -1749,7 +1557,7 @@ kessan_statement_to_csv (KessanStatement *statement)
 
           if (kessan_line_item_has_value (row, i))
             {
-              char buf[NUMBER_BUF_SIZE];
+              char buf[KESSAN_JSON_NUMBER_BUF_SIZE];
 
               format_value (buf, sizeof buf,
                             kessan_line_item_get_value (row, i),
@@ -1806,21 +1614,20 @@ kessan_filing_statement_to_json (KessanFiling *filing,
 char *
 kessan_filing_findings_to_json (KessanFiling *filing)
 {
-  JsonWriter w = { NULL, 0, TRUE };
+  KessanJsonWriter w = { .out = g_string_new (NULL) };
   guint n_findings;
 
   g_return_val_if_fail (KESSAN_IS_FILING (filing), NULL);
 
-  w.out = g_string_new (NULL);
-  writer_begin (&w, '{');
-  writer_string (&w, "source", kessan_filing_get_source_name (filing));
-  writer_string (&w, "sha256", kessan_filing_get_source_hash (filing));
-  writer_key (&w, "findings");
-  writer_begin (&w, '[');
+  kessan_json_writer_begin (&w, '{', FALSE);
+  kessan_json_writer_string (&w, "source", kessan_filing_get_source_name (filing));
+  kessan_json_writer_string (&w, "sha256", kessan_filing_get_source_hash (filing));
+  kessan_json_writer_key (&w, "findings");
+  kessan_json_writer_begin (&w, '[', FALSE);
   n_findings = kessan_filing_get_n_findings (filing);
   for (guint i = 0; i < n_findings; i++)
     write_finding (&w, kessan_filing_get_finding (filing, i));
-  writer_end (&w, ']');
-  writer_end (&w, '}');
+  kessan_json_writer_end (&w, ']');
+  kessan_json_writer_end (&w, '}');
   return g_string_free (w.out, FALSE);
 }

@@ -5,6 +5,8 @@
 
 #include <math.h>
 
+#include "kessan-model-private.h"
+
 struct _KessanFiling
 {
   GObject      parent_instance;
@@ -43,19 +45,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* g_set_str() arrived in GLib 2.76, after our baseline. */
-static gboolean
-replace_str (char       **ptr,
-             const char  *str)
-{
-  if (g_strcmp0 (*ptr, str) == 0)
-    return FALSE;
-
-  g_free (*ptr);
-  *ptr = g_strdup (str);
-  return TRUE;
-}
 
 static void
 kessan_filing_dispose (GObject *object)
@@ -245,7 +234,7 @@ kessan_filing_set_company (KessanFiling *self,
 {
   g_return_if_fail (KESSAN_IS_FILING (self));
 
-  if (replace_str (&self->company, company))
+  if (kessan_replace_str (&self->company, company))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPANY]);
 }
 
@@ -351,7 +340,7 @@ kessan_filing_set_period_end (KessanFiling *self,
 {
   g_return_if_fail (KESSAN_IS_FILING (self));
 
-  if (replace_str (&self->period_end, iso_date))
+  if (kessan_replace_str (&self->period_end, iso_date))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD_END]);
 
   self->period_months = months;
@@ -384,7 +373,7 @@ kessan_filing_set_released (KessanFiling *self,
 {
   g_return_if_fail (KESSAN_IS_FILING (self));
 
-  if (replace_str (&self->released, iso_date))
+  if (kessan_replace_str (&self->released, iso_date))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RELEASED]);
 }
 
@@ -435,7 +424,7 @@ kessan_filing_set_exchange_rate (KessanFiling *self,
   g_return_if_fail (isfinite (jpy_per_usd) && jpy_per_usd >= 0.0);
 
   self->jpy_per_usd = jpy_per_usd;
-  replace_str (&self->rate_as_of, as_of);
+  kessan_replace_str (&self->rate_as_of, as_of);
 }
 
 /**
@@ -504,7 +493,7 @@ kessan_filing_set_source_name (KessanFiling *self,
 {
   g_return_if_fail (KESSAN_IS_FILING (self));
 
-  if (replace_str (&self->source_name, name))
+  if (kessan_replace_str (&self->source_name, name))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE_NAME]);
 }
 
@@ -536,7 +525,7 @@ kessan_filing_set_source_hash (KessanFiling *self,
 {
   g_return_if_fail (KESSAN_IS_FILING (self));
 
-  replace_str (&self->source_hash, hash);
+  kessan_replace_str (&self->source_hash, hash);
 }
 
 /**
@@ -567,7 +556,7 @@ kessan_filing_set_source_encoding (KessanFiling *self,
 {
   g_return_if_fail (KESSAN_IS_FILING (self));
 
-  replace_str (&self->source_encoding, encoding);
+  kessan_replace_str (&self->source_encoding, encoding);
 }
 
 /**
@@ -598,7 +587,7 @@ kessan_filing_set_text (KessanFiling *self,
 {
   g_return_if_fail (KESSAN_IS_FILING (self));
 
-  replace_str (&self->text, text);
+  kessan_replace_str (&self->text, text);
 }
 
 /**

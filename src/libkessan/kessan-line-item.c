@@ -5,6 +5,8 @@
 
 #include <math.h>
 
+#include "kessan-model-private.h"
+
 /* More digits than a double carries mean nothing; the cap also keeps
  * every printed value within a small buffer. */
 #define MAX_DECIMALS 20
@@ -52,19 +54,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 #define PRESENT_WORDS(n) (((n) + 31) / 32)
-
-/* g_set_str() arrived in GLib 2.76, after our baseline. */
-static gboolean
-replace_str (char       **ptr,
-             const char  *str)
-{
-  if (g_strcmp0 (*ptr, str) == 0)
-    return FALSE;
-
-  g_free (*ptr);
-  *ptr = g_strdup (str);
-  return TRUE;
-}
 
 static void
 kessan_line_item_resize (KessanLineItem *self,
@@ -304,7 +293,7 @@ kessan_line_item_set_label (KessanLineItem *self,
 {
   g_return_if_fail (KESSAN_IS_LINE_ITEM (self));
 
-  if (replace_str (&self->label, label))
+  if (kessan_replace_str (&self->label, label))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABEL]);
 }
 
@@ -336,7 +325,7 @@ kessan_line_item_set_concept (KessanLineItem *self,
 {
   g_return_if_fail (KESSAN_IS_LINE_ITEM (self));
 
-  if (replace_str (&self->concept, concept))
+  if (kessan_replace_str (&self->concept, concept))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONCEPT]);
 }
 
@@ -385,9 +374,9 @@ kessan_line_item_set_labels (KessanLineItem *self,
 {
   g_return_if_fail (KESSAN_IS_LINE_ITEM (self));
 
-  if (replace_str (&self->label_en, label_en))
+  if (kessan_replace_str (&self->label_en, label_en))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABEL_EN]);
-  if (replace_str (&self->label_ja, label_ja))
+  if (kessan_replace_str (&self->label_ja, label_ja))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABEL_JA]);
 }
 

@@ -9,7 +9,9 @@
 
 #include "kessan-series.h"
 #include "kessan-concepts.h"
+#include "kessan-export-private.h"
 #include "kessan-finding.h"
+#include "kessan-json-writer-private.h"
 #include "kessan-period.h"
 
 /* The series builder: every amount a set of releases prints, keyed by
@@ -2096,8 +2098,7 @@ append_number (GString *out,
                double   value,
                guint    decimals)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE + 32];
-  char format[8];
+  char buf[KESSAN_JSON_NUMBER_BUF_SIZE];
 
   if (!isfinite (value))
     {
@@ -2105,15 +2106,9 @@ append_number (GString *out,
       return;
     }
   value = round_to (value, decimals);
-  if (value == 0)
-    value = 0;   /* no "-0" */
-  if (fabs (value) >= 1e18)
-    {
-      g_string_append (out, g_ascii_dtostr (buf, sizeof buf, value));
-      return;
-    }
-  g_snprintf (format, sizeof format, "%%.%uf", MIN (decimals, 20));
-  g_string_append (out, g_ascii_formatd (buf, sizeof buf, format, value));
+  if (!kessan_json_format_fixed (buf, sizeof buf, value, decimals))
+    g_ascii_dtostr (buf, sizeof buf, value);
+  g_string_append (out, buf);
 }
 
 static GPtrArray *
@@ -2151,27 +2146,6 @@ release_name (const Release *release)
 
 /* CSV, RFC 4180 as kessan_statement_to_csv() writes it. */
 
-static void
-append_csv_field (GString    *out,
-                  const char *field)
-{
-  if (field == NULL)
-    return;
-  if (strpbrk (field, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, field);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = field; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
 /* The releases behind a point, each once, earliest first. */
 static GPtrArray *
 point_releases (const KessanSeriesPoint *point)
@@ -2194,7 +2168,7 @@ append_csv_point (GString                 *out,
                   const KessanSeriesPoint *point)
 {
   g_string_append_c (out, ',');
-  append_csv_field (out, point->period_end);
+  kessan_csv_append_field (out, point->period_end);
   g_string_append_c (out, ',');
   if (point->months > 0)
     g_string_append_printf (out, "%u", point->months);
@@ -2214,9 +2188,9 @@ append_csv_point (GString                 *out,
       append_number (out, observation_value (point->first_published),
                      observation_value_decimals (point->first_published));
       g_string_append_c (out, ',');
-      append_csv_field (out, release_name (point->first_published->release));
+      kessan_csv_append_field (out, release_name (point->first_published->release));
       g_string_append_c (out, ',');
-      append_csv_field (out, release_name (point->latest->release));
+      kessan_csv_append_field (out, release_name (point->latest->release));
       g_string_append_c (out, ',');
       {
         GString *names = g_string_new (NULL);
@@ -2227,7 +2201,7 @@ append_csv_point (GString                 *out,
               g_string_append_c (names, ';');
             g_string_append (names, release_name (g_ptr_array_index (releases, i)));
           }
-        append_csv_field (out, names->str);
+        kessan_csv_append_field (out, names->str);
         g_string_free (names, TRUE);
       }
       g_string_append_c (out, ',');
@@ -2235,7 +2209,7 @@ append_csv_point (GString                 *out,
   else
     {
       g_string_append (out, ",,,,");
-      append_csv_field (out, point->formula);
+      kessan_csv_append_field (out, point->formula);
     }
   g_string_append (out, "\r\n");
 }
@@ -2277,7 +2251,7 @@ kessan_series_set_to_csv (KessanSeriesSet    *self,
       points = sorted_points (entry);
       for (guint p = 0; p < points->len; p++)
         {
-          append_csv_field (out, entry->key);
+          kessan_csv_append_field (out, entry->key);
           append_csv_point (out, g_ptr_array_index (points, p));
         }
     }
@@ -2285,249 +2259,91 @@ kessan_series_set_to_csv (KessanSeriesSet    *self,
   return g_string_free (out, FALSE);
 }
 
-/* JSON: a small writer of our own, for numbers as printed (json-glib's
- * generator gives every double seventeen digits) and a layout people can
- * read: one member per line, observations one per line. */
-
-typedef struct
-{
-  GString  *out;
-  guint     depth;
-  guint     inline_depth;       /* depth from which objects are on one line */
-  gboolean  first;
-} Writer;
+/* JSON: one member per line, observations one per line. */
 
 static void
-writer_newline (Writer *w)
+write_number (KessanJsonWriter *w,
+              const char       *key,
+              double            value,
+              guint             decimals)
 {
-  if (w->inline_depth > 0 && w->depth >= w->inline_depth)
-    {
-      g_string_append_c (w->out, ' ');
-      return;
-    }
-  g_string_append_c (w->out, '\n');
-  for (guint i = 0; i < w->depth; i++)
-    g_string_append (w->out, "  ");
-}
-
-static void
-writer_separate (Writer *w)
-{
-  if (w->depth == 0)
-    return;
-  if (!w->first)
-    g_string_append_c (w->out, ',');
-  writer_newline (w);
-  w->first = FALSE;
-}
-
-static void
-writer_string (Writer     *w,
-               const char *str)
-{
-  g_autofree char *valid = NULL;
-
-  if (str == NULL)
-    {
-      g_string_append (w->out, "null");
-      return;
-    }
-  if (!g_utf8_validate (str, -1, NULL))
-    str = valid = g_utf8_make_valid (str, -1);
-
-  g_string_append_c (w->out, '"');
-  for (const char *p = str; *p != '\0'; p++)
-    {
-      switch (*p)
-        {
-        case '"':
-          g_string_append (w->out, "\\\"");
-          break;
-        case '\\':
-          g_string_append (w->out, "\\\\");
-          break;
-        case '\n':
-          g_string_append (w->out, "\\n");
-          break;
-        case '\r':
-          g_string_append (w->out, "\\r");
-          break;
-        case '\t':
-          g_string_append (w->out, "\\t");
-          break;
-        default:
-          if ((guchar) *p < 0x20)
-            g_string_append_printf (w->out, "\\u%04x", (guchar) *p);
-          else
-            g_string_append_c (w->out, *p);
-        }
-    }
-  g_string_append_c (w->out, '"');
-}
-
-static void
-writer_key (Writer     *w,
-            const char *key)
-{
-  writer_separate (w);
-  writer_string (w, key);
-  g_string_append (w->out, ": ");
-}
-
-static void
-writer_begin (Writer   *w,
-              char      bracket,
-              gboolean  on_one_line)
-{
-  g_string_append_c (w->out, bracket);
-  w->depth++;
-  if (on_one_line && w->inline_depth == 0)
-    w->inline_depth = w->depth;
-  w->first = TRUE;
-}
-
-static void
-writer_end (Writer *w,
-            char    bracket)
-{
-  gboolean empty = w->first;
-  gboolean was_inline = w->inline_depth > 0 && w->depth >= w->inline_depth;
-
-  w->depth--;
-  if (w->inline_depth > w->depth)
-    w->inline_depth = 0;
-  if (!empty)
-    {
-      if (was_inline)
-        g_string_append_c (w->out, ' ');
-      else
-        writer_newline (w);
-    }
-  g_string_append_c (w->out, bracket);
-  w->first = FALSE;
-}
-
-static void
-writer_member_string (Writer     *w,
-                      const char *key,
-                      const char *value)
-{
-  writer_key (w, key);
-  writer_string (w, value);
-}
-
-static void
-writer_member_number (Writer     *w,
-                      const char *key,
-                      double      value,
-                      guint       decimals)
-{
-  writer_key (w, key);
+  kessan_json_writer_key (w, key);
   append_number (w->out, value, decimals);
 }
 
 static void
-writer_member_uint (Writer     *w,
-                    const char *key,
-                    guint       value)
+write_release_reference (KessanJsonWriter *w,
+                         const Release    *release)
 {
-  writer_key (w, key);
-  g_string_append_printf (w->out, "%u", value);
+  kessan_json_writer_string (w, "release", release_name (release));
+  kessan_json_writer_string (w, "sha256", kessan_filing_get_source_hash (release->filing));
+  kessan_json_writer_string (w, "released", kessan_filing_get_released (release->filing));
 }
 
 static void
-writer_member_bool (Writer     *w,
-                    const char *key,
-                    gboolean    value)
-{
-  writer_key (w, key);
-  g_string_append (w->out, value ? "true" : "false");
-}
-
-static void
-writer_member_months (Writer *w,
-                      guint   months)
-{
-  writer_key (w, "months");
-  if (months > 0)
-    g_string_append_printf (w->out, "%u", months);
-  else
-    g_string_append (w->out, "null");
-}
-
-static void
-write_release_reference (Writer        *w,
-                         const Release *release)
-{
-  writer_member_string (w, "release", release_name (release));
-  writer_member_string (w, "sha256", kessan_filing_get_source_hash (release->filing));
-  writer_member_string (w, "released", kessan_filing_get_released (release->filing));
-}
-
-static void
-write_observation (Writer                        *w,
+write_observation (KessanJsonWriter              *w,
                    const KessanSeriesObservation *observation)
 {
   KessanLineItem *row = kessan_series_observation_get_row (observation);
 
-  writer_separate (w);
-  writer_begin (w, '{', TRUE);
+  kessan_json_writer_next (w);
+  kessan_json_writer_begin (w, '{', TRUE);
   write_release_reference (w, observation->release);
-  writer_member_string (w, "statement", statement_id_of (observation));
-  writer_member_string (w, "row", row != NULL ? kessan_line_item_get_label (row) : NULL);
-  writer_member_uint (w, "column", observation->column);
-  writer_member_number (w, "printed", observation->printed, observation->decimals);
-  writer_member_uint (w, "scale", observation->scale);
-  writer_member_number (w, "value", observation_value (observation), observation_value_decimals (observation));
-  writer_member_uint (w, "line", observation->line);
-  writer_end (w, '}');
+  kessan_json_writer_string (w, "statement", statement_id_of (observation));
+  kessan_json_writer_string (w, "row", row != NULL ? kessan_line_item_get_label (row) : NULL);
+  kessan_json_writer_uint (w, "column", observation->column);
+  write_number (w, "printed", observation->printed, observation->decimals);
+  kessan_json_writer_uint (w, "scale", observation->scale);
+  write_number (w, "value", observation_value (observation), observation_value_decimals (observation));
+  kessan_json_writer_uint (w, "line", observation->line);
+  kessan_json_writer_end (w, '}');
 }
 
 static void
-write_figure (Writer                        *w,
+write_figure (KessanJsonWriter              *w,
               const char                    *key,
               const KessanSeriesObservation *observation)
 {
-  writer_key (w, key);
-  writer_begin (w, '{', TRUE);
+  kessan_json_writer_key (w, key);
+  kessan_json_writer_begin (w, '{', TRUE);
   write_release_reference (w, observation->release);
-  writer_member_number (w, "value", observation_value (observation), observation_value_decimals (observation));
-  writer_end (w, '}');
+  write_number (w, "value", observation_value (observation), observation_value_decimals (observation));
+  kessan_json_writer_end (w, '}');
 }
 
 static void
-write_point (Writer                  *w,
+write_point (KessanJsonWriter        *w,
              const KessanSeriesPoint *point)
 {
-  writer_separate (w);
-  writer_begin (w, '{', FALSE);
-  writer_member_string (w, "period_end", point->period_end);
-  writer_member_months (w, point->months);
-  writer_member_number (w, "value", point->value, point->decimals);
-  writer_member_uint (w, "scale", point->scale);
-  writer_member_bool (w, "derived", point->derived);
-  writer_member_bool (w, "restated", point->restated);
-  writer_member_bool (w, "inconsistent", point->inconsistent);
+  kessan_json_writer_next (w);
+  kessan_json_writer_begin (w, '{', FALSE);
+  kessan_json_writer_string (w, "period_end", point->period_end);
+  kessan_json_writer_uint_or_null (w, "months", point->months);
+  write_number (w, "value", point->value, point->decimals);
+  kessan_json_writer_uint (w, "scale", point->scale);
+  kessan_json_writer_bool (w, "derived", point->derived);
+  kessan_json_writer_bool (w, "restated", point->restated);
+  kessan_json_writer_bool (w, "inconsistent", point->inconsistent);
 
   if (point->derived)
     {
-      writer_member_string (w, "formula", point->formula);
-      writer_key (w, "inputs");
-      writer_begin (w, '[', FALSE);
+      kessan_json_writer_string (w, "formula", point->formula);
+      kessan_json_writer_key (w, "inputs");
+      kessan_json_writer_begin (w, '[', FALSE);
       for (guint i = 0; i < point->n_inputs; i++)
         {
           const KessanSeriesPoint *input = point->inputs[i];
 
-          writer_separate (w);
-          writer_begin (w, '{', TRUE);
-          writer_member_string (w, "concept", input->entry->key);
-          writer_member_string (w, "period_end", input->period_end);
-          writer_member_months (w, input->months);
-          writer_member_number (w, "value", input->value, input->decimals);
-          writer_member_bool (w, "derived", input->derived);
-          writer_end (w, '}');
+          kessan_json_writer_next (w);
+          kessan_json_writer_begin (w, '{', TRUE);
+          kessan_json_writer_string (w, "concept", input->entry->key);
+          kessan_json_writer_string (w, "period_end", input->period_end);
+          kessan_json_writer_uint_or_null (w, "months", input->months);
+          write_number (w, "value", input->value, input->decimals);
+          kessan_json_writer_bool (w, "derived", input->derived);
+          kessan_json_writer_end (w, '}');
         }
-      writer_end (w, ']');
+      kessan_json_writer_end (w, ']');
     }
   else
     {
@@ -2535,39 +2351,39 @@ write_point (Writer                  *w,
 
       write_figure (w, "first_published", point->first_published);
       write_figure (w, "latest", point->latest);
-      writer_key (w, "observations");
-      writer_begin (w, '[', FALSE);
+      kessan_json_writer_key (w, "observations");
+      kessan_json_writer_begin (w, '[', FALSE);
       for (guint i = 0; i < observations->len; i++)
         write_observation (w, g_ptr_array_index (observations, i));
-      writer_end (w, ']');
+      kessan_json_writer_end (w, ']');
     }
 
-  writer_end (w, '}');
+  kessan_json_writer_end (w, '}');
 }
 
 static void
-write_check_point (Writer                  *w,
+write_check_point (KessanJsonWriter        *w,
                    const char              *key,
                    const KessanSeriesPoint *point)
 {
-  writer_key (w, key);
+  kessan_json_writer_key (w, key);
   if (point == NULL)
     {
       g_string_append (w->out, "null");
       return;
     }
-  writer_begin (w, '{', TRUE);
-  writer_member_string (w, "concept", point->entry->key);
-  writer_member_string (w, "period_end", point->period_end);
-  writer_member_months (w, point->months);
-  writer_member_number (w, "value", point->value, point->decimals);
+  kessan_json_writer_begin (w, '{', TRUE);
+  kessan_json_writer_string (w, "concept", point->entry->key);
+  kessan_json_writer_string (w, "period_end", point->period_end);
+  kessan_json_writer_uint_or_null (w, "months", point->months);
+  write_number (w, "value", point->value, point->decimals);
   if (point->value_observation != NULL)
     {
-      writer_member_string (w, "release", release_name (point->value_observation->release));
-      writer_member_string (w, "statement", statement_id_of (point->value_observation));
-      writer_member_uint (w, "line", point->value_observation->line);
+      kessan_json_writer_string (w, "release", release_name (point->value_observation->release));
+      kessan_json_writer_string (w, "statement", statement_id_of (point->value_observation));
+      kessan_json_writer_uint (w, "line", point->value_observation->line);
     }
-  writer_end (w, '}');
+  kessan_json_writer_end (w, '}');
 }
 
 /**
@@ -2589,7 +2405,7 @@ kessan_series_set_to_json (KessanSeriesSet    *self,
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GPtrArray) releases = NULL;
   KessanConcepts *dictionary = kessan_concepts_get_default ();
-  Writer w = { 0 };
+  KessanJsonWriter w = { .out = g_string_new (NULL) };
 
   g_return_val_if_fail (KESSAN_IS_SERIES_SET (self), NULL);
 
@@ -2598,32 +2414,31 @@ kessan_series_set_to_json (KessanSeriesSet    *self,
   entries = sorted_entries (self);
   releases = g_ptr_array_ref (self->ranked);
 
-  w.out = g_string_new (NULL);
-  writer_begin (&w, '{', FALSE);
-  writer_member_string (&w, "format", "kessan-series");
-  writer_member_uint (&w, "version", 1);
+  kessan_json_writer_begin (&w, '{', FALSE);
+  kessan_json_writer_string (&w, "format", "kessan-series");
+  kessan_json_writer_uint (&w, "version", 1);
 
-  writer_key (&w, "releases");
-  writer_begin (&w, '[', FALSE);
+  kessan_json_writer_key (&w, "releases");
+  kessan_json_writer_begin (&w, '[', FALSE);
   for (guint i = 0; i < releases->len; i++)
     {
       const Release *release = g_ptr_array_index (releases, i);
       KessanFiling *filing = release->filing;
 
-      writer_separate (&w);
-      writer_begin (&w, '{', TRUE);
-      writer_member_string (&w, "name", release_name (release));
-      writer_member_string (&w, "sha256", kessan_filing_get_source_hash (filing));
-      writer_member_string (&w, "released", kessan_filing_get_released (filing));
-      writer_member_string (&w, "company", kessan_filing_get_company (filing));
-      writer_member_string (&w, "period_end", kessan_filing_get_period_end (filing));
-      writer_member_months (&w, kessan_filing_get_period_months (filing));
-      writer_end (&w, '}');
+      kessan_json_writer_next (&w);
+      kessan_json_writer_begin (&w, '{', TRUE);
+      kessan_json_writer_string (&w, "name", release_name (release));
+      kessan_json_writer_string (&w, "sha256", kessan_filing_get_source_hash (filing));
+      kessan_json_writer_string (&w, "released", kessan_filing_get_released (filing));
+      kessan_json_writer_string (&w, "company", kessan_filing_get_company (filing));
+      kessan_json_writer_string (&w, "period_end", kessan_filing_get_period_end (filing));
+      kessan_json_writer_uint_or_null (&w, "months", kessan_filing_get_period_months (filing));
+      kessan_json_writer_end (&w, '}');
     }
-  writer_end (&w, ']');
+  kessan_json_writer_end (&w, ']');
 
-  writer_key (&w, "series");
-  writer_begin (&w, '[', FALSE);
+  kessan_json_writer_key (&w, "series");
+  kessan_json_writer_begin (&w, '[', FALSE);
   for (guint i = 0; i < entries->len; i++)
     {
       ConceptEntry *entry = g_ptr_array_index (entries, i);
@@ -2634,44 +2449,44 @@ kessan_series_set_to_json (KessanSeriesSet    *self,
         continue;
       points = sorted_points (entry);
 
-      writer_separate (&w);
-      writer_begin (&w, '{', FALSE);
-      writer_member_string (&w, "concept", entry->key);
+      kessan_json_writer_next (&w);
+      kessan_json_writer_begin (&w, '{', FALSE);
+      kessan_json_writer_string (&w, "concept", entry->key);
       if (concept != NULL)
         {
-          writer_member_string (&w, "label_en", concept->label_en);
-          writer_member_string (&w, "label_ja", concept->label_ja);
+          kessan_json_writer_string (&w, "label_en", concept->label_en);
+          kessan_json_writer_string (&w, "label_ja", concept->label_ja);
         }
       if (points->len > 0)
-        writer_member_string (&w, "unit", unit_name (((KessanSeriesPoint *) g_ptr_array_index (points, 0))->unit));
-      writer_key (&w, "points");
-      writer_begin (&w, '[', FALSE);
+        kessan_json_writer_string (&w, "unit", unit_name (((KessanSeriesPoint *) g_ptr_array_index (points, 0))->unit));
+      kessan_json_writer_key (&w, "points");
+      kessan_json_writer_begin (&w, '[', FALSE);
       for (guint p = 0; p < points->len; p++)
         write_point (&w, g_ptr_array_index (points, p));
-      writer_end (&w, ']');
-      writer_end (&w, '}');
+      kessan_json_writer_end (&w, ']');
+      kessan_json_writer_end (&w, '}');
     }
-  writer_end (&w, ']');
+  kessan_json_writer_end (&w, ']');
 
-  writer_key (&w, "checks");
-  writer_begin (&w, '[', FALSE);
+  kessan_json_writer_key (&w, "checks");
+  kessan_json_writer_begin (&w, '[', FALSE);
   for (guint i = 0; i < self->checks->len; i++)
     {
       const KessanSeriesCheck *check = g_ptr_array_index (self->checks, i);
 
-      writer_separate (&w);
-      writer_begin (&w, '{', FALSE);
-      writer_member_string (&w, "check", KESSAN_SERIES_CHECK_CASH);
-      writer_member_string (&w, "kind", check_kind_name (check->kind));
-      writer_member_string (&w, "date", check->date);
-      writer_member_string (&w, "status", check_status_name (check->status));
+      kessan_json_writer_next (&w);
+      kessan_json_writer_begin (&w, '{', FALSE);
+      kessan_json_writer_string (&w, "check", KESSAN_SERIES_CHECK_CASH);
+      kessan_json_writer_string (&w, "kind", check_kind_name (check->kind));
+      kessan_json_writer_string (&w, "date", check->date);
+      kessan_json_writer_string (&w, "status", check_status_name (check->status));
       write_check_point (&w, "cashflow", check->cashflow);
       write_check_point (&w, "balance", check->balance);
-      writer_end (&w, '}');
+      kessan_json_writer_end (&w, '}');
     }
-  writer_end (&w, ']');
+  kessan_json_writer_end (&w, ']');
 
-  writer_end (&w, '}');
+  kessan_json_writer_end (&w, '}');
   g_string_append_c (w.out, '\n');
   return g_string_free (w.out, FALSE);
 }

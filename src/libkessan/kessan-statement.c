@@ -3,6 +3,8 @@
 
 #include "kessan-statement.h"
 
+#include "kessan-model-private.h"
+
 struct _KessanStatement
 {
   GObject              parent_instance;
@@ -32,19 +34,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* g_set_str() arrived in GLib 2.76, after our baseline. */
-static gboolean
-replace_str (char       **ptr,
-             const char  *str)
-{
-  if (g_strcmp0 (*ptr, str) == 0)
-    return FALSE;
-
-  g_free (*ptr);
-  *ptr = g_strdup (str);
-  return TRUE;
-}
 
 static void
 kessan_statement_dispose (GObject *object)
@@ -228,7 +217,7 @@ kessan_statement_set_id (KessanStatement *self,
 {
   g_return_if_fail (KESSAN_IS_STATEMENT (self));
 
-  if (replace_str (&self->id, id))
+  if (kessan_replace_str (&self->id, id))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
 }
 
@@ -287,7 +276,7 @@ kessan_statement_set_title (KessanStatement *self,
 {
   g_return_if_fail (KESSAN_IS_STATEMENT (self));
 
-  if (replace_str (&self->title, title))
+  if (kessan_replace_str (&self->title, title))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
@@ -319,7 +308,7 @@ kessan_statement_set_topic (KessanStatement *self,
 {
   g_return_if_fail (KESSAN_IS_STATEMENT (self));
 
-  if (replace_str (&self->topic, topic))
+  if (kessan_replace_str (&self->topic, topic))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOPIC]);
 }
 

@@ -18,3 +18,4 @@
 #include "kessan-types.h"
 #include "kessan-checks.h"
 #include "kessan-i18n.h"
+#include "kessan-format.h"

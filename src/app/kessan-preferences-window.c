@@ -1,0 +1,114 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kessan-preferences"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kessan-preferences-window.h"
+
+/* Each combo row shows one string setting; the row's position in its
+ * list is the position of the value in the matching array. */
+
+struct _KessanPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  AdwComboRow          *label_language_row;
+  AdwComboRow          *scale_row;
+  AdwComboRow          *currency_row;
+  AdwComboRow          *negative_row;
+
+  GSettings            *settings;
+};
+
+G_DEFINE_FINAL_TYPE (KessanPreferencesWindow, kessan_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+static const char *label_languages[] = { "interface", "en", "ja", "both", NULL };
+static const char *scales[] = { "printed", "yen", "thousands", "millions", "billions", NULL };
+static const char *currencies[] = { "jpy", "usd", NULL };
+static const char *negatives[] = { "minus", "parentheses", "triangle", NULL };
+
+static gboolean
+get_mapping (GValue   *value,
+             GVariant *variant,
+             gpointer  user_data)
+{
+  const char **names = user_data;
+  const char *name = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    if (g_str_equal (names[i], name))
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+  g_value_set_uint (value, 0);
+  return TRUE;
+}
+
+static GVariant *
+set_mapping (const GValue       *value,
+             const GVariantType *expected_type,
+             gpointer            user_data)
+{
+  const char **names = user_data;
+  guint index = g_value_get_uint (value);
+
+  if (index >= g_strv_length ((char **) names))
+    return NULL;
+  return g_variant_new_string (names[index]);
+}
+
+static void
+bind_row (KessanPreferencesWindow *self,
+          const char              *key,
+          AdwComboRow             *row,
+          const char             **names)
+{
+  g_settings_bind_with_mapping (self->settings, key, row, "selected", G_SETTINGS_BIND_DEFAULT,
+                                get_mapping, set_mapping, (gpointer) names, NULL);
+}
+
+KessanPreferencesWindow *
+kessan_preferences_window_new (GSettings *settings)
+{
+  KessanPreferencesWindow *self = g_object_new (KESSAN_TYPE_PREFERENCES_WINDOW, NULL);
+
+  self->settings = g_object_ref (settings);
+  bind_row (self, "label-language", self->label_language_row, label_languages);
+  bind_row (self, "display-scale", self->scale_row, scales);
+  bind_row (self, "display-currency", self->currency_row, currencies);
+  bind_row (self, "negative-style", self->negative_row, negatives);
+  return self;
+}
+
+static void
+kessan_preferences_window_dispose (GObject *object)
+{
+  KessanPreferencesWindow *self = KESSAN_PREFERENCES_WINDOW (object);
+
+  g_clear_object (&self->settings);
+  G_OBJECT_CLASS (kessan_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+kessan_preferences_window_class_init (KessanPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kessan_preferences_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kessan/Kessan/ui/kessan-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, KessanPreferencesWindow, label_language_row);
+  gtk_widget_class_bind_template_child (widget_class, KessanPreferencesWindow, scale_row);
+  gtk_widget_class_bind_template_child (widget_class, KessanPreferencesWindow, currency_row);
+  gtk_widget_class_bind_template_child (widget_class, KessanPreferencesWindow, negative_row);
+}
+
+static void
+kessan_preferences_window_init (KessanPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

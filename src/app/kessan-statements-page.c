@@ -1,0 +1,1024 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kessan-statements"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "kessan-statements-page.h"
+
+/* One statement as a table: a label column, one column per printed
+ * column, and computed columns (percent of revenues, year-over-year and
+ * quarter-over-quarter change) where the release does not print them.
+ * Numbers follow the chosen scale, currency and negative style. */
+
+typedef enum
+{
+  COLUMN_LABEL,
+  COLUMN_PRINTED,
+  COLUMN_SHARE,      /* computed: amount ÷ revenues */
+  COLUMN_CHANGE,     /* computed: later ÷ earlier − 1 */
+} ColumnKind;
+
+typedef struct
+{
+  ColumnKind  kind;
+  int         source;    /* printed column, or the amount column computed from */
+  int         earlier;   /* COLUMN_CHANGE: the earlier period's column */
+  char       *title;
+} DisplayColumn;
+
+struct _KessanStatementsPage
+{
+  AdwBin               parent_instance;
+
+  /* Template widgets */
+  GtkStack            *stack;
+  GtkDropDown         *statement_dropdown;
+  GtkDropDown         *scale_dropdown;
+  GtkDropDown         *currency_dropdown;
+  GtkDropDown         *negative_dropdown;
+  GtkColumnView       *column_view;
+  GtkLabel            *provenance_label;
+
+  /* Owned */
+  KessanFiling        *filing;
+  KessanStatement     *statement;
+  GSettings           *settings;
+  GtkMultiSelection   *selection;
+  GArray              *columns;     /* DisplayColumn */
+  GHashTable          *findings;    /* "concept\tcolumn" → KessanFinding */
+  KessanLineItem      *base_row;    /* the revenues of computed shares */
+
+  /* The cell last clicked, for provenance */
+  int                  current_row;
+  int                  current_column;
+  gboolean             updating;
+};
+
+G_DEFINE_FINAL_TYPE (KessanStatementsPage, kessan_statements_page, ADW_TYPE_BIN)
+
+enum
+{
+  SIGNAL_SHOW_SOURCE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const guint display_scales[] = { 0, 1, 1000, 1000000, 1000000000 };
+static const char *scale_names[] = { "printed", "yen", "thousands", "millions", "billions" };
+static const char *currency_names[] = { "jpy", "usd" };
+static const char *negative_names[] = { "minus", "parentheses", "triangle" };
+
+static void
+display_column_clear (gpointer data)
+{
+  DisplayColumn *column = data;
+
+  g_clear_pointer (&column->title, g_free);
+}
+
+static char *
+statement_name (KessanStatement *statement)
+{
+  const char *topic = kessan_statement_get_topic (statement);
+  const char *language = kessan_statement_get_language (statement);
+  const char *edition = g_strcmp0 (language, "ja") == 0 ? _("Japanese") : _("English");
+  const char *name = NULL;
+
+  if (g_strcmp0 (topic, "income.quarter") == 0)
+    name = _("Statement of Operations, Quarter");
+  else if (g_strcmp0 (topic, "income.year") == 0)
+    name = _("Statement of Operations, Full Year");
+  else if (g_strcmp0 (topic, "balance") == 0)
+    name = _("Balance Sheet");
+  else if (g_strcmp0 (topic, "cashflow.quarter") == 0)
+    name = _("Cash Flows, Quarter");
+  else if (g_strcmp0 (topic, "cashflow.year") == 0)
+    name = _("Cash Flows, Full Year");
+
+  /* TRANSLATORS: a statement and the language it is printed in:
+   * "Balance Sheet (Japanese)" */
+  return g_strdup_printf (_("%s (%s)"), name != NULL ? name : kessan_statement_get_title (statement)
+                                        ? kessan_statement_get_title (statement) : kessan_statement_get_id (statement),
+                          edition);
+}
+
+static KessanNegativeStyle
+negative_style (KessanStatementsPage *self)
+{
+  return (KessanNegativeStyle) gtk_drop_down_get_selected (self->negative_dropdown);
+}
+
+static gboolean
+cell_value (KessanLineItem *row,
+            int             column,
+            double         *value)
+{
+  if (column < 0 || !kessan_line_item_has_value (row, (guint) column))
+    return FALSE;
+  *value = kessan_line_item_get_value (row, (guint) column);
+  return TRUE;
+}
+
+/* The text of a printed value in the chosen scale and currency. */
+static char *
+format_printed (KessanStatementsPage *self,
+                KessanLineItem       *row,
+                guint                 c)
+{
+  KessanColumn *column = kessan_statement_get_column (self->statement, c);
+  KessanUnit unit = kessan_line_item_get_unit (row);
+  guint decimals = kessan_line_item_get_decimals (row, c);
+  double value = kessan_line_item_get_value (row, c);
+  guint selected_scale = display_scales[gtk_drop_down_get_selected (self->scale_dropdown)];
+  gboolean to_usd = gtk_drop_down_get_selected (self->currency_dropdown) == 1;
+  double rate = kessan_filing_get_jpy_per_usd (self->filing);
+  gboolean money = kessan_column_get_unit (column) == KESSAN_UNIT_CURRENCY;
+
+  if (money && unit == KESSAN_UNIT_PER_SHARE)
+    {
+      /* Per-share amounts are in yen, whatever the column's scale. */
+      if (to_usd && rate > 0 && kessan_column_get_currency (column) == KESSAN_CURRENCY_JPY)
+        return kessan_format_number (value / rate, 2, negative_style (self));
+      return kessan_format_number (value, decimals, negative_style (self));
+    }
+
+  if (money && unit == KESSAN_UNIT_NONE)
+    {
+      guint scale = kessan_column_get_scale (column);
+      guint target = selected_scale != 0 ? selected_scale : scale;
+      double amount = value * scale;
+      gboolean converted = FALSE;
+
+      if (to_usd && rate > 0 && kessan_column_get_currency (column) == KESSAN_CURRENCY_JPY)
+        {
+          amount /= rate;
+          converted = TRUE;
+        }
+      amount /= target;
+      if (target > scale || converted)
+        decimals = target > scale ? 1 : 0;
+      return kessan_format_number (amount, decimals, negative_style (self));
+    }
+
+  return kessan_format_number (value, decimals, negative_style (self));
+}
+
+static gboolean
+format_cell (KessanStatementsPage *self,
+             KessanLineItem       *row,
+             const DisplayColumn  *column,
+             char                **text)
+{
+  double value, base, earlier;
+
+  *text = NULL;
+  switch (column->kind)
+    {
+    case COLUMN_LABEL:
+      *text = g_strdup (kessan_line_item_get_label (row));
+      return TRUE;
+
+    case COLUMN_PRINTED:
+      if (!kessan_line_item_has_value (row, (guint) column->source))
+        return FALSE;
+      *text = format_printed (self, row, (guint) column->source);
+      return TRUE;
+
+    case COLUMN_SHARE:
+      if (self->base_row == NULL || kessan_line_item_get_unit (row) != KESSAN_UNIT_NONE
+          || !cell_value (row, column->source, &value) || !cell_value (self->base_row, column->source, &base) || base == 0)
+        return FALSE;
+      *text = kessan_format_number (value / base * 100.0, 1, negative_style (self));
+      return TRUE;
+
+    case COLUMN_CHANGE:
+      if (kessan_line_item_get_unit (row) != KESSAN_UNIT_NONE
+          || !cell_value (row, column->source, &value) || !cell_value (row, column->earlier, &earlier) || earlier == 0)
+        return FALSE;
+      *text = kessan_format_number ((value - earlier) / fabs (earlier) * 100.0, 1, negative_style (self));
+      return TRUE;
+
+    default:
+      return FALSE;
+    }
+}
+
+static KessanFinding *
+finding_for (KessanStatementsPage *self,
+             KessanLineItem       *row,
+             const DisplayColumn  *column)
+{
+  g_autofree char *key = NULL;
+
+  if (column->kind != COLUMN_PRINTED || self->findings == NULL)
+    return NULL;
+  key = g_strdup_printf ("%s\t%d", kessan_line_item_get_concept (row), column->source);
+  return g_hash_table_lookup (self->findings, key);
+}
+
+/* Cells */
+
+static void
+cell_pressed_cb (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 GtkWidget       *cell);
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkGesture *click = gtk_gesture_click_new ();
+  guint index = GPOINTER_TO_UINT (user_data);
+
+  gtk_widget_set_visible (icon, FALSE);
+  gtk_widget_add_css_class (icon, "warning");
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), index == 0 ? 0.0 : 1.0);
+  if (index == 0)
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  else
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  g_object_set_data (G_OBJECT (box), "column", user_data);
+  g_object_set_data (G_OBJECT (box), "item", item);
+  g_signal_connect (click, "pressed", G_CALLBACK (cell_pressed_cb), box);
+  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (click));
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  KessanStatementsPage *self = g_object_get_data (G_OBJECT (factory), "page");
+  KessanLineItem *row = gtk_list_item_get_item (item);
+  guint index = GPOINTER_TO_UINT (user_data);
+  const DisplayColumn *column = &g_array_index (self->columns, DisplayColumn, index);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *icon = gtk_widget_get_first_child (box);
+  GtkWidget *label = gtk_widget_get_last_child (box);
+  g_autofree char *text = NULL;
+  KessanFinding *finding;
+
+  format_cell (self, row, column, &text);
+  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
+
+  if (column->kind == COLUMN_LABEL)
+    {
+      gboolean heading = kessan_line_item_get_heading (row);
+      gboolean total = kessan_line_item_get_total (row);
+
+      gtk_widget_set_margin_start (label, 18 * (int) kessan_line_item_get_depth (row));
+      if (heading || total)
+        gtk_widget_add_css_class (label, "heading");
+      else
+        gtk_widget_remove_css_class (label, "heading");
+      if (heading)
+        gtk_widget_add_css_class (label, "dim-label");
+      else
+        gtk_widget_remove_css_class (label, "dim-label");
+      gtk_widget_set_tooltip_text (box, kessan_line_item_get_label (row));
+    }
+  else
+    {
+      if (kessan_line_item_get_total (row))
+        gtk_widget_add_css_class (label, "heading");
+      else
+        gtk_widget_remove_css_class (label, "heading");
+      if (column->kind != COLUMN_PRINTED)
+        gtk_widget_add_css_class (label, "computed");
+      else
+        gtk_widget_remove_css_class (label, "computed");
+    }
+
+  finding = finding_for (self, row, column);
+  gtk_widget_set_visible (icon, finding != NULL);
+  gtk_widget_set_tooltip_text (icon, finding != NULL ? kessan_finding_get_message (finding) : NULL);
+  if (column->kind != COLUMN_LABEL)
+    gtk_widget_set_tooltip_text (box, finding != NULL ? kessan_finding_get_message (finding) : NULL);
+}
+
+static void
+update_provenance (KessanStatementsPage *self)
+{
+  g_autoptr(KessanLineItem) row = NULL;
+  const DisplayColumn *column;
+  g_autofree char *text = NULL;
+  g_autofree char *period = NULL;
+  guint line;
+
+  if (self->statement == NULL || self->current_row < 0)
+    {
+      gtk_label_set_text (self->provenance_label, _("Select a value to see where it comes from."));
+      return;
+    }
+  row = g_list_model_get_item (G_LIST_MODEL (self->selection), (guint) self->current_row);
+  if (row == NULL)
+    return;
+  column = &g_array_index (self->columns, DisplayColumn, self->current_column);
+
+  if (column->kind == COLUMN_PRINTED && kessan_line_item_has_value (row, (guint) column->source))
+    {
+      KessanColumn *printed = kessan_statement_get_column (self->statement, (guint) column->source);
+      g_autofree char *value = kessan_format_number (kessan_line_item_get_value (row, (guint) column->source),
+                                                     kessan_line_item_get_decimals (row, (guint) column->source),
+                                                     KESSAN_NEGATIVE_MINUS);
+
+      line = kessan_line_item_get_value_line (row, (guint) column->source);
+      period = kessan_format_period (kessan_column_get_period_end (printed), kessan_column_get_months (printed));
+      /* TRANSLATORS: “Total revenues”, 2Q FY2003: 9,185,259 as printed on line 312 of 003.txt */
+      text = g_strdup_printf (_("“%s”, %s: %s as printed on line %u of %s"),
+                              kessan_line_item_get_label (row), period, value, line,
+                              kessan_filing_get_source_name (self->filing));
+    }
+  else if (column->kind == COLUMN_SHARE || column->kind == COLUMN_CHANGE)
+    text = g_strdup_printf (_("“%s”: computed by Kessan from the printed amounts; the release does not print this column."),
+                            kessan_line_item_get_label (row));
+  else
+    text = g_strdup_printf (_("“%s”: line %u of %s"), kessan_line_item_get_label (row),
+                            kessan_line_item_get_line (row), kessan_filing_get_source_name (self->filing));
+  gtk_label_set_text (self->provenance_label, text);
+}
+
+static void
+cell_pressed_cb (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 GtkWidget       *cell)
+{
+  KessanStatementsPage *self = KESSAN_STATEMENTS_PAGE (gtk_widget_get_ancestor (cell, KESSAN_TYPE_STATEMENTS_PAGE));
+  GtkListItem *item = g_object_get_data (G_OBJECT (cell), "item");
+
+  self->current_row = (int) gtk_list_item_get_position (item);
+  self->current_column = (int) GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "column"));
+  update_provenance (self);
+}
+
+/* Columns */
+
+static char *
+column_title (KessanStatement *statement,
+              guint            c)
+{
+  KessanColumn *column = kessan_statement_get_column (statement, c);
+  g_autofree char *period = kessan_format_period (kessan_column_get_period_end (column), kessan_column_get_months (column));
+
+  switch (kessan_column_get_measure (column))
+    {
+    case KESSAN_MEASURE_PERCENT_OF_REVENUE:
+      /* TRANSLATORS: a column header: the period, then what it shows */
+      return g_strdup_printf (_("%s\n%% of revenues"), period);
+    case KESSAN_MEASURE_PERCENT_OF_TOTAL:
+      return g_strdup_printf (_("%s\n%% of total"), period);
+    case KESSAN_MEASURE_CHANGE_YOY:
+      return g_strdup_printf (_("%s\nYoY %%"), period);
+    case KESSAN_MEASURE_CHANGE_QOQ:
+      return g_strdup_printf (_("%s\nQoQ %%"), period);
+    case KESSAN_MEASURE_CHANGE:
+      return g_strdup_printf (_("%s\nchange %%"), period);
+    case KESSAN_MEASURE_AMOUNT:
+    default:
+      if (kessan_column_get_currency (column) == KESSAN_CURRENCY_USD)
+        return g_strdup_printf (_("%s\nUSD"), period);
+      if (kessan_column_get_unit (column) == KESSAN_UNIT_PERCENT)
+        return g_strdup_printf ("%s\n%%", period);
+      return g_strdup (period);
+    }
+}
+
+static void
+add_display_column (KessanStatementsPage *self,
+                    ColumnKind            kind,
+                    int                   source,
+                    int                   earlier,
+                    char                 *title)
+{
+  DisplayColumn column = { kind, source, earlier, title };
+  guint index = self->columns->len;
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *view_column;
+
+  g_array_append_val (self->columns, column);
+  g_object_set_data (G_OBJECT (factory), "page", self);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GUINT_TO_POINTER (index));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GUINT_TO_POINTER (index));
+  view_column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_resizable (view_column, TRUE);
+  if (index == 0)
+    {
+      gtk_column_view_column_set_expand (view_column, TRUE);
+      gtk_column_view_column_set_fixed_width (view_column, 320);
+    }
+  gtk_column_view_append_column (self->column_view, view_column);
+  g_object_unref (view_column);
+}
+
+static int
+find_amount_column (KessanStatement *statement,
+                    const char      *period_end,
+                    guint            months)
+{
+  for (guint c = 0; c < kessan_statement_get_n_columns (statement); c++)
+    {
+      KessanColumn *column = kessan_statement_get_column (statement, c);
+
+      if (kessan_column_get_measure (column) == KESSAN_MEASURE_AMOUNT
+          && kessan_column_get_currency (column) == KESSAN_CURRENCY_JPY
+          && g_strcmp0 (kessan_column_get_period_end (column), period_end) == 0
+          && kessan_column_get_months (column) == months)
+        return (int) c;
+    }
+  return -1;
+}
+
+static gboolean
+prints_measure (KessanStatement *statement,
+                KessanMeasure    measure,
+                const char      *period_end)
+{
+  for (guint c = 0; c < kessan_statement_get_n_columns (statement); c++)
+    {
+      KessanColumn *column = kessan_statement_get_column (statement, c);
+
+      if (kessan_column_get_measure (column) == measure
+          && g_strcmp0 (kessan_column_get_period_end (column), period_end) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static char *
+shift_months (const char *iso,
+              int         months)
+{
+  GDate date;
+  guint day;
+
+  if (!kessan_date_from_iso (iso, &date))
+    return NULL;
+  g_date_set_day (&date, 1);
+  if (months < 0)
+    g_date_subtract_months (&date, (guint) -months);
+  else
+    g_date_add_months (&date, (guint) months);
+  day = g_date_get_days_in_month (g_date_get_month (&date), g_date_get_year (&date));
+  g_date_set_day (&date, (GDateDay) day);
+  return kessan_date_to_iso (&date);
+}
+
+/* Computed columns for an income statement or KPI table in JPY: the
+ * percent of revenues and the changes the release does not print. */
+static void
+add_computed_columns (KessanStatementsPage *self)
+{
+  KessanStatement *statement = self->statement;
+  KessanStatementKind kind = kessan_statement_get_kind (statement);
+
+  self->base_row = kessan_statement_find_row (statement, "revenues.total");
+
+  for (guint c = 0; c < kessan_statement_get_n_columns (statement); c++)
+    {
+      KessanColumn *column = kessan_statement_get_column (statement, c);
+      const char *end = kessan_column_get_period_end (column);
+      guint months = kessan_column_get_months (column);
+      g_autofree char *period = NULL;
+
+      if (kessan_column_get_measure (column) != KESSAN_MEASURE_AMOUNT
+          || kessan_column_get_currency (column) != KESSAN_CURRENCY_JPY || end == NULL || months == 0)
+        continue;
+      period = kessan_format_period (end, months);
+
+      if (kind == KESSAN_STATEMENT_KIND_INCOME && self->base_row != NULL
+          && !prints_measure (statement, KESSAN_MEASURE_PERCENT_OF_REVENUE, end))
+        add_display_column (self, COLUMN_SHARE, (int) c, -1,
+                            g_strdup_printf (_("%s\n%% of revenues (computed)"), period));
+
+      {
+        g_autofree char *year_before = shift_months (end, -12);
+        g_autofree char *quarter_before = shift_months (end, -3);
+        int yoy = find_amount_column (statement, year_before, months);
+        int qoq = months == 3 ? find_amount_column (statement, quarter_before, months) : -1;
+
+        if (yoy >= 0 && !prints_measure (statement, KESSAN_MEASURE_CHANGE_YOY, end))
+          add_display_column (self, COLUMN_CHANGE, (int) c, yoy,
+                              g_strdup_printf (_("%s\nYoY %% (computed)"), period));
+        if (qoq >= 0 && !prints_measure (statement, KESSAN_MEASURE_CHANGE_QOQ, end))
+          add_display_column (self, COLUMN_CHANGE, (int) c, qoq,
+                              g_strdup_printf (_("%s\nQoQ %% (computed)"), period));
+      }
+    }
+}
+
+static void
+index_findings (KessanStatementsPage *self)
+{
+  g_clear_pointer (&self->findings, g_hash_table_unref);
+  self->findings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+
+  for (guint i = 0; i < kessan_filing_get_n_findings (self->filing); i++)
+    {
+      KessanFinding *finding = kessan_filing_get_finding (self->filing, i);
+      const char * const *rows = kessan_finding_get_rows (finding);
+      guint n_columns;
+      const guint *columns = kessan_finding_get_columns (finding, &n_columns);
+
+      if (kessan_finding_get_severity (finding) == KESSAN_SEVERITY_INFO
+          || g_strcmp0 (kessan_finding_get_statement (finding), kessan_statement_get_id (self->statement)) != 0
+          || rows[0] == NULL || n_columns == 0)
+        continue;
+      for (guint j = 0; j < n_columns; j++)
+        {
+          char *key = g_strdup_printf ("%s\t%u", rows[0], columns[j]);
+
+          if (!g_hash_table_contains (self->findings, key))
+            g_hash_table_insert (self->findings, key, g_object_ref (finding));
+          else
+            g_free (key);
+        }
+    }
+}
+
+static void
+rebuild_table (KessanStatementsPage *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+
+  while (g_list_model_get_n_items (columns) > 0)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, 0);
+
+      gtk_column_view_remove_column (self->column_view, column);
+    }
+  g_array_set_size (self->columns, 0);
+  self->base_row = NULL;
+  self->current_row = -1;
+  self->current_column = 0;
+
+  if (self->statement == NULL)
+    {
+      gtk_column_view_set_model (self->column_view, NULL);
+      g_clear_object (&self->selection);
+      update_provenance (self);
+      return;
+    }
+
+  index_findings (self);
+  add_display_column (self, COLUMN_LABEL, -1, -1, g_strdup (""));
+  for (guint c = 0; c < kessan_statement_get_n_columns (self->statement); c++)
+    add_display_column (self, COLUMN_PRINTED, (int) c, -1, column_title (self->statement, c));
+  add_computed_columns (self);
+
+  g_clear_object (&self->selection);
+  self->selection = gtk_multi_selection_new (g_object_ref (kessan_statement_get_rows (self->statement)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  update_provenance (self);
+}
+
+static void
+statement_selected_cb (KessanStatementsPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->statement_dropdown);
+  KessanStatement *statement = NULL;
+
+  if (self->updating)
+    return;
+  if (self->filing != NULL && selected < kessan_filing_get_n_statements (self->filing))
+    statement = kessan_filing_get_statement (self->filing, selected);
+  if (g_set_object (&self->statement, statement))
+    rebuild_table (self);
+}
+
+static void
+save_display_settings (KessanStatementsPage *self)
+{
+  if (self->settings == NULL || self->updating)
+    return;
+  g_settings_set_string (self->settings, "display-scale", scale_names[gtk_drop_down_get_selected (self->scale_dropdown)]);
+  g_settings_set_string (self->settings, "display-currency", currency_names[gtk_drop_down_get_selected (self->currency_dropdown)]);
+  g_settings_set_string (self->settings, "negative-style", negative_names[gtk_drop_down_get_selected (self->negative_dropdown)]);
+}
+
+/* A change of scale, currency or negative style redraws the cells. */
+static void
+display_changed_cb (KessanStatementsPage *self)
+{
+  save_display_settings (self);
+  if (self->statement != NULL && !self->updating)
+    rebuild_table (self);
+}
+
+static guint
+index_of (const char  *value,
+          const char **names,
+          guint        n)
+{
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (value, names[i]) == 0)
+      return i;
+  return 0;
+}
+
+static void
+settings_changed_cb (KessanStatementsPage *self)
+{
+  g_autofree char *scale = g_settings_get_string (self->settings, "display-scale");
+  g_autofree char *currency = g_settings_get_string (self->settings, "display-currency");
+  g_autofree char *negatives = g_settings_get_string (self->settings, "negative-style");
+
+  self->updating = TRUE;
+  gtk_drop_down_set_selected (self->scale_dropdown, index_of (scale, scale_names, G_N_ELEMENTS (scale_names)));
+  gtk_drop_down_set_selected (self->currency_dropdown, index_of (currency, currency_names, G_N_ELEMENTS (currency_names)));
+  gtk_drop_down_set_selected (self->negative_dropdown, index_of (negatives, negative_names, G_N_ELEMENTS (negative_names)));
+  self->updating = FALSE;
+  if (self->statement != NULL)
+    rebuild_table (self);
+}
+
+void
+kessan_statements_page_set_settings (KessanStatementsPage *self,
+                                     GSettings            *settings)
+{
+  g_return_if_fail (KESSAN_IS_STATEMENTS_PAGE (self));
+
+  if (!g_set_object (&self->settings, settings))
+    return;
+  g_signal_connect_object (settings, "changed::display-scale", G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "changed::display-currency", G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "changed::negative-style", G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
+  settings_changed_cb (self);
+}
+
+void
+kessan_statements_page_set_filing (KessanStatementsPage *self,
+                                   KessanFiling         *filing)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autofree char *previous_topic = NULL;
+  g_autofree char *previous_language = NULL;
+  guint selected = 0;
+
+  g_return_if_fail (KESSAN_IS_STATEMENTS_PAGE (self));
+
+  if (self->statement != NULL)
+    {
+      previous_topic = g_strdup (kessan_statement_get_topic (self->statement));
+      previous_language = g_strdup (kessan_statement_get_language (self->statement));
+    }
+  if (!g_set_object (&self->filing, filing) && filing != NULL)
+    return;
+
+  gtk_stack_set_visible_child_name (self->stack, filing != NULL ? "table" : "empty");
+  for (guint s = 0; filing != NULL && s < kessan_filing_get_n_statements (filing); s++)
+    {
+      KessanStatement *statement = kessan_filing_get_statement (filing, s);
+      g_autofree char *name = statement_name (statement);
+
+      gtk_string_list_append (names, name);
+      /* Keep showing the same statement when moving between releases. */
+      if (previous_topic != NULL && g_strcmp0 (kessan_statement_get_topic (statement), previous_topic) == 0
+          && g_strcmp0 (kessan_statement_get_language (statement), previous_language) == 0)
+        selected = s;
+      else if (previous_topic == NULL && selected == 0 && g_strcmp0 (kessan_statement_get_topic (statement), "income.quarter") == 0
+               && g_strcmp0 (kessan_statement_get_language (statement), "en") == 0)
+        selected = s;
+    }
+
+  self->updating = TRUE;
+  gtk_drop_down_set_model (self->statement_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->statement_dropdown, selected);
+  self->updating = FALSE;
+  g_clear_object (&self->statement);
+  statement_selected_cb (self);
+}
+
+KessanStatement *
+kessan_statements_page_get_statement (KessanStatementsPage *self)
+{
+  g_return_val_if_fail (KESSAN_IS_STATEMENTS_PAGE (self), NULL);
+
+  return self->statement;
+}
+
+gboolean
+kessan_statements_page_select_statement (KessanStatementsPage *self,
+                                         const char           *id)
+{
+  g_return_val_if_fail (KESSAN_IS_STATEMENTS_PAGE (self), FALSE);
+
+  for (guint s = 0; self->filing != NULL && s < kessan_filing_get_n_statements (self->filing); s++)
+    if (g_strcmp0 (kessan_statement_get_id (kessan_filing_get_statement (self->filing, s)), id) == 0)
+      {
+        gtk_drop_down_set_selected (self->statement_dropdown, s);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+guint
+kessan_statements_page_get_n_rows (KessanStatementsPage *self)
+{
+  g_return_val_if_fail (KESSAN_IS_STATEMENTS_PAGE (self), 0);
+
+  return self->statement != NULL ? kessan_statement_get_n_rows (self->statement) : 0;
+}
+
+guint
+kessan_statements_page_get_n_columns (KessanStatementsPage *self)
+{
+  g_return_val_if_fail (KESSAN_IS_STATEMENTS_PAGE (self), 0);
+
+  return self->columns->len;
+}
+
+char *
+kessan_statements_page_get_cell_text (KessanStatementsPage *self,
+                                      guint                 row,
+                                      guint                 column)
+{
+  KessanLineItem *item;
+  char *text;
+
+  g_return_val_if_fail (KESSAN_IS_STATEMENTS_PAGE (self), NULL);
+
+  if (self->statement == NULL || row >= kessan_statement_get_n_rows (self->statement) || column >= self->columns->len)
+    return NULL;
+  item = kessan_statement_get_row (self->statement, row);
+  format_cell (self, item, &g_array_index (self->columns, DisplayColumn, column), &text);
+  return text;
+}
+
+void
+kessan_statements_page_select_rows (KessanStatementsPage *self,
+                                    guint                 first,
+                                    guint                 n)
+{
+  g_return_if_fail (KESSAN_IS_STATEMENTS_PAGE (self));
+
+  if (self->selection == NULL)
+    return;
+  gtk_selection_model_select_range (GTK_SELECTION_MODEL (self->selection), first, n, TRUE);
+  self->current_row = (int) first;
+  update_provenance (self);
+}
+
+/* Copying: tab-separated, numbers without grouping so that a
+ * spreadsheet reads them as numbers. */
+char *
+kessan_statements_page_copy_text (KessanStatementsPage *self)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  GtkBitset *selected;
+  GtkBitsetIter iter;
+  guint position;
+
+  g_return_val_if_fail (KESSAN_IS_STATEMENTS_PAGE (self), NULL);
+
+  if (self->selection == NULL)
+    return NULL;
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  if (gtk_bitset_is_empty (selected))
+    {
+      gtk_bitset_unref (selected);
+      return NULL;
+    }
+
+  for (guint c = 0; c < self->columns->len; c++)
+    {
+      g_autofree char *title = g_strdup (g_array_index (self->columns, DisplayColumn, c).title);
+
+      g_strdelimit (title, "\n\t", ' ');
+      g_string_append (out, c == 0 ? _("Item") : title);
+      g_string_append_c (out, c + 1 < self->columns->len ? '\t' : '\n');
+    }
+
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position); ok;
+       ok = gtk_bitset_iter_next (&iter, &position))
+    {
+      KessanLineItem *row = kessan_statement_get_row (self->statement, position);
+
+      for (guint c = 0; c < self->columns->len; c++)
+        {
+          g_autofree char *text = NULL;
+
+          format_cell (self, row, &g_array_index (self->columns, DisplayColumn, c), &text);
+          if (text != NULL && c > 0)
+            {
+              /* Back to a plain number: no grouping, ASCII minus. */
+              g_autoptr(GString) plain = g_string_new (NULL);
+              gboolean negative = g_str_has_prefix (text, "(") || g_str_has_prefix (text, "\xe2\x88\x92")
+                                  || g_str_has_prefix (text, "\xe2\x96\xb2");
+
+              if (negative)
+                g_string_append_c (plain, '-');
+              for (const char *p = text; *p != '\0'; p++)
+                if (g_ascii_isdigit (*p) || *p == '.')
+                  g_string_append_c (plain, *p);
+              g_string_append (out, plain->str);
+            }
+          else if (text != NULL)
+            g_string_append (out, text);
+          g_string_append_c (out, c + 1 < self->columns->len ? '\t' : '\n');
+        }
+    }
+  gtk_bitset_unref (selected);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+gboolean
+kessan_statements_page_show_in_source (KessanStatementsPage *self)
+{
+  g_autoptr(KessanLineItem) row = NULL;
+  const DisplayColumn *column;
+  guint line;
+
+  g_return_val_if_fail (KESSAN_IS_STATEMENTS_PAGE (self), FALSE);
+
+  if (self->statement == NULL || self->current_row < 0)
+    return FALSE;
+  row = g_list_model_get_item (kessan_statement_get_rows (self->statement), (guint) self->current_row);
+  column = &g_array_index (self->columns, DisplayColumn, self->current_column);
+  line = column->kind == COLUMN_PRINTED && kessan_line_item_has_value (row, (guint) column->source)
+         ? kessan_line_item_get_value_line (row, (guint) column->source)
+         : kessan_line_item_get_line (row);
+  if (line == 0)
+    return FALSE;
+  g_signal_emit (self, signals[SIGNAL_SHOW_SOURCE], 0, line);
+  return TRUE;
+}
+
+void
+kessan_statements_page_show_finding (KessanStatementsPage *self,
+                                     KessanFinding        *finding)
+{
+  const char * const *rows;
+  guint n_columns;
+  const guint *columns;
+
+  g_return_if_fail (KESSAN_IS_STATEMENTS_PAGE (self));
+  g_return_if_fail (KESSAN_IS_FINDING (finding));
+
+  if (kessan_finding_get_statement (finding) == NULL
+      || !kessan_statements_page_select_statement (self, kessan_finding_get_statement (finding)))
+    return;
+  rows = kessan_finding_get_rows (finding);
+  columns = kessan_finding_get_columns (finding, &n_columns);
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  for (guint r = 0; r < kessan_statement_get_n_rows (self->statement); r++)
+    {
+      KessanLineItem *row = kessan_statement_get_row (self->statement, r);
+
+      if (!kessan_line_item_get_heading (row) && g_strv_contains (rows, kessan_line_item_get_concept (row)))
+        {
+          gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), r, FALSE);
+          if (g_strcmp0 (rows[0], kessan_line_item_get_concept (row)) == 0)
+            {
+              self->current_row = (int) r;
+              self->current_column = n_columns > 0 ? (int) columns[0] + 1 : 0;
+              gtk_widget_activate_action (GTK_WIDGET (self->column_view), "list.scroll-to-item", "u", r);
+            }
+        }
+    }
+  update_provenance (self);
+}
+
+/* Actions */
+
+static void
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  KessanStatementsPage *self = KESSAN_STATEMENTS_PAGE (widget);
+  g_autofree char *text = kessan_statements_page_copy_text (self);
+
+  if (text != NULL)
+    gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+}
+
+static void
+export_response_cb (GtkNativeDialog      *dialog,
+                    int                   response,
+                    KessanStatementsPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->statement != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *csv = kessan_statement_to_csv (self->statement);
+      g_autoptr(GError) error = NULL;
+
+      if (!g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                    NULL, NULL, &error))
+        {
+          GtkWidget *message = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                       _("Could Not Export"), error->message);
+
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (message));
+        }
+    }
+  g_object_unref (dialog);
+}
+
+static void
+export_csv_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  KessanStatementsPage *self = KESSAN_STATEMENTS_PAGE (widget);
+  GtkFileChooserNative *dialog;
+  g_autofree char *name = NULL;
+
+  if (self->statement == NULL)
+    return;
+  dialog = gtk_file_chooser_native_new (_("Export Statement as CSV"),
+                                        GTK_WINDOW (gtk_widget_get_root (widget)),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  name = g_strdup_printf ("%s.csv", kessan_statement_get_id (self->statement));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+show_in_source_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  kessan_statements_page_show_in_source (KESSAN_STATEMENTS_PAGE (widget));
+}
+
+static void
+kessan_statements_page_dispose (GObject *object)
+{
+  KessanStatementsPage *self = KESSAN_STATEMENTS_PAGE (object);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->statement);
+  g_clear_object (&self->filing);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->findings, g_hash_table_unref);
+
+  G_OBJECT_CLASS (kessan_statements_page_parent_class)->dispose (object);
+}
+
+static void
+kessan_statements_page_finalize (GObject *object)
+{
+  KessanStatementsPage *self = KESSAN_STATEMENTS_PAGE (object);
+
+  g_clear_pointer (&self->columns, g_array_unref);
+
+  G_OBJECT_CLASS (kessan_statements_page_parent_class)->finalize (object);
+}
+
+static void
+kessan_statements_page_class_init (KessanStatementsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kessan_statements_page_dispose;
+  object_class->finalize = kessan_statements_page_finalize;
+
+  signals[SIGNAL_SHOW_SOURCE] = g_signal_new ("show-source", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                              0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kessan/Kessan/ui/kessan-statements-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, KessanStatementsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, KessanStatementsPage, statement_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, KessanStatementsPage, scale_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, KessanStatementsPage, currency_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, KessanStatementsPage, negative_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, KessanStatementsPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, KessanStatementsPage, provenance_label);
+  gtk_widget_class_bind_template_callback (widget_class, statement_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, display_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "statements.copy", NULL, copy_action);
+  gtk_widget_class_install_action (widget_class, "statements.export-csv", NULL, export_csv_action);
+  gtk_widget_class_install_action (widget_class, "statements.show-in-source", NULL, show_in_source_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "statements.copy", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_u, GDK_CONTROL_MASK, "statements.show-in-source", NULL);
+}
+
+static void
+kessan_statements_page_init (KessanStatementsPage *self)
+{
+  self->columns = g_array_new (FALSE, TRUE, sizeof (DisplayColumn));
+  g_array_set_clear_func (self->columns, display_column_clear);
+  self->current_row = -1;
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

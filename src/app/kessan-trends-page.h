@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "kessan.h"
+
+G_BEGIN_DECLS
+
+#define KESSAN_TYPE_TRENDS_PAGE (kessan_trends_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (KessanTrendsPage, kessan_trends_page, KESSAN, TRENDS_PAGE, AdwBin)
+
+void kessan_trends_page_set_library (KessanTrendsPage *self,
+                                     KessanLibrary    *library);
+
+G_END_DECLS

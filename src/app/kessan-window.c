@@ -1,0 +1,958 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kessan-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kessan-checks-page.h"
+#include "kessan-source-page.h"
+#include "kessan-statements-page.h"
+#include "kessan-trends-page.h"
+#include "kessan-window.h"
+
+#define SAMPLES_PATH "/io/github/kessan/Kessan/samples/"
+
+struct _KessanWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkSearchEntry       *search_entry;
+  GtkStack             *sidebar_stack;
+  GtkListBox           *filing_list;
+  GtkRevealer          *problems_revealer;
+  GtkLabel             *problems_label;
+  AdwViewStack         *view_stack;
+  AdwViewStackPage     *checks_stack_page;
+  KessanStatementsPage *statements_page;
+  KessanTrendsPage     *trends_page;
+  KessanChecksPage     *checks_page;
+  KessanSourcePage     *source_page;
+
+  /* Owned */
+  KessanLibrary        *library;
+  GSettings            *settings;
+  GtkFilterListModel   *filtered;
+  GtkCustomFilter      *filter;
+  KessanFiling         *filing;
+  GCancellable         *cancellable;
+  guint                 pending_imports;
+  gboolean              ready;
+
+  /* What the last toast's Undo puts back or takes out again. */
+  KessanFiling         *last_added;
+  KessanFiling         *last_removed;
+  GBytes               *last_removed_source;
+};
+
+G_DEFINE_FINAL_TYPE (KessanWindow, kessan_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum
+{
+  PROP_0,
+  PROP_FILING,
+  PROP_READY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void setup_window (KessanWindow      *self,
+                          KessanApplication *app);
+
+KessanWindow *
+kessan_window_new (KessanApplication *application)
+{
+  KessanWindow *self = g_object_new (KESSAN_TYPE_WINDOW, "application", application, NULL);
+
+  /* The application is set after construction: the window connects to
+   * its library once it has one. */
+  setup_window (self, application);
+  return self;
+}
+
+KessanFiling *
+kessan_window_get_filing (KessanWindow *self)
+{
+  g_return_val_if_fail (KESSAN_IS_WINDOW (self), NULL);
+
+  return self->filing;
+}
+
+gboolean
+kessan_window_get_ready (KessanWindow *self)
+{
+  g_return_val_if_fail (KESSAN_IS_WINDOW (self), FALSE);
+
+  return self->ready;
+}
+
+/* A release as the sidebar names it: "2Q FY2003" or "FY2002". */
+static char *
+describe_period (KessanFiling *filing)
+{
+  guint year = kessan_filing_get_fiscal_year (filing);
+  guint quarter = kessan_filing_get_fiscal_quarter (filing);
+
+  if (year == 0)
+    return g_strdup (_("Unknown period"));
+  if (quarter == 0)
+    /* TRANSLATORS: a full fiscal year, e.g. "FY2002" */
+    return g_strdup_printf (_("FY%u"), year);
+  /* TRANSLATORS: a fiscal quarter, e.g. "2Q FY2003" */
+  return g_strdup_printf (_("%uQ FY%u"), quarter, year);
+}
+
+static guint
+count_findings (KessanFiling   *filing,
+                KessanSeverity  severity)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < kessan_filing_get_n_findings (filing); i++)
+    n += kessan_finding_get_severity (kessan_filing_get_finding (filing, i)) == severity;
+  return n;
+}
+
+static GtkWidget *
+create_filing_row (gpointer item,
+                   gpointer user_data)
+{
+  KessanFiling *filing = item;
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  g_autofree char *period = describe_period (filing);
+  g_autofree char *heading = NULL;
+  g_autofree char *subtitle = NULL;
+  GtkWidget *title;
+  GtkWidget *detail;
+  guint errors = count_findings (filing, KESSAN_SEVERITY_ERROR);
+
+  /* TRANSLATORS: a release in the library: "2Q FY2003 · Internet Initiative Japan Inc." */
+  heading = g_strdup_printf (_("%s · %s"), period,
+                             kessan_filing_get_company (filing) ? kessan_filing_get_company (filing) : _("Unknown company"));
+  /* TRANSLATORS: "Released 2003-11-21 · 003.txt" */
+  subtitle = g_strdup_printf (_("Released %s · %s"),
+                              kessan_filing_get_released (filing) ? kessan_filing_get_released (filing) : _("on an unknown date"),
+                              kessan_filing_get_source_name (filing) ? kessan_filing_get_source_name (filing) : "");
+  title = gtk_label_new (heading);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_tooltip_text (row, heading);
+  detail = gtk_label_new (subtitle);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_xalign (GTK_LABEL (detail), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_widget_add_css_class (detail, "caption");
+  gtk_widget_add_css_class (detail, "dim-label");
+  gtk_box_append (GTK_BOX (labels), title);
+  gtk_box_append (GTK_BOX (labels), detail);
+  gtk_widget_set_hexpand (labels, TRUE);
+  gtk_box_append (GTK_BOX (box), labels);
+
+  if (errors > 0)
+    {
+      g_autofree char *tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u check failed", "%u checks failed", errors), errors);
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+      gtk_widget_add_css_class (icon, "warning");
+      gtk_widget_set_tooltip_text (icon, tooltip);
+      gtk_box_append (GTK_BOX (box), icon);
+    }
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data_full (G_OBJECT (row), "filing", g_object_ref (filing), g_object_unref);
+  return row;
+}
+
+static KessanFiling *
+row_filing (GtkListBoxRow *row)
+{
+  return row != NULL ? g_object_get_data (G_OBJECT (row), "filing") : NULL;
+}
+
+/* Releases are grouped by fiscal year, newest first. */
+static void
+update_header (GtkListBoxRow *row,
+               GtkListBoxRow *before,
+               gpointer       user_data)
+{
+  KessanFiling *filing = row_filing (row);
+  KessanFiling *previous = row_filing (before);
+  guint year = kessan_filing_get_fiscal_year (filing);
+
+  if (previous != NULL && kessan_filing_get_fiscal_year (previous) == year)
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+  {
+    g_autofree char *text = year > 0 ? g_strdup_printf (_("Fiscal Year %u"), year) : g_strdup (_("Unknown Fiscal Year"));
+    GtkWidget *label = gtk_label_new (text);
+
+    gtk_label_set_xalign (GTK_LABEL (label), 0);
+    gtk_widget_add_css_class (label, "heading");
+    gtk_widget_add_css_class (label, "dim-label");
+    gtk_widget_set_margin_start (label, 12);
+    gtk_widget_set_margin_top (label, 12);
+    gtk_widget_set_margin_bottom (label, 3);
+    gtk_list_box_row_set_header (row, label);
+  }
+}
+
+static gboolean
+filter_filing (gpointer item,
+               gpointer user_data)
+{
+  KessanWindow *self = user_data;
+  KessanFiling *filing = item;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *period = NULL;
+  g_autofree char *haystack = NULL;
+  g_autofree char *needle = NULL;
+  g_autofree char *folded = NULL;
+
+  if (text == NULL || *text == '\0')
+    return TRUE;
+  period = describe_period (filing);
+  haystack = g_strjoin (" ", period,
+                        kessan_filing_get_company (filing) ? kessan_filing_get_company (filing) : "",
+                        kessan_filing_get_released (filing) ? kessan_filing_get_released (filing) : "",
+                        kessan_filing_get_period_end (filing) ? kessan_filing_get_period_end (filing) : "",
+                        kessan_filing_get_source_name (filing) ? kessan_filing_get_source_name (filing) : "",
+                        NULL);
+  folded = g_utf8_casefold (haystack, -1);
+  needle = g_utf8_casefold (text, -1);
+  return strstr (folded, needle) != NULL;
+}
+
+static void
+search_changed_cb (KessanWindow *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+update_sidebar_page (KessanWindow *self)
+{
+  if (!self->ready)
+    gtk_stack_set_visible_child_name (self->sidebar_stack, "loading");
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->library)) == 0)
+    gtk_stack_set_visible_child_name (self->sidebar_stack, "empty");
+  else
+    gtk_stack_set_visible_child_name (self->sidebar_stack, "list");
+}
+
+static void
+update_checks_badge (KessanWindow *self)
+{
+  guint errors = self->filing != NULL ? count_findings (self->filing, KESSAN_SEVERITY_ERROR) : 0;
+
+  adw_view_stack_page_set_badge_number (self->checks_stack_page, errors);
+  adw_view_stack_page_set_needs_attention (self->checks_stack_page, errors > 0);
+}
+
+static void
+set_filing (KessanWindow *self,
+            KessanFiling *filing)
+{
+  if (!g_set_object (&self->filing, filing))
+    return;
+
+  kessan_statements_page_set_filing (self->statements_page, filing);
+  kessan_checks_page_set_filing (self->checks_page, filing);
+  kessan_source_page_set_filing (self->source_page, filing);
+  update_checks_badge (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "remove-filing", filing != NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILING]);
+}
+
+void
+kessan_window_select_filing (KessanWindow *self,
+                             KessanFiling *filing)
+{
+  g_return_if_fail (KESSAN_IS_WINDOW (self));
+
+  for (int i = 0;; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->filing_list, i);
+
+      if (row == NULL)
+        break;
+      if (row_filing (row) == filing)
+        {
+          gtk_list_box_select_row (self->filing_list, row);
+          return;
+        }
+    }
+  /* Hidden by the search: show it anyway. */
+  set_filing (self, filing);
+}
+
+static void
+row_selected_cb (KessanWindow  *self,
+                 GtkListBoxRow *row)
+{
+  if (row != NULL)
+    set_filing (self, row_filing (row));
+}
+
+static void
+row_activated_cb (KessanWindow  *self,
+                  GtkListBoxRow *row)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+back_clicked_cb (KessanWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+library_items_changed_cb (KessanWindow *self,
+                          guint         position,
+                          guint         removed,
+                          guint         added,
+                          GListModel   *model)
+{
+  update_sidebar_page (self);
+
+  /* The shown release was removed: show the newest one left. */
+  if (self->filing != NULL && kessan_library_find_by_hash (self->library, kessan_filing_get_source_hash (self->filing)) == NULL)
+    {
+      g_autoptr(KessanFiling) first = g_list_model_get_item (model, 0);
+
+      if (first != NULL)
+        kessan_window_select_filing (self, first);
+      else
+        set_filing (self, NULL);
+    }
+}
+
+GtkWidget *
+kessan_window_get_page (KessanWindow *self,
+                        const char   *name)
+{
+  g_return_val_if_fail (KESSAN_IS_WINDOW (self), NULL);
+
+  return adw_view_stack_get_child_by_name (self->view_stack, name);
+}
+
+const char *
+kessan_window_get_visible_page (KessanWindow *self)
+{
+  g_return_val_if_fail (KESSAN_IS_WINDOW (self), NULL);
+
+  return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+KessanLibrary *
+kessan_window_get_library (KessanWindow *self)
+{
+  g_return_val_if_fail (KESSAN_IS_WINDOW (self), NULL);
+
+  return self->library;
+}
+
+void
+kessan_window_show_page (KessanWindow *self,
+                         const char   *name)
+{
+  g_return_if_fail (KESSAN_IS_WINDOW (self));
+
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+void
+kessan_window_show_source_line (KessanWindow *self,
+                                guint         line)
+{
+  g_return_if_fail (KESSAN_IS_WINDOW (self));
+
+  kessan_window_show_page (self, "source");
+  kessan_source_page_show_lines (self->source_page, &line, 1);
+}
+
+static void
+show_toast (KessanWindow *self,
+            const char   *title)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+static void
+show_error (KessanWindow *self,
+            const char   *heading,
+            const char   *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Opening a release: read and checked in a thread, added on the main
+ * thread, then shown with a toast that can undo it. */
+
+typedef struct
+{
+  GFile        *file;
+  GBytes       *bytes;
+  KessanFiling *filing;
+} ImportData;
+
+static void
+import_data_free (ImportData *data)
+{
+  g_clear_object (&data->file);
+  g_clear_pointer (&data->bytes, g_bytes_unref);
+  g_clear_object (&data->filing);
+  g_free (data);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportData *data = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  data->filing = kessan_parse_file (data->file, &error);
+  if (data->filing == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  data->bytes = g_file_load_bytes (data->file, cancellable, NULL, &error);
+  if (data->bytes == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  kessan_filing_run_checks (data->filing);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+undo_import_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  KessanWindow *self = KESSAN_WINDOW (widget);
+  g_autoptr(KessanFiling) filing = g_steal_pointer (&self->last_added);
+  g_autoptr(GError) error = NULL;
+
+  if (filing != NULL && !kessan_library_remove (self->library, filing, &error))
+    show_error (self, _("Could Not Undo"), error->message);
+}
+
+static void
+update_busy (KessanWindow *self)
+{
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), self->pending_imports > 0 ? "progress" : NULL);
+}
+
+static void
+import_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  KessanWindow *self = KESSAN_WINDOW (object);
+  GTask *task = G_TASK (result);
+  ImportData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (data->file);
+  KessanFiling *added;
+  gboolean duplicate = FALSE;
+
+  self->pending_imports--;
+  update_busy (self);
+
+  if (!g_task_propagate_boolean (task, &error))
+    {
+      g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, heading, error->message);
+      return;
+    }
+
+  added = kessan_library_add (self->library, data->filing, data->bytes, &duplicate, &error);
+  if (added == NULL)
+    {
+      g_autofree char *heading = g_strdup_printf (_("Could Not Add “%s”"), name);
+
+      show_error (self, heading, error->message);
+      return;
+    }
+
+  kessan_window_select_filing (self, added);
+  if (duplicate)
+    {
+      show_toast (self, _("This release is already in the library"));
+    }
+  else
+    {
+      g_autofree char *title = g_strdup_printf (_("Added “%s”"), name);
+      AdwToast *toast = adw_toast_new (title);
+
+      g_set_object (&self->last_added, added);
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo-import");
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+}
+
+void
+kessan_window_open_file (KessanWindow *self,
+                         GFile        *file)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportData *data;
+
+  g_return_if_fail (KESSAN_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  data = g_new0 (ImportData, 1);
+  data->file = g_object_ref (file);
+  task = g_task_new (self, self->cancellable, import_done_cb, NULL);
+  g_task_set_task_data (task, data, (GDestroyNotify) import_data_free);
+  self->pending_imports++;
+  update_busy (self);
+  g_task_run_in_thread (task, import_thread);
+}
+
+/* The first run: the bundled sample releases join the library, so the
+ * window shows real statements at once. */
+
+static void
+samples_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  g_auto(GStrv) names = g_resources_enumerate_children (SAMPLES_PATH, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  GPtrArray *imports = g_ptr_array_new_with_free_func ((GDestroyNotify) import_data_free);
+
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      g_autofree char *path = g_strconcat (SAMPLES_PATH, names[i], NULL);
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+      g_autoptr(GError) error = NULL;
+      ImportData *data;
+
+      if (bytes == NULL)
+        continue;
+      data = g_new0 (ImportData, 1);
+      data->filing = kessan_parse_release (bytes, names[i], &error);
+      if (data->filing == NULL)
+        {
+          g_warning ("Sample %s: %s", names[i], error->message);
+          import_data_free (data);
+          continue;
+        }
+      kessan_filing_run_checks (data->filing);
+      data->bytes = g_bytes_ref (bytes);
+      g_ptr_array_add (imports, data);
+    }
+  g_task_return_pointer (task, imports, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+set_ready (KessanWindow *self)
+{
+  g_autoptr(KessanFiling) first = NULL;
+
+  self->ready = TRUE;
+  update_sidebar_page (self);
+  first = g_list_model_get_item (G_LIST_MODEL (self->filtered), 0);
+  if (first != NULL && self->filing == NULL)
+    kessan_window_select_filing (self, first);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READY]);
+}
+
+static void
+samples_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  KessanWindow *self = KESSAN_WINDOW (object);
+  g_autoptr(GPtrArray) imports = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  for (guint i = 0; imports != NULL && i < imports->len; i++)
+    {
+      ImportData *data = g_ptr_array_index (imports, i);
+      g_autoptr(GError) error = NULL;
+
+      if (kessan_library_add (self->library, data->filing, data->bytes, NULL, &error) == NULL)
+        g_warning ("Could not add a sample: %s", error->message);
+    }
+  g_settings_set_boolean (self->settings, "samples-added", TRUE);
+  set_ready (self);
+}
+
+static void
+show_problems (KessanWindow *self)
+{
+  const char * const *problems = kessan_library_get_problems (self->library);
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n = problems != NULL ? g_strv_length ((char **) problems) : 0;
+
+  if (n == 0)
+    return;
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                             "%u file of the library could not be read. It is kept as it is:",
+                                             "%u files of the library could not be read. They are kept as they are:", n), n);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "\n%s", problems[i]);
+  gtk_label_set_text (self->problems_label, text->str);
+  gtk_revealer_set_reveal_child (self->problems_revealer, TRUE);
+}
+
+static void
+problems_response_cb (KessanWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->problems_revealer, FALSE);
+}
+
+static void
+library_loaded_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(KessanWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!kessan_library_load_finish (KESSAN_LIBRARY (object), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      show_error (self, _("Could Not Read the Library"), error->message);
+    }
+  show_problems (self);
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->library)) == 0
+      && !g_settings_get_boolean (self->settings, "samples-added"))
+    {
+      g_autoptr(GTask) task = g_task_new (self, self->cancellable, samples_done_cb, NULL);
+
+      g_task_run_in_thread (task, samples_thread);
+      return;
+    }
+  set_ready (self);
+}
+
+/* Actions */
+
+static void
+open_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  KessanWindow    *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+
+          kessan_window_open_file (self, file);
+        }
+    }
+  g_object_unref (dialog);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  KessanWindow *self = KESSAN_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) releases = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  dialog = gtk_file_chooser_native_new (_("Open Earnings Releases"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
+  gtk_file_filter_set_name (releases, _("Earnings releases"));
+  gtk_file_filter_add_mime_type (releases, "text/plain");
+  gtk_file_filter_add_mime_type (releases, "application/pdf");
+  gtk_file_filter_add_suffix (releases, "txt");
+  gtk_file_filter_add_suffix (releases, "pdf");
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), releases);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
+  g_signal_connect (dialog, "response", G_CALLBACK (open_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+undo_remove_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  KessanWindow *self = KESSAN_WINDOW (widget);
+  g_autoptr(KessanFiling) removed = g_steal_pointer (&self->last_removed);
+  g_autoptr(GBytes) source = g_steal_pointer (&self->last_removed_source);
+  g_autoptr(GError) error = NULL;
+  KessanFiling *filing;
+
+  if (removed == NULL)
+    return;
+  filing = kessan_library_add (self->library, removed, source, NULL, &error);
+  if (filing == NULL)
+    show_error (self, _("Could Not Undo"), error->message);
+  else
+    kessan_window_select_filing (self, filing);
+}
+
+static void
+remove_filing_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  KessanWindow *self = KESSAN_WINDOW (widget);
+  g_autoptr(KessanFiling) filing = self->filing != NULL ? g_object_ref (self->filing) : NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) source = NULL;
+  g_autofree char *period = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (filing == NULL)
+    return;
+  /* The original is read first, so that Undo can put everything back. */
+  source = kessan_library_read_source (self->library, filing, &error);
+  if (source == NULL || !kessan_library_remove (self->library, filing, &error))
+    {
+      show_error (self, _("Could Not Remove the Release"), error->message);
+      return;
+    }
+
+  period = describe_period (filing);
+  title = g_strdup_printf (_("Removed “%s”"), period);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-remove");
+  g_set_object (&self->last_removed, filing);
+  g_clear_pointer (&self->last_removed_source, g_bytes_unref);
+  self->last_removed_source = g_steal_pointer (&source);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  kessan_window_show_page (KESSAN_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  KessanWindow *self = KESSAN_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+export_csv_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  KessanWindow *self = KESSAN_WINDOW (widget);
+
+  gtk_widget_activate_action (GTK_WIDGET (self->statements_page), "statements.export-csv", NULL);
+}
+
+static void
+show_source_cb (KessanWindow *self,
+                guint         line)
+{
+  kessan_window_show_source_line (self, line);
+}
+
+static void
+show_finding_cb (KessanWindow  *self,
+                 KessanFinding *finding)
+{
+  guint n_lines;
+  const guint *lines = kessan_finding_get_lines (finding, &n_lines);
+
+  kessan_statements_page_show_finding (self->statements_page, finding);
+  kessan_source_page_show_lines (self->source_page, lines, n_lines);
+  kessan_window_show_page (self, "statements");
+}
+
+/* Drag and drop: files dropped anywhere on the window are opened. */
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         KessanWindow  *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (GSList *l = files; l != NULL; l = l->next)
+    kessan_window_open_file (self, l->data);
+  g_slist_free (files);
+  return TRUE;
+}
+
+static void
+setup_window (KessanWindow      *self,
+              KessanApplication *app)
+{
+  self->library = g_object_ref (kessan_application_get_library (app));
+  self->settings = g_object_ref (kessan_application_get_settings (app));
+
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+
+  self->filter = gtk_custom_filter_new (filter_filing, self, NULL);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->library)),
+                                              GTK_FILTER (g_object_ref (self->filter)));
+  gtk_list_box_bind_model (self->filing_list, G_LIST_MODEL (self->filtered), create_filing_row, self, NULL);
+  gtk_list_box_set_header_func (self->filing_list, update_header, NULL, NULL);
+  g_signal_connect_object (self->library, "items-changed", G_CALLBACK (library_items_changed_cb), self, G_CONNECT_SWAPPED);
+
+  kessan_statements_page_set_settings (self->statements_page, self->settings);
+  kessan_trends_page_set_library (self->trends_page, self->library);
+  kessan_checks_page_set_library (self->checks_page, self->library);
+  g_signal_connect_object (self->statements_page, "show-source", G_CALLBACK (show_source_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->checks_page, "show-finding", G_CALLBACK (show_finding_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "remove-filing", FALSE);
+
+  {
+    GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+    g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  }
+
+  /* The first frame does not wait for the library. */
+  update_sidebar_page (self);
+  kessan_library_load_async (self->library, self->cancellable, library_loaded_cb, g_object_ref (self));
+}
+
+static void
+kessan_window_dispose (GObject *object)
+{
+  KessanWindow *self = KESSAN_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->filing);
+  g_clear_object (&self->library);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->last_added);
+  g_clear_object (&self->last_removed);
+  g_clear_pointer (&self->last_removed_source, g_bytes_unref);
+
+  G_OBJECT_CLASS (kessan_window_parent_class)->dispose (object);
+}
+
+static void
+kessan_window_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  KessanWindow *self = KESSAN_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILING:
+      g_value_set_object (value, self->filing);
+      break;
+
+    case PROP_READY:
+      g_value_set_boolean (value, self->ready);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kessan_window_class_init (KessanWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kessan_window_dispose;
+  object_class->get_property = kessan_window_get_property;
+
+  properties[PROP_FILING] = g_param_spec_object ("filing", NULL, NULL, KESSAN_TYPE_FILING,
+                                                 G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_READY] = g_param_spec_boolean ("ready", NULL, NULL, FALSE,
+                                                 G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (KESSAN_TYPE_STATEMENTS_PAGE);
+  g_type_ensure (KESSAN_TYPE_TRENDS_PAGE);
+  g_type_ensure (KESSAN_TYPE_CHECKS_PAGE);
+  g_type_ensure (KESSAN_TYPE_SOURCE_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kessan/Kessan/ui/kessan-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, KessanWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, KessanWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, KessanWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, KessanWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, KessanWindow, filing_list);
+  gtk_widget_class_bind_template_child (widget_class, KessanWindow, problems_revealer);
+  gtk_widget_class_bind_template_child (widget_class, KessanWindow, problems_label);
+  gtk_widget_class_bind_template_child (widget_class, KessanWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, KessanWindow, checks_stack_page);
+  gtk_widget_class_bind_template_child (widget_class, KessanWindow, statements_page);
+  gtk_widget_class_bind_template_child (widget_class, KessanWindow, trends_page);
+  gtk_widget_class_bind_template_child (widget_class, KessanWindow, checks_page);
+  gtk_widget_class_bind_template_child (widget_class, KessanWindow, source_page);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, problems_response_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-filing", NULL, remove_filing_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-import", NULL, undo_import_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-remove", NULL, undo_remove_action);
+}
+
+static void
+kessan_window_init (KessanWindow *self)
+{
+  self->cancellable = g_cancellable_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

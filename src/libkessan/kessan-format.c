@@ -1,0 +1,168 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kessan-format"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "kessan-format.h"
+#include "kessan-period.h"
+
+/* One formatter for every number Kessan shows: grouped as the releases
+ * print them, with the negative style the user chose. */
+
+/**
+ * kessan_format_plain:
+ * @value: a number
+ * @decimals: digits after the point
+ *
+ * Returns: (transfer full): @value without grouping, "-" for negatives:
+ *   what a spreadsheet reads back as a number
+ */
+char *
+kessan_format_plain (double value,
+                     guint  decimals)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  char format[16];
+
+  if (value == 0)
+    value = 0; /* no "-0" */
+  g_snprintf (format, sizeof format, "%%.%uf", MIN (decimals, 9));
+  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, format, value));
+}
+
+/**
+ * kessan_format_number:
+ * @value: a number
+ * @decimals: digits after the point
+ * @style: how to show a negative number
+ *
+ * Returns: (transfer full): @value grouped by thousands ("1,234,567.8")
+ */
+char *
+kessan_format_number (double              value,
+                      guint               decimals,
+                      KessanNegativeStyle style)
+{
+  g_autofree char *digits = kessan_format_plain (fabs (value), decimals);
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char *point = strchr (digits, '.');
+  gsize int_length = point != NULL ? (gsize) (point - digits) : strlen (digits);
+  gboolean negative = value < 0 && strspn (digits, "0.") != strlen (digits);
+
+  if (negative)
+    {
+      if (style == KESSAN_NEGATIVE_PARENTHESES)
+        g_string_append_c (out, '(');
+      else if (style == KESSAN_NEGATIVE_TRIANGLE)
+        g_string_append (out, "\xe2\x96\xb2");  /* ▲ */
+      else
+        g_string_append (out, "\xe2\x88\x92");  /* − */
+    }
+  for (gsize i = 0; i < int_length; i++)
+    {
+      if (i > 0 && (int_length - i) % 3 == 0)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, digits[i]);
+    }
+  if (point != NULL)
+    g_string_append (out, point);
+  if (negative && style == KESSAN_NEGATIVE_PARENTHESES)
+    g_string_append_c (out, ')');
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/**
+ * kessan_format_period:
+ * @period_end: (nullable): an ISO date
+ * @months: the length of the period, 0 for a point in time
+ *
+ * Names a period the way the releases do: "2Q FY2003" for a quarter,
+ * "FY2002" for a fiscal year, a date for a point in time.
+ *
+ * Returns: (transfer full): the name
+ */
+char *
+kessan_format_period (const char *period_end,
+                      guint       months)
+{
+  GDate end;
+  guint year, quarter;
+
+  if (period_end == NULL || !kessan_date_from_iso (period_end, &end))
+    return g_strdup (_("Unknown period"));
+  year = kessan_fiscal_year_of (&end);
+  quarter = ((g_date_get_month (&end) + 8) % 12) / 3 + 1;
+
+  switch (months)
+    {
+    case 3:
+      /* TRANSLATORS: a fiscal quarter: "2Q FY2003" */
+      return g_strdup_printf (_("%uQ FY%u"), quarter, year);
+    case 12:
+      /* TRANSLATORS: a fiscal year: "FY2002" */
+      return g_strdup_printf (_("FY%u"), year);
+    case 0:
+      {
+        char buffer[64];
+
+        /* TRANSLATORS: a date as strftime() writes it: "Sep 30, 2003" */
+        g_date_strftime (buffer, sizeof buffer, _("%b %d, %Y"), &end);
+        return g_strdup (buffer);
+      }
+    default:
+      {
+        char buffer[64];
+
+        g_date_strftime (buffer, sizeof buffer, _("%b %d, %Y"), &end);
+        /* TRANSLATORS: "6 months to Sep 30, 2003" */
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u month to %s", "%u months to %s", months),
+                                months, buffer);
+      }
+    }
+}
+
+/**
+ * kessan_format_scale_unit:
+ * @scale: 1, 1000, 1000000 or 1000000000
+ * @currency: the currency, or %KESSAN_CURRENCY_NONE
+ *
+ * Returns: (transfer full): the unit of a column: "JPY thousands", "USD
+ *   millions", "thousands"
+ */
+char *
+kessan_format_scale_unit (guint          scale,
+                          KessanCurrency currency)
+{
+  switch (currency)
+    {
+    case KESSAN_CURRENCY_JPY:
+      switch (scale)
+        {
+        case 1000: return g_strdup (_("JPY thousands"));
+        case 1000000: return g_strdup (_("JPY millions"));
+        case 1000000000: return g_strdup (_("JPY billions"));
+        default: return g_strdup (_("JPY"));
+        }
+    case KESSAN_CURRENCY_USD:
+      switch (scale)
+        {
+        case 1000: return g_strdup (_("USD thousands"));
+        case 1000000: return g_strdup (_("USD millions"));
+        case 1000000000: return g_strdup (_("USD billions"));
+        default: return g_strdup (_("USD"));
+        }
+    case KESSAN_CURRENCY_NONE:
+    default:
+      switch (scale)
+        {
+        case 1000: return g_strdup (_("thousands"));
+        case 1000000: return g_strdup (_("millions"));
+        case 1000000000: return g_strdup (_("billions"));
+        default: return g_strdup ("");
+        }
+    }
+}

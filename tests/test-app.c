@@ -1,0 +1,407 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "kessan-application.h"
+#include "kessan-source-page.h"
+#include "kessan-statements-page.h"
+#include "kessan-window.h"
+
+/* The application as a user meets it, driven through its actions and
+ * read back from its widgets: each test starts it on an empty library
+ * of its own, where the sample releases are added on the first run. */
+
+typedef struct
+{
+  char              *library_dir;
+  KessanApplication *app;
+  KessanWindow      *window;
+} Fixture;
+
+static void
+iterate_until (gboolean (*done) (Fixture *), Fixture *fixture, guint timeout_ms)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (!done (fixture) && g_get_monotonic_time () < deadline)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  g_assert_true (done (fixture));
+}
+
+static gboolean
+window_ready (Fixture *fixture)
+{
+  return fixture->window != NULL && kessan_window_get_ready (fixture->window)
+         && kessan_window_get_filing (fixture->window) != NULL;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Settings live in memory for the whole run: start each test afresh. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new ("io.github.kessan.Kessan");
+    g_autoptr(GSettingsSchema) schema = NULL;
+    g_auto(GStrv) keys = NULL;
+
+    g_object_get (settings, "settings-schema", &schema, NULL);
+    keys = g_settings_schema_list_keys (schema);
+    for (guint i = 0; keys[i] != NULL; i++)
+      g_settings_reset (settings, keys[i]);
+  }
+
+  fixture->library_dir = g_dir_make_tmp ("kessan-app-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("KESSAN_LIBRARY_DIR", fixture->library_dir, TRUE);
+
+  fixture->app = kessan_application_new ();
+  g_application_set_flags (G_APPLICATION (fixture->app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (fixture->app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (fixture->app));
+  fixture->window = KESSAN_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
+  g_assert_nonnull (fixture->window);
+  iterate_until (window_ready, fixture, 30000);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&fixture->app);
+  remove_tree (fixture->library_dir);
+  g_free (fixture->library_dir);
+}
+
+static KessanStatementsPage *
+statements_page (Fixture *fixture)
+{
+  return KESSAN_STATEMENTS_PAGE (kessan_window_get_page (fixture->window, "statements"));
+}
+
+static KessanFiling *
+find_filing (Fixture    *fixture,
+             const char *source_name)
+{
+  GListModel *library = G_LIST_MODEL (kessan_window_get_library (fixture->window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (library); i++)
+    {
+      g_autoptr(KessanFiling) filing = g_list_model_get_item (library, i);
+
+      if (g_strcmp0 (kessan_filing_get_source_name (filing), source_name) == 0)
+        return filing;
+    }
+  return NULL;
+}
+
+/* The displayed row and column of a cell, by row label and column title. */
+static int
+find_row (KessanStatementsPage *page,
+          const char           *label)
+{
+  for (guint r = 0; r < kessan_statements_page_get_n_rows (page); r++)
+    {
+      g_autofree char *text = kessan_statements_page_get_cell_text (page, r, 0);
+
+      if (g_strcmp0 (text, label) == 0)
+        return (int) r;
+    }
+  return -1;
+}
+
+static void
+show_statement (Fixture    *fixture,
+                const char *source_name,
+                const char *statement_id)
+{
+  KessanFiling *filing = find_filing (fixture, source_name);
+
+  g_assert_nonnull (filing);
+  kessan_window_select_filing (fixture->window, filing);
+  g_assert_true (kessan_statements_page_select_statement (statements_page (fixture), statement_id));
+  g_assert_cmpstr (kessan_statement_get_id (kessan_statements_page_get_statement (statements_page (fixture))), ==, statement_id);
+}
+
+static void
+assert_cell (KessanStatementsPage *page,
+             const char           *label,
+             guint                 column,
+             const char           *expected)
+{
+  int row = find_row (page, label);
+  g_autofree char *text = NULL;
+
+  g_assert_cmpint (row, >=, 0);
+  text = kessan_statements_page_get_cell_text (page, (guint) row, column);
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static void
+test_app_starts_with_samples (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  KessanStatementsPage *page = statements_page (fixture);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (kessan_window_get_library (fixture->window))), ==, 3);
+
+  /* 2Q FY2003, statement of operations: column 2 is JPY at 2003-09-30. */
+  show_statement (fixture, "004_df6267c19d93d050.txt", "en-income-quarter");
+  assert_cell (page, "Total revenues", 1, "82,431");
+  assert_cell (page, "Total revenues", 2, "9,185,259");
+  assert_cell (page, "Operating loss", 2, "\xe2\x88\x92" "829,760");
+  assert_cell (page, "Net loss", 3, "\xe2\x88\x92" "3.0");
+
+  /* 4Q FY2002's Japanese balance sheet. */
+  show_statement (fixture, "001_ac7abb1bfabe4158.txt", "ja-balance");
+  assert_cell (page, "資産合計", 2, "39,219,388");
+  assert_cell (page, "欠損金", 2, "\xe2\x88\x92" "27,532,204");
+}
+
+static void
+test_app_scale_currency_negatives (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  KessanStatementsPage *page = statements_page (fixture);
+  KessanApplication *app = fixture->app;
+  GSettings *settings = kessan_application_get_settings (app);
+
+  show_statement (fixture, "004_df6267c19d93d050.txt", "en-income-quarter");
+
+  g_settings_set_string (settings, "display-scale", "millions");
+  assert_cell (page, "Total revenues", 2, "9,185.3");
+  g_settings_set_string (settings, "display-scale", "yen");
+  assert_cell (page, "Total revenues", 2, "9,185,259,000");
+
+  /* USD at the release's own 111.43 yen. */
+  g_settings_set_string (settings, "display-scale", "printed");
+  g_settings_set_string (settings, "display-currency", "usd");
+  assert_cell (page, "Total revenues", 2, "82,431");
+  g_settings_set_string (settings, "display-scale", "millions");
+  assert_cell (page, "Total revenues", 2, "82.4");
+
+  g_settings_set_string (settings, "display-currency", "jpy");
+  g_settings_set_string (settings, "display-scale", "printed");
+  g_settings_set_string (settings, "negative-style", "parentheses");
+  assert_cell (page, "Operating loss", 2, "(829,760)");
+  g_settings_set_string (settings, "negative-style", "triangle");
+  assert_cell (page, "Operating loss", 2, "\xe2\x96\xb2" "829,760");
+  g_settings_reset (settings, "negative-style");
+}
+
+static void
+test_app_copy_rows (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  KessanStatementsPage *page = statements_page (fixture);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  int row;
+
+  show_statement (fixture, "004_df6267c19d93d050.txt", "en-income-quarter");
+  row = find_row (page, "Total revenues");
+  kessan_statements_page_select_rows (page, (guint) row, 1);
+  text = kessan_statements_page_copy_text (page);
+  g_assert_nonnull (text);
+  lines = g_strsplit (text, "\n", -1);
+  /* A header line, then the row: plain numbers for a spreadsheet. */
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_true (g_str_has_prefix (lines[1], "Total revenues\t82431\t9185259\t100.0\t10568342\t100.0\t-13.1\t"));
+}
+
+static void
+test_app_show_in_source (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  KessanStatementsPage *page = statements_page (fixture);
+  KessanSourcePage *source = KESSAN_SOURCE_PAGE (kessan_window_get_page (fixture->window, "source"));
+  KessanStatement *statement;
+  KessanLineItem *row;
+  guint n_lines;
+  const guint *lines;
+  int index;
+
+  show_statement (fixture, "003_3f09aa9018b22431.txt", "en-balance");
+  index = find_row (page, "Restricted Cash");
+  g_assert_cmpint (index, >=, 0);
+  kessan_statements_page_select_rows (page, (guint) index, 1);
+  g_assert_true (kessan_statements_page_show_in_source (page));
+
+  statement = kessan_statements_page_get_statement (page);
+  row = kessan_statement_get_row (statement, (guint) index);
+  lines = kessan_source_page_get_highlighted (source, &n_lines);
+  g_assert_cmpuint (n_lines, ==, 1);
+  g_assert_cmpuint (lines[0], ==, kessan_line_item_get_line (row));
+  g_assert_cmpstr (kessan_window_get_visible_page (fixture->window), ==, "source");
+  /* The line is the row's line of the decoded text. */
+  {
+    g_auto(GStrv) text = g_strsplit (kessan_filing_get_text (kessan_window_get_filing (fixture->window)), "\n", -1);
+
+    g_assert_nonnull (strstr (text[lines[0] - 1], "Restricted Cash"));
+  }
+}
+
+static guint
+library_size (Fixture *fixture)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (kessan_window_get_library (fixture->window)));
+}
+
+static gboolean
+has_four (Fixture *fixture)
+{
+  return library_size (fixture) == 4;
+}
+
+static gboolean
+idle_imports_done (Fixture *fixture)
+{
+  /* The window shows the progress cursor while imports run. */
+  return gtk_widget_get_cursor (GTK_WIDGET (fixture->window)) == NULL;
+}
+
+static void
+test_app_open_remove_undo_duplicate (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autofree char *seed = g_test_build_filename (G_TEST_DIST, "data", "004_df6267c19d93d050.txt", NULL);
+  g_autofree char *copy = g_build_filename (fixture->library_dir, "..", "kessan-app-open.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) duplicate = g_file_new_for_path (seed);
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  /* A release the library does not have yet: the sample with a note
+   * added at its end. */
+  g_assert_true (g_file_get_contents (seed, &contents, &length, &error));
+  {
+    g_autofree char *changed = g_strconcat (contents, "\nReleased again for the test.\n", NULL);
+
+    g_assert_true (g_file_set_contents (copy, changed, -1, &error));
+  }
+  file = g_file_new_for_path (copy);
+
+  /* A release already in the library is shown, not added again. */
+  kessan_window_open_file (fixture->window, duplicate);
+  iterate_until (idle_imports_done, fixture, 20000);
+  g_assert_cmpuint (library_size (fixture), ==, 3);
+
+  kessan_window_open_file (fixture->window, file);
+  iterate_until (has_four, fixture, 20000);
+  g_assert_cmpstr (kessan_filing_get_source_name (kessan_window_get_filing (fixture->window)), ==, "kessan-app-open.txt");
+
+  /* Remove it, then Undo. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.remove-filing", NULL));
+  g_assert_cmpuint (library_size (fixture), ==, 3);
+  g_assert_null (find_filing (fixture, "kessan-app-open.txt"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo-remove", NULL));
+  g_assert_cmpuint (library_size (fixture), ==, 4);
+  g_assert_nonnull (find_filing (fixture, "kessan-app-open.txt"));
+
+  g_unlink (copy);
+}
+
+static void
+test_app_unreadable_file_changes_nothing (Fixture       *fixture,
+                                          gconstpointer  data)
+{
+  g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/kessan/release.txt");
+
+  kessan_window_open_file (fixture->window, missing);
+  iterate_until (idle_imports_done, fixture, 20000);
+  g_assert_cmpuint (library_size (fixture), ==, 3);
+}
+
+/* Screenshots of every page for review: not compared, only written. */
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".", "screenshots", NULL);
+  g_autofree char *path = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL || renderer == NULL)
+    return;
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_mkdir_with_parents (dir, 0755);
+  path = g_strdup_printf ("%s/%s.png", dir, name);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static void
+test_app_screenshots (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  static const char *pages[] = { "statements", "trends", "charts", "checks", "source" };
+  const char *language = g_getenv ("LANGUAGE");
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  show_statement (fixture, "003_3f09aa9018b22431.txt", "en-income-quarter");
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s-%s", pages[i], language != NULL && *language != '\0' ? language : "en");
+      gint64 until = g_get_monotonic_time () + 500000;
+
+      kessan_window_show_page (fixture->window, pages[i]);
+      while (g_get_monotonic_time () < until)
+        g_main_context_iteration (NULL, FALSE);
+      save_screenshot (GTK_WIDGET (fixture->window), name);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/kessan/app/starts-with-samples", Fixture, NULL, fixture_set_up, test_app_starts_with_samples, fixture_tear_down);
+  g_test_add ("/kessan/app/scale-currency-negatives", Fixture, NULL, fixture_set_up, test_app_scale_currency_negatives, fixture_tear_down);
+  g_test_add ("/kessan/app/copy-rows", Fixture, NULL, fixture_set_up, test_app_copy_rows, fixture_tear_down);
+  g_test_add ("/kessan/app/show-in-source", Fixture, NULL, fixture_set_up, test_app_show_in_source, fixture_tear_down);
+  g_test_add ("/kessan/app/open-remove-undo-duplicate", Fixture, NULL, fixture_set_up, test_app_open_remove_undo_duplicate, fixture_tear_down);
+  g_test_add ("/kessan/app/unreadable-file", Fixture, NULL, fixture_set_up, test_app_unreadable_file_changes_nothing, fixture_tear_down);
+  g_test_add ("/kessan/app/screenshots", Fixture, NULL, fixture_set_up, test_app_screenshots, fixture_tear_down);
+  return g_test_run ();
+}
