@@ -11,12 +11,23 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (KessanChecksPage, kessan_checks_page, KESSAN, CHECKS_PAGE, AdwBin)
 
-/* Shows the findings of @filing, or of every release when NULL and the
- * page's "all releases" switch is on.  Emits "show-finding" (KessanFinding)
- * when the user activates a finding. */
-void kessan_checks_page_set_filing  (KessanChecksPage *self,
-                                     KessanFiling     *filing);
-void kessan_checks_page_set_library (KessanChecksPage *self,
-                                     KessanLibrary    *library);
+/* Shows the findings of @filing, or of every release of the library
+ * when the page's "show-all" property is on.  When the user activates a
+ * finding the page emits "show-filing" (KessanFiling) if the finding is
+ * of another release than @filing, then "show-finding" (KessanFinding). */
+void          kessan_checks_page_set_filing       (KessanChecksPage *self,
+                                                   KessanFiling     *filing);
+KessanFiling *kessan_checks_page_get_filing       (KessanChecksPage *self);
+/* @library: a GListModel of KessanFiling, followed as it changes. */
+void          kessan_checks_page_set_library      (KessanChecksPage *self,
+                                                   KessanLibrary    *library);
+gboolean      kessan_checks_page_get_show_all     (KessanChecksPage *self);
+void          kessan_checks_page_set_show_all     (KessanChecksPage *self,
+                                                   gboolean          show_all);
+/* The findings listed, in the order shown: errors, warnings, information. */
+GListModel   *kessan_checks_page_get_findings     (KessanChecksPage *self);
+/* What activating the row of @finding does. */
+void          kessan_checks_page_activate_finding (KessanChecksPage *self,
+                                                   KessanFinding    *finding);
 
 G_END_DECLS

@@ -13,6 +13,7 @@ G_DECLARE_FINAL_TYPE (KessanSourcePage, kessan_source_page, KESSAN, SOURCE_PAGE,
 
 void kessan_source_page_set_filing (KessanSourcePage *self,
                                     KessanFiling     *filing);
+KessanFiling *kessan_source_page_get_filing (KessanSourcePage *self);
 /* Highlights @lines (1-based) of the source and scrolls the first into view. */
 void kessan_source_page_show_lines (KessanSourcePage *self,
                                     const guint      *lines,

@@ -106,6 +106,14 @@ statement_name (KessanStatement *statement)
                           edition);
 }
 
+static const char *
+interface_language (void)
+{
+  const char * const *names = g_get_language_names ();
+
+  return g_str_has_prefix (names[0], "ja") ? "ja" : "en";
+}
+
 static KessanNegativeStyle
 negative_style (KessanStatementsPage *self)
 {
@@ -350,6 +358,29 @@ update_provenance (KessanStatementsPage *self)
     text = g_strdup_printf (_("“%s”: line %u of %s"), kessan_line_item_get_label (row),
                             kessan_line_item_get_line (row), kessan_filing_get_source_name (self->filing));
   gtk_label_set_text (self->provenance_label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->provenance_label), text);
+}
+
+/* Selecting rows with the keyboard moves the provenance along. */
+static void
+selection_changed_cb (KessanStatementsPage *self,
+                      guint                 position,
+                      guint                 n_items,
+                      GtkSelectionModel    *selection)
+{
+  GtkBitset *selected = gtk_selection_model_get_selection (selection);
+
+  if (!gtk_bitset_is_empty (selected))
+    {
+      guint first = gtk_bitset_get_minimum (selected);
+
+      if ((int) first != self->current_row)
+        {
+          self->current_row = (int) first;
+          update_provenance (self);
+        }
+    }
+  gtk_bitset_unref (selected);
 }
 
 static void
@@ -583,6 +614,7 @@ rebuild_table (KessanStatementsPage *self)
 
   g_clear_object (&self->selection);
   self->selection = gtk_multi_selection_new (g_object_ref (kessan_statement_get_rows (self->statement)));
+  g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   update_provenance (self);
 }
@@ -691,8 +723,10 @@ kessan_statements_page_set_filing (KessanStatementsPage *self,
       if (previous_topic != NULL && g_strcmp0 (kessan_statement_get_topic (statement), previous_topic) == 0
           && g_strcmp0 (kessan_statement_get_language (statement), previous_language) == 0)
         selected = s;
-      else if (previous_topic == NULL && selected == 0 && g_strcmp0 (kessan_statement_get_topic (statement), "income.quarter") == 0
-               && g_strcmp0 (kessan_statement_get_language (statement), "en") == 0)
+      /* At first, the quarterly statement of operations in the edition of
+       * the interface's language. */
+      else if (previous_topic == NULL && g_strcmp0 (kessan_statement_get_topic (statement), "income.quarter") == 0
+               && (selected == 0 || g_strcmp0 (kessan_statement_get_language (statement), interface_language ()) == 0))
         selected = s;
     }
 

@@ -4,25 +4,1529 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
 
 #include "kessan-trends-page.h"
+#include "kessan-window.h"
+
+/* Every release of the library merged into one table: a row per concept,
+ * a column per period, oldest first.  The series are built in a thread
+ * (KessanSeriesSet, see docs/series.md) together with both layouts of the
+ * table, quarters and full years, so that neither a change of the library
+ * nor the period switch makes the interface wait.  A cell allocates its
+ * text and nothing else; a tooltip is written only when asked for. */
+
+typedef enum
+{
+  MODE_QUARTERS,  /* three months, and points in time (balances, counts) */
+  MODE_YEARS,     /* twelve months */
+  N_MODES
+} Mode;
+
+/* The groups of rows, in the order shown: the order of the statements in
+ * a release. */
+static const KessanStatementKind group_order[] = {
+  KESSAN_STATEMENT_KIND_INCOME,
+  KESSAN_STATEMENT_KIND_BALANCE,
+  KESSAN_STATEMENT_KIND_CASHFLOW,
+  KESSAN_STATEMENT_KIND_KPI,
+  KESSAN_STATEMENT_KIND_RECONCILIATION,
+  KESSAN_STATEMENT_KIND_OTHER,
+};
+
+static const char *group_titles[] = {
+  [KESSAN_STATEMENT_KIND_INCOME] = N_("Statement of Operations"),
+  [KESSAN_STATEMENT_KIND_BALANCE] = N_("Balance Sheet"),
+  [KESSAN_STATEMENT_KIND_CASHFLOW] = N_("Cash Flows"),
+  [KESSAN_STATEMENT_KIND_KPI] = N_("Key Figures"),
+  [KESSAN_STATEMENT_KIND_RECONCILIATION] = N_("Reconciliations"),
+  [KESSAN_STATEMENT_KIND_OTHER] = N_("Other Tables"),
+};
+
+/* The margins are computed by the series builder and are not in the
+ * concept dictionary; their labels are data in both languages, like the
+ * dictionary's.  They follow the revenues, in this order. */
+static const struct
+{
+  const char *key;
+  const char *label_en;
+  const char *label_ja;
+} margins[] = {
+  { KESSAN_SERIES_GROSS_MARGIN, "Gross margin", "売上総利益率" },
+  { KESSAN_SERIES_OPERATING_MARGIN, "Operating margin", "営業利益率" },
+  { KESSAN_SERIES_EBITDA_MARGIN, "Adjusted EBITDA margin", "償却前営業利益率" },
+};
+
+#define RESTATED_MARKER      "⁕"
+#define INCONSISTENT_MARKER  "≠"
+#define MAX_TOOLTIP_RELEASES 12
+#define LABEL_WIDTH          300
+#define VALUE_WIDTH          104
+#define INDENT               12
+
+typedef enum
+{
+  LABELS_INTERFACE,
+  LABELS_ENGLISH,
+  LABELS_JAPANESE,
+  LABELS_BOTH,
+} LabelLanguage;
+
+static const char *label_language_names[] = { "interface", "en", "ja", "both" };
+static const char *negative_names[] = { "minus", "parentheses", "triangle" };
+
+typedef struct
+{
+  char                     *key;       /* the concept, or "#income" for a group heading */
+  char                     *label_en;
+  char                     *label_ja;
+  char                     *folded;    /* both labels, case-folded, for the search */
+  KessanStatementKind       kind;
+  KessanUnit                unit;
+  guint                     decimals;  /* in the unit shown: millions of yen, percent… */
+  guint                     depth;
+  gboolean                  heading;
+  gboolean                  total;
+  const KessanSeriesPoint **points;    /* one per period of the table, NULL where none */
+} TrendsRow;
+
+typedef struct
+{
+  GPtrArray  *periods;  /* ISO dates of the period ends, oldest first */
+  GPtrArray  *titles;   /* their column titles */
+  GPtrArray  *rows;     /* TrendsRow, owned */
+  GHashTable *by_key;   /* key → TrendsRow, borrowed */
+} TrendsTable;
+
+/* What a build hands to the main thread.  The points of the tables belong
+ * to the set, which nothing changes once the build is over. */
+typedef struct
+{
+  KessanSeriesSet *set;
+  TrendsTable     *tables[N_MODES];
+  guint            n_filings;
+  gint64           build_time;  /* µs, for tracing */
+} TrendsResult;
 
 struct _KessanTrendsPage
 {
-  AdwBin         parent_instance;
+  AdwBin              parent_instance;
 
-  KessanLibrary *library;
+  /* Template widgets */
+  GtkStack           *stack;
+  GtkStack           *content_stack;
+  GtkToggleButton    *quarters_button;
+  GtkToggleButton    *years_button;
+  GtkSearchEntry     *search_entry;
+  GtkSpinner         *busy_spinner;
+  GtkScrolledWindow  *scroller;
+  GtkColumnView      *column_view;
+  GtkScrollbar       *period_scrollbar;
+  GtkAdjustment      *period_adjustment;
+
+  /* Owned */
+  KessanLibrary      *library;
+  GSettings          *settings;
+  GCancellable       *cancellable;
+  TrendsResult       *result;
+  GtkCustomFilter    *filter;
+  GtkFilterListModel *filtered;
+  char               *needle;       /* the search, case-folded, or NULL */
+  gboolean            group_matches[G_N_ELEMENTS (group_order)];
+
+  /* Borrowed */
+  GTask              *build_task;   /* the build under way, if any */
+  KessanWindow       *window;       /* to tell a library still loading from an empty one */
+
+  Mode                mode;
+  LabelLanguage       label_language;
+  KessanNegativeStyle negative_style;
+  gulong              items_changed_id;
+  guint               rebuild_source;
+  gboolean            rebuild_pending;
+
+  /* The window of periods shown: a column view keeps a widget for every
+   * cell of a row it shows, so it holds only the columns that fit. */
+  guint               first_period;
+  guint               n_shown;
+  int                 width;
+  guint               layout_source;
 };
 
 G_DEFINE_FINAL_TYPE (KessanTrendsPage, kessan_trends_page, ADW_TYPE_BIN)
+
+/* The table, built in the worker thread */
+
+static void
+trends_row_free (gpointer data)
+{
+  TrendsRow *row = data;
+
+  g_free (row->key);
+  g_free (row->label_en);
+  g_free (row->label_ja);
+  g_free (row->folded);
+  g_free (row->points);
+  g_free (row);
+}
+
+static void
+trends_table_free (TrendsTable *table)
+{
+  if (table == NULL)
+    return;
+  g_ptr_array_unref (table->periods);
+  g_ptr_array_unref (table->titles);
+  g_hash_table_unref (table->by_key);
+  g_ptr_array_unref (table->rows);
+  g_free (table);
+}
+
+static void
+trends_result_free (gpointer data)
+{
+  TrendsResult *result = data;
+
+  for (guint m = 0; m < N_MODES; m++)
+    trends_table_free (result->tables[m]);
+  g_clear_object (&result->set);
+  g_free (result);
+}
+
+static gboolean
+is_margin (const char *key)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (margins); i++)
+    if (strcmp (key, margins[i].key) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static KessanStatementKind
+statement_kind_of (const KessanSeriesObservation *observation)
+{
+  KessanStatement *statement = observation != NULL ? kessan_series_observation_get_statement (observation) : NULL;
+
+  return statement != NULL ? kessan_statement_get_kind (statement) : KESSAN_STATEMENT_KIND_OTHER;
+}
+
+/* A concept's group: the first kind of statement the dictionary places
+ * it in (total revenues are in the statement of operations and in the
+ * tables of key figures), else the statements that print it. */
+static KessanStatementKind
+group_of (KessanConcepts *concepts,
+          const char     *key,
+          GPtrArray      *points)
+{
+  KessanStatementKind kind = KESSAN_STATEMENT_KIND_OTHER;
+
+  if (is_margin (key))
+    return KESSAN_STATEMENT_KIND_INCOME;
+  for (guint g = 0; g < G_N_ELEMENTS (group_order); g++)
+    if (kessan_concepts_has_kind (concepts, key, group_order[g]))
+      return group_order[g];
+  for (guint i = 0; i < points->len; i++)
+    kind = MIN (kind, statement_kind_of (kessan_series_point_get_value_observation (g_ptr_array_index (points, i))));
+  return kind;
+}
+
+static void
+set_labels (TrendsRow      *row,
+            KessanConcepts *concepts,
+            GPtrArray      *points)
+{
+  const KessanConcept *concept = kessan_concepts_get (concepts, row->key);
+
+  for (guint i = 0; i < G_N_ELEMENTS (margins); i++)
+    if (strcmp (row->key, margins[i].key) == 0)
+      {
+        row->label_en = g_strdup (margins[i].label_en);
+        row->label_ja = g_strdup (margins[i].label_ja);
+        return;
+      }
+
+  if (concept != NULL)
+    {
+      row->label_en = g_strdup (concept->label_en);
+      row->label_ja = g_strdup (concept->label_ja);
+
+      /* Items sit under their section as in the statements. */
+      for (const char *section = concept->section; section != NULL && row->depth < 6;)
+        {
+          const KessanConcept *parent = kessan_concepts_get (concepts, section);
+
+          row->depth++;
+          section = parent != NULL ? parent->section : NULL;
+        }
+      row->total = kessan_concepts_get_components (concepts, row->key) != NULL
+                   && kessan_concepts_get_components (concepts, row->key)[0] != NULL;
+    }
+
+  /* A concept the dictionary does not know keeps the labels its
+   * releases print. */
+  for (guint i = 0; i < points->len && (row->label_en == NULL || row->label_ja == NULL); i++)
+    {
+      const KessanSeriesObservation *observation = kessan_series_point_get_value_observation (g_ptr_array_index (points, i));
+      KessanLineItem *item = observation != NULL ? kessan_series_observation_get_row (observation) : NULL;
+
+      if (item == NULL)
+        continue;
+      if (row->label_en == NULL)
+        row->label_en = g_strdup (kessan_line_item_get_label_en (item));
+      if (row->label_ja == NULL)
+        row->label_ja = g_strdup (kessan_line_item_get_label_ja (item));
+      if (row->label_en == NULL && row->label_ja == NULL)
+        row->label_en = g_strdup (kessan_line_item_get_label (item));
+    }
+  if (row->label_en == NULL && row->label_ja == NULL)
+    row->label_en = g_strdup (row->key);
+}
+
+/* Amounts are shown in millions of yen, with one decimal when the
+ * releases print them finer; counts and bandwidths as printed. */
+static guint
+row_decimals (KessanUnit  unit,
+              GPtrArray  *points)
+{
+  guint decimals = 0;
+
+  if (unit == KESSAN_UNIT_PERCENT)
+    return 1;
+  for (guint i = 0; i < points->len; i++)
+    {
+      const KessanSeriesPoint *point = g_ptr_array_index (points, i);
+
+      if (unit == KESSAN_UNIT_CURRENCY)
+        {
+          if (kessan_series_point_get_scale (point) < 1000000 || kessan_series_point_get_decimals (point) > 0)
+            return 1;
+        }
+      else
+        decimals = MAX (decimals, MIN (kessan_series_point_get_decimals (point), 3));
+    }
+  return decimals;
+}
+
+static Mode
+mode_of (const KessanSeriesPoint *point)
+{
+  switch (kessan_series_point_get_months (point))
+    {
+    case 0:
+    case 3:
+      return MODE_QUARTERS;
+    case 12:
+      return MODE_YEARS;
+    default:
+      return N_MODES;
+    }
+}
+
+typedef struct
+{
+  GHashTable *periods;                                 /* ISO date → itself */
+  GPtrArray  *groups[G_N_ELEMENTS (group_order)];      /* TrendsRow, owned */
+  GHashTable *row_points;                              /* TrendsRow → GPtrArray of its points */
+  GPtrArray  *margins;                                 /* TrendsRow of the margins, in the order of margins[] */
+} TableBuilder;
+
+static guint
+group_index (KessanStatementKind kind)
+{
+  for (guint g = 0; g < G_N_ELEMENTS (group_order); g++)
+    if (group_order[g] == kind)
+      return g;
+  return G_N_ELEMENTS (group_order) - 1;
+}
+
+static TrendsRow *
+heading_row (KessanStatementKind kind)
+{
+  TrendsRow *row = g_new0 (TrendsRow, 1);
+
+  row->key = g_strconcat ("#", kessan_statement_kind_to_string (kind), NULL);
+  row->kind = kind;
+  row->heading = TRUE;
+  row->folded = g_strdup ("");
+  return row;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static int
+margin_index (const char *key)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (margins); i++)
+    if (strcmp (key, margins[i].key) == 0)
+      return (int) i;
+  return -1;
+}
+
+static int
+compare_margins (gconstpointer a,
+                 gconstpointer b)
+{
+  const TrendsRow *ra = *(const TrendsRow * const *) a;
+  const TrendsRow *rb = *(const TrendsRow * const *) b;
+
+  return margin_index (ra->key) - margin_index (rb->key);
+}
+
+static TrendsTable *
+finish_table (TableBuilder *builder,
+              Mode          mode)
+{
+  TrendsTable *table = g_new0 (TrendsTable, 1);
+  g_autoptr(GHashTable) columns = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  gpointer key;
+  GPtrArray *income = builder->groups[group_index (KESSAN_STATEMENT_KIND_INCOME)];
+
+  table->periods = g_ptr_array_new_with_free_func (g_free);
+  table->titles = g_ptr_array_new_with_free_func (g_free);
+  table->rows = g_ptr_array_new_with_free_func (trends_row_free);
+  table->by_key = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_hash_table_iter_init (&iter, builder->periods);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (table->periods, g_strdup (key));
+  /* ISO dates sort as text. */
+  g_ptr_array_sort (table->periods, compare_strings);
+  for (guint c = 0; c < table->periods->len; c++)
+    {
+      const char *end = g_ptr_array_index (table->periods, c);
+
+      g_hash_table_insert (columns, (gpointer) end, GUINT_TO_POINTER (c));
+      g_ptr_array_add (table->titles, kessan_format_period (end, mode == MODE_YEARS ? 12 : 3));
+    }
+
+  /* The margins follow the revenues. */
+  if (builder->margins->len > 0)
+    {
+      guint at = 0;
+
+      g_ptr_array_sort (builder->margins, compare_margins);
+      for (guint i = 0; i < income->len; i++)
+        if (g_str_has_prefix (((TrendsRow *) g_ptr_array_index (income, i))->key, "revenues"))
+          at = i + 1;
+      for (guint i = 0; i < builder->margins->len; i++)
+        g_ptr_array_insert (income, (int) (at + i), g_ptr_array_index (builder->margins, i));
+      /* They belong to the income group now. */
+      g_ptr_array_set_free_func (builder->margins, NULL);
+    }
+
+  for (guint g = 0; g < G_N_ELEMENTS (group_order); g++)
+    {
+      GPtrArray *group = builder->groups[g];
+
+      if (group->len == 0)
+        continue;
+      g_ptr_array_add (table->rows, heading_row (group_order[g]));
+      for (guint i = 0; i < group->len; i++)
+        {
+          TrendsRow *row = g_ptr_array_index (group, i);
+          GPtrArray *points = g_hash_table_lookup (builder->row_points, row);
+
+          row->points = g_new0 (const KessanSeriesPoint *, MAX (table->periods->len, 1));
+          for (guint p = 0; p < points->len; p++)
+            {
+              const KessanSeriesPoint *point = g_ptr_array_index (points, p);
+              guint c = GPOINTER_TO_UINT (g_hash_table_lookup (columns, kessan_series_point_get_period_end (point)));
+
+              /* A flow and a balance of one concept at one date: the
+               * points come by months, so the quarter wins. */
+              row->points[c] = point;
+            }
+          row->decimals = row_decimals (row->unit, points);
+          g_ptr_array_add (table->rows, row);
+        }
+      /* The rows now belong to the table. */
+      g_ptr_array_set_free_func (group, NULL);
+    }
+
+  for (guint i = 0; i < table->rows->len; i++)
+    {
+      TrendsRow *row = g_ptr_array_index (table->rows, i);
+
+      g_hash_table_insert (table->by_key, row->key, row);
+    }
+  return table;
+}
+
+static void
+table_builder_init (TableBuilder *builder)
+{
+  builder->periods = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint g = 0; g < G_N_ELEMENTS (group_order); g++)
+    builder->groups[g] = g_ptr_array_new_with_free_func (trends_row_free);
+  builder->row_points = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  builder->margins = g_ptr_array_new_with_free_func (trends_row_free);
+}
+
+static void
+table_builder_clear (TableBuilder *builder)
+{
+  g_hash_table_unref (builder->periods);
+  for (guint g = 0; g < G_N_ELEMENTS (group_order); g++)
+    g_ptr_array_unref (builder->groups[g]);
+  g_hash_table_unref (builder->row_points);
+  g_ptr_array_unref (builder->margins);
+}
+
+static TrendsRow *
+new_row (const char          *key,
+         KessanConcepts      *concepts,
+         KessanStatementKind  kind,
+         GPtrArray           *all_points)
+{
+  TrendsRow *row = g_new0 (TrendsRow, 1);
+  g_autofree char *haystack = NULL;
+
+  row->key = g_strdup (key);
+  row->kind = kind;
+  row->unit = kessan_series_point_get_unit (g_ptr_array_index (all_points, 0));
+  set_labels (row, concepts, all_points);
+  /* The search finds a concept by either label, whichever is shown. */
+  haystack = g_strjoin ("\n", row->label_en != NULL ? row->label_en : "",
+                        row->label_ja != NULL ? row->label_ja : "", NULL);
+  row->folded = g_utf8_casefold (haystack, -1);
+  return row;
+}
+
+static TrendsResult *
+build_result (KessanSeriesSet *set,
+              GCancellable    *cancellable)
+{
+  KessanConcepts *concepts = kessan_concepts_get_default ();
+  g_auto(GStrv) keys = kessan_series_set_get_concepts (set);
+  TableBuilder builders[N_MODES];
+  TrendsResult *result;
+
+  for (guint m = 0; m < N_MODES; m++)
+    table_builder_init (&builders[m]);
+
+  for (guint k = 0; keys[k] != NULL; k++)
+    {
+      const char *key = keys[k];
+      g_autoptr(GPtrArray) points = NULL;
+      GPtrArray *by_mode[N_MODES] = { NULL, };
+      KessanStatementKind kind;
+
+      /* Growth is in the statements' own columns; here it would double
+       * the rows. */
+      if (g_str_has_prefix (key, "yoy(") || g_str_has_prefix (key, "qoq("))
+        continue;
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
+
+      points = kessan_series_set_get_points (set, key);
+      for (guint i = 0; i < points->len; i++)
+        {
+          const KessanSeriesPoint *point = g_ptr_array_index (points, i);
+          Mode mode = mode_of (point);
+
+          if (mode == N_MODES)
+            continue;
+          if (by_mode[mode] == NULL)
+            by_mode[mode] = g_ptr_array_new ();
+          g_ptr_array_add (by_mode[mode], (gpointer) point);
+          g_hash_table_add (builders[mode].periods, (gpointer) kessan_series_point_get_period_end (point));
+        }
+      if (by_mode[MODE_QUARTERS] == NULL && by_mode[MODE_YEARS] == NULL)
+        continue;
+
+      kind = group_of (concepts, key, points);
+      for (guint m = 0; m < N_MODES; m++)
+        {
+          TrendsRow *row;
+
+          if (by_mode[m] == NULL)
+            continue;
+          row = new_row (key, concepts, kind, points);
+          g_hash_table_insert (builders[m].row_points, row, by_mode[m]);
+          if (is_margin (key))
+            g_ptr_array_add (builders[m].margins, row);
+          else
+            g_ptr_array_add (builders[m].groups[group_index (kind)], row);
+        }
+    }
+
+  result = g_new0 (TrendsResult, 1);
+  result->set = g_object_ref (set);
+  result->n_filings = kessan_series_set_get_n_filings (set);
+  for (guint m = 0; m < N_MODES; m++)
+    {
+      result->tables[m] = finish_table (&builders[m], (Mode) m);
+      table_builder_clear (&builders[m]);
+    }
+  return result;
+}
+
+static void
+build_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  GPtrArray *filings = task_data;
+  g_autoptr(KessanSeriesSet) set = kessan_series_set_new ();
+  gint64 started = g_get_monotonic_time ();
+  TrendsResult *result;
+
+  for (guint i = 0; i < filings->len; i++)
+    {
+      if (i % 64 == 0 && g_task_return_error_if_cancelled (task))
+        return;
+      kessan_series_set_add_filing (set, g_ptr_array_index (filings, i));
+    }
+  result = build_result (set, cancellable);
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      trends_result_free (result);
+      g_task_return_error_if_cancelled (task);
+      return;
+    }
+  result->build_time = g_get_monotonic_time () - started;
+  g_task_return_pointer (task, result, trends_result_free);
+}
+
+/* Cells */
+
+static TrendsTable *
+current_table (KessanTrendsPage *self)
+{
+  return self->result != NULL ? self->result->tables[self->mode] : NULL;
+}
+
+static TrendsRow *
+row_of_item (KessanTrendsPage *self,
+             gpointer          item)
+{
+  TrendsTable *table = current_table (self);
+
+  if (table == NULL || !GTK_IS_STRING_OBJECT (item))
+    return NULL;
+  return g_hash_table_lookup (table->by_key, gtk_string_object_get_string (item));
+}
+
+static gboolean
+use_japanese (KessanTrendsPage *self)
+{
+  switch (self->label_language)
+    {
+    case LABELS_ENGLISH:
+      return FALSE;
+    case LABELS_JAPANESE:
+      return TRUE;
+    case LABELS_INTERFACE:
+    case LABELS_BOTH:
+    default:
+      return g_str_has_prefix (g_get_language_names ()[0], "ja");
+    }
+}
+
+/* Returns: (transfer full): the label in the language chosen. */
+static char *
+row_label (KessanTrendsPage *self,
+           const TrendsRow  *row)
+{
+  const char *first = use_japanese (self) ? row->label_ja : row->label_en;
+  const char *second = use_japanese (self) ? row->label_en : row->label_ja;
+
+  if (row->heading)
+    return g_strdup (_(group_titles[row->kind]));
+  if (first == NULL)
+    return g_strdup (second);
+  if (self->label_language == LABELS_BOTH && second != NULL && strcmp (first, second) != 0)
+    /* TRANSLATORS: a line item labelled in both languages */
+    return g_strdup_printf (_("%s / %s"), first, second);
+  return g_strdup (first);
+}
+
+static const char *
+unit_caption (KessanUnit unit)
+{
+  switch (unit)
+    {
+    case KESSAN_UNIT_CURRENCY:
+      return _("JPY millions");
+    case KESSAN_UNIT_PERCENT:
+      return "%";
+    case KESSAN_UNIT_GBPS:
+      return _("Gbps");
+    case KESSAN_UNIT_COUNT:
+      /* TRANSLATORS: the unit of a number of contracts or users */
+      return _("count");
+    default:
+      return "";
+    }
+}
+
+static char *
+format_value (KessanTrendsPage *self,
+              KessanUnit        unit,
+              double            value,
+              guint             decimals)
+{
+  if (unit == KESSAN_UNIT_CURRENCY)
+    value /= 1e6;
+  return kessan_format_number (value, decimals, self->negative_style);
+}
+
+static void
+setup_label_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *unit = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (unit, "caption");
+  gtk_widget_add_css_class (unit, "dim-label");
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), unit);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_label_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  KessanTrendsPage *self = g_object_get_data (G_OBJECT (factory), "page");
+  TrendsRow *row = row_of_item (self, gtk_list_item_get_item (item));
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *label = gtk_widget_get_first_child (box);
+  GtkWidget *unit = gtk_widget_get_last_child (box);
+  g_autofree char *text = NULL;
+
+  if (row == NULL)
+    return;
+  text = row_label (self, row);
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_label_set_text (GTK_LABEL (unit), row->heading ? "" : unit_caption (row->unit));
+  gtk_widget_set_margin_start (label, row->heading ? 0 : INDENT * (int) (row->depth + 1));
+  if (row->heading || row->total)
+    gtk_widget_add_css_class (label, "heading");
+  else
+    gtk_widget_remove_css_class (label, "heading");
+  if (row->heading)
+    gtk_widget_add_css_class (label, "dim-label");
+  else
+    gtk_widget_remove_css_class (label, "dim-label");
+  /* The whole label, for one the column cuts short. */
+  gtk_widget_set_tooltip_text (box, row->heading ? NULL : text);
+}
+
+static gboolean query_value_tooltip_cb (GtkWidget  *label,
+                                        int         x,
+                                        int         y,
+                                        gboolean    keyboard,
+                                        GtkTooltip *tooltip,
+                                        gpointer    user_data);
+
+static void
+setup_value_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_widget_set_has_tooltip (label, TRUE);
+  /* The tooltip is written when asked for: it needs the item and the
+   * period, not a string made for every cell. */
+  g_object_set_data (G_OBJECT (label), "item", item);
+  g_object_set_data (G_OBJECT (label), "column", user_data);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (query_value_tooltip_cb), NULL);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+set_class (GtkWidget  *widget,
+           const char *name,
+           gboolean    set)
+{
+  if (set)
+    gtk_widget_add_css_class (widget, name);
+  else
+    gtk_widget_remove_css_class (widget, name);
+}
+
+static void
+bind_value_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  KessanTrendsPage *self = g_object_get_data (G_OBJECT (factory), "page");
+  TrendsTable *table = current_table (self);
+  TrendsRow *row = row_of_item (self, gtk_list_item_get_item (item));
+  guint column = GPOINTER_TO_UINT (user_data);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  const KessanSeriesPoint *point = NULL;
+  g_autofree char *text = NULL;
+  gboolean restated = FALSE, inconsistent = FALSE, derived = FALSE;
+
+  if (row != NULL && !row->heading && column < table->periods->len)
+    point = row->points[column];
+
+  if (point != NULL)
+    {
+      restated = kessan_series_point_get_restated (point);
+      inconsistent = !restated && kessan_series_point_get_inconsistent (point);
+      derived = kessan_series_point_get_derived (point);
+      text = format_value (self, row->unit, kessan_series_point_get_value (point), row->decimals);
+      /* The marker goes before the number, so that the digits stay
+       * aligned with those of the other rows. */
+      if (restated || inconsistent)
+        {
+          char *marked = g_strconcat (restated ? RESTATED_MARKER " " : INCONSISTENT_MARKER " ", text, NULL);
+
+          g_free (text);
+          text = marked;
+        }
+    }
+  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
+  set_class (label, "restated", restated);
+  set_class (label, "inconsistent", inconsistent);
+  set_class (label, "computed", derived);
+  set_class (label, "heading", row != NULL && row->total);
+}
+
+/* Tooltips */
+
+static guint
+digits_of (guint ratio)
+{
+  guint digits = 0;
+
+  for (; ratio >= 10; ratio /= 10)
+    digits++;
+  return digits;
+}
+
+/* A figure as one release prints it, in the unit of the table but with
+ * every digit printed: 9,185.259 for 9,185,259 thousand yen. */
+static char *
+format_observation (KessanTrendsPage              *self,
+                    KessanUnit                     unit,
+                    const KessanSeriesObservation *observation)
+{
+  guint decimals = kessan_series_observation_get_decimals (observation);
+  guint scale = MAX (kessan_series_observation_get_scale (observation), 1);
+
+  if (unit == KESSAN_UNIT_CURRENCY)
+    {
+      if (scale < 1000000)
+        decimals += digits_of (1000000 / scale);
+      else
+        decimals -= MIN (decimals, digits_of (scale / 1000000));
+    }
+  return format_value (self, unit, kessan_series_observation_get_value (observation), decimals);
+}
+
+static char *
+describe_release (KessanFiling *filing)
+{
+  const char *released = kessan_filing_get_released (filing);
+  const char *name = kessan_filing_get_source_name (filing);
+  g_autofree char *date = released != NULL ? kessan_format_period (released, 0) : NULL;
+
+  if (name == NULL)
+    name = _("unnamed release");
+  if (date == NULL)
+    /* TRANSLATORS: a release file that gives no release date */
+    return g_strdup_printf (_("%s, no release date"), name);
+  /* TRANSLATORS: a release file and its date: "003.txt, released Nov 21, 2003" */
+  return g_strdup_printf (_("%s, released %s"), name, date);
+}
+
+static void
+append_inputs (KessanTrendsPage        *self,
+               GString                 *text,
+               const KessanSeriesPoint *point)
+{
+  TrendsTable *table = current_table (self);
+
+  for (guint i = 0; i < kessan_series_point_get_n_inputs (point); i++)
+    {
+      const KessanSeriesPoint *input = kessan_series_point_get_input (point, i);
+      TrendsRow *row = g_hash_table_lookup (table->by_key, kessan_series_point_get_concept (input));
+      g_autofree char *label = row != NULL ? row_label (self, row) : g_strdup (kessan_series_point_get_concept (input));
+      g_autofree char *period = kessan_format_period (kessan_series_point_get_period_end (input),
+                                                      kessan_series_point_get_months (input));
+      KessanUnit unit = kessan_series_point_get_unit (input);
+      g_autofree char *value = format_value (self, unit, kessan_series_point_get_value (input),
+                                             row != NULL ? row->decimals : 1);
+
+      g_string_append (text, "\n  ");
+      /* TRANSLATORS: an input of a computed value: label, period, value and unit */
+      g_string_append_printf (text, _("%s, %s: %s %s"), label, period, value, unit_caption (unit));
+    }
+}
+
+/* Every release printing the point: its figure, or its figures when its
+ * tables disagree, and the figure the table shows marked. */
+static void
+append_releases (KessanTrendsPage        *self,
+                 GString                 *text,
+                 const TrendsRow         *row,
+                 const KessanSeriesPoint *point,
+                 gboolean                 figures)
+{
+  g_autoptr(GPtrArray) observations = kessan_series_point_get_observations (point);
+  const KessanSeriesObservation *shown = kessan_series_point_get_value_observation (point);
+  gboolean inconsistent = kessan_series_point_get_inconsistent (point);
+  guint n_releases = 0, listed = 0;
+
+  for (guint i = 0; i < observations->len;)
+    {
+      KessanFiling *filing = kessan_series_observation_get_filing (g_ptr_array_index (observations, i));
+      g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+      const KessanSeriesObservation *finest = NULL;
+      gboolean has_shown = FALSE;
+      guint end = i;
+
+      /* Observations come by release: this release's are together. */
+      while (end < observations->len
+             && kessan_series_observation_get_filing (g_ptr_array_index (observations, end)) == filing)
+        {
+          const KessanSeriesObservation *observation = g_ptr_array_index (observations, end);
+
+          if (finest == NULL || kessan_series_observation_get_scale (observation) < kessan_series_observation_get_scale (finest))
+            finest = observation;
+          has_shown |= observation == shown;
+          end++;
+        }
+      n_releases++;
+
+      if (listed < MAX_TOOLTIP_RELEASES)
+        {
+          g_autofree char *release = describe_release (filing);
+
+          listed++;
+          if (!figures)
+            {
+              g_string_append_printf (text, "\n  %s", release);
+            }
+          else
+            {
+              for (guint j = i; j < end; j++)
+                {
+                  const KessanSeriesObservation *observation = g_ptr_array_index (observations, j);
+                  char *figure;
+
+                  /* One figure per release, unless its tables disagree. */
+                  if (!inconsistent && observation != finest)
+                    continue;
+                  figure = format_observation (self, row->unit, observation);
+                  if (g_ptr_array_find_with_equal_func (seen, figure, g_str_equal, NULL))
+                    {
+                      g_free (figure);
+                      continue;
+                    }
+                  g_ptr_array_add (seen, figure);
+                  g_string_append (text, "\n  ");
+                  if (has_shown && observation == finest)
+                    /* TRANSLATORS: a figure, its release and date; the one the table shows */
+                    g_string_append_printf (text, _("%s — %s (shown)"), figure, release);
+                  else
+                    /* TRANSLATORS: a figure, its release and date */
+                    g_string_append_printf (text, _("%s — %s"), figure, release);
+                }
+            }
+        }
+      i = end;
+    }
+
+  if (n_releases > listed)
+    {
+      g_string_append (text, "\n  ");
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "and %u more release", "and %u more releases",
+                                                 n_releases - listed),
+                              n_releases - listed);
+    }
+}
+
+static char *
+describe_point (KessanTrendsPage        *self,
+                const TrendsRow         *row,
+                const KessanSeriesPoint *point)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *label = row_label (self, row);
+  g_autofree char *period = kessan_format_period (kessan_series_point_get_period_end (point),
+                                                  kessan_series_point_get_months (point));
+  g_autofree char *value = format_value (self, row->unit, kessan_series_point_get_value (point), row->decimals);
+
+  /* TRANSLATORS: a value's label, period, value and unit: "Total revenues, 2Q FY2003: 9,185.3 JPY millions" */
+  g_string_append_printf (text, _("%s, %s: %s %s"), label, period, value, unit_caption (row->unit));
+
+  if (kessan_series_point_get_derived (point))
+    {
+      g_string_append_c (text, '\n');
+      /* TRANSLATORS: how Kessan computed a value the releases do not print */
+      g_string_append_printf (text, _("Computed by Kessan: %s, from"), kessan_series_point_get_formula (point));
+      append_inputs (self, text, point);
+    }
+  else if (kessan_series_point_get_restated (point))
+    {
+      g_string_append_c (text, '\n');
+      g_string_append (text, _("Restated: the releases print different figures. The table shows the latest release’s:"));
+      append_releases (self, text, row, point, TRUE);
+    }
+  else if (kessan_series_point_get_inconsistent (point))
+    {
+      g_string_append_c (text, '\n');
+      g_string_append (text, _("The tables of one release print different figures:"));
+      append_releases (self, text, row, point, TRUE);
+    }
+  else
+    {
+      g_string_append_c (text, '\n');
+      g_string_append (text, _("Printed by:"));
+      append_releases (self, text, row, point, FALSE);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static gboolean
+query_value_tooltip_cb (GtkWidget  *label,
+                        int         x,
+                        int         y,
+                        gboolean    keyboard,
+                        GtkTooltip *tooltip,
+                        gpointer    user_data)
+{
+  KessanTrendsPage *self = KESSAN_TRENDS_PAGE (gtk_widget_get_ancestor (label, KESSAN_TYPE_TRENDS_PAGE));
+  GtkListItem *item = g_object_get_data (G_OBJECT (label), "item");
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "column"));
+  TrendsTable *table;
+  TrendsRow *row;
+  g_autofree char *text = NULL;
+
+  if (self == NULL || item == NULL)
+    return FALSE;
+  table = current_table (self);
+  row = row_of_item (self, gtk_list_item_get_item (item));
+  if (row == NULL || row->heading || column >= table->periods->len || row->points[column] == NULL)
+    return FALSE;
+  text = describe_point (self, row, row->points[column]);
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/* The table */
+
+static gboolean
+filter_row (gpointer item,
+            gpointer user_data)
+{
+  KessanTrendsPage *self = user_data;
+  TrendsRow *row;
+
+  if (self->needle == NULL)
+    return TRUE;
+  row = row_of_item (self, item);
+  if (row == NULL)
+    return FALSE;
+  if (row->heading)
+    return self->group_matches[group_index (row->kind)];
+  return strstr (row->folded, self->needle) != NULL;
+}
+
+static void
+update_content_page (KessanTrendsPage *self)
+{
+  TrendsTable *table = current_table (self);
+
+  if (table == NULL || table->rows->len == 0)
+    gtk_stack_set_visible_child_name (self->content_stack, "no-series");
+  else if (self->filtered != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0)
+    gtk_stack_set_visible_child_name (self->content_stack, "no-results");
+  else
+    gtk_stack_set_visible_child_name (self->content_stack, "table");
+}
+
+static void
+update_matches (KessanTrendsPage *self)
+{
+  TrendsTable *table = current_table (self);
+
+  memset (self->group_matches, 0, sizeof self->group_matches);
+  if (table == NULL || self->needle == NULL)
+    return;
+  for (guint i = 0; i < table->rows->len; i++)
+    {
+      TrendsRow *row = g_ptr_array_index (table->rows, i);
+
+      if (!row->heading && strstr (row->folded, self->needle) != NULL)
+        self->group_matches[group_index (row->kind)] = TRUE;
+    }
+}
+
+static void
+clear_columns (GtkColumnView *view)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  while (g_list_model_get_n_items (columns) > 0)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, 0);
+
+      gtk_column_view_remove_column (view, column);
+    }
+}
+
+static void
+add_column (KessanTrendsPage *self,
+            GtkColumnView    *view,
+            const char       *title,
+            GCallback         setup,
+            GCallback         bind,
+            guint             index,
+            int               width,
+            gboolean          expand)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkColumnViewColumn) column = NULL;
+
+  g_object_set_data (G_OBJECT (factory), "page", self);
+  g_signal_connect (factory, "setup", setup, GUINT_TO_POINTER (index));
+  g_signal_connect (factory, "bind", bind, GUINT_TO_POINTER (index));
+  column = gtk_column_view_column_new (title, factory);
+  /* Fixed widths: nothing to measure, and a steady layout when
+   * scrolling through many periods. */
+  gtk_column_view_column_set_fixed_width (column, width);
+  gtk_column_view_column_set_expand (column, expand);
+  gtk_column_view_append_column (view, column);
+}
+
+/* How many period columns fit beside the labels. */
+static guint
+columns_that_fit (KessanTrendsPage *self)
+{
+  TrendsTable *table = current_table (self);
+  int room = self->width - LABEL_WIDTH;
+  guint n;
+
+  if (table == NULL || table->periods->len == 0)
+    return 0;
+  /* Before the first allocation: a guess, corrected once the width is
+   * known. */
+  n = self->width > 0 ? (guint) MAX (room / VALUE_WIDTH, 1) : 8;
+  return MIN (n, table->periods->len);
+}
+
+static void
+update_period_scrollbar (KessanTrendsPage *self)
+{
+  TrendsTable *table = current_table (self);
+  guint n_periods = table != NULL ? table->periods->len : 0;
+
+  gtk_adjustment_configure (self->period_adjustment, self->first_period, 0, n_periods,
+                            1, MAX (self->n_shown, 1), self->n_shown);
+  gtk_widget_set_visible (GTK_WIDGET (self->period_scrollbar), self->n_shown < n_periods);
+}
+
+/* Replaces the period columns by those of the periods from
+ * first_period on; the rows, and so the vertical position, stay. */
+static void
+install_period_columns (KessanTrendsPage *self)
+{
+  TrendsTable *table = current_table (self);
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+
+  while (g_list_model_get_n_items (columns) > 1)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, g_list_model_get_n_items (columns) - 1);
+
+      gtk_column_view_remove_column (self->column_view, column);
+    }
+  if (table == NULL || g_list_model_get_n_items (columns) == 0)
+    return;
+
+  for (guint c = self->first_period; c < self->first_period + self->n_shown && c < table->periods->len; c++)
+    add_column (self, self->column_view, g_ptr_array_index (table->titles, c),
+                G_CALLBACK (setup_value_cb), G_CALLBACK (bind_value_cb), c, VALUE_WIDTH, FALSE);
+  update_period_scrollbar (self);
+}
+
+/* Shows the table of the current mode: the latest periods that fit, and
+ * rows for its concepts.  The filter model keeps the search. */
+static void
+install_table (KessanTrendsPage *self)
+{
+  TrendsTable *table = current_table (self);
+  g_autoptr(GtkStringList) keys = NULL;
+  GtkNoSelection *selection;
+
+  gtk_column_view_set_model (self->column_view, NULL);
+  clear_columns (self->column_view);
+  g_clear_object (&self->filtered);
+  self->first_period = 0;
+  self->n_shown = 0;
+
+  if (table == NULL || table->rows->len == 0)
+    {
+      update_period_scrollbar (self);
+      update_content_page (self);
+      return;
+    }
+
+  /* The labels take what the period columns leave. */
+  add_column (self, self->column_view, "", G_CALLBACK (setup_label_cb), G_CALLBACK (bind_label_cb), 0, LABEL_WIDTH, TRUE);
+  /* The latest periods are the ones looked at first. */
+  self->n_shown = columns_that_fit (self);
+  self->first_period = table->periods->len - self->n_shown;
+  install_period_columns (self);
+
+  keys = gtk_string_list_new (NULL);
+  for (guint i = 0; i < table->rows->len; i++)
+    gtk_string_list_append (keys, ((TrendsRow *) g_ptr_array_index (table->rows, i))->key);
+  update_matches (self);
+  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_steal_pointer (&keys)),
+                                              GTK_FILTER (g_object_ref (self->filter)));
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
+
+  update_content_page (self);
+}
+
+static void
+scroll_periods_to (KessanTrendsPage *self,
+                   int               first)
+{
+  TrendsTable *table = current_table (self);
+  int last_first = table != NULL ? (int) table->periods->len - (int) self->n_shown : 0;
+
+  first = CLAMP (first, 0, MAX (last_first, 0));
+  if ((guint) first == self->first_period)
+    return;
+  self->first_period = (guint) first;
+  install_period_columns (self);
+}
+
+static void
+period_scrolled_cb (KessanTrendsPage *self)
+{
+  scroll_periods_to (self, (int) round (gtk_adjustment_get_value (self->period_adjustment)));
+}
+
+/* Sideways scrolling over the table moves the periods, a column a step. */
+static gboolean
+scroll_cb (KessanTrendsPage *self,
+           double            dx,
+           double            dy)
+{
+  if (dx == 0)
+    return FALSE;
+  scroll_periods_to (self, (int) self->first_period + (dx > 0 ? 1 : -1) * (int) MAX (fabs (dx), 1));
+  return TRUE;
+}
+
+/* A new width: as many columns as fit, the last period shown kept. */
+static gboolean
+relayout_cb (gpointer user_data)
+{
+  KessanTrendsPage *self = user_data;
+  TrendsTable *table = current_table (self);
+  guint n = columns_that_fit (self);
+  guint end = self->first_period + self->n_shown;
+
+  self->layout_source = 0;
+  if (table == NULL || n == self->n_shown || gtk_column_view_get_model (self->column_view) == NULL)
+    return G_SOURCE_REMOVE;
+  self->n_shown = n;
+  self->first_period = end > n ? end - n : 0;
+  if (self->first_period + n > table->periods->len)
+    self->first_period = table->periods->len - n;
+  install_period_columns (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The width of the table is the page size of its horizontal adjustment.
+ * Columns change after the allocation, not in the middle of it. */
+static void
+hadjustment_changed_cb (KessanTrendsPage *self,
+                        GtkAdjustment    *adjustment)
+{
+  self->width = (int) gtk_adjustment_get_page_size (adjustment);
+  if (columns_that_fit (self) != self->n_shown && self->layout_source == 0)
+    self->layout_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, relayout_cb, self, NULL);
+}
+
+/* Building */
+
+static void start_build (KessanTrendsPage *self);
+
+static void
+update_busy (KessanTrendsPage *self)
+{
+  gboolean busy = self->build_task != NULL;
+  gboolean loading = self->window != NULL && !kessan_window_get_ready (self->window);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), busy);
+  gtk_spinner_set_spinning (self->busy_spinner, busy);
+  if (self->library == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->library)) == 0)
+    gtk_stack_set_visible_child_name (self->stack, busy || loading ? "loading" : "empty");
+  else if (self->result == NULL)
+    gtk_stack_set_visible_child_name (self->stack, "loading");
+  else
+    gtk_stack_set_visible_child_name (self->stack, "trends");
+}
+
+static void
+set_result (KessanTrendsPage *self,
+            TrendsResult     *result)
+{
+  TrendsResult *previous = g_steal_pointer (&self->result);
+
+  self->result = result;
+  install_table (self);
+  /* The old points are referred to until the views let go of them. */
+  if (previous != NULL)
+    trends_result_free (previous);
+}
+
+static void
+build_done_cb (GObject      *object,
+               GAsyncResult *async_result,
+               gpointer      user_data)
+{
+  KessanTrendsPage *self = KESSAN_TRENDS_PAGE (object);
+  GTask *task = G_TASK (async_result);
+  g_autoptr(GError) error = NULL;
+  TrendsResult *result = g_task_propagate_pointer (task, &error);
+
+  /* A build replaced by another, or of a page going away. */
+  if (task != self->build_task)
+    {
+      g_clear_pointer (&result, trends_result_free);
+      return;
+    }
+  self->build_task = NULL;
+
+  if (result == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not build the series: %s", error->message);
+    }
+  else
+    {
+      gint64 started = g_get_monotonic_time ();
+
+      set_result (self, result);
+      g_debug ("Series of %u releases: built in %.3f s, shown in %.3f s", result->n_filings,
+               result->build_time / 1e6, (g_get_monotonic_time () - started) / 1e6);
+    }
+
+  if (self->rebuild_pending)
+    start_build (self);
+  else
+    update_busy (self);
+}
+
+static void
+start_build (KessanTrendsPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+  GPtrArray *filings;
+  guint n = self->library != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->library)) : 0;
+
+  self->rebuild_pending = FALSE;
+  if (n == 0)
+    {
+      set_result (self, NULL);
+      update_busy (self);
+      return;
+    }
+
+  /* The thread works on a copy of the list: the library may change on
+   * the main thread meanwhile, and then a new build follows. */
+  filings = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (filings, g_list_model_get_item (G_LIST_MODEL (self->library), i));
+
+  task = g_task_new (self, self->cancellable, build_done_cb, NULL);
+  g_task_set_source_tag (task, start_build);
+  g_task_set_task_data (task, filings, (GDestroyNotify) g_ptr_array_unref);
+  self->build_task = task;
+  update_busy (self);
+  g_task_run_in_thread (task, build_thread);
+}
+
+static gboolean
+rebuild_cb (gpointer user_data)
+{
+  KessanTrendsPage *self = user_data;
+
+  self->rebuild_source = 0;
+  if (self->build_task != NULL)
+    self->rebuild_pending = TRUE;
+  else
+    start_build (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Changes come in bursts (a library loading, several files opened):
+ * one build follows them all.  Not a low priority: while a spinner turns
+ * the frames would keep it waiting. */
+static void
+queue_rebuild (KessanTrendsPage *self)
+{
+  if (self->rebuild_source == 0)
+    self->rebuild_source = g_idle_add_full (G_PRIORITY_DEFAULT, rebuild_cb, self, NULL);
+}
+
+static void
+library_items_changed_cb (KessanTrendsPage *self)
+{
+  queue_rebuild (self);
+}
+
+/* Callbacks of the template */
+
+static void
+mode_toggled_cb (KessanTrendsPage *self)
+{
+  Mode mode = gtk_toggle_button_get_active (self->years_button) ? MODE_YEARS : MODE_QUARTERS;
+
+  if (mode == self->mode)
+    return;
+  self->mode = mode;
+  install_table (self);
+}
+
+static void
+search_changed_cb (KessanTrendsPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  g_clear_pointer (&self->needle, g_free);
+  if (text != NULL && *text != '\0')
+    self->needle = g_utf8_casefold (text, -1);
+  update_matches (self);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_content_page (self);
+}
+
+static guint
+index_of (const char  *value,
+          const char **names,
+          guint        n)
+{
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (value, names[i]) == 0)
+      return i;
+  return 0;
+}
+
+static void
+settings_changed_cb (KessanTrendsPage *self)
+{
+  g_autofree char *language = g_settings_get_string (self->settings, "label-language");
+  g_autofree char *negatives = g_settings_get_string (self->settings, "negative-style");
+
+  self->label_language = (LabelLanguage) index_of (language, label_language_names, G_N_ELEMENTS (label_language_names));
+  self->negative_style = (KessanNegativeStyle) index_of (negatives, negative_names, G_N_ELEMENTS (negative_names));
+  /* Binding the rows again writes every cell anew. */
+  install_table (self);
+}
+
+/* Public */
 
 void
 kessan_trends_page_set_library (KessanTrendsPage *self,
                                 KessanLibrary    *library)
 {
   g_return_if_fail (KESSAN_IS_TRENDS_PAGE (self));
+  g_return_if_fail (library == NULL || KESSAN_IS_LIBRARY (library));
 
+  if (self->library == library)
+    return;
+
+  if (self->library != NULL)
+    g_clear_signal_handler (&self->items_changed_id, self->library);
   g_set_object (&self->library, library);
+
+  /* A build of the previous library is of no use any more. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->build_task = NULL;
+
+  if (library != NULL)
+    self->items_changed_id = g_signal_connect_object (library, "items-changed",
+                                                      G_CALLBACK (library_items_changed_cb), self,
+                                                      G_CONNECT_SWAPPED);
+  start_build (self);
+}
+
+/**
+ * kessan_trends_page_set_settings:
+ * @self: a #KessanTrendsPage
+ * @settings: the application's settings
+ *
+ * Follows the label language and the style of negative numbers the user
+ * chose.  Without settings, labels follow the interface language and
+ * negatives have a minus sign.
+ */
+void
+kessan_trends_page_set_settings (KessanTrendsPage *self,
+                                 GSettings        *settings)
+{
+  g_return_if_fail (KESSAN_IS_TRENDS_PAGE (self));
+  g_return_if_fail (G_IS_SETTINGS (settings));
+
+  if (!g_set_object (&self->settings, settings))
+    return;
+  g_signal_connect_object (settings, "changed::label-language", G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "changed::negative-style", G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
+  settings_changed_cb (self);
+}
+
+/* Life cycle */
+
+static void
+kessan_trends_page_root (GtkWidget *widget)
+{
+  KessanTrendsPage *self = KESSAN_TRENDS_PAGE (widget);
+  GtkRoot *root;
+
+  GTK_WIDGET_CLASS (kessan_trends_page_parent_class)->root (widget);
+
+  root = gtk_widget_get_root (widget);
+  if (KESSAN_IS_WINDOW (root))
+    {
+      self->window = KESSAN_WINDOW (root);
+      g_signal_connect_object (root, "notify::ready", G_CALLBACK (update_busy), self, G_CONNECT_SWAPPED);
+    }
+  update_busy (self);
+}
+
+static void
+kessan_trends_page_unroot (GtkWidget *widget)
+{
+  KessanTrendsPage *self = KESSAN_TRENDS_PAGE (widget);
+
+  if (self->window != NULL)
+    g_signal_handlers_disconnect_by_func (self->window, update_busy, self);
+  self->window = NULL;
+
+  GTK_WIDGET_CLASS (kessan_trends_page_parent_class)->unroot (widget);
 }
 
 static void
@@ -30,18 +1534,81 @@ kessan_trends_page_dispose (GObject *object)
 {
   KessanTrendsPage *self = KESSAN_TRENDS_PAGE (object);
 
+  g_cancellable_cancel (self->cancellable);
+  self->build_task = NULL;
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  g_clear_handle_id (&self->layout_source, g_source_remove);
+  if (self->library != NULL)
+    g_clear_signal_handler (&self->items_changed_id, self->library);
+
+  /* AdwBin unparents the template's child itself when chained up to;
+   * the cells let go of the rows before the rows go. */
+  if (self->column_view != NULL)
+    gtk_column_view_set_model (self->column_view, NULL);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_pointer (&self->result, trends_result_free);
   g_clear_object (&self->library);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
+
   G_OBJECT_CLASS (kessan_trends_page_parent_class)->dispose (object);
+}
+
+static void
+kessan_trends_page_finalize (GObject *object)
+{
+  KessanTrendsPage *self = KESSAN_TRENDS_PAGE (object);
+
+  g_free (self->needle);
+
+  G_OBJECT_CLASS (kessan_trends_page_parent_class)->finalize (object);
 }
 
 static void
 kessan_trends_page_class_init (KessanTrendsPageClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = kessan_trends_page_dispose;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kessan_trends_page_dispose;
+  object_class->finalize = kessan_trends_page_finalize;
+  widget_class->root = kessan_trends_page_root;
+  widget_class->unroot = kessan_trends_page_unroot;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kessan/Kessan/ui/kessan-trends-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, KessanTrendsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, KessanTrendsPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, KessanTrendsPage, quarters_button);
+  gtk_widget_class_bind_template_child (widget_class, KessanTrendsPage, years_button);
+  gtk_widget_class_bind_template_child (widget_class, KessanTrendsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, KessanTrendsPage, busy_spinner);
+  gtk_widget_class_bind_template_child (widget_class, KessanTrendsPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, KessanTrendsPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, KessanTrendsPage, period_scrollbar);
+  gtk_widget_class_bind_template_child (widget_class, KessanTrendsPage, period_adjustment);
+  gtk_widget_class_bind_template_callback (widget_class, mode_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, period_scrolled_cb);
 }
 
 static void
 kessan_trends_page_init (KessanTrendsPage *self)
 {
-  adw_bin_set_child (ADW_BIN (self), adw_status_page_new ());
+  GtkEventController *scroll;
+
+  self->mode = MODE_QUARTERS;
+  self->negative_style = KESSAN_NEGATIVE_MINUS;
+  self->label_language = LABELS_INTERFACE;
+  self->cancellable = g_cancellable_new ();
+  self->filter = gtk_custom_filter_new (filter_row, self, NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_HORIZONTAL | GTK_EVENT_CONTROLLER_SCROLL_DISCRETE);
+  g_signal_connect_object (scroll, "scroll", G_CALLBACK (scroll_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), scroll);
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->scroller), "changed",
+                           G_CALLBACK (hadjustment_changed_cb), self, G_CONNECT_SWAPPED);
+  update_busy (self);
 }

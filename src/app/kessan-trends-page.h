@@ -13,5 +13,7 @@ G_DECLARE_FINAL_TYPE (KessanTrendsPage, kessan_trends_page, KESSAN, TRENDS_PAGE,
 
 void kessan_trends_page_set_library (KessanTrendsPage *self,
                                      KessanLibrary    *library);
+void kessan_trends_page_set_settings (KessanTrendsPage *self,
+                                      GSettings        *settings);
 
 G_END_DECLS

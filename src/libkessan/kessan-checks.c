@@ -9,6 +9,7 @@
 
 #include "kessan-checks.h"
 #include "kessan-concepts.h"
+#include "kessan-format.h"
 #include "kessan-period.h"
 
 /* The checks that make a filing trustworthy: every total against its
@@ -47,25 +48,13 @@ check_for_total (const char *concept)
   return "sum";
 }
 
-/* Numbers in messages, grouped as the releases print them. */
+/* Numbers in messages, grouped as the releases print them, with a true
+ * minus sign as everywhere else in the interface. */
 static char *
 format_number (double value,
                guint  decimals)
 {
-  g_autofree char *digits = g_strdup_printf ("%.*f", (int) MIN (decimals, 6), fabs (value));
-  g_autoptr(GString) out = g_string_new (value < 0 ? "-" : "");
-  const char *point = strchr (digits, '.');
-  gsize int_length = point != NULL ? (gsize) (point - digits) : strlen (digits);
-
-  for (gsize i = 0; i < int_length; i++)
-    {
-      if (i > 0 && (int_length - i) % 3 == 0)
-        g_string_append_c (out, ',');
-      g_string_append_c (out, digits[i]);
-    }
-  if (point != NULL)
-    g_string_append (out, point);
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  return kessan_format_number (value, decimals, KESSAN_NEGATIVE_MINUS);
 }
 
 static char *
@@ -75,7 +64,9 @@ describe_column (KessanStatement *statement,
   KessanColumn *column = kessan_statement_get_column (statement, c);
   const char *end = kessan_column_get_period_end (column);
 
-  return g_strdup_printf ("%u, %s", c + 1, end != NULL ? end : "?");
+  /* TRANSLATORS: a column of a statement: its number and the end of its
+   * period, "3 (2003-09-30)"; used in the messages of the checks. */
+  return g_strdup_printf (_("%u (%s)"), c + 1, end != NULL ? end : "?");
 }
 
 static KessanFinding *

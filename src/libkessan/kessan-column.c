@@ -3,15 +3,18 @@
 
 #include "kessan-column.h"
 
+#include "kessan-intern-private.h"
 #include "kessan-model-private.h"
 
 struct _KessanColumn
 {
   GObject         parent_instance;
 
-  char           *period_end;
-  char           *compared_end;
-  char           *header;
+  /* Interned (kessan_intern_acquire ()): every filing of a library
+   * repeats the same few dates and headers. */
+  const char     *period_end;
+  const char     *compared_end;
+  const char     *header;
 
   guint           months;
   guint           scale;
@@ -39,9 +42,9 @@ kessan_column_finalize (GObject *object)
 {
   KessanColumn *self = (KessanColumn *)object;
 
-  g_clear_pointer (&self->period_end, g_free);
-  g_clear_pointer (&self->compared_end, g_free);
-  g_clear_pointer (&self->header, g_free);
+  g_clear_pointer (&self->period_end, kessan_intern_release);
+  g_clear_pointer (&self->compared_end, kessan_intern_release);
+  g_clear_pointer (&self->header, kessan_intern_release);
 
   G_OBJECT_CLASS (kessan_column_parent_class)->finalize (object);
 }
@@ -205,7 +208,7 @@ kessan_column_set_period_end (KessanColumn *self,
 {
   g_return_if_fail (KESSAN_IS_COLUMN (self));
 
-  if (kessan_replace_str (&self->period_end, iso_date))
+  if (kessan_intern_replace (&self->period_end, iso_date))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD_END]);
 }
 
@@ -400,7 +403,7 @@ kessan_column_set_compared_end (KessanColumn *self,
 {
   g_return_if_fail (KESSAN_IS_COLUMN (self));
 
-  if (kessan_replace_str (&self->compared_end, iso_date))
+  if (kessan_intern_replace (&self->compared_end, iso_date))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPARED_END]);
 }
 
@@ -431,6 +434,6 @@ kessan_column_set_header (KessanColumn *self,
 {
   g_return_if_fail (KESSAN_IS_COLUMN (self));
 
-  if (kessan_replace_str (&self->header, header))
+  if (kessan_intern_replace (&self->header, header))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HEADER]);
 }

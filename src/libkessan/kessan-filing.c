@@ -24,6 +24,11 @@ struct _KessanFiling
   GListStore  *statements;
   GListStore  *findings;
 
+  /* Fetches the text the first time it is asked for. */
+  KessanFilingTextFunc  text_func;
+  gpointer              text_func_data;
+  GDestroyNotify        text_func_destroy;
+
   guint        n_languages;
   guint        fiscal_year;
   guint        fiscal_quarter;
@@ -71,6 +76,8 @@ kessan_filing_finalize (GObject *object)
   g_clear_pointer (&self->source_hash, g_free);
   g_clear_pointer (&self->source_encoding, g_free);
   g_clear_pointer (&self->text, g_free);
+  if (self->text_func_destroy != NULL)
+    self->text_func_destroy (self->text_func_data);
 
   G_OBJECT_CLASS (kessan_filing_parent_class)->finalize (object);
 }
@@ -563,15 +570,64 @@ kessan_filing_set_source_encoding (KessanFiling *self,
  * kessan_filing_get_text:
  * @self: a #KessanFiling
  *
+ * A filing without its text in memory but with a text function (see
+ * kessan_filing_set_text_func()) gets it from that function the first
+ * time it is asked for, and keeps it.
+ *
  * Returns: (nullable) (transfer none): the decoded source text, which
  *   all line numbers refer to
  */
 const char *
 kessan_filing_get_text (KessanFiling *self)
 {
+  char *text;
+
   g_return_val_if_fail (KESSAN_IS_FILING (self), NULL);
 
-  return self->text;
+  text = g_atomic_pointer_get (&self->text);
+  if (text == NULL && self->text_func != NULL)
+    {
+      text = self->text_func (self, self->text_func_data);
+
+      /* Two threads may ask at the same time: the text stored first is
+       * the one both get. */
+      if (text != NULL && !g_atomic_pointer_compare_and_exchange (&self->text, NULL, text))
+        {
+          g_free (text);
+          text = g_atomic_pointer_get (&self->text);
+        }
+    }
+
+  return text;
+}
+
+/**
+ * kessan_filing_set_text_func:
+ * @self: a #KessanFiling
+ * @func: (nullable): returns the decoded text of @self, or %NULL when it
+ *   cannot
+ * @user_data: data for @func
+ * @destroy: (nullable): frees @user_data with the filing
+ *
+ * Lets kessan_filing_get_text() fetch the text when it is first asked
+ * for instead of keeping it from the start: the library loads thousands
+ * of filings whose text is rarely looked at, and can read it back from
+ * its files.  @func may run in any thread that asks for the text.
+ */
+void
+kessan_filing_set_text_func (KessanFiling         *self,
+                             KessanFilingTextFunc  func,
+                             gpointer              user_data,
+                             GDestroyNotify        destroy)
+{
+  g_return_if_fail (KESSAN_IS_FILING (self));
+
+  if (self->text_func_destroy != NULL)
+    self->text_func_destroy (self->text_func_data);
+
+  self->text_func = func;
+  self->text_func_data = user_data;
+  self->text_func_destroy = destroy;
 }
 
 /**

@@ -51,8 +51,16 @@ void             kessan_filing_set_source_hash      (KessanFiling    *self,
 const char      *kessan_filing_get_source_encoding  (KessanFiling    *self);
 void             kessan_filing_set_source_encoding  (KessanFiling    *self,
                                                      const char      *encoding);
+/* Returns the decoded text of @filing (newly allocated), or NULL. */
+typedef char    *(*KessanFilingTextFunc)            (KessanFiling    *filing,
+                                                     gpointer         user_data);
+
 /* The decoded text, LF line ends: what provenance line numbers refer to. */
 const char      *kessan_filing_get_text             (KessanFiling    *self);
+void             kessan_filing_set_text_func        (KessanFiling    *self,
+                                                     KessanFilingTextFunc func,
+                                                     gpointer         user_data,
+                                                     GDestroyNotify   destroy);
 void             kessan_filing_set_text             (KessanFiling    *self,
                                                      const char      *text);
 void             kessan_filing_take_text            (KessanFiling    *self,

@@ -17,12 +17,17 @@
 #include "kessan-decoder.h"
 #include "kessan-error.h"
 #include "kessan-export.h"
+#include "kessan-filing-loader-private.h"
 #include "kessan-parser.h"
 
 /* The layout on disk (docs/library.md):
  *
  *   DIR/filings/<sha256>.json           the filing, kessan_filing_to_json () with text
  *   DIR/sources/<sha256>-<file name>    the original bytes, as imported
+ *
+ * A loaded filing leaves its text on disk until it is asked for
+ * (text_from_files_cb ()): a library holds thousands of filings and
+ * shows the text of few of them.
  *
  * The JSON file is what makes a filing part of the library: it is written
  * last when adding and deleted first when removing, so a filing is either
@@ -215,6 +220,58 @@ source_file_name (const char *hash,
   return g_string_free (name, FALSE);
 }
 
+/* The copies of the original of @hash in @sources_dir, sorted: one, or
+ * none, unless an earlier version saved it under another name too. */
+static GPtrArray *
+find_source_files (const char *sources_dir,
+                   const char *hash)
+{
+  g_autofree char *prefix = g_strconcat (hash, "-", NULL);
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  dir = g_dir_open (sources_dir, 0, NULL);
+  if (dir == NULL)
+    return g_steal_pointer (&paths);
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, prefix))
+      g_ptr_array_add (paths, g_build_filename (sources_dir, name, NULL));
+
+  g_ptr_array_sort (paths, compare_string_pointers);
+  return g_steal_pointer (&paths);
+}
+
+/* The library's copy of the original of @filing, or NULL when it has
+ * none. */
+static char *
+source_path_of (const char   *library_path,
+                KessanFiling *filing)
+{
+  const char *hash = kessan_filing_get_source_hash (filing);
+  g_autofree char *name = NULL;
+  g_autofree char *sources_dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+
+  if (library_path == NULL || !is_hash (hash))
+    return NULL;
+
+  sources_dir = g_build_filename (library_path, "sources", NULL);
+  name = source_file_name (hash, kessan_filing_get_source_name (filing));
+  path = g_build_filename (sources_dir, name, NULL);
+  if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return g_steal_pointer (&path);
+
+  /* A copy saved under another name by an earlier version. */
+  found = find_source_files (sources_dir, hash);
+  if (found->len > 0)
+    return g_strdup (g_ptr_array_index (found, 0));
+
+  return NULL;
+}
+
 static gboolean
 require_local (KessanLibrary  *self,
                GError        **error)
@@ -380,10 +437,100 @@ read_regular_file (const char  *path,
   return g_steal_pointer (&data);
 }
 
+/* The text of @filing in @library_path's copy of its original, decoded
+ * as the parser decoded it, if the copy is still the release @filing was
+ * read from. */
+static char *
+text_from_source (const char   *library_path,
+                  KessanFiling *filing)
+{
+  g_autofree char *path = source_path_of (library_path, filing);
+  g_autofree char *data = NULL;
+  g_autofree char *hash = NULL;
+  g_autoptr(GError) error = NULL;
+  KessanEncoding encoding;
+  char *text;
+  gsize length;
+
+  if (path == NULL)
+    return NULL;
+
+  data = read_regular_file (path, &length, &error);
+  if (data == NULL)
+    {
+      g_debug ("%s: %s", path, error->message);
+      return NULL;
+    }
+
+  hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
+  if (!g_str_equal (hash, kessan_filing_get_source_hash (filing)))
+    {
+      g_debug ("%s: the copy of the original has changed", path);
+      return NULL;
+    }
+
+  text = kessan_decode ((const guint8 *) data, length, &encoding, &error);
+  if (text == NULL)
+    g_debug ("%s: %s", path, error->message);
+  return text;
+}
+
+/* The text kept in @filing's JSON file, if the file still holds that
+ * release and has it. */
+static char *
+text_from_json (const char   *library_path,
+                KessanFiling *filing)
+{
+  const char *hash = kessan_filing_get_source_hash (filing);
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *data = NULL;
+  g_autoptr(KessanFiling) stored = NULL;
+  gsize length;
+
+  if (!is_hash (hash))
+    return NULL;
+
+  name = g_strconcat (hash, ".json", NULL);
+  path = g_build_filename (library_path, "filings", name, NULL);
+  data = read_regular_file (path, &length, NULL);
+  if (data == NULL)
+    return NULL;
+
+  stored = kessan_filing_loader_read (data, length, TRUE);
+  if (stored == NULL)
+    stored = kessan_filing_new_from_json (data, length, NULL);
+  if (stored == NULL || g_strcmp0 (kessan_filing_get_source_hash (stored), hash) != 0)
+    return NULL;
+
+  return g_strdup (kessan_filing_get_text (stored));
+}
+
+/* Runs when a loaded filing's text is first asked for, in whatever
+ * thread asks.  The JSON file has it; a file written without it (by
+ * another tool) leaves the copy of the original to decode. */
+static char *
+text_from_files_cb (KessanFiling *filing,
+                    gpointer      user_data)
+{
+  const char *library_path = user_data;
+  char *text;
+
+  text = text_from_json (library_path, filing);
+  if (text == NULL)
+    text = text_from_source (library_path, filing);
+  if (text == NULL)
+    g_debug ("No text for %s in the library", kessan_filing_get_source_hash (filing));
+
+  return text;
+}
+
 /* A filing file, checked to hold the release its name says: the name is
- * the key removal and duplicate detection go by. */
+ * the key removal and duplicate detection go by.  The filing is read
+ * without its text, which it reads from @library_path when asked. */
 static KessanFiling *
-read_filing_file (const char  *path,
+read_filing_file (GRefString  *library_path,
+                  const char  *path,
                   const char  *hash,
                   GError     **error)
 {
@@ -396,9 +543,16 @@ read_filing_file (const char  *path,
   if (data == NULL)
     return NULL;
 
-  filing = kessan_filing_new_from_json (data, length, error);
+  /* The fast reader takes the files Kessan wrote; the full one any
+   * other, and says what is wrong with a damaged one. */
+  filing = kessan_filing_loader_read (data, length, FALSE);
   if (filing == NULL)
-    return NULL;
+    {
+      filing = kessan_filing_new_from_json (data, length, error);
+      if (filing == NULL)
+        return NULL;
+      kessan_filing_set_text (filing, NULL);
+    }
 
   filing_hash = kessan_filing_get_source_hash (filing);
   if (g_strcmp0 (filing_hash, hash) != 0)
@@ -412,7 +566,74 @@ read_filing_file (const char  *path,
       return NULL;
     }
 
+  kessan_filing_set_text_func (filing, text_from_files_cb,
+                               g_ref_string_acquire (library_path),
+                               (GDestroyNotify) g_ref_string_release);
+
   return g_steal_pointer (&filing);
+}
+
+/* Reading the filing files is most of what loading does, and each file
+ * is read on its own: the names are shared out among a few threads, each
+ * taking the next unread one, and the results are put in name order
+ * afterwards. */
+typedef struct
+{
+  GRefString    *library_path;
+  const char    *dir_path;
+  GPtrArray     *names;
+  GCancellable  *cancellable;
+  KessanFiling **filings;       /* one per name, or NULL */
+  GError       **errors;        /* why a name has no filing */
+  gint           next;          /* the next name to read */
+} LoadWork;
+
+static void
+load_work_run (LoadWork *work)
+{
+  for (;;)
+    {
+      guint i = (guint) g_atomic_int_add (&work->next, 1);
+      g_autofree char *file_path = NULL;
+      g_autofree char *hash = NULL;
+
+      if (i >= work->names->len || g_cancellable_is_cancelled (work->cancellable))
+        return;
+
+      file_path = g_build_filename (work->dir_path, work->names->pdata[i], NULL);
+      hash = g_strndup (work->names->pdata[i], HASH_LENGTH);
+      work->filings[i] = read_filing_file (work->library_path, file_path, hash, &work->errors[i]);
+    }
+}
+
+static gpointer
+load_thread_func (gpointer data)
+{
+  load_work_run (data);
+  return NULL;
+}
+
+/* One thread per processor, the calling one included; a few files are
+ * not worth a thread. */
+#define MAX_LOAD_THREADS 8
+#define FILES_PER_LOAD_THREAD 16
+
+static void
+read_filing_files (LoadWork *work)
+{
+  GThread *threads[MAX_LOAD_THREADS] = { NULL };
+  guint n_threads = MIN ((guint) g_get_num_processors (), MAX_LOAD_THREADS);
+
+  n_threads = MIN (n_threads, work->names->len / FILES_PER_LOAD_THREAD);
+  for (guint i = 1; i < n_threads; i++)
+    threads[i] = g_thread_try_new ("kessan-load", load_thread_func, work, NULL);
+
+  /* Without threads, this thread reads them all. */
+  load_work_run (work);
+
+  for (guint i = 1; i < n_threads; i++)
+    if (threads[i] != NULL)
+      g_thread_join (threads[i]);
 }
 
 /* Runs in a worker thread for kessan_library_load_async (): it touches
@@ -427,6 +648,7 @@ load_from_disk (const char    *path,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *dir_path = NULL;
   g_autoptr(GDir) dir = NULL;
+  LoadWork work = { 0 };
   const char *name;
 
   result->filings = g_ptr_array_new_with_free_func (g_object_unref);
@@ -457,28 +679,41 @@ load_from_disk (const char    *path,
   /* Problems come in the same order on every load. */
   g_ptr_array_sort (names, compare_string_pointers);
 
+  work.library_path = g_ref_string_new (path);
+  work.dir_path = dir_path;
+  work.names = names;
+  work.cancellable = cancellable;
+  work.filings = g_new0 (KessanFiling *, names->len);
+  work.errors = g_new0 (GError *, names->len);
+  read_filing_files (&work);
+
   for (guint i = 0; i < names->len; i++)
     {
-      g_autofree char *file_path = g_build_filename (dir_path, names->pdata[i], NULL);
-      g_autofree char *hash = g_strndup (names->pdata[i], HASH_LENGTH);
-      g_autoptr(GError) read_error = NULL;
-      KessanFiling *filing;
+      g_autofree char *file_path = NULL;
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return NULL;
-
-      filing = read_filing_file (file_path, hash, &read_error);
-      if (filing != NULL)
-        g_ptr_array_add (result->filings, filing);
-      else if (!g_file_test (file_path, G_FILE_TEST_EXISTS))
-        /* Removed since the folder was listed: not there, not a problem. */
-        continue;
-      else
+      if (work.filings[i] != NULL)
         {
-          g_ptr_array_add (result->problems, g_strdup_printf ("%s: %s", file_path, read_error->message));
-          g_ptr_array_add (result->problem_hashes, g_steal_pointer (&hash));
+          g_ptr_array_add (result->filings, g_steal_pointer (&work.filings[i]));
+          continue;
         }
+      if (work.errors[i] == NULL)
+        continue;  /* not read: cancelled */
+
+      file_path = g_build_filename (dir_path, names->pdata[i], NULL);
+      /* Removed since the folder was listed: not there, not a problem. */
+      if (g_file_test (file_path, G_FILE_TEST_EXISTS))
+        {
+          g_ptr_array_add (result->problems, g_strdup_printf ("%s: %s", file_path, work.errors[i]->message));
+          g_ptr_array_add (result->problem_hashes, g_strndup (names->pdata[i], HASH_LENGTH));
+        }
+      g_clear_error (&work.errors[i]);
     }
+  g_free (work.filings);
+  g_free (work.errors);
+  g_ref_string_release (work.library_path);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
 
   return g_steal_pointer (&result);
 }
@@ -1158,11 +1393,12 @@ kessan_library_add (KessanLibrary  *self,
     {
       g_autoptr(KessanFiling) on_disk = NULL;
       g_autoptr(GError) read_error = NULL;
+      g_autoptr(GRefString) library_path = g_ref_string_new (self->path);
 
       /* The folder has this release but the model does not: the library
        * was not loaded, or the file could not be read.  Overwriting it
        * would lose a file the user may still want to rescue. */
-      on_disk = read_filing_file (filing_file, hash, &read_error);
+      on_disk = read_filing_file (library_path, filing_file, hash, &read_error);
       if (on_disk == NULL)
         {
           g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_IO,
@@ -1253,28 +1489,6 @@ kessan_library_save (KessanLibrary  *self,
   return TRUE;
 }
 
-static GPtrArray *
-find_source_files (KessanLibrary *self,
-                   const char    *hash)
-{
-  g_autofree char *dir_path = sources_path (self);
-  g_autofree char *prefix = g_strconcat (hash, "-", NULL);
-  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  dir = g_dir_open (dir_path, 0, NULL);
-  if (dir == NULL)
-    return g_steal_pointer (&paths);
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_prefix (name, prefix))
-      g_ptr_array_add (paths, g_build_filename (dir_path, name, NULL));
-
-  g_ptr_array_sort (paths, compare_string_pointers);
-  return g_steal_pointer (&paths);
-}
-
 /**
  * kessan_library_remove:
  * @self: a #KessanLibrary
@@ -1299,6 +1513,7 @@ kessan_library_remove (KessanLibrary  *self,
   g_autofree char *filing_file = NULL;
   g_autofree char *hash = NULL;
   g_autoptr(GPtrArray) sources = NULL;
+  g_autofree char *sources_dir = NULL;
   int errsv;
 
   g_return_val_if_fail (KESSAN_IS_LIBRARY (self), FALSE);
@@ -1310,6 +1525,10 @@ kessan_library_remove (KessanLibrary  *self,
   hash = g_strdup (kessan_filing_get_source_hash (filing));
   filing_file = json_path (self, hash);
 
+  /* The text is still on disk: the filing takes it along, for an undo
+   * that adds it again. */
+  kessan_filing_get_text (filing);
+
   if (g_unlink (filing_file) != 0 && errno != ENOENT)
     {
       errsv = errno;
@@ -1320,7 +1539,8 @@ kessan_library_remove (KessanLibrary  *self,
 
   remove_filing (self, filing);
 
-  sources = find_source_files (self, hash);
+  sources_dir = sources_path (self);
+  sources = find_source_files (sources_dir, hash);
   for (guint i = 0; i < sources->len; i++)
     {
       const char *source_file = g_ptr_array_index (sources, i);
@@ -1350,29 +1570,16 @@ GFile *
 kessan_library_get_source_file (KessanLibrary *self,
                                 KessanFiling  *filing)
 {
-  g_autofree char *name = NULL;
   g_autofree char *path = NULL;
-  g_autoptr(GPtrArray) found = NULL;
-  const char *hash;
 
   g_return_val_if_fail (KESSAN_IS_LIBRARY (self), NULL);
   g_return_val_if_fail (KESSAN_IS_FILING (filing), NULL);
 
-  hash = kessan_filing_get_source_hash (filing);
-  if (self->path == NULL || !is_hash (hash))
+  path = source_path_of (self->path, filing);
+  if (path == NULL)
     return NULL;
 
-  name = source_file_name (hash, kessan_filing_get_source_name (filing));
-  path = g_build_filename (self->path, "sources", name, NULL);
-  if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    return g_file_new_for_path (path);
-
-  /* A copy saved under another name by an earlier version. */
-  found = find_source_files (self, hash);
-  if (found->len > 0)
-    return g_file_new_for_path (g_ptr_array_index (found, 0));
-
-  return NULL;
+  return g_file_new_for_path (path);
 }
 
 /**

@@ -4,7 +4,9 @@
 #include "kessan-line-item.h"
 
 #include <math.h>
+#include <string.h>
 
+#include "kessan-intern-private.h"
 #include "kessan-model-private.h"
 
 /* More digits than a double carries mean nothing; the cap also keeps
@@ -13,21 +15,24 @@
 
 /* A filing holds thousands of rows, so the cells are kept in parallel
  * arrays rather than as one object per cell: a value, its decimals, its
- * source line, and one presence bit per column. */
+ * source line, and one presence bit per column.  The four arrays share
+ * one allocation, and the strings are interned: a library of thousands
+ * of filings repeats the same labels and concepts in every one. */
 struct _KessanLineItem
 {
   GObject     parent_instance;
 
-  char       *label;
-  char       *concept;
-  char       *label_en;
-  char       *label_ja;
+  /* Interned (kessan_intern_acquire ()) */
+  const char *label;
+  const char *concept;
+  const char *label_en;
+  const char *label_ja;
 
   guint       n_values;
-  double     *values;
+  double     *values;       /* the start of the block of all four */
   guint32    *value_lines;
-  guint8     *decimals;
   guint32    *present;
+  guint8     *decimals;
 
   guint       depth;
   guint       line;
@@ -61,23 +66,35 @@ kessan_line_item_resize (KessanLineItem *self,
 {
   guint old_words = PRESENT_WORDS (self->n_values);
   guint new_words = PRESENT_WORDS (n_values);
+  double *values;
+  guint32 *value_lines, *present;
+  guint8 *decimals;
 
   g_assert (n_values >= self->n_values);
 
-  self->values = g_renew (double, self->values, n_values);
-  self->value_lines = g_renew (guint32, self->value_lines, n_values);
-  self->decimals = g_renew (guint8, self->decimals, n_values);
-  self->present = g_renew (guint32, self->present, new_words);
+  if (n_values == self->n_values)
+    return;
 
-  for (guint i = self->n_values; i < n_values; i++)
+  /* Doubles first, for their alignment; the new cells are all zero. */
+  values = g_malloc0 (n_values * (sizeof (double) + sizeof (guint32) + sizeof (guint8))
+                      + new_words * sizeof (guint32));
+  value_lines = (guint32 *) (values + n_values);
+  present = value_lines + n_values;
+  decimals = (guint8 *) (present + new_words);
+
+  if (self->n_values > 0)
     {
-      self->values[i] = 0.0;
-      self->value_lines[i] = 0;
-      self->decimals[i] = 0;
+      memcpy (values, self->values, self->n_values * sizeof (double));
+      memcpy (value_lines, self->value_lines, self->n_values * sizeof (guint32));
+      memcpy (present, self->present, old_words * sizeof (guint32));
+      memcpy (decimals, self->decimals, self->n_values * sizeof (guint8));
     }
-  for (guint i = old_words; i < new_words; i++)
-    self->present[i] = 0;
+  g_free (self->values);
 
+  self->values = values;
+  self->value_lines = value_lines;
+  self->present = present;
+  self->decimals = decimals;
   self->n_values = n_values;
 }
 
@@ -86,14 +103,11 @@ kessan_line_item_finalize (GObject *object)
 {
   KessanLineItem *self = (KessanLineItem *)object;
 
-  g_clear_pointer (&self->label, g_free);
-  g_clear_pointer (&self->concept, g_free);
-  g_clear_pointer (&self->label_en, g_free);
-  g_clear_pointer (&self->label_ja, g_free);
+  g_clear_pointer (&self->label, kessan_intern_release);
+  g_clear_pointer (&self->concept, kessan_intern_release);
+  g_clear_pointer (&self->label_en, kessan_intern_release);
+  g_clear_pointer (&self->label_ja, kessan_intern_release);
   g_clear_pointer (&self->values, g_free);
-  g_clear_pointer (&self->value_lines, g_free);
-  g_clear_pointer (&self->decimals, g_free);
-  g_clear_pointer (&self->present, g_free);
 
   G_OBJECT_CLASS (kessan_line_item_parent_class)->finalize (object);
 }
@@ -293,7 +307,7 @@ kessan_line_item_set_label (KessanLineItem *self,
 {
   g_return_if_fail (KESSAN_IS_LINE_ITEM (self));
 
-  if (kessan_replace_str (&self->label, label))
+  if (kessan_intern_replace (&self->label, label))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABEL]);
 }
 
@@ -325,7 +339,7 @@ kessan_line_item_set_concept (KessanLineItem *self,
 {
   g_return_if_fail (KESSAN_IS_LINE_ITEM (self));
 
-  if (kessan_replace_str (&self->concept, concept))
+  if (kessan_intern_replace (&self->concept, concept))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONCEPT]);
 }
 
@@ -374,9 +388,9 @@ kessan_line_item_set_labels (KessanLineItem *self,
 {
   g_return_if_fail (KESSAN_IS_LINE_ITEM (self));
 
-  if (kessan_replace_str (&self->label_en, label_en))
+  if (kessan_intern_replace (&self->label_en, label_en))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABEL_EN]);
-  if (kessan_replace_str (&self->label_ja, label_ja))
+  if (kessan_intern_replace (&self->label_ja, label_ja))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABEL_JA]);
 }
 
