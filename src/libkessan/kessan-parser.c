@@ -516,6 +516,75 @@ report_truncation (KessanParseContext *context,
   kessan_filing_add_finding (filing, finding);
 }
 
+/* Lines are scanned on their own, so the scan of a long release is
+ * shared between two threads: the first reads the top half, a helper
+ * thread the bottom half. */
+#define SCAN_SPLIT_LINES 400
+
+typedef struct
+{
+  KessanLine  *lines;
+  const char **starts;
+  guint        first;
+  guint        last;      /* exclusive */
+} ScanRange;
+
+static gpointer
+scan_range (gpointer data)
+{
+  ScanRange *range = data;
+
+  for (guint i = range->first; i < range->last; i++)
+    {
+      const char *start = range->starts[i];
+      const char *eol = strchr (start, '\n');
+      gsize len = eol != NULL ? (gsize) (eol - start) : strlen (start);
+
+      kessan_line_scan (&range->lines[i], start, len, i + 1);
+    }
+  return NULL;
+}
+
+static void
+scan_lines (KessanParseContext *context,
+            const char         *text)
+{
+  g_autofree const char **starts = g_new (const char *, context->n_lines);
+  ScanRange top = { context->lines, NULL, 0, context->n_lines };
+  ScanRange bottom = top;
+  GThread *helper = NULL;
+  guint i = 0;
+
+  for (const char *p = text; p != NULL && i < context->n_lines; i++)
+    {
+      const char *eol = strchr (p, '\n');
+
+      starts[i] = p;
+      p = eol != NULL ? eol + 1 : NULL;
+    }
+  top.starts = bottom.starts = starts;
+
+  if (context->n_lines >= SCAN_SPLIT_LINES)
+    {
+      top.last = bottom.first = context->n_lines / 2;
+      helper = g_thread_try_new ("kessan-scan", scan_range, &bottom, NULL);
+    }
+  scan_range (&top);
+  if (helper != NULL)
+    g_thread_join (helper);
+  else if (bottom.first > 0)
+    scan_range (&bottom);
+}
+
+static gpointer
+hash_bytes (gpointer data)
+{
+  gsize length;
+  const guint8 *bytes = g_bytes_get_data (data, &length);
+
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, bytes, length);
+}
+
 /**
  * kessan_parse_release:
  * @contents: the bytes of a release, in any supported encoding
@@ -537,6 +606,7 @@ kessan_parse_release (GBytes      *contents,
   g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *text = NULL;
   g_autofree char *hash = NULL;
+  GThread *hasher;
   KessanParseContext context = { 0 };
   KessanEncoding encoding;
   const guint8 *data;
@@ -565,16 +635,8 @@ kessan_parse_release (GBytes      *contents,
 
   context.concepts = kessan_concepts_get_default ();
   context.lines = g_new0 (KessanLine, n);
-  context.n_lines = 0;
-  for (p = text; p != NULL;)
-    {
-      const char *eol = strchr (p, '\n');
-      gsize len = eol != NULL ? (gsize) (eol - p) : strlen (p);
-
-      kessan_line_scan (&context.lines[context.n_lines], p, len, context.n_lines + 1);
-      context.n_lines++;
-      p = eol != NULL ? eol + 1 : NULL;
-    }
+  context.n_lines = n;
+  scan_lines (&context, text);
 
   /* A file cut in the middle of a line loses that line's numbers. */
   cut_mid_line = length > 0 && text[strlen (text) - 1] != '\n';
@@ -583,8 +645,9 @@ kessan_parse_release (GBytes      *contents,
 
   filing = kessan_filing_new ();
   kessan_filing_set_source_name (filing, source_name);
-  hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, length);
-  kessan_filing_set_source_hash (filing, hash);
+  /* The hash of the original is computed beside the reading of the
+   * tables, which keeps one processor busy. */
+  hasher = g_thread_try_new ("kessan-hash", hash_bytes, contents, NULL);
   kessan_filing_set_source_encoding (filing, kessan_encoding_to_string (encoding));
   kessan_filing_take_text (filing, g_steal_pointer (&text));
 
@@ -654,6 +717,9 @@ kessan_parse_release (GBytes      *contents,
   report_truncation (&context, filing, blocks, cut_mid_line);
 
 out:
+  hash = hasher != NULL ? g_thread_join (hasher) : hash_bytes (contents);
+  kessan_filing_set_source_hash (filing, hash);
+
   for (guint i = 0; i < context.n_lines; i++)
     kessan_line_clear (&context.lines[i]);
   g_free (context.lines);
