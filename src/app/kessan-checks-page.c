@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "kessan-checks-page.h"
+#include "kessan-names.h"
 
 /* What the checks found, in the selected release or in every release
  * of the library, grouped by severity: errors first.  Activating a
@@ -104,7 +105,11 @@ describe_finding (KessanChecksPage *self,
                   KessanFiling     *filing)
 {
   g_autoptr(GString) caption = g_string_new (NULL);
-  const char *statement = kessan_finding_get_statement (finding);
+  const char *check = kessan_check_get_display_name (kessan_finding_get_check (finding));
+  const char *statement_id = kessan_finding_get_statement (finding);
+  KessanStatement *statement = NULL;
+  g_autofree char *statement_name = NULL;
+  g_autofree char *where = NULL;
   guint n_lines;
   const guint *lines = kessan_finding_get_lines (finding, &n_lines);
 
@@ -115,15 +120,22 @@ describe_finding (KessanChecksPage *self,
 
       /* The file tells apart two editions of one release. */
       if (source != NULL)
-        g_string_append_printf (caption, "%s · %s\n", release, source);
+        /* TRANSLATORS: the first line of a finding's caption when it shows
+         * every release: the release and its file,
+         * "2Q FY2003 · Internet Initiative Japan Inc. · 2q03-ja.txt" */
+        g_string_append_printf (caption, C_("finding release and file", "%s · %s"), release, source);
       else
-        g_string_append_printf (caption, "%s\n", release);
+        g_string_append (caption, release);
+      g_string_append_c (caption, '\n');
     }
-  if (statement != NULL)
-    /* TRANSLATORS: the identifiers of a check and of the statement it looked at */
-    g_string_append_printf (caption, _("Check: %s · Statement: %s"), kessan_finding_get_check (finding), statement);
-  else
-    g_string_append_printf (caption, _("Check: %s"), kessan_finding_get_check (finding));
+
+  if (statement_id != NULL)
+    {
+      if (filing != NULL)
+        statement = kessan_filing_find_statement (filing, statement_id);
+      statement_name = statement != NULL ? kessan_statement_get_display_name (statement)
+                                         : g_strdup (statement_id);
+    }
 
   if (n_lines > 0)
     {
@@ -133,10 +145,27 @@ describe_finding (KessanChecksPage *self,
         g_string_append_printf (numbers, "%s%u", i > 0 ? ", " : "", lines[i]);
       if (n_lines > 5)
         g_string_append (numbers, ", …");
-      g_string_append (caption, " · ");
       /* TRANSLATORS: the source lines of a finding: "Line 113" or "Lines 113, 122" */
-      g_string_append_printf (caption, g_dngettext (GETTEXT_PACKAGE, "Line %s", "Lines %s", n_lines), numbers->str);
+      where = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Line %s", "Lines %s", n_lines), numbers->str);
     }
+
+  if (statement_name != NULL && where != NULL)
+    /* TRANSLATORS: a finding's caption: the check's name, the statement
+     * it looked at and the source lines, "Check: Cash reconciliation ·
+     * Statement: Balance Sheet (Japanese) · Lines 113, 122" */
+    g_string_append_printf (caption, _("Check: %s · Statement: %s · %s"), check, statement_name, where);
+  else if (statement_name != NULL)
+    /* TRANSLATORS: a finding's caption: the check's name and the statement
+     * it looked at, "Check: Cash reconciliation · Statement: Balance Sheet (Japanese)" */
+    g_string_append_printf (caption, _("Check: %s · Statement: %s"), check, statement_name);
+  else if (where != NULL)
+    /* TRANSLATORS: a finding's caption: the check's name and the source
+     * lines, "Check: Truncated release · Line 113" */
+    g_string_append_printf (caption, _("Check: %s · %s"), check, where);
+  else
+    /* TRANSLATORS: a finding's caption: the check's name, "Check: USD conversion" */
+    g_string_append_printf (caption, _("Check: %s"), check);
+
   return g_string_free (g_steal_pointer (&caption), FALSE);
 }
 

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "kessan-names.h"
 #include "kessan-statements-page.h"
 
 /* One statement as a table: a label column, one column per printed
@@ -78,32 +79,6 @@ display_column_clear (gpointer data)
   DisplayColumn *column = data;
 
   g_clear_pointer (&column->title, g_free);
-}
-
-static char *
-statement_name (KessanStatement *statement)
-{
-  const char *topic = kessan_statement_get_topic (statement);
-  const char *language = kessan_statement_get_language (statement);
-  const char *edition = g_strcmp0 (language, "ja") == 0 ? _("Japanese") : _("English");
-  const char *name = NULL;
-
-  if (g_strcmp0 (topic, "income.quarter") == 0)
-    name = _("Statement of Operations, Quarter");
-  else if (g_strcmp0 (topic, "income.year") == 0)
-    name = _("Statement of Operations, Full Year");
-  else if (g_strcmp0 (topic, "balance") == 0)
-    name = _("Balance Sheet");
-  else if (g_strcmp0 (topic, "cashflow.quarter") == 0)
-    name = _("Cash Flows, Quarter");
-  else if (g_strcmp0 (topic, "cashflow.year") == 0)
-    name = _("Cash Flows, Full Year");
-
-  /* TRANSLATORS: a statement and the language it is printed in:
-   * "Balance Sheet (Japanese)" */
-  return g_strdup_printf (_("%s (%s)"), name != NULL ? name : kessan_statement_get_title (statement)
-                                        ? kessan_statement_get_title (statement) : kessan_statement_get_id (statement),
-                          edition);
 }
 
 static const char *
@@ -716,7 +691,7 @@ kessan_statements_page_set_filing (KessanStatementsPage *self,
   for (guint s = 0; filing != NULL && s < kessan_filing_get_n_statements (filing); s++)
     {
       KessanStatement *statement = kessan_filing_get_statement (filing, s);
-      g_autofree char *name = statement_name (statement);
+      g_autofree char *name = kessan_statement_get_display_name (statement);
 
       gtk_string_list_append (names, name);
       /* Keep showing the same statement when moving between releases. */
@@ -834,6 +809,9 @@ kessan_statements_page_copy_text (KessanStatementsPage *self)
       g_autofree char *title = g_strdup (g_array_index (self->columns, DisplayColumn, c).title);
 
       g_strdelimit (title, "\n\t", ' ');
+      /* TRANSLATORS: the heading of the line-item column (the names of
+       * the rows, such as "Revenues") in a statement copied or exported
+       * as a table */
       g_string_append (out, c == 0 ? _("Item") : title);
       g_string_append_c (out, c + 1 < self->columns->len ? '\t' : '\n');
     }

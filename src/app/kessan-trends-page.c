@@ -62,7 +62,8 @@ static const struct
 #define INCONSISTENT_MARKER  "≠"
 #define MAX_TOOLTIP_RELEASES 12
 #define LABEL_WIDTH          300
-#define VALUE_WIDTH          104
+#define VALUE_WIDTH          104  /* at least, wider when a title needs it */
+#define HEADER_PADDING       28   /* around a column title, with room to spare */
 #define INDENT               12
 
 typedef enum
@@ -151,6 +152,7 @@ struct _KessanTrendsPage
   guint               first_period;
   guint               n_shown;
   int                 width;
+  int                 value_width;  /* of a period column */
   guint               layout_source;
 };
 
@@ -1113,6 +1115,32 @@ add_column (KessanTrendsPage *self,
   gtk_column_view_append_column (view, column);
 }
 
+/* The period columns keep one fixed width, wide enough for the longest
+ * title in the interface's language and font ("2002年度第2四半期" is wider
+ * than "2Q FY2002"): measured once for a table, not for every cell.
+ * Titles are measured bold in case the style sets them so. */
+static int
+measure_value_width (KessanTrendsPage *self,
+                     TrendsTable      *table)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->column_view), NULL);
+  PangoAttrList *attributes = pango_attr_list_new ();
+  int width = VALUE_WIDTH;
+
+  pango_attr_list_insert (attributes, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  pango_layout_set_attributes (layout, attributes);
+  pango_attr_list_unref (attributes);
+  for (guint c = 0; c < table->titles->len; c++)
+    {
+      int text_width;
+
+      pango_layout_set_text (layout, g_ptr_array_index (table->titles, c), -1);
+      pango_layout_get_pixel_size (layout, &text_width, NULL);
+      width = MAX (width, text_width + HEADER_PADDING);
+    }
+  return width;
+}
+
 /* How many period columns fit beside the labels. */
 static guint
 columns_that_fit (KessanTrendsPage *self)
@@ -1125,7 +1153,7 @@ columns_that_fit (KessanTrendsPage *self)
     return 0;
   /* Before the first allocation: a guess, corrected once the width is
    * known. */
-  n = self->width > 0 ? (guint) MAX (room / VALUE_WIDTH, 1) : 8;
+  n = self->width > 0 ? (guint) MAX (room / self->value_width, 1) : 8;
   return MIN (n, table->periods->len);
 }
 
@@ -1159,7 +1187,7 @@ install_period_columns (KessanTrendsPage *self)
 
   for (guint c = self->first_period; c < self->first_period + self->n_shown && c < table->periods->len; c++)
     add_column (self, self->column_view, g_ptr_array_index (table->titles, c),
-                G_CALLBACK (setup_value_cb), G_CALLBACK (bind_value_cb), c, VALUE_WIDTH, FALSE);
+                G_CALLBACK (setup_value_cb), G_CALLBACK (bind_value_cb), c, self->value_width, FALSE);
   update_period_scrollbar (self);
 }
 
@@ -1187,6 +1215,7 @@ install_table (KessanTrendsPage *self)
 
   /* The labels take what the period columns leave. */
   add_column (self, self->column_view, "", G_CALLBACK (setup_label_cb), G_CALLBACK (bind_label_cb), 0, LABEL_WIDTH, TRUE);
+  self->value_width = measure_value_width (self, table);
   /* The latest periods are the ones looked at first. */
   self->n_shown = columns_that_fit (self);
   self->first_period = table->periods->len - self->n_shown;
@@ -1597,6 +1626,7 @@ kessan_trends_page_init (KessanTrendsPage *self)
 {
   GtkEventController *scroll;
 
+  self->value_width = VALUE_WIDTH;
   self->mode = MODE_QUARTERS;
   self->negative_style = KESSAN_NEGATIVE_MINUS;
   self->label_language = LABELS_INTERFACE;

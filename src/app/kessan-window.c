@@ -22,6 +22,7 @@ struct _KessanWindow
   AdwLeaflet           *leaflet;
   GtkSearchEntry       *search_entry;
   GtkSpinner           *import_spinner;
+  GMenuModel           *filing_menu;
   GtkStack             *sidebar_stack;
   GtkListBox           *filing_list;
   GtkRevealer          *problems_revealer;
@@ -118,6 +119,12 @@ count_findings (KessanFiling   *filing,
   return n;
 }
 
+static void row_context_menu_cb (GtkGestureClick *gesture,
+                                 int              n_press,
+                                 double           x,
+                                 double           y,
+                                 GtkWidget       *row);
+
 static GtkWidget *
 create_filing_row (gpointer item,
                    gpointer user_data)
@@ -177,6 +184,15 @@ create_filing_row (gpointer item,
   gtk_widget_set_margin_bottom (box, 6);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   g_object_set_data_full (G_OBJECT (row), "filing", g_object_ref (filing), g_object_unref);
+
+  /* A right click offers the release's own actions. */
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+    g_signal_connect (click, "pressed", G_CALLBACK (row_context_menu_cb), row);
+    gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
+  }
   return row;
 }
 
@@ -184,6 +200,26 @@ static KessanFiling *
 row_filing (GtkListBoxRow *row)
 {
   return row != NULL ? g_object_get_data (G_OBJECT (row), "filing") : NULL;
+}
+
+static void
+row_context_menu_cb (GtkGestureClick *gesture,
+                     int              n_press,
+                     double           x,
+                     double           y,
+                     GtkWidget       *row)
+{
+  KessanWindow *self = KESSAN_WINDOW (gtk_widget_get_root (row));
+  GtkWidget *popover;
+
+  gtk_list_box_select_row (self->filing_list, GTK_LIST_BOX_ROW (row));
+
+  popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (self->filing_menu));
+  gtk_widget_set_parent (popover, row);
+  gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
+  gtk_popover_set_pointing_to (GTK_POPOVER (popover), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
+  gtk_popover_popup (GTK_POPOVER (popover));
 }
 
 /* Releases are grouped by fiscal year, newest first. */
@@ -820,6 +856,21 @@ show_finding_cb (KessanWindow  *self,
   kessan_window_show_page (self, "statements");
 }
 
+static void
+start_loading_cb (GdkFrameClock *clock,
+                  KessanWindow  *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, start_loading_cb, self);
+  kessan_library_load_async (self->library, self->cancellable, library_loaded_cb, g_object_ref (self));
+}
+
+static void
+load_after_first_frame_cb (KessanWindow *self)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                    G_CALLBACK (start_loading_cb), self);
+}
+
 /* For bench/bench-startup: report when the first frame is painted. */
 static void
 first_frame_cb (GdkFrameClock *clock,
@@ -894,9 +945,10 @@ setup_window (KessanWindow      *self,
   if (g_getenv ("KESSAN_QUIT_AFTER_FIRST_FRAME") != NULL)
     g_signal_connect (self, "realize", G_CALLBACK (window_realize_cb), NULL);
 
-  /* The first frame does not wait for the library. */
+  /* The first frame does not wait for the library, nor share the
+   * processors with its loading: that starts once it is painted. */
   update_sidebar_page (self);
-  kessan_library_load_async (self->library, self->cancellable, library_loaded_cb, g_object_ref (self));
+  g_signal_connect (self, "realize", G_CALLBACK (load_after_first_frame_cb), NULL);
 }
 
 static void
@@ -966,6 +1018,7 @@ kessan_window_class_init (KessanWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KessanWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, KessanWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, KessanWindow, import_spinner);
+  gtk_widget_class_bind_template_child (widget_class, KessanWindow, filing_menu);
   gtk_widget_class_bind_template_child (widget_class, KessanWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, KessanWindow, filing_list);
   gtk_widget_class_bind_template_child (widget_class, KessanWindow, problems_revealer);

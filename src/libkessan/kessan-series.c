@@ -1178,8 +1178,15 @@ describe_point (const KessanSeriesPoint *point)
   g_autofree char *number = format_grouped (point->value / point->scale,
                                             observation != NULL ? observation->decimals : 0);
 
-  return g_strdup_printf ("%s %s, %s", number, scale_words (point->scale),
-                          observation != NULL ? kessan_filing_get_source_name (observation->release->filing) : _("derived"));
+  const char *origin = observation != NULL
+                       ? kessan_filing_get_source_name (observation->release->filing)
+                       /* TRANSLATORS: where an amount comes from when no release
+                        * prints it: it was computed from other printed amounts */
+                       : _("derived");
+
+  /* TRANSLATORS: an amount, its unit and where it comes from (a source
+   * file, or "derived"): "3,588,352 thousand yen, 001_ac7abb1bfabe4158.txt" */
+  return g_strdup_printf (_("%s %s, %s"), number, scale_words (point->scale), origin);
 }
 
 static const char *

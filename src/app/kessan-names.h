@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "kessan.h"
+
+G_BEGIN_DECLS
+
+/* Names the interface shows for things the engine knows by id. */
+
+/* The statement's readable name and edition: "Balance Sheet (Japanese)". */
+char       *kessan_statement_get_display_name (KessanStatement *statement);
+
+/* The readable name of the check with @id ("cash" → "Cash
+ * reconciliation"), or @id itself when the check is unknown. */
+const char *kessan_check_get_display_name     (const char      *id);
+
+G_END_DECLS
