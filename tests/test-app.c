@@ -170,6 +170,7 @@ test_app_starts_with_samples (Fixture       *fixture,
                               gconstpointer  data)
 {
   KessanStatementsPage *page = statements_page (fixture);
+  GSettings *settings = kessan_application_get_settings (fixture->app);
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (kessan_window_get_library (fixture->window))), ==, 3);
 
@@ -177,13 +178,20 @@ test_app_starts_with_samples (Fixture       *fixture,
   show_statement (fixture, "004_df6267c19d93d050.txt", "en-income-quarter");
   assert_cell (page, "Total revenues", 1, "82,431");
   assert_cell (page, "Total revenues", 2, "9,185,259");
-  assert_cell (page, "Operating loss", 2, "\xe2\x88\x92" "829,760");
+  assert_cell (page, "Operating income (loss)", 2, "\xe2\x88\x92" "829,760");
   assert_cell (page, "Net loss", 3, "\xe2\x88\x92" "3.0");
 
-  /* 4Q FY2002's Japanese balance sheet. */
+  /* 4Q FY2002's Japanese balance sheet, its labels in the language the
+   * user chose. */
   show_statement (fixture, "001_ac7abb1bfabe4158.txt", "ja-balance");
+  g_settings_set_string (settings, "label-language", "ja");
   assert_cell (page, "資産合計", 2, "39,219,388");
   assert_cell (page, "欠損金", 2, "\xe2\x88\x92" "27,532,204");
+  g_settings_set_string (settings, "label-language", "en");
+  assert_cell (page, "Total assets", 2, "39,219,388");
+  g_settings_set_string (settings, "label-language", "both");
+  assert_cell (page, "資産合計\nTotal assets", 2, "39,219,388");
+  g_settings_reset (settings, "label-language");
 }
 
 static void
@@ -211,9 +219,9 @@ test_app_scale_currency_negatives (Fixture       *fixture,
   g_settings_set_string (settings, "display-currency", "jpy");
   g_settings_set_string (settings, "display-scale", "printed");
   g_settings_set_string (settings, "negative-style", "parentheses");
-  assert_cell (page, "Operating loss", 2, "(829,760)");
+  assert_cell (page, "Operating income (loss)", 2, "(829,760)");
   g_settings_set_string (settings, "negative-style", "triangle");
-  assert_cell (page, "Operating loss", 2, "\xe2\x96\xb2" "829,760");
+  assert_cell (page, "Operating income (loss)", 2, "\xe2\x96\xb2" "829,760");
   g_settings_reset (settings, "negative-style");
 }
 

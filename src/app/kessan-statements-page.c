@@ -150,6 +150,32 @@ format_printed (KessanStatementsPage *self,
   return kessan_format_number (value, decimals, negative_style (self));
 }
 
+/* A row's label in the language the user chose: the interface's,
+ * English, Japanese, or both (Japanese, then English); a row known in
+ * one language only keeps that one. */
+static char *
+row_label (KessanStatementsPage *self,
+           KessanLineItem       *row)
+{
+  g_autofree char *choice = self->settings != NULL ? g_settings_get_string (self->settings, "label-language") : NULL;
+  const char *printed = kessan_line_item_get_label (row);
+  const char *en = kessan_line_item_get_label_en (row);
+  const char *ja = kessan_line_item_get_label_ja (row);
+  const char *language = choice == NULL || g_str_equal (choice, "interface") ? interface_language () : choice;
+
+  if (g_str_equal (language, "both"))
+    {
+      if (ja != NULL && en != NULL)
+        return g_strdup_printf ("%s\n%s", ja, en);
+      return g_strdup (printed);
+    }
+  if (g_str_equal (language, "ja") && ja != NULL)
+    return g_strdup (ja);
+  if (g_str_equal (language, "en") && en != NULL)
+    return g_strdup (en);
+  return g_strdup (printed);
+}
+
 static gboolean
 format_cell (KessanStatementsPage *self,
              KessanLineItem       *row,
@@ -162,7 +188,7 @@ format_cell (KessanStatementsPage *self,
   switch (column->kind)
     {
     case COLUMN_LABEL:
-      *text = g_strdup (kessan_line_item_get_label (row));
+      *text = row_label (self, row);
       return TRUE;
 
     case COLUMN_PRINTED:
@@ -665,6 +691,7 @@ kessan_statements_page_set_settings (KessanStatementsPage *self,
   g_signal_connect_object (settings, "changed::display-scale", G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "changed::display-currency", G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "changed::negative-style", G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "changed::label-language", G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
   settings_changed_cb (self);
 }
 
