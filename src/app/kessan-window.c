@@ -474,6 +474,23 @@ import_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
 
+  /* A filing exported by Kessan carries no original to add to the
+   * library: say so rather than fail to find tables in JSON. */
+  {
+    g_autoptr(GFileInputStream) stream = g_file_read (data->file, cancellable, NULL);
+    char head[512] = { 0 };
+
+    if (stream != NULL
+        && g_input_stream_read (G_INPUT_STREAM (stream), head, sizeof head - 1, cancellable, NULL) > 0
+        && head[strspn (head, " \t\r\n")] == '{' && strstr (head, "\"kessan-filing\"") != NULL)
+      {
+        g_task_return_new_error (task, KESSAN_ERROR, KESSAN_ERROR_FORMAT, "%s",
+                                 _("This is a filing exported by Kessan, without the release it was read from. "
+                                   "Open the original release file to add it to the library."));
+        return;
+      }
+  }
+
   data->filing = kessan_parse_file (data->file, &error);
   if (data->filing == NULL)
     {
