@@ -396,6 +396,29 @@ test_app_screenshots (Fixture       *fixture,
     }
 }
 
+/* Run with LANGUAGE=ja (the test-app-ja case): the window speaks
+ * Japanese, statements show Japanese labels and ▲ negatives. */
+static void
+test_app_japanese (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  KessanStatementsPage *page = statements_page (fixture);
+  GtkWidget *statements = kessan_window_get_page (fixture->window, "statements");
+  AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_ancestor (statements, ADW_TYPE_VIEW_STACK));
+
+  if (!g_str_has_prefix (g_get_language_names ()[0], "ja"))
+    {
+      g_test_skip ("runs with LANGUAGE=ja");
+      return;
+    }
+  g_assert_cmpstr (adw_view_stack_page_get_title (adw_view_stack_get_page (stack, statements)), ==, "財務諸表");
+  g_assert_cmpstr (adw_view_stack_page_get_title (adw_view_stack_get_page (stack, kessan_window_get_page (fixture->window, "checks"))), ==, "検算");
+
+  show_statement (fixture, "003_3f09aa9018b22431.txt", "ja-income-quarter");
+  assert_cell (page, "営業収益合計", 2, "9,185,259");
+  assert_cell (page, "営業利益(損失)", 2, "\xe2\x96\xb2" "829,760");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -404,12 +427,18 @@ main (int    argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  g_test_add ("/kessan/app/starts-with-samples", Fixture, NULL, fixture_set_up, test_app_starts_with_samples, fixture_tear_down);
-  g_test_add ("/kessan/app/scale-currency-negatives", Fixture, NULL, fixture_set_up, test_app_scale_currency_negatives, fixture_tear_down);
-  g_test_add ("/kessan/app/copy-rows", Fixture, NULL, fixture_set_up, test_app_copy_rows, fixture_tear_down);
-  g_test_add ("/kessan/app/show-in-source", Fixture, NULL, fixture_set_up, test_app_show_in_source, fixture_tear_down);
-  g_test_add ("/kessan/app/open-remove-undo-duplicate", Fixture, NULL, fixture_set_up, test_app_open_remove_undo_duplicate, fixture_tear_down);
-  g_test_add ("/kessan/app/unreadable-file", Fixture, NULL, fixture_set_up, test_app_unreadable_file_changes_nothing, fixture_tear_down);
+  /* With LANGUAGE=ja (test-app-ja) only what is about the language runs. */
+  if (!g_str_has_prefix (g_get_language_names ()[0], "ja"))
+    {
+      g_test_add ("/kessan/app/starts-with-samples", Fixture, NULL, fixture_set_up, test_app_starts_with_samples, fixture_tear_down);
+      g_test_add ("/kessan/app/scale-currency-negatives", Fixture, NULL, fixture_set_up, test_app_scale_currency_negatives, fixture_tear_down);
+      g_test_add ("/kessan/app/copy-rows", Fixture, NULL, fixture_set_up, test_app_copy_rows, fixture_tear_down);
+      g_test_add ("/kessan/app/show-in-source", Fixture, NULL, fixture_set_up, test_app_show_in_source, fixture_tear_down);
+      g_test_add ("/kessan/app/open-remove-undo-duplicate", Fixture, NULL, fixture_set_up, test_app_open_remove_undo_duplicate, fixture_tear_down);
+      g_test_add ("/kessan/app/unreadable-file", Fixture, NULL, fixture_set_up, test_app_unreadable_file_changes_nothing, fixture_tear_down);
+    }
+  else
+    g_test_add ("/kessan/app/japanese", Fixture, NULL, fixture_set_up, test_app_japanese, fixture_tear_down);
   g_test_add ("/kessan/app/screenshots", Fixture, NULL, fixture_set_up, test_app_screenshots, fixture_tear_down);
   return g_test_run ();
 }

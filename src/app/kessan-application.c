@@ -160,7 +160,9 @@ kessan_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (kessan_application_parent_class)->startup (app);
 
+  /* The interface files are translated in the default domain. */
   kessan_init_i18n ();
+  textdomain (GETTEXT_PACKAGE);
   self->settings = g_settings_new (APP_ID);
   if (directory != NULL && *directory != '\0')
     library_dir = g_file_new_for_path (directory);

@@ -674,7 +674,15 @@ settings_changed_cb (KessanStatementsPage *self)
   self->updating = TRUE;
   gtk_drop_down_set_selected (self->scale_dropdown, index_of (scale, scale_names, G_N_ELEMENTS (scale_names)));
   gtk_drop_down_set_selected (self->currency_dropdown, index_of (currency, currency_names, G_N_ELEMENTS (currency_names)));
-  gtk_drop_down_set_selected (self->negative_dropdown, index_of (negatives, negative_names, G_N_ELEMENTS (negative_names)));
+  /* Japanese readers expect ▲ for negatives unless they chose otherwise. */
+  {
+    g_autoptr(GVariant) chosen = g_settings_get_user_value (self->settings, "negative-style");
+    guint negative = index_of (negatives, negative_names, G_N_ELEMENTS (negative_names));
+
+    if (chosen == NULL && g_str_equal (interface_language (), "ja"))
+      negative = KESSAN_NEGATIVE_TRIANGLE;
+    gtk_drop_down_set_selected (self->negative_dropdown, negative);
+  }
   self->updating = FALSE;
   if (self->statement != NULL)
     rebuild_table (self);
