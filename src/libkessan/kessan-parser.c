@@ -660,15 +660,6 @@ kessan_parse_release (GBytes      *contents,
   for (guint b = 0; b < blocks->len; b++)
     {
       KessanBlock *block = &g_array_index (blocks, KessanBlock, b);
-      if (g_getenv ("KESSAN_DEBUG_BLOCKS")) g_printerr ("block %u: preamble %u body %u-%u postamble %u title %d", b,
-               context.lines[block->preamble].number, context.lines[block->first].number,
-               context.lines[block->last].number, block->postamble_end,
-               block->title >= 0 ? (int) context.lines[block->title].number : -1);
-    }
-
-  for (guint b = 0; b < blocks->len; b++)
-    {
-      KessanBlock *block = &g_array_index (blocks, KessanBlock, b);
       g_autoptr(KessanStatement) statement = NULL;
       g_autofree char *id = NULL;
 
