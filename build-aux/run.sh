@@ -38,6 +38,10 @@ if [[ -z ${DISPLAY:-} && -z ${WAYLAND_DISPLAY:-} ]]; then
   exit 1
 fi
 
+# Translations from the build tree, and a library of its own when asked.
+export KESSAN_LOCALEDIR=${KESSAN_LOCALEDIR:-$srcdir/$builddir/po}
+[[ $builddir = /* ]] && export KESSAN_LOCALEDIR=$builddir/po
+
 # `meson devenv` supplies what running uninstalled needs (the compiled
 # GSettings schema, resources); files given stay relative to the caller.
 exec meson devenv -C "$builddir" --workdir "$origdir" "$app" "$@"
