@@ -474,15 +474,22 @@ import_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
 
+  /* Read once: the bytes are parsed here and kept by the library. */
+  data->bytes = kessan_load_release_bytes (data->file, &error);
+  if (data->bytes == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
   /* A filing exported by Kessan carries no original to add to the
    * library: say so rather than fail to find tables in JSON. */
   {
-    g_autoptr(GFileInputStream) stream = g_file_read (data->file, cancellable, NULL);
-    char head[512] = { 0 };
+    gsize length;
+    const char *head = g_bytes_get_data (data->bytes, &length);
+    g_autofree char *start = g_strndup (head, MIN (length, 512));
 
-    if (stream != NULL
-        && g_input_stream_read (G_INPUT_STREAM (stream), head, sizeof head - 1, cancellable, NULL) > 0
-        && head[strspn (head, " \t\r\n")] == '{' && strstr (head, "\"kessan-filing\"") != NULL)
+    if (start[strspn (start, " \t\r\n")] == '{' && strstr (start, "\"kessan-filing\"") != NULL)
       {
         g_task_return_new_error (task, KESSAN_ERROR, KESSAN_ERROR_FORMAT, "%s",
                                  _("This is a filing exported by Kessan, without the release it was read from. "
@@ -491,14 +498,9 @@ import_thread (GTask        *task,
       }
   }
 
-  data->filing = kessan_parse_file (data->file, &error);
+  name = g_file_get_basename (data->file);
+  data->filing = kessan_parse_release (data->bytes, name, &error);
   if (data->filing == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  data->bytes = g_file_load_bytes (data->file, cancellable, NULL, &error);
-  if (data->bytes == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;

@@ -1255,10 +1255,8 @@ kessan_library_import_file (KessanLibrary  *self,
                             gboolean       *duplicate,
                             GError        **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(KessanFiling) filing = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *hash = NULL;
   g_autofree char *name = NULL;
   KessanFiling *existing;
@@ -1270,34 +1268,9 @@ kessan_library_import_file (KessanLibrary  *self,
   if (duplicate != NULL)
     *duplicate = FALSE;
 
-  /* The same refusals, in the same words, as kessan_parse_file (); the
-   * bytes are needed here as well, to be kept. */
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
-  if (info == NULL)
-    {
-      g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_IO, "%s", local_error->message);
-      return NULL;
-    }
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_IO, _("This is a folder, not a release file."));
-      return NULL;
-    }
-  if ((guint64) g_file_info_get_size (info) > KESSAN_MAX_INPUT_SIZE)
-    {
-      g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_TOO_LARGE,
-                   _("The file is %.1f MB; releases are limited to %.0f MB."),
-                   g_file_info_get_size (info) / 1048576.0, KESSAN_MAX_INPUT_SIZE / 1048576.0);
-      return NULL;
-    }
-
-  bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
+  bytes = kessan_load_release_bytes (file, error);
   if (bytes == NULL)
-    {
-      g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_IO, "%s", local_error->message);
-      return NULL;
-    }
+    return NULL;
 
   hash = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
   existing = g_hash_table_lookup (self->by_hash, hash);

@@ -1,6 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "kessan-parser"
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include "kessan-decoder.h"
 #include "kessan-error.h"
 #include "kessan-parser.h"
@@ -721,20 +725,23 @@ out:
 }
 
 /**
- * kessan_parse_file:
+ * kessan_load_release_bytes:
  * @file: a release on disk
- * @error: return location for a #GError
+ * @error: return location for a #GError in the %KESSAN_ERROR domain
  *
- * Returns: (transfer full): the filing, or %NULL with @error set
+ * Reads the bytes of a release, refusing a folder or a file over the
+ * size limit before reading it.  The parser, the library and the app
+ * all read releases through this, so they refuse in the same words.
+ *
+ * Returns: (transfer full): the bytes, or %NULL with @error set
  */
-KessanFiling *
-kessan_parse_file (GFile   *file,
-                   GError **error)
+GBytes *
+kessan_load_release_bytes (GFile   *file,
+                           GError **error)
 {
   g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *name = NULL;
   g_autoptr(GError) local_error = NULL;
+  GBytes *bytes;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
@@ -747,23 +754,42 @@ kessan_parse_file (GFile   *file,
     }
   if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
     {
-      g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_IO, "This is a folder, not a release file.");
+      g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_IO, _("This is a folder, not a release file."));
       return NULL;
     }
   if ((guint64) g_file_info_get_size (info) > KESSAN_MAX_INPUT_SIZE)
     {
       g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_TOO_LARGE,
-                   "The file is %.1f MB; releases are limited to %.0f MB.",
+                   _("The file is %.1f MB; releases are limited to %.0f MB."),
                    g_file_info_get_size (info) / 1048576.0, KESSAN_MAX_INPUT_SIZE / 1048576.0);
       return NULL;
     }
 
   bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
   if (bytes == NULL)
-    {
-      g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_IO, "%s", local_error->message);
-      return NULL;
-    }
+    g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_IO, "%s", local_error->message);
+  return bytes;
+}
+
+/**
+ * kessan_parse_file:
+ * @file: a release on disk
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the filing, or %NULL with @error set
+ */
+KessanFiling *
+kessan_parse_file (GFile   *file,
+                   GError **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  bytes = kessan_load_release_bytes (file, error);
+  if (bytes == NULL)
+    return NULL;
   name = g_file_get_basename (file);
   return kessan_parse_release (bytes, name, error);
 }

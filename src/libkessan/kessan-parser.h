@@ -21,4 +21,7 @@ KessanFiling *kessan_parse_release (GBytes      *contents,
 KessanFiling *kessan_parse_file    (GFile       *file,
                                     GError     **error);
 
+GBytes       *kessan_load_release_bytes (GFile   *file,
+                                         GError **error);
+
 G_END_DECLS

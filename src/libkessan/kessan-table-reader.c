@@ -1100,14 +1100,6 @@ statement_language (TableReader *self)
   return ja > en ? "ja" : "en";
 }
 
-static char *
-clean_title (const char *text)
-{
-  g_autofree char *clean = kessan_label_clean (text);
-
-  return g_strdup (clean);
-}
-
 /**
  * kessan_table_read:
  * @context: the parse of the whole release
@@ -1134,7 +1126,7 @@ kessan_table_read (KessanParseContext *context,
     {
       const char *title_text = context->lines[block->title].text;
 
-      self.title = clean_title (title_text);
+      self.title = kessan_label_clean (title_text);
       self.topic = kessan_concepts_find_table_topic (context->concepts, title_text, &self.kind);
       if (self.topic == NULL)
         self.kind = KESSAN_STATEMENT_KIND_KPI;
