@@ -43,6 +43,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
+#include "bench-util.h"
 #include "kessan-checks.h"
 #include "kessan-export.h"
 #include "kessan-filing-loader-private.h"
@@ -97,52 +98,6 @@ bench_case_free (BenchCase *bc)
   g_free (bc);
 }
 
-/* Reads one "Key:   1234 kB" field of /proc/self/status, or -1. */
-static gint64
-read_status_kb (const char *key)
-{
-  FILE *fp = fopen ("/proc/self/status", "r");
-  size_t key_len = strlen (key);
-  char line[256];
-  gint64 value = -1;
-
-  if (fp == NULL)
-    return -1;
-
-  while (fgets (line, sizeof line, fp) != NULL)
-    {
-      if (strncmp (line, key, key_len) == 0 && line[key_len] == ':')
-        {
-          value = g_ascii_strtoll (line + key_len + 1, NULL, 10);
-          break;
-        }
-    }
-
-  fclose (fp);
-  return value;
-}
-
-static char *
-cpu_model (void)
-{
-  g_autofree char *cpuinfo = NULL;
-  g_auto(GStrv) lines = NULL;
-
-  if (!g_file_get_contents ("/proc/cpuinfo", &cpuinfo, NULL, NULL))
-    return g_strdup ("unknown CPU");
-
-  lines = g_strsplit (cpuinfo, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      const char *colon = strchr (lines[i], ':');
-
-      if (colon != NULL && g_str_has_prefix (lines[i], "model name"))
-        return g_strstrip (g_strdup (colon + 1));
-    }
-
-  return g_strdup ("unknown CPU");
-}
-
 /* 10000 -> "10,000" */
 static char *
 with_commas (guint64 n)
@@ -176,7 +131,7 @@ measure (const char *dir)
   guint64 n_observations = 0;
   guint n;
 
-  baseline_kb = read_status_kb ("VmRSS");
+  baseline_kb = bench_read_status_kb ("VmRSS");
 
   start = g_get_monotonic_time ();
   library = kessan_library_new (directory);
@@ -186,7 +141,7 @@ measure (const char *dir)
       return 1;
     }
   loaded = g_get_monotonic_time ();
-  loaded_kb = read_status_kb ("VmHWM");
+  loaded_kb = bench_read_status_kb ("VmHWM");
 
   set = kessan_series_set_new ();
   n = g_list_model_get_n_items (G_LIST_MODEL (library));
@@ -227,7 +182,7 @@ measure (const char *dir)
            " peak_kb=%" G_GINT64_FORMAT "\n",
            n, g_strv_length (concepts), n_points, n_observations,
            loaded - start, built - loaded,
-           baseline_kb, loaded_kb, read_status_kb ("VmHWM"));
+           baseline_kb, loaded_kb, bench_read_status_kb ("VmHWM"));
 
   /* The process ends here: freeing 10,000 filings is not part of what
    * is measured, and nobody waits for it. */
@@ -740,7 +695,7 @@ main (int   argc,
           break;
     }
 
-  cpu = cpu_model ();
+  cpu = bench_cpu_model ();
   g_print ("Kessan library benchmark: load a library, build every series\n");
   g_print ("machine: %u CPUs, %s\n", g_get_num_processors (), cpu);
   target = with_commas (TARGET_RELEASES);

@@ -31,6 +31,7 @@
 
 #include <glib.h>
 
+#include "bench-util.h"
 #include "kessan-decoder.h"
 #include "kessan-parser.h"
 
@@ -75,31 +76,6 @@ bench_case_free (BenchCase *bc)
   g_free (bc);
 }
 
-/* Reads one "Key:   1234 kB" field of /proc/self/status, or -1. */
-static gint64
-read_status_kb (const char *key)
-{
-  FILE *fp = fopen ("/proc/self/status", "r");
-  size_t key_len = strlen (key);
-  char line[256];
-  gint64 value = -1;
-
-  if (fp == NULL)
-    return -1;
-
-  while (fgets (line, sizeof line, fp) != NULL)
-    {
-      if (strncmp (line, key, key_len) == 0 && line[key_len] == ':')
-        {
-          value = g_ascii_strtoll (line + key_len + 1, NULL, 10);
-          break;
-        }
-    }
-
-  fclose (fp);
-  return value;
-}
-
 /* Resets VmHWM to the current resident size (Linux 4.0 and later). */
 static gboolean
 reset_peak_rss (void)
@@ -136,12 +112,12 @@ child_measure (BenchCase *bc,
   malloc_trim (0);
 #endif
   reset_peak_rss ();
-  report.baseline_kb = read_status_kb ("VmRSS");
+  report.baseline_kb = bench_read_status_kb ("VmRSS");
 
   start = g_get_monotonic_time ();
   filing = kessan_parse_release (bc->contents, bc->name, &error);
   report.elapsed_us = g_get_monotonic_time () - start;
-  report.peak_kb = read_status_kb ("VmHWM");
+  report.peak_kb = bench_read_status_kb ("VmHWM");
   report.parsed = filing != NULL;
   if (error != NULL)
     g_strlcpy (report.error, error->message, sizeof report.error);
@@ -310,27 +286,6 @@ make_large_case (GPtrArray *seeds)
   return bc;
 }
 
-static char *
-cpu_model (void)
-{
-  g_autofree char *cpuinfo = NULL;
-  g_auto(GStrv) lines = NULL;
-
-  if (!g_file_get_contents ("/proc/cpuinfo", &cpuinfo, NULL, NULL))
-    return g_strdup ("unknown CPU");
-
-  lines = g_strsplit (cpuinfo, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      const char *colon = strchr (lines[i], ':');
-
-      if (colon != NULL && g_str_has_prefix (lines[i], "model name"))
-        return g_strstrip (g_strdup (colon + 1));
-    }
-
-  return g_strdup ("unknown CPU");
-}
-
 /* Prints one row and says whether the case met its targets. */
 static gboolean
 print_row (BenchCase *bc)
@@ -467,7 +422,7 @@ main (int   argc,
         measure_throughput (bc);
     }
 
-  cpu = cpu_model ();
+  cpu = bench_cpu_model ();
   g_print ("Kessan parser benchmark\n");
   g_print ("machine: %u CPUs, %s\n", g_get_num_processors (), cpu);
   g_print ("targets: throughput >= %.0f MB/s, peak memory < %.0fx input (1 MB = 10^6 bytes)\n\n",
