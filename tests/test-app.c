@@ -160,6 +160,12 @@ assert_cell (KessanStatementsPage *page,
   int row = find_row (page, label);
   g_autofree char *text = NULL;
 
+  for (guint r = 0; row < 0 && r < kessan_statements_page_get_n_rows (page); r++)
+    {
+      g_autofree char *shown = kessan_statements_page_get_cell_text (page, r, 0);
+
+      g_test_message ("row %u: %s", r, shown);
+    }
   g_assert_cmpint (row, >=, 0);
   text = kessan_statements_page_get_cell_text (page, (guint) row, column);
   g_assert_cmpstr (text, ==, expected);
@@ -191,6 +197,107 @@ test_app_starts_with_samples (Fixture       *fixture,
   assert_cell (page, "Total assets", 2, "39,219,388");
   g_settings_set_string (settings, "label-language", "both");
   assert_cell (page, "資産合計\nTotal assets", 2, "39,219,388");
+  g_settings_reset (settings, "label-language");
+}
+
+/* A release printed in both languages lists each table once, shows the
+ * edition of the label language, and marks the editions' disagreements
+ * on the cells of either edition. */
+static void
+test_app_bilingual_tables (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  KessanStatementsPage *page = statements_page (fixture);
+  GSettings *settings = kessan_application_get_settings (fixture->app);
+  GListModel *library = G_LIST_MODEL (kessan_window_get_library (fixture->window));
+  g_autoptr(KessanFiling) filing = NULL;
+  g_autoptr(GHashTable) editions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  KessanFinding *disagreement = NULL;
+  guint pairs = 0;
+
+  /* A release in both languages whose editions disagree somewhere. */
+  for (guint i = 0; filing == NULL && i < g_list_model_get_n_items (library); i++)
+    {
+      g_autoptr(KessanFiling) candidate = g_list_model_get_item (library, i);
+
+      for (guint f = 0; disagreement == NULL && f < kessan_filing_get_n_findings (candidate); f++)
+        {
+          KessanFinding *finding = kessan_filing_get_finding (candidate, f);
+          guint n_columns;
+
+          kessan_finding_get_columns (finding, &n_columns);
+          if (g_strcmp0 (kessan_finding_get_check (finding), "language") == 0 && n_columns > 0
+              && kessan_finding_get_other_statement (finding) != NULL)
+            disagreement = finding;
+        }
+      if (disagreement != NULL)
+        filing = g_steal_pointer (&candidate);
+    }
+  g_assert_nonnull (filing);
+  g_assert_cmpuint (g_strv_length ((char **) kessan_filing_get_languages (filing)), ==, 2);
+  kessan_window_select_filing (fixture->window, filing);
+
+  /* Count the pairs: the n-th table of a topic in one language with the
+   * n-th in the other. */
+  for (guint s = 0; s < kessan_filing_get_n_statements (filing); s++)
+    {
+      KessanStatement *statement = kessan_filing_get_statement (filing, s);
+      g_autofree char *key = NULL;
+      guint seen;
+
+      if (kessan_statement_get_topic (statement) == NULL)
+        continue;
+      key = g_strdup_printf ("%s\t%s", kessan_statement_get_topic (statement), kessan_statement_get_language (statement));
+      seen = GPOINTER_TO_UINT (g_hash_table_lookup (editions, key));
+      g_hash_table_insert (editions, g_steal_pointer (&key), GUINT_TO_POINTER (seen + 1));
+    }
+  for (guint s = 0; s < kessan_filing_get_n_statements (filing); s++)
+    {
+      KessanStatement *statement = kessan_filing_get_statement (filing, s);
+      g_autofree char *ja = NULL, *en = NULL;
+
+      if (g_strcmp0 (kessan_statement_get_language (statement), "ja") != 0 || kessan_statement_get_topic (statement) == NULL)
+        continue;
+      ja = g_strdup_printf ("%s\tja", kessan_statement_get_topic (statement));
+      en = g_strdup_printf ("%s\ten", kessan_statement_get_topic (statement));
+      if (g_hash_table_contains (editions, ja))
+        {
+          pairs += MIN (GPOINTER_TO_UINT (g_hash_table_lookup (editions, ja)),
+                        GPOINTER_TO_UINT (g_hash_table_lookup (editions, en)));
+          g_hash_table_remove (editions, ja);
+        }
+    }
+  g_assert_cmpuint (pairs, >, 0);
+  g_assert_cmpuint (kessan_statements_page_get_n_tables (page), ==, kessan_filing_get_n_statements (filing) - pairs);
+
+  /* The label language picks the edition. */
+  g_settings_set_string (settings, "label-language", "en");
+  g_assert_cmpstr (kessan_statement_get_language (kessan_statements_page_get_statement (page)), ==, "en");
+  g_settings_set_string (settings, "label-language", "ja");
+  g_assert_cmpstr (kessan_statement_get_language (kessan_statements_page_get_statement (page)), ==, "ja");
+
+  /* The disagreement is marked on both editions. */
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      const char *id = pass == 0 ? kessan_finding_get_statement (disagreement) : kessan_finding_get_other_statement (disagreement);
+      KessanStatement *statement;
+      const char *concept = kessan_finding_get_rows (disagreement)[0];
+      guint n_columns;
+      guint column = kessan_finding_get_columns (disagreement, &n_columns)[0];
+      gboolean marked = FALSE;
+
+      g_assert_true (kessan_statements_page_select_statement (page, id));
+      statement = kessan_statements_page_get_statement (page);
+      g_assert_cmpstr (kessan_statement_get_id (statement), ==, id);
+      for (guint r = 0; r < kessan_statement_get_n_rows (statement); r++)
+        if (g_strcmp0 (kessan_line_item_get_concept (kessan_statement_get_row (statement, r)), concept) == 0)
+          {
+            GPtrArray *shown = kessan_statements_page_get_cell_findings (page, r, column + 1);
+
+            marked |= shown != NULL && g_ptr_array_find (shown, disagreement, NULL);
+          }
+      g_assert_true (marked);
+    }
   g_settings_reset (settings, "label-language");
 }
 
@@ -431,6 +538,7 @@ main (int    argc,
   if (!g_str_has_prefix (g_get_language_names ()[0], "ja"))
     {
       g_test_add ("/kessan/app/starts-with-samples", Fixture, NULL, fixture_set_up, test_app_starts_with_samples, fixture_tear_down);
+      g_test_add ("/kessan/app/bilingual-tables", Fixture, NULL, fixture_set_up, test_app_bilingual_tables, fixture_tear_down);
       g_test_add ("/kessan/app/scale-currency-negatives", Fixture, NULL, fixture_set_up, test_app_scale_currency_negatives, fixture_tear_down);
       g_test_add ("/kessan/app/copy-rows", Fixture, NULL, fixture_set_up, test_app_copy_rows, fixture_tear_down);
       g_test_add ("/kessan/app/show-in-source", Fixture, NULL, fixture_set_up, test_app_show_in_source, fixture_tear_down);

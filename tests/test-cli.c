@@ -40,6 +40,42 @@ test_cli_extract_json (void)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "statements")), >=, 10);
 }
 
+/* --labels picks the row labels of the export: the dictionary's label
+ * in that language for a concept it knows. */
+static void
+test_cli_extract_labels (void)
+{
+  g_autofree char *seed = kessan_test_seed_path ("004_df6267c19d93d050.txt");
+  const KessanConcept *concept = kessan_concepts_get (kessan_concepts_get_default (), "revenues.total");
+  g_autofree char *english = NULL, *japanese = NULL;
+
+  g_assert_nonnull (concept);
+  english = g_strdup_printf ("\n%s,revenues.total,", concept->label_en);
+  japanese = g_strdup_printf ("\n%s,revenues.total,", concept->label_ja);
+  {
+    g_auto(KessanTestRun) run;
+
+    kessan_test_run_cli (&run, "extract", "--format=csv", "--labels=ja", "--statement=en-income-quarter", seed, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, japanese));
+    g_assert_null (strstr (run.out, english));
+  }
+  {
+    g_auto(KessanTestRun) run;
+
+    kessan_test_run_cli (&run, "extract", "--format=csv", "--labels=en", "--statement=en-income-quarter", seed, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, english));
+  }
+  {
+    g_auto(KessanTestRun) run;
+
+    kessan_test_run_cli (&run, "extract", "--labels=klingon", seed, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "klingon"));
+  }
+}
+
 static void
 test_cli_extract_csv_one_statement (void)
 {
@@ -173,6 +209,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/kessan/cli/extract-json", test_cli_extract_json);
   g_test_add_func ("/kessan/cli/extract-csv-one-statement", test_cli_extract_csv_one_statement);
+  g_test_add_func ("/kessan/cli/extract-labels", test_cli_extract_labels);
   g_test_add_func ("/kessan/cli/unknown-statement", test_cli_unknown_statement);
   g_test_add_func ("/kessan/cli/empty", test_cli_empty);
   g_test_add_func ("/kessan/cli/binary", test_cli_binary);

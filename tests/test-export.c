@@ -626,6 +626,85 @@ test_csv (void)
   g_assert_finalize_object (filing);
 }
 
+/* An export in the user's label language: row labels from the
+ * dictionary (the printed label where it has none), column headers
+ * named by the formatter; the numbers and the machine header lines stay
+ * the same. */
+static void
+test_csv_labels (void)
+{
+  g_autoptr(KessanStatement) statement = kessan_statement_new ("ja-income-quarter", KESSAN_STATEMENT_KIND_INCOME, "ja");
+  g_autoptr(KessanColumn) amount = kessan_column_new ();
+  g_autoptr(KessanColumn) change = kessan_column_new ();
+  g_autoptr(KessanLineItem) known = kessan_line_item_new ("営業収益合計", 2);
+  g_autoptr(KessanLineItem) unknown = kessan_line_item_new ("特別な項目", 2);
+  g_autofree char *printed = NULL, *english = NULL, *japanese = NULL, *both = NULL;
+
+  kessan_column_set_period_end (amount, "2003-09-30");
+  kessan_column_set_months (amount, 3);
+  kessan_column_set_currency (amount, KESSAN_CURRENCY_JPY);
+  kessan_column_set_header (amount, "当第2四半期");
+  kessan_column_set_period_end (change, "2003-09-30");
+  kessan_column_set_months (change, 3);
+  kessan_column_set_measure (change, KESSAN_MEASURE_CHANGE_YOY);
+  kessan_statement_add_column (statement, amount);
+  kessan_statement_add_column (statement, change);
+  kessan_line_item_set_concept (known, "revenues.total");
+  kessan_line_item_set_labels (known, "Total revenues", "営業収益合計");
+  kessan_line_item_set_value (known, 0, 9185259, 0, 10);
+  kessan_line_item_set_value (known, 1, 12.5, 1, 10);
+  kessan_line_item_set_value (unknown, 0, -3, 0, 11);
+  kessan_statement_add_row (statement, known);
+  kessan_statement_add_row (statement, unknown);
+
+  printed = kessan_statement_export_csv (statement, KESSAN_LABELS_PRINTED);
+  english = kessan_statement_export_csv (statement, KESSAN_LABELS_ENGLISH);
+  japanese = kessan_statement_export_csv (statement, KESSAN_LABELS_JAPANESE);
+  both = kessan_statement_export_csv (statement, KESSAN_LABELS_BOTH);
+
+  g_assert_nonnull (strstr (printed, "\r\nlabel,concept,unit,当第2四半期,2003-09-30 3M change_yoy\r\n"));
+  g_assert_nonnull (strstr (english, "\r\nlabel,concept,unit,2Q FY2003,2Q FY2003 YoY %\r\n"));
+  g_assert_nonnull (strstr (english, "\r\nTotal revenues,revenues.total,,9185259,12.5\r\n"));
+  g_assert_nonnull (strstr (english, "\r\n特別な項目,,,-3,\r\n"));
+  g_assert_nonnull (strstr (japanese, "\r\nlabel,concept,unit,2003年度第2四半期,2003年度第2四半期 前年同期比\r\n"));
+  g_assert_nonnull (strstr (japanese, "\r\n営業収益合計,revenues.total,,9185259,12.5\r\n"));
+  g_assert_nonnull (strstr (both, "\r\n営業収益合計 / Total revenues,revenues.total,,9185259,12.5\r\n"));
+  g_assert_nonnull (strstr (both, ",2003年度第2四半期 / 2Q FY2003,"));
+  /* The machine-readable lines do not change with the language. */
+  g_assert_true (g_str_has_prefix (english, "period_end,,,2003-09-30,2003-09-30\r\n"));
+  g_assert_true (g_str_has_prefix (japanese, "period_end,,,2003-09-30,2003-09-30\r\n"));
+}
+
+/* The JSON "label" follows the chosen language and keeps the printed
+ * label beside it, which a reader of the export takes back. */
+static void
+test_json_labels (void)
+{
+  KessanFiling *filing = build_filing ();
+  KessanStatement *statement = kessan_filing_find_statement (filing, "en-income-quarter");
+  KessanLineItem *row = kessan_statement_find_row (statement, "revenues.total");
+  g_autofree char *json = NULL;
+  g_autoptr(KessanFiling) back = NULL;
+  g_autoptr(GError) error = NULL;
+  KessanLineItem *read;
+
+  kessan_line_item_set_labels (row, "Total revenues", "営業収益合計");
+  json = kessan_filing_export_json (filing, NULL, KESSAN_LABELS_JAPANESE);
+  g_assert_nonnull (strstr (json, "\"label\": \"営業収益合計\""));
+  g_assert_nonnull (strstr (json, "\"printed_label\": \"Total revenues\""));
+
+  back = kessan_filing_new_from_json (json, -1, &error);
+  g_assert_no_error (error);
+  read = kessan_statement_find_row (kessan_filing_find_statement (back, "en-income-quarter"), "revenues.total");
+  g_assert_cmpstr (kessan_line_item_get_label (read), ==, "Total revenues");
+  g_assert_cmpstr (kessan_line_item_get_label_ja (read), ==, "営業収益合計");
+
+  g_clear_pointer (&json, g_free);
+  json = kessan_filing_export_json (filing, NULL, KESSAN_LABELS_PRINTED);
+  g_assert_null (strstr (json, "printed_label"));
+  g_assert_finalize_object (filing);
+}
+
 static void
 test_csv_quoting (void)
 {
@@ -775,6 +854,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/kessan/export/round-trip", test_round_trip);
+  g_test_add_func ("/kessan/export/csv-labels", test_csv_labels);
+  g_test_add_func ("/kessan/export/json-labels", test_json_labels);
   g_test_add_func ("/kessan/export/number-text", test_number_text);
   g_test_add_func ("/kessan/export/text-escapes", test_text_escapes);
   g_test_add_func ("/kessan/export/empty-filing", test_empty_filing);

@@ -68,6 +68,46 @@ test_format_japanese (void)
   use_language ("en", "C.UTF-8");
 }
 
+/* Names in a given language, whatever the interface's: exports in the
+ * user's label language. */
+static void
+test_format_in_language (void)
+{
+  g_autoptr(KessanColumn) column = kessan_column_new ();
+
+  use_language ("en", "C.UTF-8");
+  assert_formatted (kessan_format_period_in ("2003-09-30", 3, "ja"), "2003年度第2四半期");
+  assert_formatted (kessan_format_period_in ("2003-03-31", 12, "ja"), "2002年度");
+  assert_formatted (kessan_format_period_in ("2003-09-30", 0, "ja"), "2003年9月30日");
+  assert_formatted (kessan_format_period_in ("2003-09-30", 6, "ja"), "2003年9月30日までの6か月間");
+  assert_formatted (kessan_format_period_in ("2003-09-30", 3, "en"), "2Q FY2003");
+  assert_formatted (kessan_format_period_in ("2004-03-31", 12, "en"), "FY2003");
+  assert_formatted (kessan_format_period_in ("2003-06-01", 0, "en"), "Jun 01, 2003");
+  assert_formatted (kessan_format_period_in ("2003-09-30", 6, "en"), "6 months to Sep 30, 2003");
+  assert_formatted (kessan_format_period_in (NULL, 3, "ja"), "期間不明");
+  assert_formatted (kessan_format_scale_unit_in (1000000, KESSAN_CURRENCY_JPY, "ja"), "百万円");
+  assert_formatted (kessan_format_scale_unit_in (1000, KESSAN_CURRENCY_JPY, "en"), "JPY thousands");
+  assert_formatted (kessan_format_scale_unit_in (1000, KESSAN_CURRENCY_USD, "ja"), "千米ドル");
+
+  kessan_column_set_period_end (column, "2003-12-31");
+  kessan_column_set_months (column, 3);
+  assert_formatted (kessan_format_column_name (column, "en"), "3Q FY2003");
+  kessan_column_set_measure (column, KESSAN_MEASURE_CHANGE_QOQ);
+  assert_formatted (kessan_format_column_name (column, "en"), "3Q FY2003 QoQ %");
+  assert_formatted (kessan_format_column_name (column, "ja"), "2003年度第3四半期 前期比");
+  kessan_column_set_measure (column, KESSAN_MEASURE_AMOUNT);
+  kessan_column_set_currency (column, KESSAN_CURRENCY_USD);
+  assert_formatted (kessan_format_column_name (column, "ja"), "2003年度第3四半期 米ドル");
+
+  if (use_language ("ja", "ja_JP.UTF-8"))
+    {
+      /* The interface's language does not leak into a named one. */
+      assert_formatted (kessan_format_period_in ("2003-09-30", 3, "en"), "2Q FY2003");
+      assert_formatted (kessan_format_period_in ("2003-09-30", 0, "en"), "Sep 30, 2003");
+      use_language ("en", "C.UTF-8");
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -78,5 +118,6 @@ main (int    argc,
   g_test_add_func ("/kessan/format/numbers", test_format_numbers);
   g_test_add_func ("/kessan/format/english", test_format_english);
   g_test_add_func ("/kessan/format/japanese", test_format_japanese);
+  g_test_add_func ("/kessan/format/in-language", test_format_in_language);
   return g_test_run ();
 }

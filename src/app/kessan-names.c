@@ -7,34 +7,41 @@
 
 #include "kessan-names.h"
 
-char *
-kessan_statement_get_display_name (KessanStatement *statement)
+const char *
+kessan_statement_get_table_name (KessanStatement *statement)
 {
   const char *topic;
-  const char *language;
-  const char *edition;
-  const char *name = NULL;
 
   g_return_val_if_fail (KESSAN_IS_STATEMENT (statement), NULL);
 
   topic = kessan_statement_get_topic (statement);
+  if (g_strcmp0 (topic, "income.quarter") == 0)
+    return _("Statement of Operations, Quarter");
+  if (g_strcmp0 (topic, "income.year") == 0)
+    return _("Statement of Operations, Full Year");
+  if (g_strcmp0 (topic, "balance") == 0)
+    return _("Balance Sheet");
+  if (g_strcmp0 (topic, "cashflow.quarter") == 0)
+    return _("Cash Flows, Quarter");
+  if (g_strcmp0 (topic, "cashflow.year") == 0)
+    return _("Cash Flows, Full Year");
+  if (kessan_statement_get_title (statement) != NULL)
+    return kessan_statement_get_title (statement);
+  return kessan_statement_get_id (statement);
+}
+
+char *
+kessan_statement_get_display_name (KessanStatement *statement)
+{
+  const char *language;
+  const char *edition;
+  const char *name;
+
+  g_return_val_if_fail (KESSAN_IS_STATEMENT (statement), NULL);
+
   language = kessan_statement_get_language (statement);
   edition = g_strcmp0 (language, "ja") == 0 ? _("Japanese") : _("English");
-
-  if (g_strcmp0 (topic, "income.quarter") == 0)
-    name = _("Statement of Operations, Quarter");
-  else if (g_strcmp0 (topic, "income.year") == 0)
-    name = _("Statement of Operations, Full Year");
-  else if (g_strcmp0 (topic, "balance") == 0)
-    name = _("Balance Sheet");
-  else if (g_strcmp0 (topic, "cashflow.quarter") == 0)
-    name = _("Cash Flows, Quarter");
-  else if (g_strcmp0 (topic, "cashflow.year") == 0)
-    name = _("Cash Flows, Full Year");
-  else if (kessan_statement_get_title (statement) != NULL)
-    name = kessan_statement_get_title (statement);
-  else
-    name = kessan_statement_get_id (statement);
+  name = kessan_statement_get_table_name (statement);
 
   /* TRANSLATORS: a statement and the language it is printed in:
    * "Balance Sheet (Japanese)" */

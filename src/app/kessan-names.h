@@ -9,6 +9,9 @@ G_BEGIN_DECLS
 
 /* Names the interface shows for things the engine knows by id. */
 
+/* The table's readable name, the same for both editions: "Balance Sheet". */
+const char *kessan_statement_get_table_name   (KessanStatement *statement);
+
 /* The statement's readable name and edition: "Balance Sheet (Japanese)". */
 char       *kessan_statement_get_display_name (KessanStatement *statement);
 

@@ -22,6 +22,13 @@ typedef enum
   COLUMN_CHANGE,     /* computed: later ÷ earlier − 1 */
 } ColumnKind;
 
+/* One table of the release: its two editions when it is printed in
+ * both languages (paired by topic), or its only one. */
+typedef struct
+{
+  KessanStatement *editions[2];
+} Table;
+
 typedef struct
 {
   ColumnKind  kind;
@@ -45,11 +52,14 @@ struct _KessanStatementsPage
 
   /* Owned */
   KessanFiling        *filing;
-  KessanStatement     *statement;
+  GPtrArray           *tables;      /* Table */
+  KessanStatement     *statement;   /* the edition shown */
+  KessanStatement     *counterpart; /* the other edition, if any */
+  char                *forced_language; /* an edition asked for by id */
   GSettings           *settings;
   GtkMultiSelection   *selection;
   GArray              *columns;     /* DisplayColumn */
-  GHashTable          *findings;    /* "concept\tcolumn" → KessanFinding */
+  GHashTable          *findings;    /* "concept\tcolumn" → GPtrArray of KessanFinding */
   KessanLineItem      *base_row;    /* the revenues of computed shares */
 
   /* The cell last clicked, for provenance */
@@ -72,6 +82,16 @@ static const guint display_scales[] = { 0, 1, 1000, 1000000, 1000000000 };
 static const char *scale_names[] = { "printed", "yen", "thousands", "millions", "billions" };
 static const char *currency_names[] = { "jpy", "usd" };
 static const char *negative_names[] = { "minus", "parentheses", "triangle" };
+
+static void
+table_free (gpointer data)
+{
+  Table *table = data;
+
+  g_clear_object (&table->editions[0]);
+  g_clear_object (&table->editions[1]);
+  g_free (table);
+}
 
 static void
 display_column_clear (gpointer data)
@@ -150,30 +170,62 @@ format_printed (KessanStatementsPage *self,
   return kessan_format_number (value, decimals, negative_style (self));
 }
 
+/* The label language the user chose, "interface" resolved. */
+static KessanLabelLanguage
+label_language (KessanStatementsPage *self)
+{
+  g_autofree char *choice = self->settings != NULL ? g_settings_get_string (self->settings, "label-language") : NULL;
+  KessanLabelLanguage labels;
+
+  if (choice != NULL && kessan_label_language_from_string (choice, &labels))
+    return labels;
+  return g_str_equal (interface_language (), "ja") ? KESSAN_LABELS_JAPANESE : KESSAN_LABELS_ENGLISH;
+}
+
 /* A row's label in the language the user chose: the interface's,
- * English, Japanese, or both (Japanese, then English); a row known in
- * one language only keeps that one. */
+ * English, Japanese, or both (Japanese above English).  Where the
+ * dictionary lacks the label, the other edition's printed row stands
+ * in; a row known in one language only keeps that one. */
 static char *
 row_label (KessanStatementsPage *self,
            KessanLineItem       *row)
 {
-  g_autofree char *choice = self->settings != NULL ? g_settings_get_string (self->settings, "label-language") : NULL;
-  const char *printed = kessan_line_item_get_label (row);
-  const char *en = kessan_line_item_get_label_en (row);
-  const char *ja = kessan_line_item_get_label_ja (row);
-  const char *language = choice == NULL || g_str_equal (choice, "interface") ? interface_language () : choice;
+  KessanLabelLanguage labels = label_language (self);
+  KessanLineItem *other = NULL;
+  const char *ja, *en;
 
-  if (g_str_equal (language, "both"))
+  if (labels == KESSAN_LABELS_PRINTED)
+    return g_strdup (kessan_line_item_get_label (row));
+  if (self->counterpart != NULL && kessan_line_item_get_concept (row) != NULL)
+    other = kessan_statement_find_row (self->counterpart, kessan_line_item_get_concept (row));
+  if (other == NULL)
+    return kessan_line_item_dup_label_in (row, labels, "\n");
+
+  /* The dictionary's labels first, as everywhere; each edition prints
+   * its own language's label where the dictionary has none. */
+  ja = kessan_line_item_get_label_ja (row);
+  en = kessan_line_item_get_label_en (row);
+  if (g_strcmp0 (kessan_statement_get_language (self->statement), "ja") == 0)
     {
-      if (ja != NULL && en != NULL)
-        return g_strdup_printf ("%s\n%s", ja, en);
-      return g_strdup (printed);
+      ja = ja != NULL ? ja : kessan_line_item_get_label (row);
+      en = en != NULL ? en : kessan_line_item_get_label (other);
     }
-  if (g_str_equal (language, "ja") && ja != NULL)
-    return g_strdup (ja);
-  if (g_str_equal (language, "en") && en != NULL)
-    return g_strdup (en);
-  return g_strdup (printed);
+  else
+    {
+      en = en != NULL ? en : kessan_line_item_get_label (row);
+      ja = ja != NULL ? ja : kessan_line_item_get_label (other);
+    }
+  switch (labels)
+    {
+    case KESSAN_LABELS_JAPANESE:
+      return g_strdup (ja);
+    case KESSAN_LABELS_BOTH:
+      return g_strcmp0 (ja, en) != 0 ? g_strconcat (ja, "\n", en, NULL) : g_strdup (ja);
+    case KESSAN_LABELS_ENGLISH:
+    case KESSAN_LABELS_PRINTED:
+    default:
+      return g_strdup (en);
+    }
 }
 
 static gboolean
@@ -216,8 +268,8 @@ format_cell (KessanStatementsPage *self,
     }
 }
 
-static KessanFinding *
-finding_for (KessanStatementsPage *self,
+static GPtrArray *
+findings_for (KessanStatementsPage *self,
              KessanLineItem       *row,
              const DisplayColumn  *column)
 {
@@ -227,6 +279,21 @@ finding_for (KessanStatementsPage *self,
     return NULL;
   key = g_strdup_printf ("%s\t%d", kessan_line_item_get_concept (row), column->source);
   return g_hash_table_lookup (self->findings, key);
+}
+
+/* What a cell's warning says: each of its findings on a line. */
+static char *
+describe_findings (GPtrArray *findings)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; findings != NULL && i < findings->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, kessan_finding_get_message (g_ptr_array_index (findings, i)));
+    }
+  return findings != NULL ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
 }
 
 /* Cells */
@@ -279,7 +346,8 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   GtkWidget *icon = gtk_widget_get_first_child (box);
   GtkWidget *label = gtk_widget_get_last_child (box);
   g_autofree char *text = NULL;
-  KessanFinding *finding;
+  g_autofree char *message = NULL;
+  GPtrArray *findings;
 
   format_cell (self, row, column, &text);
   gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
@@ -312,11 +380,12 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
         gtk_widget_remove_css_class (label, "computed");
     }
 
-  finding = finding_for (self, row, column);
-  gtk_widget_set_visible (icon, finding != NULL);
-  gtk_widget_set_tooltip_text (icon, finding != NULL ? kessan_finding_get_message (finding) : NULL);
+  findings = findings_for (self, row, column);
+  message = describe_findings (findings);
+  gtk_widget_set_visible (icon, findings != NULL);
+  gtk_widget_set_tooltip_text (icon, message);
   if (column->kind != COLUMN_LABEL)
-    gtk_widget_set_tooltip_text (box, finding != NULL ? kessan_finding_get_message (finding) : NULL);
+    gtk_widget_set_tooltip_text (box, message);
 }
 
 static void
@@ -558,7 +627,7 @@ static void
 index_findings (KessanStatementsPage *self)
 {
   g_clear_pointer (&self->findings, g_hash_table_unref);
-  self->findings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->findings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
 
   for (guint i = 0; i < kessan_filing_get_n_findings (self->filing); i++)
     {
@@ -567,18 +636,26 @@ index_findings (KessanStatementsPage *self)
       guint n_columns;
       const guint *columns = kessan_finding_get_columns (finding, &n_columns);
 
+      const char *id = kessan_statement_get_id (self->statement);
+
+      /* The disagreements of the two editions belong to both. */
       if (kessan_finding_get_severity (finding) == KESSAN_SEVERITY_INFO
-          || g_strcmp0 (kessan_finding_get_statement (finding), kessan_statement_get_id (self->statement)) != 0
+          || (g_strcmp0 (kessan_finding_get_statement (finding), id) != 0
+              && g_strcmp0 (kessan_finding_get_other_statement (finding), id) != 0)
           || rows[0] == NULL || n_columns == 0)
         continue;
       for (guint j = 0; j < n_columns; j++)
         {
-          char *key = g_strdup_printf ("%s\t%u", rows[0], columns[j]);
+          g_autofree char *key = g_strdup_printf ("%s\t%u", rows[0], columns[j]);
 
-          if (!g_hash_table_contains (self->findings, key))
-            g_hash_table_insert (self->findings, key, g_object_ref (finding));
-          else
-            g_free (key);
+          GPtrArray *cell = g_hash_table_lookup (self->findings, key);
+
+          if (cell == NULL)
+            {
+              cell = g_ptr_array_new_with_free_func (g_object_unref);
+              g_hash_table_insert (self->findings, g_steal_pointer (&key), cell);
+            }
+          g_ptr_array_add (cell, g_object_ref (finding));
         }
     }
 }
@@ -620,18 +697,47 @@ rebuild_table (KessanStatementsPage *self)
   update_provenance (self);
 }
 
+/* The edition of @table to show: the one asked for by id, else the
+ * one in the label language, else the only one. */
+static KessanStatement *
+table_edition (KessanStatementsPage *self,
+               Table                *table,
+               KessanStatement     **other)
+{
+  const char *wanted = self->forced_language;
+  guint shown = 0;
+
+  if (wanted == NULL)
+    wanted = label_language (self) == KESSAN_LABELS_ENGLISH ? "en" : "ja";
+  if (table->editions[1] != NULL && g_strcmp0 (kessan_statement_get_language (table->editions[1]), wanted) == 0)
+    shown = 1;
+  *other = table->editions[1 - shown];
+  return table->editions[shown];
+}
+
 static void
-statement_selected_cb (KessanStatementsPage *self)
+show_selected_table (KessanStatementsPage *self)
 {
   guint selected = gtk_drop_down_get_selected (self->statement_dropdown);
   KessanStatement *statement = NULL;
+  KessanStatement *other = NULL;
+  gboolean changed;
 
+  if (self->tables != NULL && selected < self->tables->len)
+    statement = table_edition (self, g_ptr_array_index (self->tables, selected), &other);
+  changed = g_set_object (&self->statement, statement);
+  changed |= g_set_object (&self->counterpart, other);
+  if (changed)
+    rebuild_table (self);
+}
+
+static void
+statement_selected_cb (KessanStatementsPage *self)
+{
   if (self->updating)
     return;
-  if (self->filing != NULL && selected < kessan_filing_get_n_statements (self->filing))
-    statement = kessan_filing_get_statement (self->filing, selected);
-  if (g_set_object (&self->statement, statement))
-    rebuild_table (self);
+  g_clear_pointer (&self->forced_language, g_free);
+  show_selected_table (self);
 }
 
 static void
@@ -685,7 +791,15 @@ settings_changed_cb (KessanStatementsPage *self)
   }
   self->updating = FALSE;
   if (self->statement != NULL)
-    rebuild_table (self);
+    {
+      KessanStatement *before = self->statement;
+
+      /* A new label language may show the other edition. */
+      g_clear_pointer (&self->forced_language, g_free);
+      show_selected_table (self);
+      if (self->statement == before)
+        rebuild_table (self);
+    }
 }
 
 void
@@ -703,41 +817,98 @@ kessan_statements_page_set_settings (KessanStatementsPage *self,
   settings_changed_cb (self);
 }
 
+/* The tables of @filing, each edition paired with the other language's
+ * table of the same topic (the n-th of a topic with the n-th). */
+static GPtrArray *
+pair_editions (KessanFiling *filing)
+{
+  GPtrArray *tables = g_ptr_array_new_with_free_func (table_free);
+  guint n = kessan_filing_get_n_statements (filing);
+  g_autofree gboolean *paired = g_new0 (gboolean, n);
+
+  for (guint s = 0; s < n; s++)
+    {
+      KessanStatement *statement = kessan_filing_get_statement (filing, s);
+      const char *topic = kessan_statement_get_topic (statement);
+      Table *table;
+
+      if (paired[s])
+        continue;
+      table = g_new0 (Table, 1);
+      table->editions[0] = g_object_ref (statement);
+      for (guint t = s + 1; topic != NULL && t < n; t++)
+        {
+          KessanStatement *other = kessan_filing_get_statement (filing, t);
+
+          if (!paired[t] && g_strcmp0 (kessan_statement_get_topic (other), topic) == 0
+              && g_strcmp0 (kessan_statement_get_language (other), kessan_statement_get_language (statement)) != 0)
+            {
+              table->editions[1] = g_object_ref (other);
+              paired[t] = TRUE;
+              break;
+            }
+        }
+      g_ptr_array_add (tables, table);
+    }
+  return tables;
+}
+
+static gboolean
+table_has (Table      *table,
+           const char *topic,
+           const char *id)
+{
+  for (guint e = 0; e < G_N_ELEMENTS (table->editions); e++)
+    if (table->editions[e] != NULL
+        && ((topic != NULL && g_strcmp0 (kessan_statement_get_topic (table->editions[e]), topic) == 0)
+            || (id != NULL && g_strcmp0 (kessan_statement_get_id (table->editions[e]), id) == 0)))
+      return TRUE;
+  return FALSE;
+}
+
 void
 kessan_statements_page_set_filing (KessanStatementsPage *self,
                                    KessanFiling         *filing)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_autofree char *previous_topic = NULL;
-  g_autofree char *previous_language = NULL;
+  gboolean bilingual;
   guint selected = 0;
 
   g_return_if_fail (KESSAN_IS_STATEMENTS_PAGE (self));
 
   if (self->statement != NULL)
-    {
-      previous_topic = g_strdup (kessan_statement_get_topic (self->statement));
-      previous_language = g_strdup (kessan_statement_get_language (self->statement));
-    }
+    previous_topic = g_strdup (kessan_statement_get_topic (self->statement));
   if (!g_set_object (&self->filing, filing) && filing != NULL)
     return;
 
+  g_clear_pointer (&self->tables, g_ptr_array_unref);
+  g_clear_pointer (&self->forced_language, g_free);
   gtk_stack_set_visible_child_name (self->stack, filing != NULL ? "table" : "empty");
-  for (guint s = 0; filing != NULL && s < kessan_filing_get_n_statements (filing); s++)
+  if (filing != NULL)
+    self->tables = pair_editions (filing);
+  bilingual = filing != NULL && g_strv_length ((char **) kessan_filing_get_languages (filing)) > 1;
+  for (guint t = 0; self->tables != NULL && t < self->tables->len; t++)
     {
-      KessanStatement *statement = kessan_filing_get_statement (filing, s);
-      g_autofree char *name = kessan_statement_get_display_name (statement);
+      Table *table = g_ptr_array_index (self->tables, t);
+      KessanStatement *other;
+      KessanStatement *shown = table_edition (self, table, &other);
 
-      gtk_string_list_append (names, name);
-      /* Keep showing the same statement when moving between releases. */
-      if (previous_topic != NULL && g_strcmp0 (kessan_statement_get_topic (statement), previous_topic) == 0
-          && g_strcmp0 (kessan_statement_get_language (statement), previous_language) == 0)
-        selected = s;
-      /* At first, the quarterly statement of operations in the edition of
-       * the interface's language. */
-      else if (previous_topic == NULL && g_strcmp0 (kessan_statement_get_topic (statement), "income.quarter") == 0
-               && (selected == 0 || g_strcmp0 (kessan_statement_get_language (statement), interface_language ()) == 0))
-        selected = s;
+      /* A table printed in both languages is listed once; one printed
+       * in a single language of a bilingual release says which. */
+      if (other != NULL || !bilingual)
+        gtk_string_list_append (names, kessan_statement_get_table_name (shown));
+      else
+        {
+          g_autofree char *name = kessan_statement_get_display_name (shown);
+
+          gtk_string_list_append (names, name);
+        }
+      /* Keep showing the same table when moving between releases; at
+       * first, the quarterly statement of operations. */
+      if (previous_topic != NULL ? table_has (table, previous_topic, NULL)
+                                 : table_has (table, "income.quarter", NULL) && selected == 0)
+        selected = t;
     }
 
   self->updating = TRUE;
@@ -745,7 +916,8 @@ kessan_statements_page_set_filing (KessanStatementsPage *self,
   gtk_drop_down_set_selected (self->statement_dropdown, selected);
   self->updating = FALSE;
   g_clear_object (&self->statement);
-  statement_selected_cb (self);
+  g_clear_object (&self->counterpart);
+  show_selected_table (self);
 }
 
 KessanStatement *
@@ -756,19 +928,40 @@ kessan_statements_page_get_statement (KessanStatementsPage *self)
   return self->statement;
 }
 
+/* Shows the statement with @id, in its own edition even when the label
+ * language would pick the other one. */
 gboolean
 kessan_statements_page_select_statement (KessanStatementsPage *self,
                                          const char           *id)
 {
   g_return_val_if_fail (KESSAN_IS_STATEMENTS_PAGE (self), FALSE);
 
-  for (guint s = 0; self->filing != NULL && s < kessan_filing_get_n_statements (self->filing); s++)
-    if (g_strcmp0 (kessan_statement_get_id (kessan_filing_get_statement (self->filing, s)), id) == 0)
-      {
-        gtk_drop_down_set_selected (self->statement_dropdown, s);
-        return TRUE;
-      }
+  for (guint t = 0; self->tables != NULL && t < self->tables->len; t++)
+    {
+      Table *table = g_ptr_array_index (self->tables, t);
+
+      for (guint e = 0; e < G_N_ELEMENTS (table->editions); e++)
+        if (table->editions[e] != NULL && g_strcmp0 (kessan_statement_get_id (table->editions[e]), id) == 0)
+          {
+            self->updating = TRUE;
+            gtk_drop_down_set_selected (self->statement_dropdown, t);
+            self->updating = FALSE;
+            g_free (self->forced_language);
+            self->forced_language = g_strdup (kessan_statement_get_language (table->editions[e]));
+            show_selected_table (self);
+            return TRUE;
+          }
+    }
   return FALSE;
+}
+
+/* The number of tables listed: one for both editions of a table. */
+guint
+kessan_statements_page_get_n_tables (KessanStatementsPage *self)
+{
+  g_return_val_if_fail (KESSAN_IS_STATEMENTS_PAGE (self), 0);
+
+  return self->tables != NULL ? self->tables->len : 0;
 }
 
 guint
@@ -802,6 +995,20 @@ kessan_statements_page_get_cell_text (KessanStatementsPage *self,
   item = kessan_statement_get_row (self->statement, row);
   format_cell (self, item, &g_array_index (self->columns, DisplayColumn, column), &text);
   return text;
+}
+
+/* The findings shown on a cell (NULL when none). */
+GPtrArray *
+kessan_statements_page_get_cell_findings (KessanStatementsPage *self,
+                                         guint                 row,
+                                         guint                 column)
+{
+  g_return_val_if_fail (KESSAN_IS_STATEMENTS_PAGE (self), NULL);
+
+  if (self->statement == NULL || row >= kessan_statement_get_n_rows (self->statement) || column >= self->columns->len)
+    return NULL;
+  return findings_for (self, kessan_statement_get_row (self->statement, row),
+                      &g_array_index (self->columns, DisplayColumn, column));
 }
 
 void
@@ -963,7 +1170,7 @@ export_response_cb (GtkNativeDialog      *dialog,
   if (response == GTK_RESPONSE_ACCEPT && self->statement != NULL)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *csv = kessan_statement_to_csv (self->statement);
+      g_autofree char *csv = kessan_statement_export_csv (self->statement, label_language (self));
       g_autoptr(GError) error = NULL;
 
       if (!g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
@@ -1015,8 +1222,10 @@ kessan_statements_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->statement);
   g_clear_object (&self->filing);
+  g_clear_object (&self->counterpart);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->findings, g_hash_table_unref);
+  g_clear_pointer (&self->tables, g_ptr_array_unref);
 
   G_OBJECT_CLASS (kessan_statements_page_parent_class)->dispose (object);
 }
@@ -1027,6 +1236,7 @@ kessan_statements_page_finalize (GObject *object)
   KessanStatementsPage *self = KESSAN_STATEMENTS_PAGE (object);
 
   g_clear_pointer (&self->columns, g_array_unref);
+  g_clear_pointer (&self->forced_language, g_free);
 
   G_OBJECT_CLASS (kessan_statements_page_parent_class)->finalize (object);
 }

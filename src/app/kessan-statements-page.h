@@ -18,6 +18,10 @@ void             kessan_statements_page_set_settings  (KessanStatementsPage *sel
 KessanStatement *kessan_statements_page_get_statement (KessanStatementsPage *self);
 gboolean         kessan_statements_page_select_statement (KessanStatementsPage *self,
                                                           const char           *id);
+guint            kessan_statements_page_get_n_tables  (KessanStatementsPage *self);
+GPtrArray       *kessan_statements_page_get_cell_findings (KessanStatementsPage *self,
+                                                          guint                 row,
+                                                          guint                 column);
 /* Selects the cells a finding names and scrolls to them. */
 void             kessan_statements_page_show_finding  (KessanStatementsPage *self,
                                                        KessanFinding        *finding);

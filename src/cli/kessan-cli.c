@@ -39,16 +39,19 @@ extract (int    argc,
 {
   g_autofree char *format = NULL;
   g_autofree char *statement_id = NULL;
+  g_autofree char *labels_name = NULL;
   g_auto(GStrv) files = NULL;
   g_autoptr(GOptionContext) options = NULL;
   g_autoptr(GError) error = NULL;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format: json (default) or csv", "FORMAT" },
+    { "labels", 'l', 0, G_OPTION_ARG_STRING, &labels_name, "Row labels: printed (default), en, ja or both", "LANGUAGE" },
     { "statement", 's', 0, G_OPTION_ARG_STRING, &statement_id, "Only the statement with this id (e.g. en-income-quarter)", "ID" },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "FILE…" },
     { NULL }
   };
   gboolean csv;
+  KessanLabelLanguage labels = KESSAN_LABELS_PRINTED;
   int status = EXIT_OK;
 
   options = g_option_context_new ("FILE… — print every statement of earnings releases");
@@ -69,6 +72,11 @@ extract (int    argc,
       return EXIT_USAGE;
     }
   csv = format != NULL && g_str_equal (format, "csv");
+  if (labels_name != NULL && !kessan_label_language_from_string (labels_name, &labels))
+    {
+      g_printerr ("kessan-cli extract: unknown labels “%s”: use printed, en, ja or both\n", labels_name);
+      return EXIT_USAGE;
+    }
 
   for (guint i = 0; files[i] != NULL; i++)
     {
@@ -88,7 +96,7 @@ extract (int    argc,
 
       if (!csv && statement_id == NULL)
         {
-          g_autofree char *json = kessan_filing_to_json (filing, FALSE);
+          g_autofree char *json = kessan_filing_export_json (filing, NULL, labels);
 
           write_all (json);
           write_all ("\n");
@@ -103,7 +111,7 @@ extract (int    argc,
             continue;
           if (csv)
             {
-              g_autofree char *text = kessan_statement_to_csv (statement);
+              g_autofree char *text = kessan_statement_export_csv (statement, labels);
 
               if (printed > 0)
                 write_all ("\n");
@@ -112,7 +120,7 @@ extract (int    argc,
           else
             {
               /* The JSON of one statement keeps the release around it. */
-              g_autofree char *json = kessan_filing_statement_to_json (filing, kessan_statement_get_id (statement));
+              g_autofree char *json = kessan_filing_export_json (filing, kessan_statement_get_id (statement), labels);
 
               write_all (json);
               write_all ("\n");

@@ -10,6 +10,7 @@
 
 #include "kessan-error.h"
 #include "kessan-export-private.h"
+#include "kessan-format.h"
 #include "kessan-json-writer-private.h"
 
 #define FORMAT_NAME "kessan-filing"
@@ -115,15 +116,20 @@ row_needs_decimals (KessanLineItem *row,
 }
 
 static void
-write_row (KessanJsonWriter *w,
-           KessanLineItem   *row,
-           guint             n_columns)
+write_row (KessanJsonWriter    *w,
+           KessanLineItem      *row,
+           guint                n_columns,
+           KessanLabelLanguage  labels)
 {
   KessanUnit unit = kessan_line_item_get_unit (row);
+  g_autofree char *label = kessan_line_item_dup_label_in (row, labels, NULL);
 
   kessan_json_writer_next (w);
   kessan_json_writer_begin (w, '{', FALSE);
-  kessan_json_writer_string (w, "label", kessan_line_item_get_label (row));
+  kessan_json_writer_string (w, "label", label);
+  /* An export in another language keeps what the release printed. */
+  if (g_strcmp0 (label, kessan_line_item_get_label (row)) != 0)
+    kessan_json_writer_string (w, "printed_label", kessan_line_item_get_label (row));
   kessan_json_writer_string (w, "concept", kessan_line_item_get_concept (row));
   kessan_json_writer_string (w, "label_en", kessan_line_item_get_label_en (row));
   kessan_json_writer_string (w, "label_ja", kessan_line_item_get_label_ja (row));
@@ -193,8 +199,9 @@ write_row (KessanJsonWriter *w,
 }
 
 static void
-write_statement (KessanJsonWriter *w,
-                 KessanStatement  *statement)
+write_statement (KessanJsonWriter    *w,
+                 KessanStatement     *statement,
+                 KessanLabelLanguage  labels)
 {
   guint n_columns = kessan_statement_get_n_columns (statement);
   guint n_rows = kessan_statement_get_n_rows (statement);
@@ -220,7 +227,7 @@ write_statement (KessanJsonWriter *w,
   kessan_json_writer_key (w, "rows");
   kessan_json_writer_begin (w, '[', FALSE);
   for (guint i = 0; i < n_rows; i++)
-    write_row (w, kessan_statement_get_row (statement, i), n_columns);
+    write_row (w, kessan_statement_get_row (statement, i), n_columns, labels);
   kessan_json_writer_end (w, ']');
 
   kessan_json_writer_end (w, '}');
@@ -304,9 +311,10 @@ write_finding (KessanJsonWriter *w,
  * Returns: (transfer full): the JSON text
  */
 static char *
-filing_to_json (KessanFiling *filing,
-                gboolean      include_text,
-                const char   *only)
+filing_to_json (KessanFiling        *filing,
+                gboolean             include_text,
+                const char          *only,
+                KessanLabelLanguage  labels)
 {
   KessanJsonWriter w = { .out = g_string_new (NULL) };
   const char * const *languages;
@@ -374,7 +382,7 @@ filing_to_json (KessanFiling *filing,
       KessanStatement *statement = kessan_filing_get_statement (filing, i);
 
       if (only == NULL || g_strcmp0 (kessan_statement_get_id (statement), only) == 0)
-        write_statement (&w, statement);
+        write_statement (&w, statement, labels);
     }
   kessan_json_writer_end (&w, ']');
 
@@ -830,13 +838,14 @@ read_row (JsonObject      *object,
           GError         **error)
 {
   g_autoptr(KessanLineItem) row = NULL;
-  const char *label, *concept, *label_en, *label_ja, *str;
+  const char *label, *printed, *concept, *label_en, *label_ja, *str;
   JsonArray *values, *lines, *decimals;
   gboolean total, heading;
   KessanUnit unit;
   guint depth, line;
 
   if (!read_string (object, path, "label", FALSE, TRUE, &label, error) ||
+      !read_string (object, path, "printed_label", FALSE, TRUE, &printed, error) ||
       !read_string (object, path, "concept", FALSE, TRUE, &concept, error) ||
       !read_string (object, path, "label_en", FALSE, TRUE, &label_en, error) ||
       !read_string (object, path, "label_ja", FALSE, TRUE, &label_ja, error) ||
@@ -854,7 +863,8 @@ read_row (JsonObject      *object,
   if (!kessan_unit_from_string (str, &unit))
     return fail (error, path, "unit", "unknown unit “%s”", str);
 
-  row = kessan_line_item_new (label, n_columns);
+  /* An export in another language names the printed label apart. */
+  row = kessan_line_item_new (printed != NULL ? printed : label, n_columns);
   kessan_line_item_set_concept (row, concept);
   kessan_line_item_set_labels (row, label_en, label_ja);
   kessan_line_item_set_depth (row, depth);
@@ -1499,6 +1509,53 @@ append_header_cell (GString      *out,
 char *
 kessan_statement_to_csv (KessanStatement *statement)
 {
+  return kessan_statement_export_csv (statement, KESSAN_LABELS_PRINTED);
+}
+
+/* A column's header in the chosen label language: the printed header
+ * for the release's own labels, the formatter's name otherwise. */
+static char *
+csv_column_header (KessanColumn        *column,
+                   KessanLabelLanguage  labels)
+{
+  const char *header = kessan_column_get_header (column);
+
+  switch (labels)
+    {
+    case KESSAN_LABELS_ENGLISH:
+      return kessan_format_column_name (column, "en");
+    case KESSAN_LABELS_JAPANESE:
+      return kessan_format_column_name (column, "ja");
+    case KESSAN_LABELS_BOTH:
+      {
+        g_autofree char *ja = kessan_format_column_name (column, "ja");
+        g_autofree char *en = kessan_format_column_name (column, "en");
+
+        return g_strconcat (ja, " / ", en, NULL);
+      }
+    case KESSAN_LABELS_PRINTED:
+    default:
+      if (header != NULL && *header != '\0')
+        return g_strdup (header);
+      return describe_column (column);
+    }
+}
+
+/**
+ * kessan_statement_export_csv:
+ * @statement: a #KessanStatement
+ * @labels: the language of the row labels and column headers
+ *
+ * Like kessan_statement_to_csv(), with the row labels and the last
+ * header line in the chosen language; the machine-readable header lines
+ * and the numbers are the same in every language.
+ *
+ * Returns: (transfer full): the CSV text
+ */
+char *
+kessan_statement_export_csv (KessanStatement     *statement,
+                             KessanLabelLanguage  labels)
+{
   GString *out;
   guint n_columns;
   guint n_rows;
@@ -1526,26 +1583,19 @@ kessan_statement_to_csv (KessanStatement *statement)
   g_string_append (out, "label,concept,unit");
   for (guint i = 0; i < n_columns; i++)
     {
-      KessanColumn *column = kessan_statement_get_column (statement, i);
-      const char *header = kessan_column_get_header (column);
+      g_autofree char *header = csv_column_header (kessan_statement_get_column (statement, i), labels);
 
       g_string_append_c (out, ',');
-      if (header != NULL && *header != '\0')
-        kessan_csv_append_field (out, header);
-      else
-        {
-          g_autofree char *name = describe_column (column);
-
-          kessan_csv_append_field (out, name);
-        }
+      kessan_csv_append_field (out, header);
     }
   end_csv_line (out);
 
   for (guint r = 0; r < n_rows; r++)
     {
       KessanLineItem *row = kessan_statement_get_row (statement, r);
+      g_autofree char *label = kessan_line_item_dup_label_in (row, labels, " / ");
 
-      kessan_csv_append_field (out, kessan_line_item_get_label (row));
+      kessan_csv_append_field (out, label);
       g_string_append_c (out, ',');
       kessan_csv_append_field (out, kessan_line_item_get_concept (row));
       g_string_append_c (out, ',');
@@ -1577,7 +1627,31 @@ kessan_filing_to_json (KessanFiling *filing,
 {
   g_return_val_if_fail (KESSAN_IS_FILING (filing), NULL);
 
-  return filing_to_json (filing, include_text, NULL);
+  return filing_to_json (filing, include_text, NULL, KESSAN_LABELS_PRINTED);
+}
+
+/**
+ * kessan_filing_export_json:
+ * @filing: a filing
+ * @statement_id: (nullable): the id of one of its statements, or %NULL
+ *   for all of them
+ * @labels: which label each row's "label" carries
+ *
+ * Like kessan_filing_to_json() (without the text) or
+ * kessan_filing_statement_to_json(), with row labels in the chosen
+ * language; a row whose label differs from the printed one keeps that
+ * in "printed_label".
+ *
+ * Returns: (transfer full): the JSON text
+ */
+char *
+kessan_filing_export_json (KessanFiling        *filing,
+                           const char          *statement_id,
+                           KessanLabelLanguage  labels)
+{
+  g_return_val_if_fail (KESSAN_IS_FILING (filing), NULL);
+
+  return filing_to_json (filing, FALSE, statement_id, labels);
 }
 
 /**
@@ -1598,7 +1672,7 @@ kessan_filing_statement_to_json (KessanFiling *filing,
   g_return_val_if_fail (KESSAN_IS_FILING (filing), NULL);
   g_return_val_if_fail (statement_id != NULL, NULL);
 
-  return filing_to_json (filing, FALSE, statement_id);
+  return filing_to_json (filing, FALSE, statement_id, KESSAN_LABELS_PRINTED);
 }
 
 /**

@@ -23,4 +23,12 @@ KessanFiling *kessan_filing_new_from_json  (const char       *data,
  * measure, currency and scale, then one line per row. */
 char         *kessan_statement_to_csv      (KessanStatement  *statement);
 
+/* Exports for the reader, with row labels (and CSV column headers) in
+ * the chosen language. */
+char         *kessan_filing_export_json    (KessanFiling        *filing,
+                                            const char          *statement_id,
+                                            KessanLabelLanguage  labels);
+char         *kessan_statement_export_csv  (KessanStatement     *statement,
+                                            KessanLabelLanguage  labels);
+
 G_END_DECLS

@@ -166,3 +166,173 @@ kessan_format_scale_unit (guint          scale,
         }
     }
 }
+
+/* Period and unit names in each language the releases are printed in:
+ * locale data, like a calendar's month names, not interface text. */
+typedef struct
+{
+  const char *unknown;
+  const char *scale[2][4];    /* [JPY/USD][1, 1000, 1e6, 1e9] */
+  const char *plain[4];       /* no currency */
+  const char *measure[6];     /* KessanMeasure, after the period */
+  const char *usd;
+} PeriodNames;
+
+static const PeriodNames english_names = {
+  "Unknown period",
+  { { "JPY", "JPY thousands", "JPY millions", "JPY billions" },
+    { "USD", "USD thousands", "USD millions", "USD billions" } },
+  { "", "thousands", "millions", "billions" },
+  { NULL, "% of revenues", "% of total", "YoY %", "QoQ %", "change %" },
+  "USD",
+};
+
+static const PeriodNames japanese_names = {
+  "期間不明",
+  { { "円", "千円", "百万円", "十億円" },
+    { "米ドル", "千米ドル", "百万米ドル", "十億米ドル" } },
+  { "", "千", "百万", "十億" },
+  { NULL, "構成比", "構成比", "前年同期比", "前期比", "増減率" },
+  "米ドル",
+};
+
+static const PeriodNames *
+names_for (const char *language)
+{
+  return g_strcmp0 (language, "ja") == 0 ? &japanese_names : &english_names;
+}
+
+static int
+scale_index (guint scale)
+{
+  switch (scale)
+    {
+    case 1000: return 1;
+    case 1000000: return 2;
+    case 1000000000: return 3;
+    default: return 0;
+    }
+}
+
+static const char * const english_months[] = {
+  "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+};
+
+/* Not g_date_strftime(): its month names follow the C library's locale. */
+static char *
+format_date (const GDate *date,
+             gboolean     japanese)
+{
+  if (japanese)
+    return g_strdup_printf ("%u年%u月%u日", g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
+  return g_strdup_printf ("%s %02u, %u", english_months[g_date_get_month (date) - 1],
+                          g_date_get_day (date), g_date_get_year (date));
+}
+
+/**
+ * kessan_format_period_in:
+ * @period_end: (nullable): an ISO date
+ * @months: the length of the period, 0 for a point in time
+ * @language: (nullable): "en" or "ja", or %NULL for the interface's
+ *
+ * Returns: (transfer full): the period's name in @language: "2Q FY2003" or
+ *   "2003年度第2四半期"
+ */
+char *
+kessan_format_period_in (const char *period_end,
+                         guint       months,
+                         const char *language)
+{
+  const PeriodNames *names;
+  GDate end;
+  guint year, quarter;
+  gboolean japanese;
+
+  if (language == NULL)
+    return kessan_format_period (period_end, months);
+  names = names_for (language);
+  if (period_end == NULL || !kessan_date_from_iso (period_end, &end))
+    return g_strdup (names->unknown);
+  year = kessan_fiscal_year_of (&end);
+  quarter = ((g_date_get_month (&end) + 8) % 12) / 3 + 1;
+
+  japanese = names == &japanese_names;
+  switch (months)
+    {
+    case 3:
+      if (japanese)
+        return g_strdup_printf ("%u年度第%u四半期", year, quarter);
+      return g_strdup_printf ("%uQ FY%u", quarter, year);
+    case 12:
+      if (japanese)
+        return g_strdup_printf ("%u年度", year);
+      return g_strdup_printf ("FY%u", year);
+    case 0:
+      return format_date (&end, japanese);
+    default:
+      {
+        g_autofree char *date = format_date (&end, japanese);
+
+        if (japanese)
+          return g_strdup_printf ("%sまでの%uか月間", date, months);
+        return g_strdup_printf ("%u months to %s", months, date);
+      }
+    }
+}
+
+/**
+ * kessan_format_scale_unit_in:
+ * @scale: 1, 1000, 1000000 or 1000000000
+ * @currency: the currency, or %KESSAN_CURRENCY_NONE
+ * @language: (nullable): "en" or "ja", or %NULL for the interface's
+ *
+ * Returns: (transfer full): the unit in @language: "JPY millions", "百万円"
+ */
+char *
+kessan_format_scale_unit_in (guint          scale,
+                             KessanCurrency currency,
+                             const char    *language)
+{
+  const PeriodNames *names;
+
+  if (language == NULL)
+    return kessan_format_scale_unit (scale, currency);
+  names = names_for (language);
+  switch (currency)
+    {
+    case KESSAN_CURRENCY_JPY:
+      return g_strdup (names->scale[0][scale_index (scale)]);
+    case KESSAN_CURRENCY_USD:
+      return g_strdup (names->scale[1][scale_index (scale)]);
+    case KESSAN_CURRENCY_NONE:
+    default:
+      return g_strdup (names->plain[scale_index (scale)]);
+    }
+}
+
+/**
+ * kessan_format_column_name:
+ * @column: a #KessanColumn
+ * @language: "en" or "ja"
+ *
+ * Names a column by what the reader reads it for: the period, then the
+ * measure when it is not an amount, or "USD" for a converted amount.
+ *
+ * Returns: (transfer full): "2Q FY2003 YoY %", "2003年度第2四半期 前年同期比"
+ */
+char *
+kessan_format_column_name (KessanColumn *column,
+                           const char   *language)
+{
+  const PeriodNames *names = names_for (language);
+  g_autofree char *period = kessan_format_period_in (kessan_column_get_period_end (column),
+                                                     kessan_column_get_months (column),
+                                                     names == &japanese_names ? "ja" : "en");
+  KessanMeasure measure = kessan_column_get_measure (column);
+
+  if (measure != KESSAN_MEASURE_AMOUNT && (guint) measure < G_N_ELEMENTS (names->measure))
+    return g_strdup_printf ("%s %s", period, names->measure[measure]);
+  if (kessan_column_get_currency (column) == KESSAN_CURRENCY_USD)
+    return g_strdup_printf ("%s %s", period, names->usd);
+  return g_steal_pointer (&period);
+}

@@ -24,4 +24,17 @@ char *kessan_format_period      (const char         *period_end,
 char *kessan_format_scale_unit  (guint               scale,
                                  KessanCurrency      currency);
 
+/* The same names in a given language ("en" or "ja") whatever the
+ * interface's: what an export in the user's label language needs.  A
+ * NULL @language means the interface's. */
+char *kessan_format_period_in     (const char         *period_end,
+                                   guint               months,
+                                   const char         *language);
+char *kessan_format_scale_unit_in (guint               scale,
+                                   KessanCurrency      currency,
+                                   const char         *language);
+/* A column's name: its period and what it shows ("2Q FY2003 YoY %"). */
+char *kessan_format_column_name   (KessanColumn       *column,
+                                   const char         *language);
+
 G_END_DECLS

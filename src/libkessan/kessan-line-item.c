@@ -374,6 +374,45 @@ kessan_line_item_get_label_ja (KessanLineItem *self)
 }
 
 /**
+ * kessan_line_item_dup_label_in:
+ * @self: a #KessanLineItem
+ * @labels: which label to give
+ * @separator: (nullable): between the Japanese and English labels when
+ *   @labels is %KESSAN_LABELS_BOTH (" / " when %NULL)
+ *
+ * A row known in one language only keeps the label it has: the printed
+ * one stands in for a missing dictionary label.
+ *
+ * Returns: (transfer full): the label in the chosen language
+ */
+char *
+kessan_line_item_dup_label_in (KessanLineItem      *self,
+                               KessanLabelLanguage  labels,
+                               const char          *separator)
+{
+  const char *ja, *en;
+
+  g_return_val_if_fail (KESSAN_IS_LINE_ITEM (self), NULL);
+
+  ja = self->label_ja;
+  en = self->label_en;
+  switch (labels)
+    {
+    case KESSAN_LABELS_ENGLISH:
+      return g_strdup (en != NULL ? en : self->label);
+    case KESSAN_LABELS_JAPANESE:
+      return g_strdup (ja != NULL ? ja : self->label);
+    case KESSAN_LABELS_BOTH:
+      if (ja != NULL && en != NULL && g_strcmp0 (ja, en) != 0)
+        return g_strconcat (ja, separator != NULL ? separator : " / ", en, NULL);
+      return g_strdup (ja != NULL ? ja : en != NULL ? en : self->label);
+    case KESSAN_LABELS_PRINTED:
+    default:
+      return g_strdup (self->label);
+    }
+}
+
+/**
  * kessan_line_item_set_labels:
  * @self: a #KessanLineItem
  * @label_en: (nullable): the English label, %NULL when unknown

@@ -24,6 +24,9 @@ const char     *kessan_line_item_get_label_ja   (KessanLineItem *self);
 void            kessan_line_item_set_labels     (KessanLineItem *self,
                                                  const char     *label_en,
                                                  const char     *label_ja);
+char           *kessan_line_item_dup_label_in   (KessanLineItem *self,
+                                                 KessanLabelLanguage labels,
+                                                 const char     *separator);
 guint           kessan_line_item_get_depth      (KessanLineItem *self);
 void            kessan_line_item_set_depth      (KessanLineItem *self,
                                                  guint           depth);

@@ -27,6 +27,13 @@ static const char * const measure_names[] = {
 };
 
 /* NONE has no name: the export writes null for it. */
+static const char * const label_language_names[] = {
+  [KESSAN_LABELS_PRINTED] = "printed",
+  [KESSAN_LABELS_ENGLISH] = "en",
+  [KESSAN_LABELS_JAPANESE] = "ja",
+  [KESSAN_LABELS_BOTH] = "both",
+};
+
 static const char * const currency_names[] = {
   [KESSAN_CURRENCY_NONE] = NULL,
   [KESSAN_CURRENCY_JPY] = "JPY",
@@ -263,5 +270,39 @@ kessan_severity_from_string (const char     *str,
     return FALSE;
 
   *severity = value;
+  return TRUE;
+}
+
+/**
+ * kessan_label_language_to_string:
+ * @labels: a #KessanLabelLanguage
+ *
+ * Returns: (nullable): "printed", "en", "ja" or "both"
+ */
+const char *
+kessan_label_language_to_string (KessanLabelLanguage labels)
+{
+  return name_of (label_language_names, G_N_ELEMENTS (label_language_names), labels);
+}
+
+/**
+ * kessan_label_language_from_string:
+ * @str: "printed", "en", "ja" or "both"
+ * @labels: (out): where to store the choice
+ *
+ * Returns: %TRUE if @str names a label language; @labels is untouched otherwise
+ */
+gboolean
+kessan_label_language_from_string (const char          *str,
+                                   KessanLabelLanguage *labels)
+{
+  guint value;
+
+  g_return_val_if_fail (labels != NULL, FALSE);
+
+  if (str == NULL || !value_of (label_language_names, G_N_ELEMENTS (label_language_names), str, &value))
+    return FALSE;
+
+  *labels = value;
   return TRUE;
 }

@@ -52,6 +52,16 @@ typedef enum
   KESSAN_SEVERITY_ERROR,
 } KessanSeverity;
 
+/* Which label a row shows and exports carry: the one printed in the
+ * release, the dictionary's English or Japanese one, or both. */
+typedef enum
+{
+  KESSAN_LABELS_PRINTED,
+  KESSAN_LABELS_ENGLISH,
+  KESSAN_LABELS_JAPANESE,
+  KESSAN_LABELS_BOTH,
+} KessanLabelLanguage;
+
 const char          *kessan_statement_kind_to_string (KessanStatementKind kind);
 gboolean             kessan_statement_kind_from_string (const char          *str,
                                                         KessanStatementKind *kind);
@@ -67,5 +77,8 @@ gboolean             kessan_unit_from_string         (const char          *str,
 const char          *kessan_severity_to_string       (KessanSeverity      severity);
 gboolean             kessan_severity_from_string     (const char          *str,
                                                       KessanSeverity      *severity);
+const char          *kessan_label_language_to_string (KessanLabelLanguage labels);
+gboolean             kessan_label_language_from_string (const char          *str,
+                                                        KessanLabelLanguage *labels);
 
 G_END_DECLS
