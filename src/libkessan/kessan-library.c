@@ -19,6 +19,7 @@
 #include "kessan-export.h"
 #include "kessan-filing-loader-private.h"
 #include "kessan-parser.h"
+#include "kessan-pdf.h"
 
 /* The layout on disk (docs/library.md):
  *
@@ -469,7 +470,16 @@ text_from_source (const char   *library_path,
       return NULL;
     }
 
-  text = kessan_decode ((const guint8 *) data, length, &encoding, &error);
+  /* Read as the parser read it: a PDF from its text layer. */
+  if (kessan_pdf_is_pdf ((const guint8 *) data, length))
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&data), length);
+      g_autofree char *name = g_path_get_basename (path);
+
+      text = kessan_pdf_read_text (bytes, name, NULL, &error);
+    }
+  else
+    text = kessan_decode ((const guint8 *) data, length, &encoding, &error);
   if (text == NULL)
     g_debug ("%s: %s", path, error->message);
   return text;
