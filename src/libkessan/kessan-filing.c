@@ -671,9 +671,9 @@ kessan_filing_take_text (KessanFiling *self,
 }
 
 /* Pages are separated by form feeds in the text (the PDF reader puts
- * one on a line of its own between pages, and text extracted from a PDF
- * by other tools has them too), so that the text alone, stored or read
- * again from the original, says where each page starts. */
+ * one on a line of its own between pages), so that the text alone,
+ * stored or read again from the original, says where each page
+ * starts. */
 static GArray *
 get_page_breaks (KessanFiling *self)
 {
@@ -704,20 +704,21 @@ get_page_breaks (KessanFiling *self)
   return breaks;
 }
 
+/* Only a release read from PDF has pages.  A text release is not asked
+ * for its text here, which a filing of the library would have to read
+ * from its file. */
 static gboolean
-is_paged (KessanFiling *self,
-          GArray       *breaks)
+is_paged (KessanFiling *self)
 {
-  return breaks != NULL
-         && (breaks->len > 0 || g_strcmp0 (self->source_encoding, KESSAN_PDF_ENCODING) == 0);
+  return g_strcmp0 (self->source_encoding, KESSAN_PDF_ENCODING) == 0;
 }
 
 /**
  * kessan_filing_get_n_pages:
  * @self: a #KessanFiling
  *
- * Returns: the number of pages of the release, or 0 when its text does
- *   not say (a text file without page breaks)
+ * Returns: the number of pages of a release read from PDF, or 0 for a
+ *   text release (or when the text is not at hand)
  */
 guint
 kessan_filing_get_n_pages (KessanFiling *self)
@@ -726,8 +727,10 @@ kessan_filing_get_n_pages (KessanFiling *self)
 
   g_return_val_if_fail (KESSAN_IS_FILING (self), 0);
 
+  if (!is_paged (self))
+    return 0;
   breaks = get_page_breaks (self);
-  return is_paged (self, breaks) ? breaks->len + 1 : 0;
+  return breaks != NULL ? breaks->len + 1 : 0;
 }
 
 /**
@@ -738,8 +741,8 @@ kessan_filing_get_n_pages (KessanFiling *self)
  * The page a line of the text was printed on, for provenance: "page 3,
  * line 120".  Line numbers still count through the whole text.
  *
- * Returns: the 1-based page of @line, or 0 when the release has no pages
- *   (a text file without page breaks) or its text is not at hand
+ * Returns: the 1-based page of @line in a release read from PDF, or 0
+ *   for a text release (or when the text is not at hand)
  */
 guint
 kessan_filing_get_line_page (KessanFiling *self,
@@ -750,8 +753,10 @@ kessan_filing_get_line_page (KessanFiling *self,
 
   g_return_val_if_fail (KESSAN_IS_FILING (self), 0);
 
+  if (!is_paged (self) || line == 0)
+    return 0;
   breaks = get_page_breaks (self);
-  if (!is_paged (self, breaks) || line == 0)
+  if (breaks == NULL)
     return 0;
 
   /* The number of breaks on or before @line. */
