@@ -211,7 +211,7 @@ char *
 kessan_input_display_name (const char *source_name)
 {
   if (source_name == NULL || source_name[0] == '\0')
-    /* Translators: how a message names a release given without a file name. */
+    /* TRANSLATORS: how a message names a release given without a file name. */
     return g_strdup (_("untitled"));
   return g_path_get_basename (source_name);
 }
@@ -312,7 +312,7 @@ kessan_input_set_too_large (GError      **error,
   guint64 tenths = (size * 10 + (1 << 20) - 1) / (1 << 20);
 
   g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_TOO_LARGE,
-               /* Translators: "“big.pdf” is 40.5 MB, more than the limit of 32 MB for a release. …" */
+               /* TRANSLATORS: "“big.pdf” is 40.5 MB, more than the limit of 32 MB for a release. …" */
                _("“%s” is %lu.%lu MB, more than the limit of %lu MB for a release. Open a single release, not a collection of them."),
                display_name, (unsigned long) (tenths / 10), (unsigned long) (tenths % 10),
                (unsigned long) (KESSAN_MAX_INPUT_SIZE >> 20));
@@ -337,7 +337,7 @@ kessan_input_name_error (GError      *decode_error,
   if (decode_error->domain != KESSAN_ERROR)
     {
       g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_IO,
-                   /* Translators: a file's name, then what went wrong. */
+                   /* TRANSLATORS: a file's name, then what went wrong. */
                    _("“%s” cannot be read: %s"), display_name, decode_error->message);
       return;
     }
@@ -358,7 +358,7 @@ kessan_input_name_error (GError      *decode_error,
       if (strstr (decode_error->message, "UTF-8") != NULL && strstr (decode_error->message, "UTF-16") == NULL)
         /* A damaged UTF-8 file: the decoder says which line. */
         g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_ENCODING,
-                     /* Translators: a file's name, then what is wrong with its encoding. */
+                     /* TRANSLATORS: a file's name, then what is wrong with its encoding. */
                      _("“%s” is damaged text: %s Save it again as UTF-8 and open it again."),
                      display_name, decode_error->message);
       else

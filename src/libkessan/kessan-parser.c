@@ -833,7 +833,7 @@ failed:
                  display_name);
   else
     g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_IO,
-                 /* Translators: a file's name, then what went wrong. */
+                 /* TRANSLATORS: a file's name, then what went wrong. */
                  _("“%s” cannot be read: %s"), display_name, local_error->message);
   return NULL;
 }
