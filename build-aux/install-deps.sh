@@ -21,7 +21,8 @@ build_pkgs=(
 )
 # Japanese labels need a CJK font on screen and under Xvfb alike.
 app_pkgs=(fonts-noto-cjk)
-test_pkgs=(xvfb xauth fonts-noto-cjk locales)
+# qpdf makes the encrypted PDF of the PDF tests.
+test_pkgs=(xvfb xauth fonts-noto-cjk locales qpdf libpango1.0-dev)
 # Locales the tests switch to; generated only when missing.
 test_locales=(en_US.UTF-8 ja_JP.UTF-8)
 

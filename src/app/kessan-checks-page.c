@@ -110,7 +110,7 @@ describe_finding (KessanChecksPage *self,
   KessanStatement *statement = NULL;
   g_autofree char *statement_name = NULL;
   g_autofree char *where = NULL;
-  guint n_lines;
+  guint n_lines, page = 0;
   const guint *lines = kessan_finding_get_lines (finding, &n_lines);
 
   if (self->show_all && filing != NULL)
@@ -145,8 +145,20 @@ describe_finding (KessanChecksPage *self,
         g_string_append_printf (numbers, "%s%u", i > 0 ? ", " : "", lines[i]);
       if (n_lines > 5)
         g_string_append (numbers, ", …");
-      /* TRANSLATORS: the source lines of a finding: "Line 113" or "Lines 113, 122" */
-      where = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Line %s", "Lines %s", n_lines), numbers->str);
+      /* In a PDF release, the page too, when the lines are on one. */
+      if (filing != NULL && !self->show_all)
+        page = kessan_filing_get_line_page (filing, lines[0]);
+      for (guint i = 1; i < n_lines && page > 0; i++)
+        if (kessan_filing_get_line_page (filing, lines[i]) != page)
+          page = 0;
+      if (page > 0)
+        /* TRANSLATORS: the source lines of a finding in a PDF release:
+         * "Page 4, line 113" or "Page 4, lines 113, 122" */
+        where = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Page %u, line %s", "Page %u, lines %s", n_lines),
+                                 page, numbers->str);
+      else
+        /* TRANSLATORS: the source lines of a finding: "Line 113" or "Lines 113, 122" */
+        where = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Line %s", "Lines %s", n_lines), numbers->str);
     }
 
   if (statement_name != NULL && where != NULL)

@@ -100,18 +100,20 @@ iter_at_offset (KessanSourcePage *self,
 
 /* GtkTextBuffer also ends a line at "\r" and at U+2029, which the
  * engine does not: those become characters of the same length, so that
- * line numbers and byte offsets stay those of the release. */
+ * line numbers and byte offsets stay those of the release.  The form
+ * feed between the pages of a PDF is shown by the gutter, not as a
+ * control character. */
 static char *
 sanitize_text (const char *text)
 {
   char *copy;
 
-  if (strchr (text, '\r') == NULL && strstr (text, "\xe2\x80\xa9") == NULL)
+  if (strchr (text, '\r') == NULL && strchr (text, '\f') == NULL && strstr (text, "\xe2\x80\xa9") == NULL)
     return NULL;
   copy = g_strdup (text);
   for (char *p = copy; *p != '\0'; p++)
     {
-      if (*p == '\r')
+      if (*p == '\r' || *p == '\f')
         *p = ' ';
       else if (p[0] == '\xe2' && p[1] == '\x80' && p[2] == '\xa9')
         memcpy (p, "\xef\xbf\xbd", 3);
@@ -145,7 +147,18 @@ scan_text (KessanSourcePage *self)
 }
 
 /* The gutter: the numbers of the lines in view, drawn when the view
- * scrolls. */
+ * scrolls; in a PDF release, the line between two pages shows the
+ * number of the page that starts there. */
+
+static gboolean
+is_page_break (KessanSourcePage *self,
+               guint             line)
+{
+  const char *text = kessan_filing_get_text (self->filing);
+
+  return text != NULL && line >= 1 && line <= self->line_starts->len
+         && text[g_array_index (self->line_starts, gsize, line - 1)] == '\f';
+}
 
 static void
 draw_gutter (GtkDrawingArea *area,
@@ -180,7 +193,7 @@ draw_gutter (GtkDrawingArea *area,
     {
       guint line = (guint) gtk_text_iter_get_line (&iter) + 1;
       PangoLayout *number_layout = layout;
-      char number[16];
+      char number[32];
       int y, line_height, window_y, text_width, text_height;
       double alpha = 0.55;
 
@@ -197,7 +210,14 @@ draw_gutter (GtkDrawingArea *area,
           }
 
       gtk_text_view_buffer_to_window_coords (self->text_view, GTK_TEXT_WINDOW_LEFT, 0, y, NULL, &window_y);
-      g_snprintf (number, sizeof number, "%u", line);
+      if (is_page_break (self, line))
+        {
+          /* TRANSLATORS: in the line numbers of a PDF release, where a page starts: "p. 3" */
+          g_snprintf (number, sizeof number, _("p. %u"), kessan_filing_get_line_page (self->filing, line));
+          number_layout = bold_layout;
+        }
+      else
+        g_snprintf (number, sizeof number, "%u", line);
       pango_layout_set_text (number_layout, number, -1);
       pango_layout_get_pixel_size (number_layout, &text_width, &text_height);
       cairo_set_source_rgba (cr, color.red, color.green, color.blue, color.alpha * alpha);
@@ -647,6 +667,7 @@ update_header (KessanSourcePage *self)
   g_autofree char *details = NULL;
   const char *encoding;
   guint n_lines = count_lines (self);
+  guint n_pages;
 
   if (self->filing == NULL)
     return;
@@ -658,8 +679,19 @@ update_header (KessanSourcePage *self)
   count = kessan_format_number (n_lines, 0, KESSAN_NEGATIVE_MINUS);
   /* TRANSLATORS: the length of a release's text: "1,026 lines" */
   lines = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s line", "%s lines", n_lines), count);
-  /* TRANSLATORS: the encoding of a release's file and its length: "Shift_JIS · 1,026 lines" */
-  details = g_strdup_printf (_("%s · %s"), encoding != NULL ? encoding : _("Unknown encoding"), lines);
+  n_pages = kessan_filing_get_n_pages (self->filing);
+  if (n_pages > 0)
+    {
+      g_autofree char *pages = NULL;
+
+      /* TRANSLATORS: the pages of a release read from PDF: "14 pages" */
+      pages = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page", "%u pages", n_pages), n_pages);
+      /* TRANSLATORS: a PDF release's pages and the lines of its text: "PDF · 14 pages · 1,026 lines" */
+      details = g_strdup_printf (_("PDF · %s · %s"), pages, lines);
+    }
+  else
+    /* TRANSLATORS: the encoding of a release's file and its length: "Shift_JIS · 1,026 lines" */
+    details = g_strdup_printf (_("%s · %s"), encoding != NULL ? encoding : _("Unknown encoding"), lines);
 
   gtk_label_set_text (self->name_label, kessan_filing_get_source_name (self->filing) != NULL
                                         ? kessan_filing_get_source_name (self->filing) : _("Unnamed release"));

@@ -395,7 +395,7 @@ update_provenance (KessanStatementsPage *self)
   const DisplayColumn *column;
   g_autofree char *text = NULL;
   g_autofree char *period = NULL;
-  guint line;
+  guint line, page;
 
   if (self->statement == NULL || self->current_row < 0)
     {
@@ -415,15 +415,26 @@ update_provenance (KessanStatementsPage *self)
                                                      KESSAN_NEGATIVE_MINUS);
 
       line = kessan_line_item_get_value_line (row, (guint) column->source);
+      page = kessan_filing_get_line_page (self->filing, line);
       period = kessan_format_period (kessan_column_get_period_end (printed), kessan_column_get_months (printed));
-      /* TRANSLATORS: “Total revenues”, 2Q FY2003: 9,185,259 as printed on line 312 of 003.txt */
-      text = g_strdup_printf (_("“%s”, %s: %s as printed on line %u of %s"),
-                              kessan_line_item_get_label (row), period, value, line,
-                              kessan_filing_get_source_name (self->filing));
+      if (page > 0)
+        /* TRANSLATORS: “Total revenues”, 2Q FY2003: 9,185,259 as printed on page 4, line 312 of 003.pdf */
+        text = g_strdup_printf (_("“%s”, %s: %s as printed on page %u, line %u of %s"),
+                                kessan_line_item_get_label (row), period, value, page, line,
+                                kessan_filing_get_source_name (self->filing));
+      else
+        /* TRANSLATORS: “Total revenues”, 2Q FY2003: 9,185,259 as printed on line 312 of 003.txt */
+        text = g_strdup_printf (_("“%s”, %s: %s as printed on line %u of %s"),
+                                kessan_line_item_get_label (row), period, value, line,
+                                kessan_filing_get_source_name (self->filing));
     }
   else if (column->kind == COLUMN_SHARE || column->kind == COLUMN_CHANGE)
     text = g_strdup_printf (_("“%s”: computed by Kessan from the printed amounts; the release does not print this column."),
                             kessan_line_item_get_label (row));
+  else if ((page = kessan_filing_get_line_page (self->filing, kessan_line_item_get_line (row))) > 0)
+    /* TRANSLATORS: “Total revenues”: page 4, line 312 of 003.pdf */
+    text = g_strdup_printf (_("“%s”: page %u, line %u of %s"), kessan_line_item_get_label (row), page,
+                            kessan_line_item_get_line (row), kessan_filing_get_source_name (self->filing));
   else
     text = g_strdup_printf (_("“%s”: line %u of %s"), kessan_line_item_get_label (row),
                             kessan_line_item_get_line (row), kessan_filing_get_source_name (self->filing));

@@ -2,6 +2,9 @@
 
 #define G_LOG_DOMAIN "kessan-decoder"
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "kessan-decoder.h"
@@ -26,26 +29,26 @@ typedef struct
 } BinarySignature;
 
 #define ZIP_MESSAGE \
-  "This looks like a spreadsheet or word-processor document (ZIP container), not a text release."
+  N_("This looks like a spreadsheet or word-processor document (ZIP container), not a text release.")
 
 /* Files people pick by mistake instead of the text of a release.  Each gets
  * its own message so that the user knows what to do instead. */
 static const BinarySignature binary_signatures[] = {
-  { "%PDF", 4, "This looks like a PDF file, not text." },
+  { "%PDF", 4, N_("This looks like a PDF file, not text.") },
   { "PK\x03\x04", 4, ZIP_MESSAGE },
   { "PK\x05\x06", 4, ZIP_MESSAGE },
   { "PK\x07\x08", 4, ZIP_MESSAGE },
-  { "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8, "This looks like an old Microsoft Office document, not a text release." },
-  { "\x89PNG\r\n\x1A\n", 8, "This looks like a PNG image, not text." },
-  { "\xFF\xD8\xFF", 3, "This looks like a JPEG image, not text." },
-  { "GIF87a", 6, "This looks like a GIF image, not text." },
-  { "GIF89a", 6, "This looks like a GIF image, not text." },
-  { "\x7F" "ELF", 4, "This looks like a program (ELF executable), not text." },
-  { "\x1F\x8B", 2, "This looks like a compressed (gzip) file, not text." },
+  { "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8, N_("This looks like an old Microsoft Office document, not a text release.") },
+  { "\x89PNG\r\n\x1A\n", 8, N_("This looks like a PNG image, not text.") },
+  { "\xFF\xD8\xFF", 3, N_("This looks like a JPEG image, not text.") },
+  { "GIF87a", 6, N_("This looks like a GIF image, not text.") },
+  { "GIF89a", 6, N_("This looks like a GIF image, not text.") },
+  { "\x7F" "ELF", 4, N_("This looks like a program (ELF executable), not text.") },
+  { "\x1F\x8B", 2, N_("This looks like a compressed (gzip) file, not text.") },
 };
 
 #define ENCODING_MESSAGE \
-  "The file is not in a supported text encoding (UTF-8, UTF-16, Shift_JIS/CP932 or EUC-JP)."
+  N_("The file is not in a supported text encoding (UTF-8, UTF-16, Shift_JIS/CP932 or EUC-JP).")
 
 /**
  * kessan_encoding_to_string:
@@ -98,7 +101,7 @@ check_signatures (const guint8  *data,
 
       if (has_prefix (data, length, sig->magic, sig->magic_len))
         {
-          g_set_error_literal (error, KESSAN_ERROR, KESSAN_ERROR_BINARY, sig->message);
+          g_set_error_literal (error, KESSAN_ERROR, KESSAN_ERROR_BINARY, _(sig->message));
           return FALSE;
         }
     }
@@ -132,7 +135,7 @@ check_control_ratio (const guint8  *data,
   if (n_control > 0 && n_control * 50 > length)
     {
       g_set_error_literal (error, KESSAN_ERROR, KESSAN_ERROR_BINARY,
-                           "The file contains binary data, not text.");
+                           _("The file contains binary data, not text."));
       return FALSE;
     }
 
@@ -196,7 +199,7 @@ decode_utf16 (const guint8  *data,
 
   if (length % 2 != 0)
     {
-      g_set_error_literal (error, KESSAN_ERROR, KESSAN_ERROR_ENCODING, ENCODING_MESSAGE);
+      g_set_error_literal (error, KESSAN_ERROR, KESSAN_ERROR_ENCODING, _(ENCODING_MESSAGE));
       return NULL;
     }
 
@@ -205,7 +208,7 @@ decode_utf16 (const guint8  *data,
                    NULL, out_len, NULL);
   if (out == NULL)
     {
-      g_set_error_literal (error, KESSAN_ERROR, KESSAN_ERROR_ENCODING, ENCODING_MESSAGE);
+      g_set_error_literal (error, KESSAN_ERROR, KESSAN_ERROR_ENCODING, _(ENCODING_MESSAGE));
       return NULL;
     }
 
@@ -214,7 +217,7 @@ decode_utf16 (const guint8  *data,
     {
       g_free (out);
       g_set_error_literal (error, KESSAN_ERROR, KESSAN_ERROR_BINARY,
-                           "The file contains binary data, not text.");
+                           _("The file contains binary data, not text."));
       return NULL;
     }
 
@@ -399,7 +402,7 @@ decode_legacy (const guint8    *data,
     }
   else
     {
-      g_set_error_literal (error, KESSAN_ERROR, KESSAN_ERROR_ENCODING, ENCODING_MESSAGE);
+      g_set_error_literal (error, KESSAN_ERROR, KESSAN_ERROR_ENCODING, _(ENCODING_MESSAGE));
       return NULL;
     }
 
@@ -407,7 +410,7 @@ decode_legacy (const guint8    *data,
    * out is then full of user-defined and control characters. */
   if (chosen->rare * 10 > chosen->non_ascii)
     {
-      g_set_error_literal (error, KESSAN_ERROR, KESSAN_ERROR_ENCODING, ENCODING_MESSAGE);
+      g_set_error_literal (error, KESSAN_ERROR, KESSAN_ERROR_ENCODING, _(ENCODING_MESSAGE));
       return NULL;
     }
 
@@ -498,8 +501,8 @@ check_line_lengths (const char  *text,
       if ((gsize) (line_end - p) > KESSAN_MAX_LINE_LENGTH)
         {
           g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_LIMIT,
-                       "Line %" G_GSIZE_FORMAT " is longer than %" G_GSIZE_FORMAT " KB, which no text release has.",
-                       line, KESSAN_MAX_LINE_LENGTH / 1024);
+                       _("Line %lu is longer than %lu KB, which no text release has."),
+                       (unsigned long) line, (unsigned long) (KESSAN_MAX_LINE_LENGTH / 1024));
           return FALSE;
         }
 
@@ -549,14 +552,15 @@ kessan_decode (const guint8    *data,
       gsize tenths = (length * 10 + MEBIBYTE - 1) / MEBIBYTE;
 
       g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_TOO_LARGE,
-                   "The file is %" G_GSIZE_FORMAT ".%" G_GSIZE_FORMAT " MB, more than the limit of %" G_GSIZE_FORMAT " MB.",
-                   tenths / 10, tenths % 10, KESSAN_MAX_INPUT_SIZE / MEBIBYTE);
+                   _("The file is %lu.%lu MB, more than the limit of %lu MB."),
+                   (unsigned long) (tenths / 10), (unsigned long) (tenths % 10),
+                   (unsigned long) (KESSAN_MAX_INPUT_SIZE / MEBIBYTE));
       return NULL;
     }
 
   if (length == 0)
     {
-      g_set_error_literal (error, KESSAN_ERROR, KESSAN_ERROR_EMPTY, "The file is empty.");
+      g_set_error_literal (error, KESSAN_ERROR, KESSAN_ERROR_EMPTY, _("The file is empty."));
       return NULL;
     }
 
@@ -567,7 +571,7 @@ kessan_decode (const guint8    *data,
       has_prefix (data, length, "\0\0\xFE\xFF", 4))
     {
       /* UTF-32 would otherwise pass for UTF-16 full of NUL characters. */
-      g_set_error_literal (error, KESSAN_ERROR, KESSAN_ERROR_ENCODING, ENCODING_MESSAGE);
+      g_set_error_literal (error, KESSAN_ERROR, KESSAN_ERROR_ENCODING, _(ENCODING_MESSAGE));
       return NULL;
     }
 
@@ -588,7 +592,7 @@ kessan_decode (const guint8    *data,
       if (guess == 0)
         {
           g_set_error_literal (error, KESSAN_ERROR, KESSAN_ERROR_BINARY,
-                               "The file contains binary data, not text.");
+                               _("The file contains binary data, not text."));
           return NULL;
         }
 
@@ -600,7 +604,7 @@ kessan_decode (const guint8    *data,
            * this is binary data that happened to look like UTF-16. */
           if (g_error_matches (local_error, KESSAN_ERROR, KESSAN_ERROR_ENCODING))
             g_set_error_literal (error, KESSAN_ERROR, KESSAN_ERROR_BINARY,
-                                 "The file contains binary data, not text.");
+                                 _("The file contains binary data, not text."));
           else
             g_propagate_error (error, g_steal_pointer (&local_error));
           return NULL;
@@ -623,7 +627,7 @@ kessan_decode (const guint8    *data,
       /* ISO-2022-JP escapes would otherwise count as control bytes. */
       if (looks_like_iso_2022_jp (body, body_len))
         {
-          g_set_error_literal (error, KESSAN_ERROR, KESSAN_ERROR_ENCODING, ENCODING_MESSAGE);
+          g_set_error_literal (error, KESSAN_ERROR, KESSAN_ERROR_ENCODING, _(ENCODING_MESSAGE));
           return NULL;
         }
 
@@ -651,8 +655,8 @@ kessan_decode (const guint8    *data,
               /* The byte order mark, or the bulk of the text, says UTF-8:
                * point at the damage instead of guessing another charset. */
               g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_ENCODING,
-                           "The file is UTF-8 but line %" G_GSIZE_FORMAT " contains bytes that are not valid UTF-8.",
-                           count_lines_before (body, first_error));
+                           _("The file is UTF-8 but line %lu contains bytes that are not valid UTF-8."),
+                           (unsigned long) count_lines_before (body, first_error));
               return NULL;
             }
 
@@ -664,7 +668,7 @@ kessan_decode (const guint8    *data,
 
   if (is_blank (text, text_len))
     {
-      g_set_error_literal (error, KESSAN_ERROR, KESSAN_ERROR_EMPTY, "The file is empty.");
+      g_set_error_literal (error, KESSAN_ERROR, KESSAN_ERROR_EMPTY, _("The file is empty."));
       return NULL;
     }
 

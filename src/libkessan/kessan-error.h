@@ -19,6 +19,11 @@ typedef enum
   KESSAN_ERROR_LIMIT,          /* over another input limit (lines, tables, rows) */
   KESSAN_ERROR_FORMAT,         /* a filing JSON that is not ours or is corrupt */
   KESSAN_ERROR_IO,             /* reading or writing failed */
+  KESSAN_ERROR_DOCUMENT,       /* a spreadsheet or word-processor document */
+  KESSAN_ERROR_PDF_ENCRYPTED,  /* a PDF that needs a password */
+  KESSAN_ERROR_PDF_DAMAGED,    /* a PDF that cannot be opened */
+  KESSAN_ERROR_PDF_NO_TEXT,    /* a PDF without a text layer (a scan) */
+  KESSAN_ERROR_NOT_FOUND,      /* the file is gone */
 } KessanError;
 
 GQuark kessan_error_quark (void);

@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "kessan-model-private.h"
+#include "kessan-pdf.h"
 
 struct _KessanFiling
 {
@@ -21,6 +22,8 @@ struct _KessanFiling
   char        *source_hash;
   char        *source_encoding;
   char        *text;
+  GArray      *page_breaks;   /* guint: the lines holding a form feed,
+                               * worked out from the text when asked */
   GListStore  *statements;
   GListStore  *findings;
 
@@ -76,6 +79,7 @@ kessan_filing_finalize (GObject *object)
   g_clear_pointer (&self->source_hash, g_free);
   g_clear_pointer (&self->source_encoding, g_free);
   g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->page_breaks, g_array_unref);
   if (self->text_func_destroy != NULL)
     self->text_func_destroy (self->text_func_data);
 
@@ -644,6 +648,7 @@ kessan_filing_set_text (KessanFiling *self,
   g_return_if_fail (KESSAN_IS_FILING (self));
 
   kessan_replace_str (&self->text, text);
+  g_clear_pointer (&self->page_breaks, g_array_unref);
 }
 
 /**
@@ -662,6 +667,110 @@ kessan_filing_take_text (KessanFiling *self,
 
   g_free (self->text);
   self->text = text;
+  g_clear_pointer (&self->page_breaks, g_array_unref);
+}
+
+/* Pages are separated by form feeds in the text (the PDF reader puts
+ * one on a line of its own between pages), so that the text alone,
+ * stored or read again from the original, says where each page
+ * starts. */
+static GArray *
+get_page_breaks (KessanFiling *self)
+{
+  GArray *breaks = g_atomic_pointer_get (&self->page_breaks);
+  const char *text;
+  guint line = 1;
+
+  if (breaks != NULL)
+    return breaks;
+  text = kessan_filing_get_text (self);
+  if (text == NULL)
+    return NULL;
+
+  breaks = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '\n')
+        line++;
+      else if (*p == '\f')
+        g_array_append_val (breaks, line);
+    }
+
+  if (!g_atomic_pointer_compare_and_exchange (&self->page_breaks, NULL, breaks))
+    {
+      g_array_unref (breaks);
+      breaks = g_atomic_pointer_get (&self->page_breaks);
+    }
+  return breaks;
+}
+
+/* Only a release read from PDF has pages.  A text release is not asked
+ * for its text here, which a filing of the library would have to read
+ * from its file. */
+static gboolean
+is_paged (KessanFiling *self)
+{
+  return g_strcmp0 (self->source_encoding, KESSAN_PDF_ENCODING) == 0;
+}
+
+/**
+ * kessan_filing_get_n_pages:
+ * @self: a #KessanFiling
+ *
+ * Returns: the number of pages of a release read from PDF, or 0 for a
+ *   text release (or when the text is not at hand)
+ */
+guint
+kessan_filing_get_n_pages (KessanFiling *self)
+{
+  GArray *breaks;
+
+  g_return_val_if_fail (KESSAN_IS_FILING (self), 0);
+
+  if (!is_paged (self))
+    return 0;
+  breaks = get_page_breaks (self);
+  return breaks != NULL ? breaks->len + 1 : 0;
+}
+
+/**
+ * kessan_filing_get_line_page:
+ * @self: a #KessanFiling
+ * @line: a 1-based line of the filing's text
+ *
+ * The page a line of the text was printed on, for provenance: "page 3,
+ * line 120".  Line numbers still count through the whole text.
+ *
+ * Returns: the 1-based page of @line in a release read from PDF, or 0
+ *   for a text release (or when the text is not at hand)
+ */
+guint
+kessan_filing_get_line_page (KessanFiling *self,
+                             guint         line)
+{
+  GArray *breaks;
+  guint low = 0, high;
+
+  g_return_val_if_fail (KESSAN_IS_FILING (self), 0);
+
+  if (!is_paged (self) || line == 0)
+    return 0;
+  breaks = get_page_breaks (self);
+  if (breaks == NULL)
+    return 0;
+
+  /* The number of breaks on or before @line. */
+  high = breaks->len;
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (g_array_index (breaks, guint, middle) <= line)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return low + 1;
 }
 
 /**

@@ -65,6 +65,10 @@ void             kessan_filing_set_text             (KessanFiling    *self,
                                                      const char      *text);
 void             kessan_filing_take_text            (KessanFiling    *self,
                                                      char            *text);
+/* Pages of a release read from PDF; 0 for a text release. */
+guint            kessan_filing_get_n_pages          (KessanFiling    *self);
+guint            kessan_filing_get_line_page        (KessanFiling    *self,
+                                                     guint            line);
 /* A GListModel of KessanStatement. */
 GListModel      *kessan_filing_get_statements       (KessanFiling    *self);
 guint            kessan_filing_get_n_statements     (KessanFiling    *self);

@@ -19,6 +19,7 @@
 #include "kessan-export.h"
 #include "kessan-filing-loader-private.h"
 #include "kessan-parser.h"
+#include "kessan-pdf.h"
 
 /* The layout on disk (docs/library.md):
  *
@@ -298,7 +299,8 @@ ensure_directory (const char  *path,
 
   errsv = errno;
   g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_IO,
-               _("Cannot create the library folder “%s”: %s"), path, g_strerror (errsv));
+               _("The library folder “%s” cannot be written: %s. Nothing was added; check the folder’s permissions and the free space on its disk."),
+               path, g_strerror (errsv));
   return FALSE;
 }
 
@@ -373,7 +375,8 @@ fail:
   if (created)
     g_unlink (tmp);
   g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_IO,
-               _("Cannot save to the library folder “%s”: %s"), dir, g_strerror (errsv));
+               _("The library folder “%s” cannot be written: %s. Nothing was changed; check the folder’s permissions and the free space on its disk."),
+               dir, g_strerror (errsv));
   return FALSE;
 }
 
@@ -469,7 +472,16 @@ text_from_source (const char   *library_path,
       return NULL;
     }
 
-  text = kessan_decode ((const guint8 *) data, length, &encoding, &error);
+  /* Read as the parser read it: a PDF from its text layer. */
+  if (kessan_pdf_is_pdf ((const guint8 *) data, length))
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&data), length);
+      g_autofree char *name = g_path_get_basename (path);
+
+      text = kessan_pdf_read_text (bytes, name, NULL, &error);
+    }
+  else
+    text = kessan_decode ((const guint8 *) data, length, &encoding, &error);
   if (text == NULL)
     g_debug ("%s: %s", path, error->message);
   return text;
@@ -1328,6 +1340,7 @@ kessan_library_add (KessanLibrary  *self,
   g_autofree char *json = NULL;
   KessanFiling *existing;
   gboolean source_existed;
+  gboolean filings_existed;
   gconstpointer data;
   gsize length;
 
@@ -1388,8 +1401,16 @@ kessan_library_add (KessanLibrary  *self,
 
   filings_dir = filings_path (self);
   sources_dir = sources_path (self);
-  if (!ensure_directory (filings_dir, error) || !ensure_directory (sources_dir, error))
+  filings_existed = g_file_test (filings_dir, G_FILE_TEST_IS_DIR);
+  if (!ensure_directory (filings_dir, error))
     return NULL;
+  if (!ensure_directory (sources_dir, error))
+    {
+      /* Nothing of a failed addition is left behind. */
+      if (!filings_existed)
+        g_rmdir (filings_dir);
+      return NULL;
+    }
 
   source_name = source_file_name (hash, kessan_filing_get_source_name (filing));
   source_file = g_build_filename (sources_dir, source_name, NULL);

@@ -408,7 +408,8 @@ kessan_line_scan (KessanLine *line,
   line->indent = count_leading_spaces (line->text);
   line->japanese = kessan_text_is_japanese (line->text);
 
-  if (line->text[strspn (line->text, " \t")] == '\0')
+  /* A form feed marks a page break, between the lines of two pages. */
+  if (line->text[strspn (line->text, " \t\f")] == '\0')
     {
       line->kind = KESSAN_LINE_BLANK;
       return;

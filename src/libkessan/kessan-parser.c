@@ -7,8 +7,10 @@
 
 #include "kessan-decoder.h"
 #include "kessan-error.h"
+#include "kessan-input-private.h"
 #include "kessan-parser.h"
 #include "kessan-parser-private.h"
+#include "kessan-pdf.h"
 #include "kessan-period.h"
 
 #include <string.h>
@@ -512,7 +514,7 @@ report_truncation (KessanParseContext *context,
     return;
 
   last_statement = kessan_filing_get_statement (filing, n - 1);
-  message = g_strdup_printf ("The release ends inside a table at line %u: the table may be incomplete and any statements after it are missing.",
+  message = g_strdup_printf (_("The release ends inside a table at line %u: it was cut short. The tables before the cut were read; this table may be incomplete and any statements after it are missing."),
                              context->lines[last_text].number);
   finding = kessan_finding_new ("truncated", KESSAN_SEVERITY_WARNING,
                                 kessan_statement_get_id (last_statement), message);
@@ -589,13 +591,63 @@ hash_bytes (gpointer data)
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, bytes, length);
 }
 
+/* The text of a release: a PDF's text layer laid out as its pages show
+ * it, or a text file decoded.  Every refusal names the file. */
+static char *
+read_text (GBytes      *contents,
+           const char  *display_name,
+           const char **encoding_name,
+           GError     **error)
+{
+  g_autoptr(GError) decode_error = NULL;
+  KessanEncoding encoding;
+  const guint8 *data;
+  gsize length;
+  char *text;
+
+  data = g_bytes_get_data (contents, &length);
+  if (length > KESSAN_MAX_INPUT_SIZE)
+    {
+      kessan_input_set_too_large (error, display_name, length);
+      return NULL;
+    }
+  if (!kessan_input_check_kind (data, length, display_name, error))
+    return NULL;
+
+  if (kessan_pdf_is_pdf (data, length))
+    {
+      *encoding_name = KESSAN_PDF_ENCODING;
+      return kessan_pdf_read_text (contents, display_name, NULL, error);
+    }
+
+  text = kessan_decode (data, length, &encoding, &decode_error);
+  if (text == NULL)
+    {
+      kessan_input_name_error (decode_error, display_name, error);
+      return NULL;
+    }
+  *encoding_name = kessan_encoding_to_string (encoding);
+  return text;
+}
+
 /**
  * kessan_parse_release:
- * @contents: the bytes of a release, in any supported encoding
+ * @contents: the bytes of a release: a PDF with text, or text in any
+ *   supported encoding
  * @source_name: (nullable): the file name, for provenance
  * @error: return location for a #GError in the %KESSAN_ERROR domain
  *
- * Reads every table of an earnings release into a filing.
+ * Reads every table of an earnings release into a filing.  A PDF is told
+ * by its header, not by its name, and is read from its text layer, page
+ * by page (see kessan_filing_get_line_page()).
+ *
+ * A file that cannot be read fails with a message naming it and saying
+ * what to do, and a code of its own: %KESSAN_ERROR_EMPTY,
+ * %KESSAN_ERROR_BINARY, %KESSAN_ERROR_DOCUMENT (a spreadsheet or
+ * word-processor document), %KESSAN_ERROR_ENCODING,
+ * %KESSAN_ERROR_TOO_LARGE, %KESSAN_ERROR_LIMIT,
+ * %KESSAN_ERROR_PDF_ENCRYPTED, %KESSAN_ERROR_PDF_DAMAGED,
+ * %KESSAN_ERROR_PDF_NO_TEXT or %KESSAN_ERROR_NOT_RELEASE (no table).
  *
  * Returns: (transfer full): the filing, or %NULL with @error set
  */
@@ -610,10 +662,10 @@ kessan_parse_release (GBytes      *contents,
   g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *text = NULL;
   g_autofree char *hash = NULL;
+  g_autofree char *display_name = NULL;
   GThread *hasher;
   KessanParseContext context = { 0 };
-  KessanEncoding encoding;
-  const guint8 *data;
+  const char *encoding = NULL;
   gsize length;
   gboolean cut_mid_line;
   const char *p;
@@ -622,10 +674,11 @@ kessan_parse_release (GBytes      *contents,
   g_return_val_if_fail (contents != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  data = g_bytes_get_data (contents, &length);
-  text = kessan_decode (data, length, &encoding, error);
+  display_name = kessan_input_display_name (source_name);
+  text = read_text (contents, display_name, &encoding, error);
   if (text == NULL)
     return NULL;
+  length = strlen (text);
 
   n = 1;
   for (p = text; (p = strchr (p, '\n')) != NULL; p++)
@@ -633,7 +686,8 @@ kessan_parse_release (GBytes      *contents,
   if (n > KESSAN_MAX_LINES)
     {
       g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_LIMIT,
-                   "The file has %u lines; releases are limited to %u lines.", n, KESSAN_MAX_LINES);
+                   _("“%s” has %u lines; releases are limited to %u lines. Open a single release, not a collection of them."),
+                   display_name, n, KESSAN_MAX_LINES);
       return NULL;
     }
 
@@ -652,7 +706,7 @@ kessan_parse_release (GBytes      *contents,
   /* The hash of the original is computed beside the reading of the
    * tables, which keeps one processor busy. */
   hasher = g_thread_try_new ("kessan-hash", hash_bytes, contents, NULL);
-  kessan_filing_set_source_encoding (filing, kessan_encoding_to_string (encoding));
+  kessan_filing_set_source_encoding (filing, encoding);
   kessan_filing_take_text (filing, g_steal_pointer (&text));
 
   find_company (&context, filing);
@@ -673,15 +727,15 @@ kessan_parse_release (GBytes      *contents,
       if (statements->len >= KESSAN_MAX_TABLES)
         {
           g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_LIMIT,
-                       "The file has more than %u tables; releases are limited to %u.",
-                       KESSAN_MAX_TABLES, KESSAN_MAX_TABLES);
+                           _("“%s” has more than %u tables; releases are limited to %u."),
+                       display_name, KESSAN_MAX_TABLES, KESSAN_MAX_TABLES);
           goto out;
         }
       if (kessan_statement_get_n_rows (statement) > KESSAN_MAX_ROWS_PER_TABLE)
         {
           g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_LIMIT,
-                       "A table at line %u has more than %u rows; tables are limited to %u rows.",
-                       kessan_statement_get_first_line (statement),
+                       _("A table of “%s” at line %u has more than %u rows; tables are limited to %u rows."),
+                       display_name, kessan_statement_get_first_line (statement),
                        KESSAN_MAX_ROWS_PER_TABLE, KESSAN_MAX_ROWS_PER_TABLE);
           goto out;
         }
@@ -704,7 +758,8 @@ kessan_parse_release (GBytes      *contents,
   if (kessan_filing_get_n_statements (filing) == 0)
     {
       g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_NOT_RELEASE,
-                   "No financial table was found: this does not look like an earnings release.");
+                   _("“%s” is not an earnings release: no financial table was found in it. Choose the release itself, as PDF or text."),
+                   display_name);
       goto out;
     }
 
@@ -731,7 +786,9 @@ out:
  *
  * Reads the bytes of a release, refusing a folder or a file over the
  * size limit before reading it.  The parser, the library and the app
- * all read releases through this, so they refuse in the same words.
+ * all read releases through this, so they refuse in the same words.  A
+ * file that vanished since it was chosen fails with
+ * %KESSAN_ERROR_NOT_FOUND.
  *
  * Returns: (transfer full): the bytes, or %NULL with @error set
  */
@@ -741,34 +798,44 @@ kessan_load_release_bytes (GFile   *file,
 {
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *display_name = NULL;
   GBytes *bytes;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
+  display_name = g_file_get_basename (file);
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
                             G_FILE_QUERY_INFO_NONE, NULL, &local_error);
   if (info == NULL)
-    {
-      g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_IO, "%s", local_error->message);
-      return NULL;
-    }
+    goto failed;
   if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
     {
-      g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_IO, _("This is a folder, not a release file."));
+      g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_IO,
+                   _("“%s” is a folder, not a release file. Choose a release inside it."), display_name);
       return NULL;
     }
   if ((guint64) g_file_info_get_size (info) > KESSAN_MAX_INPUT_SIZE)
     {
-      g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_TOO_LARGE,
-                   _("The file is %.1f MB; releases are limited to %.0f MB."),
-                   g_file_info_get_size (info) / 1048576.0, KESSAN_MAX_INPUT_SIZE / 1048576.0);
+      kessan_input_set_too_large (error, display_name, g_file_info_get_size (info));
       return NULL;
     }
 
   bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
-  if (bytes == NULL)
-    g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_IO, "%s", local_error->message);
-  return bytes;
+  if (bytes != NULL)
+    return bytes;
+
+failed:
+  /* Between choosing a file and reading it, it may have been moved or
+   * deleted: that is not a fault of the file. */
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_NOT_FOUND,
+                 _("“%s” no longer exists: it was moved or deleted after it was chosen. Choose it again where it is now."),
+                 display_name);
+  else
+    g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_IO,
+                 /* TRANSLATORS: a file's name, then what went wrong. */
+                 _("“%s” cannot be read: %s"), display_name, local_error->message);
+  return NULL;
 }
 
 /**

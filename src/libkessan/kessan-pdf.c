@@ -1,0 +1,415 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* memmem() */
+#define _GNU_SOURCE
+#define G_LOG_DOMAIN "kessan-pdf"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <poppler.h>
+#include <string.h>
+
+#include "kessan-error.h"
+#include "kessan-pdf.h"
+
+/* poppler-glib 22.12 declares no cleanup functions of its own. */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
+
+/* A PDF is read from its text layer into plain text laid out the way
+ * the page shows it: every character at the column its position on the
+ * page gives, in a grid as wide as the page's typical character, and
+ * lines as far apart as the page prints them.  Tables then come out
+ * with their numbers in aligned columns, as in a text release whose
+ * columns are padded with spaces, and the rest of the pipeline reads
+ * them as it reads any text.  Pages are separated by a line holding
+ * only a form feed, so that line numbers count through the whole
+ * release and the text alone says where each page starts. */
+
+/* Readers look for the header in the first kilobyte, and for the end
+ * of file mark in the last one. */
+#define HEADER_WINDOW 1024
+#define TRAILER_WINDOW 1024
+
+/* Bounds on the spaces and blank lines one gap turns into, so that a
+ * stray mark at the edge of a page does not make a line or a page of
+ * the text huge. */
+#define MAX_GAP_COLUMNS 400
+#define MAX_GAP_LINES 40
+
+typedef struct
+{
+  gunichar c;
+  double   x0;
+  double   x1;
+  double   y_center;
+  double   height;
+} Glyph;
+
+typedef struct
+{
+  GArray *glyphs;      /* Glyph, left to right */
+  double  y_center;
+} TextLine;
+
+/**
+ * kessan_pdf_is_pdf:
+ * @data: (array length=length): the start of a file
+ * @length: the number of bytes in @data
+ *
+ * Tells a PDF by its header, not by its name: readers accept a header
+ * anywhere in the first kilobyte.
+ *
+ * Returns: %TRUE when @data is a PDF file
+ */
+gboolean
+kessan_pdf_is_pdf (const guint8 *data,
+                   gsize         length)
+{
+  gsize window = MIN (length, HEADER_WINDOW);
+
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+
+  return window >= 5 && memmem (data, window, "%PDF-", 5) != NULL;
+}
+
+static gboolean
+has_end_of_file_mark (const guint8 *data,
+                      gsize         length)
+{
+  gsize window = MIN (length, TRAILER_WINDOW);
+
+  return memmem (data + length - window, window, "%%EOF", 5) != NULL;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double da = *(const double *) a;
+  double db = *(const double *) b;
+
+  return da < db ? -1 : da > db;
+}
+
+/* The value below which @fraction of @values lie; @values is sorted. */
+static double
+quantile (GArray *values,
+          double  fraction,
+          double  fallback)
+{
+  if (values->len == 0)
+    return fallback;
+  g_array_sort (values, compare_doubles);
+  return g_array_index (values, double, (guint) (fraction * (values->len - 1)));
+}
+
+static int
+compare_glyphs_by_y (gconstpointer a,
+                     gconstpointer b)
+{
+  const Glyph *ga = a;
+  const Glyph *gb = b;
+
+  return ga->y_center < gb->y_center ? -1 : ga->y_center > gb->y_center;
+}
+
+static int
+compare_glyphs_by_x (gconstpointer a,
+                     gconstpointer b)
+{
+  const Glyph *ga = a;
+  const Glyph *gb = b;
+
+  return ga->x0 < gb->x0 ? -1 : ga->x0 > gb->x0;
+}
+
+static void
+text_line_clear (gpointer data)
+{
+  TextLine *line = data;
+
+  g_clear_pointer (&line->glyphs, g_array_unref);
+}
+
+/* The characters of @page with their boxes.  Spaces are left out: the
+ * gaps between the boxes say where words and columns break. */
+static GArray *
+read_glyphs (PopplerPage *page)
+{
+  g_autofree char *text = poppler_page_get_text (page);
+  g_autofree PopplerRectangle *rects = NULL;
+  GArray *glyphs = g_array_new (FALSE, FALSE, sizeof (Glyph));
+  guint n_rects = 0;
+  guint k = 0;
+
+  if (text == NULL || !poppler_page_get_text_layout (page, &rects, &n_rects))
+    return glyphs;
+
+  for (const char *p = text; *p != '\0' && k < n_rects; p = g_utf8_next_char (p), k++)
+    {
+      gunichar c = g_utf8_get_char (p);
+      const PopplerRectangle *r = &rects[k];
+      Glyph glyph;
+
+      if (g_unichar_isspace (c) || g_unichar_iscntrl (c) || c == 0xFFFD)
+        continue;
+      glyph.c = c;
+      glyph.x0 = MIN (r->x1, r->x2);
+      glyph.x1 = MAX (r->x1, r->x2);
+      glyph.y_center = (r->y1 + r->y2) / 2;
+      glyph.height = fabs (r->y2 - r->y1);
+      g_array_append_val (glyphs, glyph);
+    }
+
+  return glyphs;
+}
+
+/* Characters whose centres lie within half a character's height of the
+ * first one of a line are on that line: a page's lines are further
+ * apart, superscripts and mixed scripts of one line are not. */
+static GArray *
+group_lines (GArray *glyphs,
+             double  height)
+{
+  GArray *lines = g_array_new (FALSE, TRUE, sizeof (TextLine));
+  TextLine *current = NULL;
+
+  g_array_set_clear_func (lines, text_line_clear);
+  g_array_sort (glyphs, compare_glyphs_by_y);
+
+  for (guint i = 0; i < glyphs->len; i++)
+    {
+      const Glyph *glyph = &g_array_index (glyphs, Glyph, i);
+
+      if (current == NULL || glyph->y_center - current->y_center > 0.5 * height)
+        {
+          TextLine line = { g_array_new (FALSE, FALSE, sizeof (Glyph)), glyph->y_center };
+
+          g_array_append_val (lines, line);
+          current = &g_array_index (lines, TextLine, lines->len - 1);
+        }
+      g_array_append_val (current->glyphs, *glyph);
+    }
+
+  for (guint i = 0; i < lines->len; i++)
+    g_array_sort (g_array_index (lines, TextLine, i).glyphs, compare_glyphs_by_x);
+
+  return lines;
+}
+
+static void
+append_spaces (GString *out,
+               guint    n)
+{
+  for (guint i = 0; i < n; i++)
+    g_string_append_c (out, ' ');
+}
+
+/* One line of text: words separated by one space, columns by as many
+ * as their distance on the page takes, at least two.  The column
+ * advances by two for a wide (CJK) character, as a monospaced font
+ * prints it. */
+static void
+append_line (GString        *out,
+             const TextLine *line,
+             double          margin,
+             double          unit)
+{
+  guint column = 0;
+  double previous_end = 0;
+
+  for (guint i = 0; i < line->glyphs->len; i++)
+    {
+      const Glyph *glyph = &g_array_index (line->glyphs, Glyph, i);
+      double at = floor ((glyph->x0 - margin) / unit + 0.5);
+      guint spaces = 0;
+
+      if (i == 0)
+        spaces = (guint) CLAMP (at, 0, MAX_GAP_COLUMNS);
+      else if (glyph->x0 - previous_end > 1.5 * unit)
+        {
+          /* A gap between columns: as wide as on the page, and at least
+           * up to the column the position gives, so that columns of
+           * numbers right-aligned on the page stay aligned. */
+          double gap = floor ((glyph->x0 - previous_end) / unit + 0.5);
+
+          spaces = (guint) CLAMP (MAX (gap, at - column), 2, MAX_GAP_COLUMNS);
+        }
+      else if (glyph->x0 - previous_end > 0.3 * unit)
+        spaces = 1;  /* between two words */
+
+      append_spaces (out, spaces);
+      g_string_append_unichar (out, glyph->c);
+      column += spaces + (g_unichar_iswide (glyph->c) ? 2 : 1);
+      previous_end = glyph->x1;
+    }
+}
+
+static gboolean
+is_narrow_letter_or_digit (gunichar c)
+{
+  return c < 0x80 && g_ascii_isalnum (c);
+}
+
+/**
+ * kessan_pdf_read_text:
+ * @contents: the bytes of a PDF file
+ * @display_name: the file's name, for the messages
+ * @n_pages: (out) (optional): the number of pages read
+ * @error: return location for a #GError in the %KESSAN_ERROR domain
+ *
+ * Reads the text layer of a PDF, page by page, into text laid out as
+ * the pages show it (see the top of this file).
+ *
+ * Fails with %KESSAN_ERROR_PDF_ENCRYPTED when the PDF needs a password,
+ * %KESSAN_ERROR_PDF_DAMAGED when it cannot be opened or was cut short,
+ * and %KESSAN_ERROR_PDF_NO_TEXT when no page has text (a scan).
+ *
+ * Returns: (transfer full): the text, LF line ends, or %NULL with @error
+ *   set
+ */
+char *
+kessan_pdf_read_text (GBytes      *contents,
+                      const char  *display_name,
+                      guint       *n_pages,
+                      GError     **error)
+{
+  g_autoptr(PopplerDocument) document = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr(GArray) widths = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) heights = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) steps = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GString) out = NULL;
+  const guint8 *data;
+  gsize length;
+  double margin = G_MAXDOUBLE;
+  double unit, height, pitch;
+  guint n_glyphs = 0;
+  int n;
+
+  g_return_val_if_fail (contents != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  data = g_bytes_get_data (contents, &length);
+
+  /* Poppler rebuilds a PDF cut short as far as it can; what it gets back
+   * is not the release that was published. */
+  if (!has_end_of_file_mark (data, length))
+    {
+      g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_PDF_DAMAGED,
+                   _("“%s” is an incomplete PDF: the file was cut short. Download or export the release again."),
+                   display_name);
+      return NULL;
+    }
+
+  document = poppler_document_new_from_bytes (contents, NULL, &local_error);
+  if (document == NULL)
+    {
+      if (g_error_matches (local_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
+        g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_PDF_ENCRYPTED,
+                     _("“%s” is an encrypted PDF that needs a password to open. Save a copy without the password and open that."),
+                     display_name);
+      else
+        g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_PDF_DAMAGED,
+                     _("“%s” is a damaged PDF that cannot be opened (%s). Download or export the release again."),
+                     display_name, local_error->message);
+      return NULL;
+    }
+
+  n = poppler_document_get_n_pages (document);
+  if (n <= 0)
+    {
+      g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_PDF_DAMAGED,
+                   _("“%s” is a damaged PDF: it has no pages. Download or export the release again."),
+                   display_name);
+      return NULL;
+    }
+
+  for (int i = 0; i < n; i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (document, i);
+      GArray *glyphs = page != NULL ? read_glyphs (page) : g_array_new (FALSE, FALSE, sizeof (Glyph));
+
+      for (guint k = 0; k < glyphs->len; k++)
+        {
+          const Glyph *glyph = &g_array_index (glyphs, Glyph, k);
+          double width = glyph->x1 - glyph->x0;
+
+          margin = MIN (margin, glyph->x0);
+          g_array_append_val (heights, glyph->height);
+          if (is_narrow_letter_or_digit (glyph->c) && width > 0)
+            g_array_append_val (widths, width);
+        }
+      n_glyphs += glyphs->len;
+      g_ptr_array_add (pages, glyphs);
+    }
+
+  if (n_glyphs == 0)
+    {
+      g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_PDF_NO_TEXT,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "“%s” has no text layer: it looks like a scanned document. Kessan reads PDFs with text; run its page through text recognition (OCR) or use the release as published.",
+                                "“%s” has no text layer: it looks like a scanned document. Kessan reads PDFs with text; run its %d pages through text recognition (OCR) or use the release as published.",
+                                n),
+                   display_name, n);
+      return NULL;
+    }
+
+  /* The grid: the typical width of a Latin letter or digit (a monospaced
+   * font's advance), and the typical height of a character. */
+  height = quantile (heights, 0.5, 10);
+  unit = quantile (widths, 0.5, height / 2);
+  if (unit <= 0)
+    unit = 1;
+
+  out = g_string_sized_new (n_glyphs * 2);
+  for (guint p = 0; p < pages->len; p++)
+    {
+      GArray *glyphs = g_ptr_array_index (pages, p);
+      GArray *lines = group_lines (glyphs, height);
+
+      for (guint i = 1; i < lines->len; i++)
+        {
+          double step = g_array_index (lines, TextLine, i).y_center
+                        - g_array_index (lines, TextLine, i - 1).y_center;
+
+          g_array_append_val (steps, step);
+        }
+      /* The page's lines take the place of its characters. */
+      g_ptr_array_index (pages, p) = lines;
+      g_array_unref (glyphs);
+    }
+  /* The pages' line spacing: most lines follow the one before directly,
+   * the rest after blank lines. */
+  pitch = quantile (steps, 0.25, height * 1.2);
+
+  for (guint p = 0; p < pages->len; p++)
+    {
+      GArray *lines = g_ptr_array_index (pages, p);
+
+      if (p > 0)
+        g_string_append (out, "\f\n");
+      for (guint i = 0; i < lines->len; i++)
+        {
+          const TextLine *line = &g_array_index (lines, TextLine, i);
+
+          if (i > 0)
+            {
+              double step = line->y_center - g_array_index (lines, TextLine, i - 1).y_center;
+              double blank = floor (step / pitch + 0.5) - 1;
+
+              for (guint b = 0; b < (guint) CLAMP (blank, 0, MAX_GAP_LINES); b++)
+                g_string_append_c (out, '\n');
+            }
+          append_line (out, line, margin, unit);
+          g_string_append_c (out, '\n');
+        }
+    }
+
+  if (n_pages != NULL)
+    *n_pages = (guint) n;
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
