@@ -505,22 +505,22 @@ test_bad_encoding (void)
   for (guint i = 1; i < 7; i++)
     line_7 = strchr (line_7, '\n') + 1;
   seed[line_7 - seed] = '\xFF';
-  damaged_message = decode_error_message (seed, length, KESSAN_ERROR_ENCODING);
+  damaged_message = decode_error_message (seed, length, KESSAN_ERROR_DAMAGED_TEXT);
   g_assert_nonnull (strstr (damaged_message, "line 7"));
 
   /* Line numbers count CRLF as one line end and a lone CR as one. */
   crlf = replace_all (seed, "\n", "\r\n");
   g_clear_pointer (&damaged_message, g_free);
-  damaged_message = decode_error_message (crlf, strlen (crlf), KESSAN_ERROR_ENCODING);
+  damaged_message = decode_error_message (crlf, strlen (crlf), KESSAN_ERROR_DAMAGED_TEXT);
   g_assert_nonnull (strstr (damaged_message, "line 7"));
 
   cr = replace_all (seed, "\n", "\r");
   g_clear_pointer (&damaged_message, g_free);
-  damaged_message = decode_error_message (cr, strlen (cr), KESSAN_ERROR_ENCODING);
+  damaged_message = decode_error_message (cr, strlen (cr), KESSAN_ERROR_DAMAGED_TEXT);
   g_assert_nonnull (strstr (damaged_message, "line 7"));
 
   /* The same damage after a byte order mark. */
-  assert_decode_fails ("\xEF\xBB\xBFsales \xFF\n", 11, KESSAN_ERROR_ENCODING);
+  assert_decode_fails ("\xEF\xBB\xBFsales \xFF\n", 11, KESSAN_ERROR_DAMAGED_TEXT);
 }
 
 static void

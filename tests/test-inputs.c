@@ -450,7 +450,7 @@ test_damaged_utf8 (void)
   /* A byte that is not UTF-8 at the start of line 3 of a UTF-8 file. */
   g_string_insert_c (damaged, line3 - text, '\xff');
   path = kessan_test_write_temp ("damaged.txt", damaged->str, damaged->len);
-  check_bad_input (path, KESSAN_ERROR_ENCODING, "line 3");
+  check_bad_input (path, KESSAN_ERROR_DAMAGED_TEXT, "line 3");
   remove_temp (path);
 }
 

@@ -654,7 +654,7 @@ kessan_decode (const guint8    *data,
             {
               /* The byte order mark, or the bulk of the text, says UTF-8:
                * point at the damage instead of guessing another charset. */
-              g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_ENCODING,
+              g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_DAMAGED_TEXT,
                            _("The file is UTF-8 but line %lu contains bytes that are not valid UTF-8."),
                            (unsigned long) count_lines_before (body, first_error));
               return NULL;

@@ -24,6 +24,7 @@ typedef enum
   KESSAN_ERROR_PDF_DAMAGED,    /* a PDF that cannot be opened */
   KESSAN_ERROR_PDF_NO_TEXT,    /* a PDF without a text layer (a scan) */
   KESSAN_ERROR_NOT_FOUND,      /* the file is gone */
+  KESSAN_ERROR_DAMAGED_TEXT,   /* UTF-8 text with bytes that are not UTF-8 */
 } KessanError;
 
 GQuark kessan_error_quark (void);

@@ -354,17 +354,17 @@ kessan_input_name_error (GError      *decode_error,
                    _("“%s” is not a text file: it holds binary data. Choose the release itself, as PDF or text."),
                    display_name);
       break;
+    case KESSAN_ERROR_DAMAGED_TEXT:
+      /* The decoder says which line. */
+      g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_DAMAGED_TEXT,
+                   /* TRANSLATORS: a file's name, then what is wrong with its encoding. */
+                   _("“%s” is damaged text: %s Save it again as UTF-8 and open it again."),
+                   display_name, decode_error->message);
+      break;
     case KESSAN_ERROR_ENCODING:
-      if (strstr (decode_error->message, "UTF-8") != NULL && strstr (decode_error->message, "UTF-16") == NULL)
-        /* A damaged UTF-8 file: the decoder says which line. */
-        g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_ENCODING,
-                     /* TRANSLATORS: a file's name, then what is wrong with its encoding. */
-                     _("“%s” is damaged text: %s Save it again as UTF-8 and open it again."),
-                     display_name, decode_error->message);
-      else
-        g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_ENCODING,
-                     _("“%s” is not in a text encoding Kessan reads (UTF-8, UTF-16, Shift_JIS/CP932 or EUC-JP). Save it as UTF-8 text and open it again."),
-                     display_name);
+      g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_ENCODING,
+                   _("“%s” is not in a text encoding Kessan reads (UTF-8, UTF-16, Shift_JIS/CP932 or EUC-JP). Save it as UTF-8 text and open it again."),
+                   display_name);
       break;
     default:
       g_set_error (error, KESSAN_ERROR, decode_error->code,
