@@ -23,5 +23,8 @@ char *kessan_format_period      (const char         *period_end,
                                  guint               months);
 char *kessan_format_scale_unit  (guint               scale,
                                  KessanCurrency      currency);
+char *kessan_format_period_short (const char        *period_end,
+                                  guint              months,
+                                  gboolean           japanese);
 
 G_END_DECLS
