@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kessan-charts-page.h"
 #include "kessan-checks-page.h"
 #include "kessan-source-page.h"
 #include "kessan-statements-page.h"
@@ -31,6 +32,7 @@ struct _KessanWindow
   AdwViewStackPage     *checks_stack_page;
   KessanStatementsPage *statements_page;
   KessanTrendsPage     *trends_page;
+  KessanChartsPage     *charts_page;
   KessanChecksPage     *checks_page;
   KessanSourcePage     *source_page;
 
@@ -948,6 +950,8 @@ setup_window (KessanWindow      *self,
   kessan_statements_page_set_settings (self->statements_page, self->settings);
   kessan_trends_page_set_settings (self->trends_page, self->settings);
   kessan_trends_page_set_library (self->trends_page, self->library);
+  kessan_charts_page_set_settings (self->charts_page, self->settings);
+  kessan_charts_page_set_library (self->charts_page, self->library);
   kessan_checks_page_set_library (self->checks_page, self->library);
   g_signal_connect_object (self->statements_page, "show-source", G_CALLBACK (show_source_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->checks_page, "show-filing", G_CALLBACK (show_filing_cb), self, G_CONNECT_SWAPPED);
@@ -1029,6 +1033,7 @@ kessan_window_class_init (KessanWindowClass *klass)
 
   g_type_ensure (KESSAN_TYPE_STATEMENTS_PAGE);
   g_type_ensure (KESSAN_TYPE_TRENDS_PAGE);
+  g_type_ensure (KESSAN_TYPE_CHARTS_PAGE);
   g_type_ensure (KESSAN_TYPE_CHECKS_PAGE);
   g_type_ensure (KESSAN_TYPE_SOURCE_PAGE);
 
@@ -1046,6 +1051,7 @@ kessan_window_class_init (KessanWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KessanWindow, checks_stack_page);
   gtk_widget_class_bind_template_child (widget_class, KessanWindow, statements_page);
   gtk_widget_class_bind_template_child (widget_class, KessanWindow, trends_page);
+  gtk_widget_class_bind_template_child (widget_class, KessanWindow, charts_page);
   gtk_widget_class_bind_template_child (widget_class, KessanWindow, checks_page);
   gtk_widget_class_bind_template_child (widget_class, KessanWindow, source_page);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);

@@ -111,6 +111,45 @@ kessan_chart_model_new (void)
 }
 
 /**
+ * kessan_chart_model_slice:
+ * @self: a #KessanChartModel
+ * @first_period: the first period to keep
+ * @n_periods: how many to keep
+ *
+ * Returns: (transfer full): a model of the same series over @n_periods
+ *   periods from @first_period
+ */
+KessanChartModel *
+kessan_chart_model_slice (KessanChartModel *self,
+                          guint             first_period,
+                          guint             n_periods)
+{
+  KessanChartModel *slice;
+
+  g_return_val_if_fail (KESSAN_IS_CHART_MODEL (self), NULL);
+
+  first_period = MIN (first_period, self->periods->len);
+  n_periods = MIN (n_periods, self->periods->len - first_period);
+  slice = kessan_chart_model_new ();
+  for (guint p = first_period; p < first_period + n_periods; p++)
+    {
+      const KessanChartPeriod *period = kessan_chart_model_get_period (self, p);
+
+      kessan_chart_model_add_period (slice, period->period_end, period->months);
+    }
+  for (guint s = 0; s < self->series->len; s++)
+    {
+      const KessanChartSeriesInfo *info = kessan_chart_model_get_series (self, s);
+
+      kessan_chart_model_add_series (slice, info->key, info->label_en, info->label_ja, info->unit);
+      kessan_chart_model_set_sign (slice, s, info->sign);
+      for (guint p = 0; p < n_periods; p++)
+        kessan_chart_model_set_value (slice, s, p, kessan_chart_model_get_value (self, s, first_period + p));
+    }
+  return slice;
+}
+
+/**
  * kessan_chart_model_add_period:
  * @self: a #KessanChartModel
  * @period_end: the ISO date the period ends on
