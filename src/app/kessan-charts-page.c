@@ -227,7 +227,12 @@ setup_concept_cb (GtkSignalListItemFactory *factory,
                   KessanChartsPage         *self)
 {
   GtkWidget *button = gtk_check_button_new ();
+  GtkWidget *label = gtk_label_new (NULL);
 
+  /* Long labels end in an ellipsis; the tooltip has the key. */
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_check_button_set_child (GTK_CHECK_BUTTON (button), label);
   g_signal_connect (button, "toggled", G_CALLBACK (concept_toggled_cb), self);
   gtk_list_item_set_child (item, button);
 }
@@ -252,8 +257,8 @@ bind_concept_cb (GtkSignalListItemFactory *factory,
   g_autofree char *label = concept_label (self, key);
 
   g_object_set_data_full (G_OBJECT (button), "key", g_strdup (key), g_free);
-  gtk_check_button_set_label (GTK_CHECK_BUTTON (button), label);
-  gtk_widget_set_tooltip_text (button, key);
+  gtk_label_set_text (GTK_LABEL (gtk_check_button_get_child (GTK_CHECK_BUTTON (button))), label);
+  gtk_widget_set_tooltip_text (button, label);
   self->updating++;
   gtk_check_button_set_active (GTK_CHECK_BUTTON (button), is_selected (self, key));
   self->updating--;

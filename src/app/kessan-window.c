@@ -830,6 +830,21 @@ show_page_action (GtkWidget  *widget,
   kessan_window_show_page (KESSAN_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* The selected rows of a statement, charted across the library. */
+static void
+chart_rows_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  KessanWindow *self = KESSAN_WINDOW (widget);
+  g_auto(GStrv) concepts = kessan_statements_page_get_selected_concepts (self->statements_page);
+
+  if (concepts[0] == NULL)
+    return;
+  kessan_charts_page_show_concepts (self->charts_page, (const char * const *) concepts);
+  kessan_window_show_page (self, "charts");
+}
+
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -1064,6 +1079,7 @@ kessan_window_class_init (KessanWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.remove-filing", NULL, remove_filing_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.chart-rows", NULL, chart_rows_action);
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_action);
   gtk_widget_class_install_action (widget_class, "win.undo-import", NULL, undo_import_action);
   gtk_widget_class_install_action (widget_class, "win.undo-remove", NULL, undo_remove_action);
