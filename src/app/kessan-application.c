@@ -150,6 +150,7 @@ kessan_application_startup (GApplication *app)
     { "win.open", { "<Control>o", NULL } },
     { "win.export-csv", { "<Control><Shift>e", NULL } },
     { "win.search", { "<Control>f", NULL } },
+    { "win.chart-rows", { "<Control><Shift>g", NULL } },
     { "win.show-page('statements')", { "<Alt>1", NULL } },
     { "win.show-page('trends')", { "<Alt>2", NULL } },
     { "win.show-page('charts')", { "<Alt>3", NULL } },

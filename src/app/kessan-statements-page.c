@@ -1102,6 +1102,39 @@ kessan_statements_page_copy_text (KessanStatementsPage *self)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/**
+ * kessan_statements_page_get_selected_concepts:
+ * @self: a #KessanStatementsPage
+ *
+ * Returns: (transfer full): the concepts of the selected rows, in their
+ *   order, once each, for a chart of them
+ */
+char **
+kessan_statements_page_get_selected_concepts (KessanStatementsPage *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GtkBitset *selected;
+  GtkBitsetIter iter;
+  guint position;
+
+  g_return_val_if_fail (KESSAN_IS_STATEMENTS_PAGE (self), NULL);
+
+  if (self->selection == NULL)
+    return g_strv_builder_end (builder);
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position); ok;
+       ok = gtk_bitset_iter_next (&iter, &position))
+    {
+      const char *concept = kessan_line_item_get_concept (kessan_statement_get_row (self->statement, position));
+
+      if (concept != NULL && g_hash_table_add (seen, (gpointer) concept))
+        g_strv_builder_add (builder, concept);
+    }
+  gtk_bitset_unref (selected);
+  return g_strv_builder_end (builder);
+}
+
 gboolean
 kessan_statements_page_show_in_source (KessanStatementsPage *self)
 {

@@ -37,6 +37,8 @@ void             kessan_statements_page_select_rows   (KessanStatementsPage *sel
                                                        guint                 n);
 /* Tab-separated text of the selected rows with a header line. */
 char            *kessan_statements_page_copy_text     (KessanStatementsPage *self);
+/* The concepts of the selected rows, for "win.chart-rows". */
+char           **kessan_statements_page_get_selected_concepts (KessanStatementsPage *self);
 /* Emits "show-source" with the line of the selected value. */
 gboolean         kessan_statements_page_show_in_source (KessanStatementsPage *self);
 

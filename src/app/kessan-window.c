@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kessan-charts-page.h"
 #include "kessan-checks-page.h"
 #include "kessan-source-page.h"
 #include "kessan-statements-page.h"
@@ -31,6 +32,7 @@ struct _KessanWindow
   AdwViewStackPage     *checks_stack_page;
   KessanStatementsPage *statements_page;
   KessanTrendsPage     *trends_page;
+  KessanChartsPage     *charts_page;
   KessanChecksPage     *checks_page;
   KessanSourcePage     *source_page;
 
@@ -828,6 +830,21 @@ show_page_action (GtkWidget  *widget,
   kessan_window_show_page (KESSAN_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* The selected rows of a statement, charted across the library. */
+static void
+chart_rows_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  KessanWindow *self = KESSAN_WINDOW (widget);
+  g_auto(GStrv) concepts = kessan_statements_page_get_selected_concepts (self->statements_page);
+
+  if (concepts[0] == NULL)
+    return;
+  kessan_charts_page_show_concepts (self->charts_page, (const char * const *) concepts);
+  kessan_window_show_page (self, "charts");
+}
+
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -948,6 +965,8 @@ setup_window (KessanWindow      *self,
   kessan_statements_page_set_settings (self->statements_page, self->settings);
   kessan_trends_page_set_settings (self->trends_page, self->settings);
   kessan_trends_page_set_library (self->trends_page, self->library);
+  kessan_charts_page_set_settings (self->charts_page, self->settings);
+  kessan_charts_page_set_library (self->charts_page, self->library);
   kessan_checks_page_set_library (self->checks_page, self->library);
   g_signal_connect_object (self->statements_page, "show-source", G_CALLBACK (show_source_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->checks_page, "show-filing", G_CALLBACK (show_filing_cb), self, G_CONNECT_SWAPPED);
@@ -1029,6 +1048,7 @@ kessan_window_class_init (KessanWindowClass *klass)
 
   g_type_ensure (KESSAN_TYPE_STATEMENTS_PAGE);
   g_type_ensure (KESSAN_TYPE_TRENDS_PAGE);
+  g_type_ensure (KESSAN_TYPE_CHARTS_PAGE);
   g_type_ensure (KESSAN_TYPE_CHECKS_PAGE);
   g_type_ensure (KESSAN_TYPE_SOURCE_PAGE);
 
@@ -1046,6 +1066,7 @@ kessan_window_class_init (KessanWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KessanWindow, checks_stack_page);
   gtk_widget_class_bind_template_child (widget_class, KessanWindow, statements_page);
   gtk_widget_class_bind_template_child (widget_class, KessanWindow, trends_page);
+  gtk_widget_class_bind_template_child (widget_class, KessanWindow, charts_page);
   gtk_widget_class_bind_template_child (widget_class, KessanWindow, checks_page);
   gtk_widget_class_bind_template_child (widget_class, KessanWindow, source_page);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
@@ -1058,6 +1079,7 @@ kessan_window_class_init (KessanWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.remove-filing", NULL, remove_filing_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.chart-rows", NULL, chart_rows_action);
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_action);
   gtk_widget_class_install_action (widget_class, "win.undo-import", NULL, undo_import_action);
   gtk_widget_class_install_action (widget_class, "win.undo-remove", NULL, undo_remove_action);

@@ -336,3 +336,53 @@ kessan_format_column_name (KessanColumn *column,
     return g_strdup_printf ("%s %s", period, names->usd);
   return g_steal_pointer (&period);
 }
+
+/**
+ * kessan_format_period_short:
+ * @period_end: (nullable): an ISO date
+ * @months: the length of the period, 0 for a point in time
+ * @japanese: whether to write it the Japanese way
+ *
+ * Names a period in few characters, for the axis of a chart: "2Q03" for
+ * the quarter of July to September 2003 and "FY03" for the fiscal year
+ * that starts in April 2003, or in Japanese "2003年7-9月" and "2003年度".
+ * The language is an argument rather than the interface's, because
+ * labels and legends follow the label language the user picks.
+ *
+ * Returns: (transfer full): the name
+ */
+char *
+kessan_format_period_short (const char *period_end,
+                            guint       months,
+                            gboolean    japanese)
+{
+  GDate end;
+  guint year, month;
+
+  if (period_end == NULL || !kessan_date_from_iso (period_end, &end))
+    return g_strdup ("?");
+  year = kessan_fiscal_year_of (&end);
+  month = g_date_get_month (&end);
+
+  if (months == 12)
+    return japanese ? g_strdup_printf ("%u年度", year) : g_strdup_printf ("FY%02u", year % 100);
+  if (months == 0)
+    return japanese ? g_strdup_printf ("%u年%u月末", g_date_get_year (&end), month)
+                    : g_strdup_printf ("%u/%02u", month, g_date_get_year (&end) % 100);
+  if (japanese)
+    {
+      GDate start = end;
+
+      /* The calendar months the period covers: 7-9月, 10-12月; a period
+       * across the new year keeps both years. */
+      g_date_set_day (&start, 1);
+      g_date_subtract_months (&start, MAX (months, 1) - 1);
+      if (g_date_get_year (&start) != g_date_get_year (&end))
+        return g_strdup_printf ("%u年%u月-%u年%u月", g_date_get_year (&start), g_date_get_month (&start),
+                                g_date_get_year (&end), month);
+      return g_strdup_printf ("%u年%u-%u月", g_date_get_year (&end), g_date_get_month (&start), month);
+    }
+  if (months == 3)
+    return g_strdup_printf ("%uQ%02u", ((month + 8) % 12) / 3 + 1, year % 100);
+  return g_strdup_printf ("%uM %u/%02u", months, month, g_date_get_year (&end) % 100);
+}

@@ -23,6 +23,9 @@ char *kessan_format_period      (const char         *period_end,
                                  guint               months);
 char *kessan_format_scale_unit  (guint               scale,
                                  KessanCurrency      currency);
+char *kessan_format_period_short (const char        *period_end,
+                                  guint              months,
+                                  gboolean           japanese);
 
 /* The same names in a given language ("en" or "ja") whatever the
  * interface's: what an export in the user's label language needs.  A

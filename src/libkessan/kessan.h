@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "kessan-chart-model.h"
+#include "kessan-chart-presets.h"
 #include "kessan-column.h"
 #include "kessan-concepts.h"
 #include "kessan-decoder.h"
