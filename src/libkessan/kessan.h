@@ -3,11 +3,13 @@
 
 #include "kessan-column.h"
 #include "kessan-concepts.h"
+#include "kessan-correction.h"
 #include "kessan-decoder.h"
 #include "kessan-error.h"
 #include "kessan-export.h"
 #include "kessan-filing.h"
 #include "kessan-finding.h"
+#include "kessan-import.h"
 #include "kessan-library.h"
 #include "kessan-line-item.h"
 #include "kessan-number.h"
