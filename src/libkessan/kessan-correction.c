@@ -1014,7 +1014,8 @@ kessan_corrections_load (GFile       *library_directory,
 
   if (!g_file_get_contents (path, &data, &length, &local_error))
     {
-      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT) ||
+          g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOTDIR))
         return g_steal_pointer (&corrections);
       g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_IO, "%s: %s", path, local_error->message);
       return NULL;
