@@ -24,7 +24,15 @@ typedef struct
   GtkImage       *icon;
   GtkProgressBar *progress;
   GtkButton      *review;
+  char           *problem;   /* why it could not be added, or NULL */
 } FileRow;
+
+static void
+file_row_free (FileRow *row)
+{
+  g_free (row->problem);
+  g_free (row);
+}
 
 struct _KessanImportWizard
 {
@@ -238,7 +246,13 @@ update_file_row (KessanImportWizard *self,
     case KESSAN_IMPORT_STATE_ADDED:
       summary = summarise (import);
       adw_action_row_set_subtitle (row->row, summary);
-      if (state == KESSAN_IMPORT_STATE_ADDED)
+      if (state == KESSAN_IMPORT_STATE_READ && row->problem != NULL)
+        {
+          /* The library's own message, as the engine gave it. */
+          adw_action_row_set_subtitle (row->row, row->problem);
+          icon = "dialog-error-symbolic", style = "error";
+        }
+      else if (state == KESSAN_IMPORT_STATE_ADDED)
         icon = "emblem-ok-symbolic", style = "success";
       else if (kessan_import_count_findings (import, KESSAN_SEVERITY_ERROR) > 0)
         icon = "dialog-error-symbolic", style = "error";
@@ -1090,14 +1104,23 @@ commit_with_mode (KessanImportWizard *self,
       self->commit_failed = TRUE;
       if (row != NULL)
         {
-          adw_action_row_set_subtitle (row->row, error->message);
-          gtk_image_set_from_icon_name (row->icon, "dialog-error-symbolic");
-          gtk_widget_add_css_class (GTK_WIDGET (row->icon), "error");
+          g_free (row->problem);
+          row->problem = g_strdup (error->message);
         }
+      update_file_row (self, import);
       return;
     }
+  if (row != NULL)
+    g_clear_pointer (&row->problem, g_free);
   update_file_row (self, import);
   g_signal_emit (self, signals[FILING_ADDED], 0, added, replaced, replaced_source);
+}
+
+static gboolean
+continue_commit_cb (gpointer data)
+{
+  commit_next (KESSAN_IMPORT_WIZARD (data));
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -1115,7 +1138,8 @@ duplicate_response_cb (AdwMessageDialog   *dialog,
   else
     self->commit_failed = TRUE;  /* Left out: the wizard stays to say so. */
   self->next_commit++;
-  commit_next (self);
+  /* The dialog, transient for the wizard, finishes closing first. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, continue_commit_cb, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -1302,6 +1326,13 @@ kessan_import_wizard_get_move_dropdown (KessanImportWizard *self)
 {
   g_return_val_if_fail (KESSAN_IS_IMPORT_WIZARD (self), NULL);
   return self->move_dropdown;
+}
+
+GtkDropDown *
+kessan_import_wizard_get_table_dropdown (KessanImportWizard *self)
+{
+  g_return_val_if_fail (KESSAN_IS_IMPORT_WIZARD (self), NULL);
+  return self->table_dropdown;
 }
 
 gboolean
@@ -1494,7 +1525,7 @@ kessan_import_wizard_init (KessanImportWizard *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->imports = g_list_store_new (KESSAN_TYPE_IMPORT);
-  self->rows = g_ptr_array_new_with_free_func (g_free);
+  self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) file_row_free);
   self->cells = g_ptr_array_new ();
   self->cancellable = g_cancellable_new ();
   self->selected_row = -1;
