@@ -158,6 +158,27 @@ describe_period (KessanFiling *filing)
   return g_strdup_printf (_("%uQ FY%u"), quarter, year);
 }
 
+static const char *
+measure_name (KessanMeasure measure)
+{
+  switch (measure)
+    {
+    case KESSAN_MEASURE_PERCENT_OF_REVENUE:
+      return _("% of revenues");
+    case KESSAN_MEASURE_PERCENT_OF_TOTAL:
+      return _("% of total");
+    case KESSAN_MEASURE_CHANGE_YOY:
+      return _("Change, year on year");
+    case KESSAN_MEASURE_CHANGE_QOQ:
+      return _("Change, quarter on quarter");
+    case KESSAN_MEASURE_CHANGE:
+      return _("Change");
+    case KESSAN_MEASURE_AMOUNT:
+    default:
+      return _("Amount");
+    }
+}
+
 static char *
 column_title (KessanStatement *statement,
               guint            c)
@@ -167,7 +188,7 @@ column_title (KessanStatement *statement,
   const char *what;
 
   if (kessan_column_get_measure (column) != KESSAN_MEASURE_AMOUNT)
-    what = kessan_measure_to_string (kessan_column_get_measure (column));
+    what = measure_name (kessan_column_get_measure (column));
   else
     what = kessan_currency_to_string (kessan_column_get_currency (column));
   /* TRANSLATORS: a column of the preview: its number, period and what it holds */
@@ -741,6 +762,25 @@ fill_findings (KessanImportWizard *self)
     }
 }
 
+/* The preview scrolls to show the selected cell, once it is laid out:
+ * at a priority below that of drawing. */
+static gboolean
+scroll_to_selection_cb (gpointer data)
+{
+  KessanImportWizard *self = KESSAN_IMPORT_WIZARD (data);
+  GtkWidget *cell = self->cells != NULL ? cell_at (self, self->selected_row, self->selected_column) : NULL;
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self->preview_grid), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  graphene_rect_t bounds;
+
+  if (cell == NULL || !gtk_widget_compute_bounds (cell, GTK_WIDGET (self->preview_grid), &bounds))
+    return G_SOURCE_REMOVE;
+  gtk_adjustment_clamp_page (h, bounds.origin.x, bounds.origin.x + bounds.size.width);
+  gtk_adjustment_clamp_page (v, bounds.origin.y, bounds.origin.y + bounds.size.height);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 fill_selection (KessanImportWizard *self)
 {
@@ -753,7 +793,12 @@ fill_selection (KessanImportWizard *self)
   for (guint i = 0; i < self->cells->len; i++)
     gtk_widget_remove_css_class (g_ptr_array_index (self->cells, i), "accent");
   if (cell_at (self, self->selected_row, self->selected_column) != NULL)
-    gtk_widget_add_css_class (cell_at (self, self->selected_row, self->selected_column), "accent");
+    {
+      GtkWidget *cell = cell_at (self, self->selected_row, self->selected_column);
+
+      gtk_widget_add_css_class (cell, "accent");
+      g_idle_add_full (G_PRIORITY_LOW, scroll_to_selection_cb, g_object_ref (self), g_object_unref);
+    }
 
   self->updating = TRUE;
   if (self->selected_row >= 0 && (guint) self->selected_row < kessan_statement_get_n_rows (statement))
@@ -1379,14 +1424,7 @@ string_list (const char * const *strings,
 static void
 setup_choices (KessanImportWizard *self)
 {
-  const char *measures[] = {
-    [KESSAN_MEASURE_AMOUNT] = _("Amount"),
-    [KESSAN_MEASURE_PERCENT_OF_REVENUE] = _("% of revenues"),
-    [KESSAN_MEASURE_PERCENT_OF_TOTAL] = _("% of total"),
-    [KESSAN_MEASURE_CHANGE_YOY] = _("Change, year on year"),
-    [KESSAN_MEASURE_CHANGE_QOQ] = _("Change, quarter on quarter"),
-    [KESSAN_MEASURE_CHANGE] = _("Change"),
-  };
+  const char *measures[KESSAN_MEASURE_CHANGE + 1];
   const char *currencies[] = {
     [KESSAN_CURRENCY_NONE] = _("No currency"),
     [KESSAN_CURRENCY_JPY] = "JPY",
@@ -1394,7 +1432,7 @@ setup_choices (KessanImportWizard *self)
   };
   const char *scale_names[] = { _("Units"), _("Thousands"), _("Millions") };
   const char *quarters[] = { _("Full year"), _("Q1"), _("Q2"), _("Q3"), _("Q4") };
-  g_autoptr(GtkStringList) measure_list = string_list (measures, G_N_ELEMENTS (measures));
+  g_autoptr(GtkStringList) measure_list = NULL;
   g_autoptr(GtkStringList) currency_list = string_list (currencies, G_N_ELEMENTS (currencies));
   g_autoptr(GtkStringList) scale_list = string_list (scale_names, G_N_ELEMENTS (scale_names));
   g_autoptr(GtkStringList) quarter_list = string_list (quarters, G_N_ELEMENTS (quarters));
@@ -1403,6 +1441,9 @@ setup_choices (KessanImportWizard *self)
   g_autoptr(GtkStringList) concept_names = gtk_string_list_new (NULL);
   g_autoptr(GtkExpression) expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
 
+  for (guint m = 0; m < G_N_ELEMENTS (measures); m++)
+    measures[m] = measure_name ((KessanMeasure) m);
+  measure_list = string_list (measures, G_N_ELEMENTS (measures));
   gtk_drop_down_set_model (self->measure_dropdown, G_LIST_MODEL (measure_list));
   gtk_drop_down_set_model (self->currency_dropdown, G_LIST_MODEL (currency_list));
   gtk_drop_down_set_model (self->scale_dropdown, G_LIST_MODEL (scale_list));
