@@ -203,15 +203,19 @@ test_read_async (Fixture       *fixture,
 {
   g_autofree char *seed = kessan_test_seed_path ("004_df6267c19d93d050.txt");
   g_autoptr(GFile) file = g_file_new_for_path (seed);
-  g_autoptr(KessanImport) import = kessan_import_new (fixture->library, file);
+  KessanImport *import = kessan_import_new (fixture->library, file);
   g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (double));
   gboolean done = FALSE;
+  gint64 deadline;
 
   g_signal_connect (import, "notify::progress", G_CALLBACK (progress_cb), seen);
   kessan_import_read_async (import, NULL, read_done_cb, &done);
   g_assert_cmpint (kessan_import_get_state (import), ==, KESSAN_IMPORT_STATE_READING);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
+  /* Progress told after the end is dropped, and lets go of the import. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
 
   g_assert_cmpint (kessan_import_get_state (import), ==, KESSAN_IMPORT_STATE_READ);
   g_assert_nonnull (kessan_import_get_filing (import));
@@ -219,6 +223,16 @@ test_read_async (Fixture       *fixture,
   for (guint i = 1; i < seen->len; i++)
     g_assert_cmpfloat (g_array_index (seen, double, i), >=, g_array_index (seen, double, i - 1));
   g_assert_cmpfloat (g_array_index (seen, double, seen->len - 1), ==, 1.0);
+
+  /* The worker thread lets go of the import a moment after it is done. */
+  g_signal_handlers_disconnect_by_func (import, progress_cb, seen);
+  g_object_add_weak_pointer (G_OBJECT (import), (gpointer *) &import);
+  g_object_unref (import);
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (import != NULL && g_get_monotonic_time () < deadline)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  g_assert_null (import);
 }
 
 /* A cancelled read fails with G_IO_ERROR_CANCELLED and keeps nothing. */
@@ -525,6 +539,7 @@ test_other_corrections (Fixture       *fixture,
   KessanFiling *filing = kessan_import_get_filing (import);
   KessanConcepts *concepts = kessan_concepts_get_default ();
   g_autoptr(KessanCorrection) role = NULL;
+  g_autoptr(KessanCorrection) plain = NULL;
   g_autoptr(KessanCorrection) concept = NULL;
   g_autoptr(KessanCorrection) fresh = NULL;
   g_autoptr(KessanCorrection) skip = NULL;
@@ -556,6 +571,13 @@ test_other_corrections (Fixture       *fixture,
   g_assert_cmpint (kessan_column_get_currency (column), ==, KESSAN_CURRENCY_USD);
   g_assert_cmpuint (kessan_column_get_scale (column), ==, 1000000);
   g_assert_cmpint (kessan_column_get_unit (column), ==, KESSAN_UNIT_PERCENT);
+
+  /* A count without currency: "currency" is null in the JSON. */
+  plain = kessan_correction_new_column_role (kessan_statement_get_id (statement), 1, NULL, 0,
+                                             KESSAN_MEASURE_AMOUNT, KESSAN_CURRENCY_NONE, 1);
+  g_assert_true (kessan_import_apply_correction (import, plain, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (kessan_column_get_currency (kessan_statement_get_column (statement, 1)), ==, KESSAN_CURRENCY_NONE);
 
   /* Row concept from the dictionary: the row takes its labels. */
   known = kessan_concepts_get (concepts, kessan_concepts_get_keys (concepts)[0]);
@@ -605,8 +627,8 @@ test_other_corrections (Fixture       *fixture,
   json = kessan_filing_to_json (filing, TRUE);
   copy = kessan_filing_new_from_json (json, -1, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (g_list_model_get_n_items (kessan_filing_get_corrections (copy)), ==, 5);
-  for (guint i = 0; i < 5; i++)
+  g_assert_cmpuint (g_list_model_get_n_items (kessan_filing_get_corrections (copy)), ==, 6);
+  for (guint i = 0; i < 6; i++)
     {
       g_autoptr(KessanCorrection) a = g_list_model_get_item (kessan_filing_get_corrections (filing), i);
       g_autoptr(KessanCorrection) b = g_list_model_get_item (kessan_filing_get_corrections (copy), i);

@@ -802,7 +802,8 @@ read_correction (JsonObject  *object,
           read_fail (error, path, "measure", "unknown measure “%s”", str);
           return NULL;
         }
-      if (!member_string (object, path, "currency", FALSE, &str, error))
+      /* A column without currency has "currency": null. */
+      if (!member_string (object, path, "currency", TRUE, &str, error))
         return NULL;
       if (!kessan_currency_from_string (str, &self->currency))
         {
