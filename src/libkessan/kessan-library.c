@@ -1243,9 +1243,12 @@ kessan_library_find_by_hash (KessanLibrary *self,
  * @error: return location for a #GError, or %NULL
  *
  * Reads @file, parses it, runs the checks and adds the filing with a copy
- * of the file.  A release already in the library (the same bytes, under
- * any name) is not read again: its filing is returned and nothing is
- * written.  A file that cannot be read fails as kessan_parse_file() does.
+ * of the file, through #KessanImport: the corrections kept for the same
+ * file are made again, and errors found by the checks do not stop it.  A
+ * release already in the library (the same bytes, under any name) is not
+ * added again: its filing is returned and nothing is written; another
+ * release of the same period is kept beside it.  A file that cannot be
+ * read fails as kessan_parse_file() does.
  *
  * Returns: (transfer full): the filing in the library, or %NULL with
  *   @error set and the library unchanged
