@@ -6,7 +6,6 @@
 #include <glib/gi18n.h>
 
 #include "kessan-import-wizard-private.h"
-#include "kessan-names.h"
 
 /* Bringing releases into the library, in steps:
  *
