@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "kessan-test-util.h"
 
+#include "kessan.h"
+
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -148,4 +150,176 @@ kessan_test_remove_tree (const char *path)
     }
 
   g_assert_cmpint (g_remove (path), ==, 0);
+}
+
+static guint
+count_errors (KessanFiling *filing)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < kessan_filing_get_n_findings (filing); i++)
+    n += kessan_finding_get_severity (kessan_filing_get_finding (filing, i)) == KESSAN_SEVERITY_ERROR;
+  return n;
+}
+
+static KessanFiling *
+parse_checked (const char *text,
+               const char *name)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  KessanFiling *filing = kessan_parse_release (bytes, name, &error);
+
+  g_assert_no_error (error);
+  kessan_filing_run_checks (filing);
+  return filing;
+}
+
+char *
+kessan_test_make_clean_variant (const char *name)
+{
+  g_autofree char *text = kessan_test_load_seed (name, NULL);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  guint n_lines = g_strv_length (lines);
+
+  for (guint round = 0; round < 10; round++)
+    {
+      g_autofree char *joined = g_strjoinv ("\n", lines);
+      g_autoptr(KessanFiling) filing = parse_checked (joined, name);
+      gboolean blanked = FALSE;
+
+      if (count_errors (filing) == 0)
+        return g_steal_pointer (&joined);
+
+      for (guint i = 0; i < kessan_filing_get_n_findings (filing); i++)
+        {
+          KessanFinding *finding = kessan_filing_get_finding (filing, i);
+          const char *id = kessan_finding_get_statement (finding);
+          KessanStatement *statement = id != NULL ? kessan_filing_find_statement (filing, id) : NULL;
+          guint first, last;
+
+          if (kessan_finding_get_severity (finding) != KESSAN_SEVERITY_ERROR || statement == NULL)
+            continue;
+          first = kessan_statement_get_first_line (statement);
+          last = MIN (kessan_statement_get_last_line (statement), n_lines);
+          for (guint line = first; line >= 1 && line <= last; line++)
+            {
+              blanked |= lines[line - 1][0] != '\0';
+              lines[line - 1][0] = '\0';
+            }
+        }
+      g_assert_true (blanked);
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static gboolean
+is_number_field (const char *field)
+{
+  return strpbrk (field, "0123456789") != NULL && strspn (field, "0123456789,.()%-▲ ") == strlen (field);
+}
+
+/* The one cell of @statement that moved between @original and @variant:
+ * TRUE when exactly one row differs, by one number in another column. */
+static gboolean
+find_moved_cell (KessanFiling      *original,
+                 KessanFiling      *variant,
+                 KessanTestShifted *shifted)
+{
+  for (guint s = 0; s < kessan_filing_get_n_statements (original); s++)
+    {
+      KessanStatement *a = kessan_filing_get_statement (original, s);
+      KessanStatement *b = kessan_filing_find_statement (variant, kessan_statement_get_id (a));
+
+      if (b == NULL || kessan_statement_get_n_rows (a) != kessan_statement_get_n_rows (b) ||
+          kessan_statement_get_n_columns (a) != kessan_statement_get_n_columns (b))
+        continue;
+      for (guint r = 0; r < kessan_statement_get_n_rows (a); r++)
+        {
+          KessanLineItem *ra = kessan_statement_get_row (a, r);
+          KessanLineItem *rb = kessan_statement_get_row (b, r);
+          int gone = -1, appeared = -1;
+          guint differences = 0;
+
+          for (guint c = 0; c < kessan_statement_get_n_columns (a); c++)
+            {
+              gboolean ha = kessan_line_item_has_value (ra, c), hb = kessan_line_item_has_value (rb, c);
+
+              if (ha && !hb)
+                gone = (int) c, differences++;
+              else if (!ha && hb)
+                appeared = (int) c, differences++;
+              else if (ha && kessan_line_item_get_value (ra, c) != kessan_line_item_get_value (rb, c))
+                differences++;
+            }
+          if (differences == 0)
+            continue;
+          if (differences != 2 || gone < 0 || appeared < 0 ||
+              kessan_line_item_get_value (ra, gone) != kessan_line_item_get_value (rb, appeared))
+            return FALSE;
+          shifted->statement = g_strdup (kessan_statement_get_id (a));
+          shifted->row = r;
+          shifted->right_column = (guint) gone;
+          shifted->wrong_column = (guint) appeared;
+          shifted->value = kessan_line_item_get_value (ra, gone);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+void
+kessan_test_make_shifted_variant (const char        *name,
+                                  KessanTestShifted *shifted)
+{
+  g_autofree char *text = kessan_test_load_seed (name, NULL);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr(KessanFiling) original = parse_checked (text, name);
+
+  memset (shifted, 0, sizeof *shifted);
+  shifted->n_errors = count_errors (original);
+
+  for (guint l = 0; lines[l] != NULL; l++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[l], "\t", -1);
+      guint n = g_strv_length (fields);
+
+      for (guint i = 1; i < n; i++)
+        for (guint j = 1; j < n; j++)
+          {
+            g_autofree char *saved_line = NULL;
+            g_autofree char *joined = NULL;
+            g_autoptr(KessanFiling) variant = NULL;
+            char *moved;
+
+            if (i == j || !is_number_field (fields[i]) || fields[j][0] != '\0')
+              continue;
+            moved = fields[i];
+            fields[i] = fields[j];
+            fields[j] = moved;
+            saved_line = lines[l];
+            lines[l] = g_strjoinv ("\t", fields);
+            joined = g_strjoinv ("\n", lines);
+            g_free (lines[l]);
+            lines[l] = g_steal_pointer (&saved_line);
+            fields[j] = fields[i];
+            fields[i] = moved;
+
+            variant = parse_checked (joined, name);
+            if (count_errors (variant) > shifted->n_errors && find_moved_cell (original, variant, shifted))
+              {
+                shifted->text = g_steal_pointer (&joined);
+                return;
+              }
+          }
+    }
+  g_assert_not_reached ();
+}
+
+void
+kessan_test_shifted_clear (KessanTestShifted *shifted)
+{
+  g_clear_pointer (&shifted->text, g_free);
+  g_clear_pointer (&shifted->statement, g_free);
 }

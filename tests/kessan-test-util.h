@@ -48,6 +48,31 @@ char    *kessan_test_write_temp      (const char         *name,
                                       const void         *data,
                                       gssize              length);
 
+/* A sample release made clean: the lines of every table in which the
+ * checks find an error are blanked (line numbers stay), until the checks
+ * find none.  Returns the text; the release still has its period. */
+char    *kessan_test_make_clean_variant   (const char         *name);
+
+/* A number of a sample release moved into an empty cell of its row, so
+ * that it lands in the wrong column and the checks find a new error. */
+typedef struct
+{
+  char    *text;          /* the release with the number moved */
+  char    *statement;     /* the id of its table */
+  guint    row;           /* the row's index in the table */
+  guint    right_column;  /* where the number belongs */
+  guint    wrong_column;  /* where the variant puts it */
+  double   value;         /* the number */
+  guint    n_errors;      /* errors the checks find in the seed itself */
+} KessanTestShifted;
+
+/* Fills @shifted from the first such move in @name's tab-separated rows. */
+void     kessan_test_make_shifted_variant (const char         *name,
+                                           KessanTestShifted  *shifted);
+void     kessan_test_shifted_clear        (KessanTestShifted  *shifted);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KessanTestShifted, kessan_test_shifted_clear)
+
 /* Makes a new temporary directory from @tmpl ("kessan-XXXXXX"). */
 char    *kessan_test_make_temp_dir   (const char         *tmpl);
 /* Removes @path and all it holds, even what a test left read-only. */

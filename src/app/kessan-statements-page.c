@@ -386,6 +386,30 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_tooltip_text (icon, message);
   if (column->kind != COLUMN_LABEL)
     gtk_widget_set_tooltip_text (box, message);
+
+  /* A row or number the analyst corrected on import says so. */
+  gtk_widget_remove_css_class (label, "corrected");
+  /* Finding the row's position is linear: only when there is a
+   * correction to find. */
+  if ((column->kind == COLUMN_LABEL || column->kind == COLUMN_PRINTED)
+      && g_list_model_get_n_items (kessan_filing_get_corrections (self->filing)) > 0)
+    {
+      KessanCorrection *correction = NULL;
+      guint position;
+
+      if (g_list_store_find (G_LIST_STORE (kessan_statement_get_rows (self->statement)), row, &position))
+        correction = kessan_filing_find_correction (self->filing, kessan_statement_get_id (self->statement), (int) position,
+                                                    column->kind == COLUMN_LABEL ? -1 : column->source);
+      if (correction != NULL)
+        {
+          g_autofree char *what = kessan_correction_describe (correction);
+          /* TRANSLATORS: a tooltip; %s says what was corrected */
+          g_autofree char *tooltip = g_strdup_printf (_("Corrected on import: %s"), what);
+
+          gtk_widget_add_css_class (label, "corrected");
+          gtk_widget_set_tooltip_text (box, tooltip);
+        }
+    }
 }
 
 static void
@@ -528,6 +552,15 @@ add_display_column (KessanStatementsPage *self,
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GUINT_TO_POINTER (index));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GUINT_TO_POINTER (index));
   view_column = gtk_column_view_column_new (title, factory);
+  /* A column whose role was corrected on import says so. */
+  if (kind == COLUMN_PRINTED && self->filing != NULL &&
+      kessan_filing_find_correction (self->filing, kessan_statement_get_id (self->statement), -1, source) != NULL)
+    {
+      /* TRANSLATORS: a column title marked as corrected on import */
+      g_autofree char *marked = g_strdup_printf (_("%s ✎"), title);
+
+      gtk_column_view_column_set_title (view_column, marked);
+    }
   gtk_column_view_column_set_resizable (view_column, TRUE);
   if (index == 0)
     {

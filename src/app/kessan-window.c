@@ -7,6 +7,7 @@
 
 #include "kessan-charts-page.h"
 #include "kessan-checks-page.h"
+#include "kessan-import-wizard.h"
 #include "kessan-source-page.h"
 #include "kessan-statements-page.h"
 #include "kessan-trends-page.h"
@@ -43,11 +44,13 @@ struct _KessanWindow
   GtkCustomFilter      *filter;
   KessanFiling         *filing;
   GCancellable         *cancellable;
-  guint                 pending_imports;
   gboolean              ready;
 
   /* What the last toast's Undo puts back or takes out again. */
   KessanFiling         *last_added;
+  KessanFiling         *last_replaced;
+  GBytes               *last_replaced_source;
+  KessanImportWizard   *import_wizard;
   KessanFiling         *last_removed;
   GBytes               *last_removed_source;
 };
@@ -430,13 +433,6 @@ kessan_window_show_source_line (KessanWindow *self,
 }
 
 static void
-show_toast (KessanWindow *self,
-            const char   *title)
-{
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
-}
-
-static void
 show_error (KessanWindow *self,
             const char   *heading,
             const char   *body)
@@ -447,12 +443,10 @@ show_error (KessanWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Opening a release: read and checked in a thread, added on the main
- * thread, then shown with a toast that can undo it. */
+/* Samples read in a thread, added on the main thread. */
 
 typedef struct
 {
-  GFile        *file;
   GBytes       *bytes;
   KessanFiling *filing;
 } ImportData;
@@ -460,57 +454,13 @@ typedef struct
 static void
 import_data_free (ImportData *data)
 {
-  g_clear_object (&data->file);
   g_clear_pointer (&data->bytes, g_bytes_unref);
   g_clear_object (&data->filing);
   g_free (data);
 }
 
-static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ImportData *data = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-
-  /* Read once: the bytes are parsed here and kept by the library. */
-  data->bytes = kessan_load_release_bytes (data->file, &error);
-  if (data->bytes == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  /* A filing exported by Kessan carries no original to add to the
-   * library: say so rather than fail to find tables in JSON. */
-  {
-    gsize length;
-    const char *head = g_bytes_get_data (data->bytes, &length);
-    g_autofree char *start = g_strndup (head, MIN (length, 512));
-
-    if (start[strspn (start, " \t\r\n")] == '{' && strstr (start, "\"kessan-filing\"") != NULL)
-      {
-        g_task_return_new_error (task, KESSAN_ERROR, KESSAN_ERROR_FORMAT, "%s",
-                                 _("This is a filing exported by Kessan, without the release it was read from. "
-                                   "Open the original release file to add it to the library."));
-        return;
-      }
-  }
-
-  name = g_file_get_basename (data->file);
-  data->filing = kessan_parse_release (data->bytes, name, &error);
-  if (data->filing == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  kessan_filing_run_checks (data->filing);
-  g_task_return_boolean (task, TRUE);
-}
-
+/* Undo of the last import: a replaced filing comes back, a new one
+ * goes. */
 static void
 undo_import_action (GtkWidget  *widget,
                     const char *action_name,
@@ -518,87 +468,98 @@ undo_import_action (GtkWidget  *widget,
 {
   KessanWindow *self = KESSAN_WINDOW (widget);
   g_autoptr(KessanFiling) filing = g_steal_pointer (&self->last_added);
+  g_autoptr(KessanFiling) replaced = g_steal_pointer (&self->last_replaced);
+  g_autoptr(GBytes) replaced_source = g_steal_pointer (&self->last_replaced_source);
   g_autoptr(GError) error = NULL;
 
+  if (replaced != NULL)
+    {
+      if (!kessan_import_undo_replace (self->library, filing, replaced, replaced_source, &error))
+        show_error (self, _("Could Not Undo"), error->message);
+      else
+        kessan_window_select_filing (self, replaced);
+      return;
+    }
   if (filing != NULL && !kessan_library_remove (self->library, filing, &error))
     show_error (self, _("Could Not Undo"), error->message);
 }
 
 static void
-update_busy (KessanWindow *self)
+filing_added_cb (KessanWindow *self,
+                 KessanFiling *added,
+                 KessanFiling *replaced,
+                 GBytes       *replaced_source)
 {
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), self->pending_imports > 0 ? "progress" : NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->import_spinner), self->pending_imports > 0);
-}
-
-static void
-import_done_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  KessanWindow *self = KESSAN_WINDOW (object);
-  GTask *task = G_TASK (result);
-  ImportData *data = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_file_get_basename (data->file);
-  KessanFiling *added;
-  gboolean duplicate = FALSE;
-
-  self->pending_imports--;
-  update_busy (self);
-
-  if (!g_task_propagate_boolean (task, &error))
-    {
-      g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
-
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, heading, error->message);
-      return;
-    }
-
-  added = kessan_library_add (self->library, data->filing, data->bytes, &duplicate, &error);
-  if (added == NULL)
-    {
-      g_autofree char *heading = g_strdup_printf (_("Could Not Add “%s”"), name);
-
-      show_error (self, heading, error->message);
-      return;
-    }
+  g_autofree char *title = NULL;
+  AdwToast *toast;
 
   kessan_window_select_filing (self, added);
-  if (duplicate)
-    {
-      show_toast (self, _("This release is already in the library"));
-    }
+  if (replaced != NULL)
+    title = g_strdup_printf (_("Replaced “%s” with “%s”"), kessan_filing_get_source_name (replaced),
+                             kessan_filing_get_source_name (added));
   else
-    {
-      g_autofree char *title = g_strdup_printf (_("Added “%s”"), name);
-      AdwToast *toast = adw_toast_new (title);
-
-      g_set_object (&self->last_added, added);
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "win.undo-import");
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
-    }
+    title = g_strdup_printf (_("Added “%s”"), kessan_filing_get_source_name (added));
+  toast = adw_toast_new (title);
+  g_set_object (&self->last_added, added);
+  g_set_object (&self->last_replaced, replaced);
+  g_clear_pointer (&self->last_replaced_source, g_bytes_unref);
+  self->last_replaced_source = replaced_source != NULL ? g_bytes_ref (replaced_source) : NULL;
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-import");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* The wizard a release opened now joins: the open one while it takes
+ * files, else a new one. */
+static KessanImportWizard *
+import_wizard (KessanWindow *self)
+{
+  KessanImportWizard *wizard;
+
+  if (self->import_wizard != NULL && kessan_import_wizard_get_accepts_files (self->import_wizard))
+    return self->import_wizard;
+
+  wizard = kessan_import_wizard_new (GTK_WINDOW (self), self->library, self->settings);
+  g_signal_connect_object (wizard, "filing-added", G_CALLBACK (filing_added_cb), self, G_CONNECT_SWAPPED);
+  g_set_weak_pointer (&self->import_wizard, wizard);
+  return wizard;
+}
+
+KessanImportWizard *
+kessan_window_get_import_wizard (KessanWindow *self)
+{
+  g_return_val_if_fail (KESSAN_IS_WINDOW (self), NULL);
+
+  return self->import_wizard;
+}
+
+/* A release opened from the file manager, dropped, given on the command
+ * line or chosen with Ctrl+O: the wizard opens reading it. */
 void
 kessan_window_open_file (KessanWindow *self,
                          GFile        *file)
 {
-  g_autoptr(GTask) task = NULL;
-  ImportData *data;
+  KessanImportWizard *wizard;
 
   g_return_if_fail (KESSAN_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  data = g_new0 (ImportData, 1);
-  data->file = g_object_ref (file);
-  task = g_task_new (self, self->cancellable, import_done_cb, NULL);
-  g_task_set_task_data (task, data, (GDestroyNotify) import_data_free);
-  self->pending_imports++;
-  update_busy (self);
-  g_task_run_in_thread (task, import_thread);
+  wizard = import_wizard (self);
+  kessan_import_wizard_add_file (wizard, file);
+  gtk_window_present (GTK_WINDOW (wizard));
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  KessanWindow *self = KESSAN_WINDOW (widget);
+  KessanImportWizard *wizard = import_wizard (self);
+
+  gtk_window_present (GTK_WINDOW (wizard));
+  if (g_list_model_get_n_items (kessan_import_wizard_get_imports (wizard)) == 0)
+    gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.choose", NULL);
 }
 
 /* The first run: the bundled sample releases join the library, so the
@@ -1002,6 +963,9 @@ kessan_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->last_added);
+  g_clear_object (&self->last_replaced);
+  g_clear_pointer (&self->last_replaced_source, g_bytes_unref);
+  g_clear_weak_pointer (&self->import_wizard);
   g_clear_object (&self->last_removed);
   g_clear_pointer (&self->last_removed_source, g_bytes_unref);
 
@@ -1076,6 +1040,7 @@ kessan_window_class_init (KessanWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, problems_response_cb);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.remove-filing", NULL, remove_filing_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);

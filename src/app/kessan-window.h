@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "kessan-application.h"
+#include "kessan-import-wizard.h"
 
 G_BEGIN_DECLS
 
@@ -30,5 +31,7 @@ GtkWidget    *kessan_window_get_page         (KessanWindow      *self,
                                               const char        *name);
 const char   *kessan_window_get_visible_page (KessanWindow      *self);
 KessanLibrary *kessan_window_get_library     (KessanWindow      *self);
+/* The import wizard open now, or NULL. */
+KessanImportWizard *kessan_window_get_import_wizard (KessanWindow *self);
 
 G_END_DECLS

@@ -7,6 +7,8 @@ G_BEGIN_DECLS
 
 /* Each takes the arguments from its command name on ("library", "add", …)
  * and returns the exit status of kessan-cli. */
+int kessan_cli_import  (int    argc,
+                        char **argv);
 int kessan_cli_library (int    argc,
                         char **argv);
 int kessan_cli_series  (int    argc,

@@ -235,6 +235,7 @@ print_usage (void)
            "Commands:\n"
            "  extract    Print every statement of earnings releases as JSON or CSV\n"
            "  check      Check every number of earnings releases against the arithmetic\n"
+           "  import     Read, check and add releases to a library (refuses errors unless --force)\n"
            "  library    Add, list and remove the filings of a library\n"
            "  series     Merge releases into series of concept × period, as CSV or JSON\n"
            "\n"
@@ -262,6 +263,8 @@ main (int    argc,
     return extract (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "check"))
     return check (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "import"))
+    return kessan_cli_import (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "library"))
     return kessan_cli_library (argc - 1, argv + 1);
   else if (g_str_equal (argv[1], "series"))

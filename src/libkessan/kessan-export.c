@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "kessan-correction-private.h"
 #include "kessan-error.h"
 #include "kessan-export-private.h"
 #include "kessan-format.h"
@@ -398,6 +399,14 @@ filing_to_json (KessanFiling        *filing,
         write_finding (&w, finding);
     }
   kessan_json_writer_end (&w, ']');
+
+  /* Only a filing corrected on import has the member, so that the files
+   * of every other filing stay as they were. */
+  if (only == NULL && g_list_model_get_n_items (kessan_filing_get_corrections (filing)) > 0)
+    {
+      kessan_json_writer_key (&w, "corrections");
+      kessan_corrections_write (&w, kessan_filing_get_corrections (filing));
+    }
 
   if (include_text)
     kessan_json_writer_string (&w, "text", kessan_filing_get_text (filing));
@@ -1106,7 +1115,7 @@ read_filing (JsonObject    *root,
   g_autoptr(KessanFiling) filing = kessan_filing_new ();
   const char *format, *company, *released, *text;
   JsonObject *period, *rate, *source;
-  JsonArray *languages, *statements, *findings;
+  JsonArray *languages, *statements, *findings, *corrections;
   guint version;
 
   /* Without the right "format" the file is some other JSON: say so
@@ -1144,6 +1153,7 @@ read_filing (JsonObject    *root,
       !read_object (root, "", "source", &source, error) ||
       !read_array (root, "", "statements", TRUE, FALSE, &statements, error) ||
       !read_array (root, "", "findings", FALSE, TRUE, &findings, error) ||
+      !read_array (root, "", "corrections", FALSE, TRUE, &corrections, error) ||
       !read_string (root, "", "text", FALSE, TRUE, &text, error))
     return FALSE;
 
@@ -1238,6 +1248,16 @@ read_filing (JsonObject    *root,
         return FALSE;
 
       kessan_filing_add_finding (filing, finding);
+    }
+
+  if (corrections != NULL)
+    {
+      g_autoptr(GPtrArray) read = g_ptr_array_new_with_free_func (g_object_unref);
+
+      if (!kessan_corrections_read (corrections, "corrections", read, error))
+        return FALSE;
+      for (guint i = 0; i < read->len; i++)
+        g_list_store_append (G_LIST_STORE (kessan_filing_get_corrections (filing)), g_ptr_array_index (read, i));
     }
 
   *out = g_steal_pointer (&filing);

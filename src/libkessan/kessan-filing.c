@@ -5,6 +5,7 @@
 
 #include <math.h>
 
+#include "kessan-correction.h"
 #include "kessan-model-private.h"
 #include "kessan-pdf.h"
 
@@ -26,6 +27,7 @@ struct _KessanFiling
                                * worked out from the text when asked */
   GListStore  *statements;
   GListStore  *findings;
+  GListStore  *corrections;
 
   /* Fetches the text the first time it is asked for. */
   KessanFilingTextFunc  text_func;
@@ -61,6 +63,7 @@ kessan_filing_dispose (GObject *object)
 
   g_clear_object (&self->statements);
   g_clear_object (&self->findings);
+  g_clear_object (&self->corrections);
 
   G_OBJECT_CLASS (kessan_filing_parent_class)->dispose (object);
 }
@@ -203,6 +206,7 @@ kessan_filing_init (KessanFiling *self)
   self->languages = g_new0 (char *, 1);
   self->statements = g_list_store_new (KESSAN_TYPE_STATEMENT);
   self->findings = g_list_store_new (KESSAN_TYPE_FINDING);
+  self->corrections = g_list_store_new (KESSAN_TYPE_CORRECTION);
 }
 
 /**
@@ -931,4 +935,42 @@ kessan_filing_add_finding (KessanFiling  *self,
   g_return_if_fail (KESSAN_IS_FINDING (finding));
 
   g_list_store_append (self->findings, finding);
+}
+
+/**
+ * kessan_filing_remove_statement:
+ * @self: a #KessanFiling
+ * @statement: a statement of @self
+ *
+ * Removes @statement, as a skipped table is left out.
+ */
+void
+kessan_filing_remove_statement (KessanFiling    *self,
+                                KessanStatement *statement)
+{
+  guint position;
+
+  g_return_if_fail (KESSAN_IS_FILING (self));
+  g_return_if_fail (KESSAN_IS_STATEMENT (statement));
+
+  if (g_list_store_find (self->statements, statement, &position))
+    g_list_store_remove (self->statements, position);
+}
+
+/**
+ * kessan_filing_get_corrections:
+ * @self: a #KessanFiling
+ *
+ * What the analyst corrected when the release was imported, in the order
+ * the corrections were made (kessan-correction.h).  The statements
+ * already hold the corrected values.
+ *
+ * Returns: (transfer none): a #GListStore of #KessanCorrection
+ */
+GListModel *
+kessan_filing_get_corrections (KessanFiling *self)
+{
+  g_return_val_if_fail (KESSAN_IS_FILING (self), NULL);
+
+  return G_LIST_MODEL (self->corrections);
 }

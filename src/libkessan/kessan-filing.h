@@ -85,5 +85,10 @@ KessanFinding   *kessan_filing_get_finding          (KessanFiling    *self,
                                                      guint            index);
 void             kessan_filing_add_finding          (KessanFiling    *self,
                                                      KessanFinding   *finding);
+void             kessan_filing_remove_statement     (KessanFiling    *self,
+                                                     KessanStatement *statement);
+/* A GListStore of KessanCorrection (kessan-correction.h): what was
+ * corrected on import, already applied to the statements. */
+GListModel      *kessan_filing_get_corrections      (KessanFiling    *self);
 
 G_END_DECLS

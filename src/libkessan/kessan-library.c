@@ -18,6 +18,7 @@
 #include "kessan-error.h"
 #include "kessan-export.h"
 #include "kessan-filing-loader-private.h"
+#include "kessan-import.h"
 #include "kessan-parser.h"
 #include "kessan-pdf.h"
 
@@ -1254,9 +1255,12 @@ kessan_library_find_by_hash (KessanLibrary *self,
  * @error: return location for a #GError, or %NULL
  *
  * Reads @file, parses it, runs the checks and adds the filing with a copy
- * of the file.  A release already in the library (the same bytes, under
- * any name) is not read again: its filing is returned and nothing is
- * written.  A file that cannot be read fails as kessan_parse_file() does.
+ * of the file, through #KessanImport: the corrections kept for the same
+ * file are made again, and errors found by the checks do not stop it.  A
+ * release already in the library (the same bytes, under any name) is not
+ * added again: its filing is returned and nothing is written; another
+ * release of the same period is kept beside it.  A file that cannot be
+ * read fails as kessan_parse_file() does.
  *
  * Returns: (transfer full): the filing in the library, or %NULL with
  *   @error set and the library unchanged
@@ -1267,11 +1271,9 @@ kessan_library_import_file (KessanLibrary  *self,
                             gboolean       *duplicate,
                             GError        **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(KessanFiling) filing = NULL;
-  g_autofree char *hash = NULL;
-  g_autofree char *name = NULL;
+  g_autoptr(KessanImport) import = NULL;
   KessanFiling *existing;
+  KessanDuplicateKind kind;
 
   g_return_val_if_fail (KESSAN_IS_LIBRARY (self), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -1280,26 +1282,20 @@ kessan_library_import_file (KessanLibrary  *self,
   if (duplicate != NULL)
     *duplicate = FALSE;
 
-  bytes = kessan_load_release_bytes (file, error);
-  if (bytes == NULL)
+  /* The one import path (kessan-import.c), taking what it finds. */
+  import = kessan_import_new (self, file);
+  if (!kessan_import_read (import, NULL, error))
     return NULL;
 
-  hash = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
-  existing = g_hash_table_lookup (self->by_hash, hash);
-  if (existing != NULL)
+  existing = kessan_import_find_duplicate (import, &kind);
+  if (existing != NULL && kind == KESSAN_DUPLICATE_SAME_SOURCE)
     {
       if (duplicate != NULL)
         *duplicate = TRUE;
       return g_object_ref (existing);
     }
 
-  name = g_file_get_basename (file);
-  filing = kessan_parse_release (bytes, name, error);
-  if (filing == NULL)
-    return NULL;
-  kessan_filing_run_checks (filing);
-
-  return kessan_library_add (self, filing, bytes, duplicate, error);
+  return kessan_import_commit (import, KESSAN_IMPORT_MODE_KEEP_BOTH, TRUE, NULL, NULL, error);
 }
 
 /**
@@ -1632,4 +1628,37 @@ kessan_library_read_source (KessanLibrary  *self,
     }
 
   return g_steal_pointer (&bytes);
+}
+
+/**
+ * kessan_library_find_by_period:
+ * @self: a #KessanLibrary
+ * @company: (nullable): the company
+ * @fiscal_year: a fiscal year, 0 for none
+ * @fiscal_quarter: 1 to 4, or 0 for a full year
+ *
+ * Returns: (transfer none) (nullable): the first filing of @company for
+ *   that fiscal period, or %NULL; always %NULL without a fiscal year
+ */
+KessanFiling *
+kessan_library_find_by_period (KessanLibrary *self,
+                               const char    *company,
+                               guint          fiscal_year,
+                               guint          fiscal_quarter)
+{
+  g_return_val_if_fail (KESSAN_IS_LIBRARY (self), NULL);
+
+  if (fiscal_year == 0)
+    return NULL;
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      KessanFiling *filing = g_ptr_array_index (self->items, i);
+
+      if (kessan_filing_get_fiscal_year (filing) == fiscal_year &&
+          kessan_filing_get_fiscal_quarter (filing) == fiscal_quarter &&
+          g_strcmp0 (kessan_filing_get_company (filing), company) == 0)
+        return filing;
+    }
+  return NULL;
 }

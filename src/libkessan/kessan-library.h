@@ -27,6 +27,10 @@ gboolean             kessan_library_load_finish     (KessanLibrary       *self,
 const char * const  *kessan_library_get_problems    (KessanLibrary       *self);
 KessanFiling        *kessan_library_find_by_hash    (KessanLibrary       *self,
                                                      const char          *source_hash);
+KessanFiling        *kessan_library_find_by_period  (KessanLibrary       *self,
+                                                     const char          *company,
+                                                     guint                fiscal_year,
+                                                     guint                fiscal_quarter);
 KessanFiling        *kessan_library_import_file     (KessanLibrary       *self,
                                                      GFile               *file,
                                                      gboolean            *duplicate,

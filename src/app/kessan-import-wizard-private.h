@@ -1,0 +1,83 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "kessan-import-wizard.h"
+
+G_BEGIN_DECLS
+
+/* What the files of the import wizard share: kessan-import-wizard.c has
+ * the files, the summary and adding, kessan-import-wizard-review.c the
+ * review and its corrections. */
+
+/* A file's row in the list of the "files" page. */
+typedef struct
+{
+  AdwActionRow   *row;
+  GtkImage       *icon;
+  GtkProgressBar *progress;
+  GtkButton      *review;
+  char           *problem;   /* why it could not be added, or NULL */
+} FileRow;
+
+struct _KessanImportWizard
+{
+  AdwWindow          parent_instance;
+
+  /* Template widgets */
+  AdwWindowTitle    *window_title;
+  GtkButton         *cancel_button;
+  GtkButton         *back_button;
+  GtkButton         *add_button;
+  GtkStack          *stack;
+  GtkLabel          *files_heading;
+  GtkListBox        *file_list;
+  GtkDropDown       *table_dropdown;
+  GtkGrid           *preview_grid;
+  GtkTextView       *source_view;
+  GtkLabel          *selection_label;
+  GtkDropDown       *move_dropdown;
+  GtkDropDown       *concept_dropdown;
+  GtkEntry          *new_concept_entry;
+  GtkEntry          *period_end_entry;
+  GtkSpinButton     *months_spin;
+  GtkDropDown       *measure_dropdown;
+  GtkDropDown       *currency_dropdown;
+  GtkDropDown       *scale_dropdown;
+  GtkSpinButton     *year_spin;
+  GtkDropDown       *quarter_dropdown;
+  GtkListBox        *findings_list;
+
+  /* Owned */
+  KessanLibrary     *library;
+  GSettings         *settings;
+  GListStore        *imports;
+  GPtrArray         *rows;           /* FileRow, one per import */
+  GCancellable      *cancellable;
+  GtkStringList     *concept_keys;
+  GPtrArray         *cells;          /* the preview's cells, (row + 1) × (columns + 1) */
+  KessanImport      *reviewed;
+  char              *table_id;
+
+  /* Borrowed */
+  AdwMessageDialog  *duplicate_dialog;
+
+  guint              n_reading;
+  guint              next_commit;    /* the import the Add button commits next */
+  int                selected_row;
+  int                selected_column;
+  gboolean           committing;
+  gboolean           force;
+  gboolean           commit_failed;
+  gboolean           updating;
+};
+
+void        kessan_import_wizard_update_file_row   (KessanImportWizard *self,
+                                                    KessanImport       *import);
+void        kessan_import_wizard_update_files_page (KessanImportWizard *self);
+const char *kessan_import_wizard_measure_name      (KessanMeasure       measure);
+
+/* kessan-import-wizard-review.c */
+void        kessan_import_wizard_review_class_init (GtkWidgetClass     *widget_class);
+void        kessan_import_wizard_review_init       (KessanImportWizard *self);
+
+G_END_DECLS

@@ -1,0 +1,834 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kessan-import-wizard"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kessan-import-wizard-private.h"
+#include "kessan-names.h"
+
+/* The review step of the import wizard: one table of one release at a
+ * time, its preview with the cells the checks question, its source
+ * lines, and the corrections, each applied at once with the checks run
+ * again (KessanImport, KessanCorrection). */
+
+static const guint scales[] = { 1, 1000, 1000000 };
+
+static void show_table (KessanImportWizard *self);
+
+/* Display */
+
+static const char *
+interface_language (void)
+{
+  return g_str_has_prefix (g_get_language_names ()[0], "ja") ? "ja" : "en";
+}
+
+/* The negative style and label language the statements show. */
+static KessanNegativeStyle
+negative_style (KessanImportWizard *self)
+{
+  g_autofree char *style = NULL;
+  g_autoptr(GVariant) chosen = NULL;
+
+  if (self->settings == NULL)
+    return KESSAN_NEGATIVE_MINUS;
+  chosen = g_settings_get_user_value (self->settings, "negative-style");
+  if (chosen == NULL && g_str_equal (interface_language (), "ja"))
+    return KESSAN_NEGATIVE_TRIANGLE;
+  style = g_settings_get_string (self->settings, "negative-style");
+  if (g_str_equal (style, "parentheses"))
+    return KESSAN_NEGATIVE_PARENTHESES;
+  if (g_str_equal (style, "triangle"))
+    return KESSAN_NEGATIVE_TRIANGLE;
+  return KESSAN_NEGATIVE_MINUS;
+}
+
+static const char *
+row_label (KessanImportWizard *self,
+           KessanLineItem     *row)
+{
+  g_autofree char *choice = self->settings != NULL ? g_settings_get_string (self->settings, "label-language") : NULL;
+  const char *language = choice == NULL || g_str_equal (choice, "interface") || g_str_equal (choice, "both")
+                         ? interface_language () : choice;
+  const char *label = g_str_equal (language, "ja") ? kessan_line_item_get_label_ja (row)
+                                                   : kessan_line_item_get_label_en (row);
+
+  return label != NULL ? label : kessan_line_item_get_label (row);
+}
+
+static char *
+column_title (KessanStatement *statement,
+              guint            c)
+{
+  KessanColumn *column = kessan_statement_get_column (statement, c);
+  g_autofree char *period = kessan_format_period (kessan_column_get_period_end (column), kessan_column_get_months (column));
+  const char *what;
+
+  if (kessan_column_get_measure (column) != KESSAN_MEASURE_AMOUNT)
+    what = kessan_import_wizard_measure_name (kessan_column_get_measure (column));
+  else
+    what = kessan_currency_to_string (kessan_column_get_currency (column));
+  /* TRANSLATORS: a column of the preview: its number, period and what it holds */
+  return g_strdup_printf (_("%u: %s\n%s"), c + 1, period != NULL ? period : "—", what != NULL ? what : "");
+}
+
+/* Review */
+
+static KessanStatement *
+reviewed_statement (KessanImportWizard *self)
+{
+  KessanFiling *filing = self->reviewed != NULL ? kessan_import_get_filing (self->reviewed) : NULL;
+
+  if (filing == NULL || self->table_id == NULL)
+    return NULL;
+  return kessan_filing_find_statement (filing, self->table_id);
+}
+
+static gboolean
+finding_covers (KessanFinding  *finding,
+                KessanLineItem *row,
+                int             column)
+{
+  const char * const *rows = kessan_finding_get_rows (finding);
+  const guint *columns;
+  guint n_columns;
+  gboolean in_row = FALSE;
+
+  for (guint i = 0; rows[i] != NULL && !in_row; i++)
+    in_row = g_strcmp0 (rows[i], kessan_line_item_get_concept (row)) == 0;
+  if (!in_row)
+    return FALSE;
+  if (column < 0)
+    return TRUE;
+  columns = kessan_finding_get_columns (finding, &n_columns);
+  if (n_columns == 0)
+    return TRUE;
+  for (guint i = 0; i < n_columns; i++)
+    if (columns[i] == (guint) column)
+      return TRUE;
+  return FALSE;
+}
+
+/* The worst finding of the table about a cell, or NULL. */
+static KessanFinding *
+finding_for_cell (KessanImportWizard *self,
+                  KessanLineItem     *row,
+                  int                 column)
+{
+  KessanFiling *filing = kessan_import_get_filing (self->reviewed);
+  KessanFinding *worst = NULL;
+
+  for (guint i = 0; i < kessan_filing_get_n_findings (filing); i++)
+    {
+      KessanFinding *finding = kessan_filing_get_finding (filing, i);
+
+      if (g_strcmp0 (kessan_finding_get_statement (finding), self->table_id) != 0 ||
+          kessan_finding_get_severity (finding) == KESSAN_SEVERITY_INFO ||
+          !finding_covers (finding, row, column))
+        continue;
+      if (worst == NULL || kessan_finding_get_severity (finding) > kessan_finding_get_severity (worst))
+        worst = finding;
+    }
+  return worst;
+}
+
+static GtkWidget *
+cell_at (KessanImportWizard *self,
+         int                 row,
+         int                 column)
+{
+  KessanStatement *statement = reviewed_statement (self);
+  guint width;
+  guint index;
+
+  if (statement == NULL)
+    return NULL;
+  width = kessan_statement_get_n_columns (statement) + 1;
+  if (row < -1 || column < -1 || (guint) (column + 1) >= width)
+    return NULL;
+  index = (guint) (row + 1) * width + (guint) (column + 1);
+  return index < self->cells->len ? g_ptr_array_index (self->cells, index) : NULL;
+}
+
+static void
+cell_clicked_cb (GtkButton          *button,
+                 KessanImportWizard *self)
+{
+  int row = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "row"));
+  int column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "column"));
+
+  kessan_import_wizard_select_cell (self, row, column);
+}
+
+static GtkWidget *
+add_cell (KessanImportWizard *self,
+          const char         *text,
+          int                 row,
+          int                 column,
+          const char         *tooltip)
+{
+  GtkWidget *button = gtk_button_new_with_label (text);
+  GtkWidget *label = gtk_button_get_child (GTK_BUTTON (button));
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "preview-cell");
+  gtk_label_set_xalign (GTK_LABEL (label), column < 0 ? 0.0f : 1.0f);
+  if (column >= 0 && row >= 0)
+    gtk_widget_add_css_class (label, "numeric");
+  if (row < 0)
+    gtk_widget_add_css_class (label, "heading");
+  gtk_widget_set_tooltip_text (button, tooltip);
+  g_object_set_data (G_OBJECT (button), "row", GINT_TO_POINTER (row));
+  g_object_set_data (G_OBJECT (button), "column", GINT_TO_POINTER (column));
+  g_signal_connect_object (button, "clicked", G_CALLBACK (cell_clicked_cb), self, 0);
+  gtk_grid_attach (self->preview_grid, button, column + 1, row + 1, 1, 1);
+  g_ptr_array_add (self->cells, button);
+  return button;
+}
+
+/* A corrected place of the table says so: a mark and the correction. */
+static void
+mark_correction (KessanImportWizard *self,
+                 GtkWidget          *cell,
+                 int                 row,
+                 int                 column)
+{
+  KessanCorrection *correction = kessan_filing_find_correction (kessan_import_get_filing (self->reviewed),
+                                                                self->table_id, row, column);
+  g_autofree char *what = NULL;
+  g_autofree char *tooltip = NULL;
+
+  if (correction == NULL)
+    return;
+  what = kessan_correction_describe (correction);
+  /* TRANSLATORS: a tooltip; %s says what was corrected */
+  tooltip = g_strdup_printf (_("Corrected on import: %s"), what);
+  gtk_widget_add_css_class (cell, "corrected");
+  gtk_widget_set_tooltip_text (cell, tooltip);
+}
+
+static void
+fill_preview (KessanImportWizard *self)
+{
+  KessanStatement *statement = reviewed_statement (self);
+  GtkWidget *child;
+  guint n_columns, n_rows;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->preview_grid))) != NULL)
+    gtk_grid_remove (self->preview_grid, child);
+  g_ptr_array_set_size (self->cells, 0);
+  if (statement == NULL)
+    return;
+
+  n_columns = kessan_statement_get_n_columns (statement);
+  n_rows = kessan_statement_get_n_rows (statement);
+
+  mark_correction (self, add_cell (self, "", -1, -1, NULL), -1, -1);
+  for (guint c = 0; c < n_columns; c++)
+    {
+      g_autofree char *title = column_title (statement, c);
+      GtkWidget *cell = add_cell (self, title, -1, (int) c, kessan_column_get_header (kessan_statement_get_column (statement, c)));
+
+      mark_correction (self, cell, -1, (int) c);
+    }
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      KessanLineItem *row = kessan_statement_get_row (statement, r);
+      KessanFinding *finding = finding_for_cell (self, row, -1);
+      GtkWidget *cell;
+
+      cell = add_cell (self, row_label (self, row), (int) r, -1, kessan_line_item_get_label (row));
+      gtk_widget_set_margin_start (gtk_button_get_child (GTK_BUTTON (cell)), 12 * (int) kessan_line_item_get_depth (row));
+      if (finding != NULL)
+        gtk_widget_add_css_class (cell, kessan_finding_get_severity (finding) == KESSAN_SEVERITY_ERROR ? "error" : "warning");
+      mark_correction (self, cell, (int) r, -1);
+
+      for (guint c = 0; c < n_columns; c++)
+        {
+          g_autofree char *text = NULL;
+
+          if (kessan_line_item_has_value (row, c))
+            text = kessan_format_number (kessan_line_item_get_value (row, c),
+                                         kessan_line_item_get_decimals (row, c), negative_style (self));
+          finding = kessan_line_item_has_value (row, c) || kessan_line_item_get_total (row)
+                    ? finding_for_cell (self, row, (int) c) : NULL;
+          cell = add_cell (self, text != NULL ? text : "", (int) r, (int) c,
+                           finding != NULL ? kessan_finding_get_message (finding) : NULL);
+          if (finding != NULL)
+            gtk_widget_add_css_class (cell, kessan_finding_get_severity (finding) == KESSAN_SEVERITY_ERROR ? "error" : "warning");
+          mark_correction (self, cell, (int) r, (int) c);
+        }
+    }
+}
+
+/* The table's lines of the release, problem lines and the selected
+ * row's line highlighted. */
+static void
+fill_source (KessanImportWizard *self)
+{
+  KessanStatement *statement = reviewed_statement (self);
+  KessanFiling *filing = self->reviewed != NULL ? kessan_import_get_filing (self->reviewed) : NULL;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->source_view);
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint first, last, n_lines;
+  GtkTextIter start, end;
+
+  gtk_text_buffer_set_text (buffer, "", 0);
+  if (statement == NULL || kessan_filing_get_text (filing) == NULL)
+    return;
+
+  lines = g_strsplit (kessan_filing_get_text (filing), "\n", -1);
+  n_lines = g_strv_length (lines);
+  first = MAX (kessan_statement_get_first_line (statement), 1);
+  last = MIN (kessan_statement_get_last_line (statement), n_lines);
+  for (guint line = first; line <= last; line++)
+    g_string_append_printf (text, "%5u  %s\n", line, lines[line - 1]);
+  gtk_text_buffer_set_text (buffer, text->str, (int) text->len);
+
+  for (guint i = 0; i < kessan_filing_get_n_findings (filing); i++)
+    {
+      KessanFinding *finding = kessan_filing_get_finding (filing, i);
+      const guint *finding_lines;
+      guint n;
+
+      if (g_strcmp0 (kessan_finding_get_statement (finding), self->table_id) != 0 ||
+          kessan_finding_get_severity (finding) == KESSAN_SEVERITY_INFO)
+        continue;
+      finding_lines = kessan_finding_get_lines (finding, &n);
+      for (guint l = 0; l < n; l++)
+        {
+          if (finding_lines[l] < first || finding_lines[l] > last)
+            continue;
+          gtk_text_buffer_get_iter_at_line (buffer, &start, (int) (finding_lines[l] - first));
+          end = start;
+          gtk_text_iter_forward_to_line_end (&end);
+          gtk_text_buffer_apply_tag_by_name (buffer, "problem", &start, &end);
+        }
+    }
+
+  if (self->selected_row >= 0 && (guint) self->selected_row < kessan_statement_get_n_rows (statement))
+    {
+      KessanLineItem *row = kessan_statement_get_row (statement, (guint) self->selected_row);
+      guint line = self->selected_column >= 0 ? kessan_line_item_get_value_line (row, (guint) self->selected_column) : 0;
+
+      if (line == 0)
+        line = kessan_line_item_get_line (row);
+      if (line >= first && line <= last)
+        {
+          gtk_text_buffer_get_iter_at_line (buffer, &start, (int) (line - first));
+          end = start;
+          gtk_text_iter_forward_to_line_end (&end);
+          gtk_text_buffer_apply_tag_by_name (buffer, "selected", &start, &end);
+          gtk_text_view_scroll_to_iter (self->source_view, &start, 0.1, FALSE, 0, 0);
+        }
+    }
+}
+
+static GtkWidget *
+finding_row (KessanFinding *finding)
+{
+  GtkWidget *row = adw_action_row_new ();
+  KessanSeverity severity = kessan_finding_get_severity (finding);
+  GtkWidget *icon = gtk_image_new_from_icon_name (severity == KESSAN_SEVERITY_INFO ? "dialog-information-symbolic"
+                                                  : severity == KESSAN_SEVERITY_WARNING ? "dialog-warning-symbolic"
+                                                  : "dialog-error-symbolic");
+
+  if (severity != KESSAN_SEVERITY_INFO)
+    gtk_widget_add_css_class (icon, severity == KESSAN_SEVERITY_ERROR ? "error" : "warning");
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), kessan_check_get_display_name (kessan_finding_get_check (finding)));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), kessan_finding_get_message (finding));
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  return row;
+}
+
+/* The findings of the table and of the release as a whole, as the
+ * checks give them after the last correction. */
+static void
+fill_findings (KessanImportWizard *self)
+{
+  KessanFiling *filing = self->reviewed != NULL ? kessan_import_get_filing (self->reviewed) : NULL;
+  GtkWidget *child;
+  guint shown = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->findings_list))) != NULL)
+    gtk_list_box_remove (self->findings_list, child);
+  if (filing == NULL)
+    return;
+  for (guint i = 0; i < kessan_filing_get_n_findings (filing); i++)
+    {
+      KessanFinding *finding = kessan_filing_get_finding (filing, i);
+      const char *statement = kessan_finding_get_statement (finding);
+
+      if (statement != NULL && g_strcmp0 (statement, self->table_id) != 0)
+        continue;
+      gtk_list_box_append (self->findings_list, finding_row (finding));
+      shown++;
+    }
+  if (shown == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("The checks find nothing wrong with this table."));
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("emblem-ok-symbolic"));
+      gtk_list_box_append (self->findings_list, row);
+    }
+}
+
+/* The preview scrolls to show the selected cell, once it is laid out:
+ * at a priority below that of drawing. */
+static gboolean
+scroll_to_selection_cb (gpointer data)
+{
+  KessanImportWizard *self = KESSAN_IMPORT_WIZARD (data);
+  GtkWidget *cell = self->cells != NULL ? cell_at (self, self->selected_row, self->selected_column) : NULL;
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self->preview_grid), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  graphene_rect_t bounds;
+
+  if (cell == NULL || !gtk_widget_compute_bounds (cell, GTK_WIDGET (self->preview_grid), &bounds))
+    return G_SOURCE_REMOVE;
+  gtk_adjustment_clamp_page (h, bounds.origin.x, bounds.origin.x + bounds.size.width);
+  gtk_adjustment_clamp_page (v, bounds.origin.y, bounds.origin.y + bounds.size.height);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+fill_selection (KessanImportWizard *self)
+{
+  KessanStatement *statement = reviewed_statement (self);
+  g_autofree char *text = NULL;
+
+  if (statement == NULL)
+    return;
+
+  for (guint i = 0; i < self->cells->len; i++)
+    gtk_widget_remove_css_class (g_ptr_array_index (self->cells, i), "accent");
+  if (cell_at (self, self->selected_row, self->selected_column) != NULL)
+    {
+      GtkWidget *cell = cell_at (self, self->selected_row, self->selected_column);
+
+      gtk_widget_add_css_class (cell, "accent");
+      g_idle_add_full (G_PRIORITY_LOW, scroll_to_selection_cb, g_object_ref (self), g_object_unref);
+    }
+
+  self->updating = TRUE;
+  if (self->selected_row >= 0 && (guint) self->selected_row < kessan_statement_get_n_rows (statement))
+    {
+      KessanLineItem *row = kessan_statement_get_row (statement, (guint) self->selected_row);
+      guint position;
+
+      if (self->selected_column >= 0)
+        /* TRANSLATORS: the selected cell of the preview: row label, column number */
+        text = g_strdup_printf (_("Row “%s”, column %d"), row_label (self, row), self->selected_column + 1);
+      else
+        text = g_strdup_printf (_("Row “%s”"), row_label (self, row));
+      for (position = 0; position < g_list_model_get_n_items (G_LIST_MODEL (self->concept_keys)); position++)
+        if (g_strcmp0 (gtk_string_list_get_string (self->concept_keys, position), kessan_line_item_get_concept (row)) == 0)
+          {
+            gtk_drop_down_set_selected (self->concept_dropdown, position);
+            break;
+          }
+    }
+  else if (self->selected_column >= 0)
+    text = g_strdup_printf (_("Column %d"), self->selected_column + 1);
+  else
+    text = g_strdup (_("Select a cell of the table to correct it."));
+  gtk_label_set_text (self->selection_label, text);
+
+  if (self->selected_column >= 0 && (guint) self->selected_column < kessan_statement_get_n_columns (statement))
+    {
+      KessanColumn *column = kessan_statement_get_column (statement, (guint) self->selected_column);
+      const char *end = kessan_column_get_period_end (column);
+
+      gtk_editable_set_text (GTK_EDITABLE (self->period_end_entry), end != NULL ? end : "");
+      gtk_spin_button_set_value (self->months_spin, kessan_column_get_months (column));
+      gtk_drop_down_set_selected (self->measure_dropdown, kessan_column_get_measure (column));
+      gtk_drop_down_set_selected (self->currency_dropdown, kessan_column_get_currency (column));
+      for (guint i = 0; i < G_N_ELEMENTS (scales); i++)
+        if (scales[i] == kessan_column_get_scale (column))
+          gtk_drop_down_set_selected (self->scale_dropdown, i);
+      gtk_drop_down_set_selected (self->move_dropdown, (guint) self->selected_column);
+    }
+  self->updating = FALSE;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.move-value",
+                                 self->selected_row >= 0 && self->selected_column >= 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.set-concept", self->selected_row >= 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.set-column-role", self->selected_column >= 0);
+}
+
+static void
+show_table (KessanImportWizard *self)
+{
+  KessanFiling *filing = self->reviewed != NULL ? kessan_import_get_filing (self->reviewed) : NULL;
+  KessanStatement *statement = reviewed_statement (self);
+  g_autoptr(GtkStringList) columns = gtk_string_list_new (NULL);
+
+  if (filing == NULL)
+    return;
+  if (statement != NULL)
+    for (guint c = 0; c < kessan_statement_get_n_columns (statement); c++)
+      {
+        g_autofree char *title = column_title (statement, c);
+
+        g_strdelimit (title, "\n", ' ');
+        gtk_string_list_append (columns, title);
+      }
+  self->updating = TRUE;
+  gtk_drop_down_set_model (self->move_dropdown, G_LIST_MODEL (columns));
+  gtk_spin_button_set_value (self->year_spin, kessan_filing_get_fiscal_year (filing) > 0
+                                              ? kessan_filing_get_fiscal_year (filing) : 2003);
+  gtk_drop_down_set_selected (self->quarter_dropdown, kessan_filing_get_fiscal_quarter (filing));
+  self->updating = FALSE;
+
+  fill_preview (self);
+  fill_source (self);
+  fill_findings (self);
+  fill_selection (self);
+}
+
+/* The tables of the reviewed filing in the dropdown; @select_id or the
+ * first table with an error is shown. */
+static void
+fill_tables (KessanImportWizard *self,
+             const char         *select_id)
+{
+  KessanFiling *filing = kessan_import_get_filing (self->reviewed);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autofree char *chosen = NULL;
+  guint selected = 0;
+
+  for (guint i = 0; i < kessan_filing_get_n_findings (filing) && select_id == NULL && chosen == NULL; i++)
+    {
+      KessanFinding *finding = kessan_filing_get_finding (filing, i);
+
+      if (kessan_finding_get_severity (finding) == KESSAN_SEVERITY_ERROR && kessan_finding_get_statement (finding) != NULL &&
+          kessan_filing_find_statement (filing, kessan_finding_get_statement (finding)) != NULL)
+        chosen = g_strdup (kessan_finding_get_statement (finding));
+    }
+  if (select_id != NULL && kessan_filing_find_statement (filing, select_id) != NULL)
+    chosen = g_strdup (select_id);
+
+  for (guint s = 0; s < kessan_filing_get_n_statements (filing); s++)
+    {
+      KessanStatement *statement = kessan_filing_get_statement (filing, s);
+      g_autofree char *name = kessan_statement_get_display_name (statement);
+
+      gtk_string_list_append (names, name);
+      if (g_strcmp0 (kessan_statement_get_id (statement), chosen) == 0)
+        selected = s;
+    }
+
+  g_clear_pointer (&self->table_id, g_free);
+  if (kessan_filing_get_n_statements (filing) > 0)
+    self->table_id = g_strdup (kessan_statement_get_id (kessan_filing_get_statement (filing, selected)));
+
+  self->updating = TRUE;
+  gtk_drop_down_set_model (self->table_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->table_dropdown, selected);
+  self->updating = FALSE;
+}
+
+static void
+table_selected_cb (KessanImportWizard *self)
+{
+  KessanFiling *filing = self->reviewed != NULL ? kessan_import_get_filing (self->reviewed) : NULL;
+  guint selected = gtk_drop_down_get_selected (self->table_dropdown);
+
+  if (self->updating || filing == NULL || selected >= kessan_filing_get_n_statements (filing))
+    return;
+  g_free (self->table_id);
+  self->table_id = g_strdup (kessan_statement_get_id (kessan_filing_get_statement (filing, selected)));
+  self->selected_row = -1;
+  self->selected_column = -1;
+  show_table (self);
+}
+
+void
+kessan_import_wizard_select_cell (KessanImportWizard *self,
+                                  int                 row,
+                                  int                 column)
+{
+  g_return_if_fail (KESSAN_IS_IMPORT_WIZARD (self));
+
+  self->selected_row = row;
+  self->selected_column = column;
+  fill_selection (self);
+  fill_source (self);
+}
+
+/* Corrections: each is applied at once and the checks run again. */
+static void
+apply (KessanImportWizard *self,
+       KessanCorrection   *correction)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *table = g_strdup (self->table_id);
+
+  if (!kessan_import_apply_correction (self->reviewed, correction, &error))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Correct the Table"), error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+  fill_tables (self, table);
+  show_table (self);
+  kessan_import_wizard_update_file_row (self, self->reviewed);
+  kessan_import_wizard_update_files_page (self);
+}
+
+static void
+move_value_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  KessanImportWizard *self = KESSAN_IMPORT_WIZARD (widget);
+  g_autoptr(KessanCorrection) correction = NULL;
+  guint to = gtk_drop_down_get_selected (self->move_dropdown);
+
+  if (self->selected_row < 0 || self->selected_column < 0 || to == GTK_INVALID_LIST_POSITION)
+    return;
+  correction = kessan_correction_new_move_value (self->table_id, (guint) self->selected_row,
+                                                 (guint) self->selected_column, to);
+  apply (self, correction);
+  if (self->selected_column != (int) to)
+    kessan_import_wizard_select_cell (self, self->selected_row, (int) to);
+}
+
+static void
+set_concept_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  KessanImportWizard *self = KESSAN_IMPORT_WIZARD (widget);
+  g_autoptr(KessanCorrection) correction = NULL;
+  const char *label = gtk_editable_get_text (GTK_EDITABLE (self->new_concept_entry));
+  guint selected = gtk_drop_down_get_selected (self->concept_dropdown);
+
+  if (self->selected_row < 0)
+    return;
+  if (label != NULL && *label != '\0')
+    correction = kessan_correction_new_row_concept (self->table_id, (guint) self->selected_row, NULL, label);
+  else if (selected != GTK_INVALID_LIST_POSITION)
+    correction = kessan_correction_new_row_concept (self->table_id, (guint) self->selected_row,
+                                                    gtk_string_list_get_string (self->concept_keys, selected), NULL);
+  else
+    return;
+  gtk_editable_set_text (GTK_EDITABLE (self->new_concept_entry), "");
+  apply (self, correction);
+}
+
+static void
+set_column_role_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  KessanImportWizard *self = KESSAN_IMPORT_WIZARD (widget);
+  g_autoptr(KessanCorrection) correction = NULL;
+  const char *end = gtk_editable_get_text (GTK_EDITABLE (self->period_end_entry));
+  guint scale = gtk_drop_down_get_selected (self->scale_dropdown);
+  GDate date;
+
+  if (self->selected_column < 0)
+    return;
+  if (*end != '\0' && !kessan_date_from_iso (end, &date))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->period_end_entry), "error");
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (self->period_end_entry), "error");
+  correction = kessan_correction_new_column_role (self->table_id, (guint) self->selected_column,
+                                                  *end != '\0' ? end : NULL,
+                                                  (guint) gtk_spin_button_get_value_as_int (self->months_spin),
+                                                  (KessanMeasure) gtk_drop_down_get_selected (self->measure_dropdown),
+                                                  (KessanCurrency) gtk_drop_down_get_selected (self->currency_dropdown),
+                                                  scales[MIN (scale, G_N_ELEMENTS (scales) - 1)]);
+  apply (self, correction);
+}
+
+static void
+skip_table_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  KessanImportWizard *self = KESSAN_IMPORT_WIZARD (widget);
+  g_autoptr(KessanCorrection) correction = NULL;
+
+  if (self->table_id == NULL)
+    return;
+  correction = kessan_correction_new_skip_table (self->table_id);
+  g_clear_pointer (&self->table_id, g_free);
+  self->selected_row = self->selected_column = -1;
+  apply (self, correction);
+}
+
+static void
+set_period_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  KessanImportWizard *self = KESSAN_IMPORT_WIZARD (widget);
+  g_autoptr(KessanCorrection) correction = NULL;
+
+  if (self->reviewed == NULL)
+    return;
+  correction = kessan_correction_new_fiscal_period ((guint) gtk_spin_button_get_value_as_int (self->year_spin),
+                                                    MIN (gtk_drop_down_get_selected (self->quarter_dropdown), 4));
+  apply (self, correction);
+}
+
+static void
+undo_correction_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  KessanImportWizard *self = KESSAN_IMPORT_WIZARD (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *table = g_strdup (self->table_id);
+
+  if (self->reviewed == NULL)
+    return;
+  if (!kessan_import_undo_correction (self->reviewed, &error))
+    {
+      g_warning ("Could not undo a correction: %s", error->message);
+      return;
+    }
+  fill_tables (self, table);
+  show_table (self);
+  kessan_import_wizard_update_file_row (self, self->reviewed);
+  kessan_import_wizard_update_files_page (self);
+}
+
+static void
+review_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  KessanImportWizard *self = KESSAN_IMPORT_WIZARD (widget);
+  guint index = g_variant_get_uint32 (parameter);
+  g_autoptr(KessanImport) import = g_list_model_get_item (G_LIST_MODEL (self->imports), index);
+
+  if (import == NULL || kessan_import_get_state (import) != KESSAN_IMPORT_STATE_READ)
+    return;
+  g_set_object (&self->reviewed, import);
+  self->selected_row = -1;
+  self->selected_column = -1;
+  fill_tables (self, NULL);
+  show_table (self);
+  gtk_stack_set_visible_child_name (self->stack, "review");
+  adw_window_title_set_subtitle (self->window_title, kessan_import_get_name (import));
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), TRUE);
+}
+
+/* Accessors for the interface tests */
+
+gboolean
+kessan_import_wizard_cell_has_class (KessanImportWizard *self,
+                                     int                 row,
+                                     int                 column,
+                                     const char         *css_class)
+{
+  GtkWidget *cell;
+
+  g_return_val_if_fail (KESSAN_IS_IMPORT_WIZARD (self), FALSE);
+
+  cell = cell_at (self, row, column);
+  return cell != NULL && gtk_widget_has_css_class (cell, css_class);
+}
+
+const char *
+kessan_import_wizard_get_reviewed_table (KessanImportWizard *self)
+{
+  g_return_val_if_fail (KESSAN_IS_IMPORT_WIZARD (self), NULL);
+  return self->table_id;
+}
+
+
+static GtkStringList *
+string_list (const char * const *strings,
+             guint               n)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    gtk_string_list_append (list, strings[i]);
+  return list;
+}
+
+static void
+setup_choices (KessanImportWizard *self)
+{
+  const char *measures[KESSAN_MEASURE_CHANGE + 1];
+  const char *currencies[] = {
+    [KESSAN_CURRENCY_NONE] = _("No currency"),
+    [KESSAN_CURRENCY_JPY] = "JPY",
+    [KESSAN_CURRENCY_USD] = "USD",
+  };
+  const char *scale_names[] = { _("Units"), _("Thousands"), _("Millions") };
+  const char *quarters[] = { _("Full year"), _("Q1"), _("Q2"), _("Q3"), _("Q4") };
+  g_autoptr(GtkStringList) measure_list = NULL;
+  g_autoptr(GtkStringList) currency_list = string_list (currencies, G_N_ELEMENTS (currencies));
+  g_autoptr(GtkStringList) scale_list = string_list (scale_names, G_N_ELEMENTS (scale_names));
+  g_autoptr(GtkStringList) quarter_list = string_list (quarters, G_N_ELEMENTS (quarters));
+  KessanConcepts *concepts = kessan_concepts_get_default ();
+  const char * const *keys = kessan_concepts_get_keys (concepts);
+  g_autoptr(GtkStringList) concept_names = gtk_string_list_new (NULL);
+  g_autoptr(GtkExpression) expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+
+  for (guint m = 0; m < G_N_ELEMENTS (measures); m++)
+    measures[m] = kessan_import_wizard_measure_name ((KessanMeasure) m);
+  measure_list = string_list (measures, G_N_ELEMENTS (measures));
+  gtk_drop_down_set_model (self->measure_dropdown, G_LIST_MODEL (measure_list));
+  gtk_drop_down_set_model (self->currency_dropdown, G_LIST_MODEL (currency_list));
+  gtk_drop_down_set_model (self->scale_dropdown, G_LIST_MODEL (scale_list));
+  gtk_drop_down_set_model (self->quarter_dropdown, G_LIST_MODEL (quarter_list));
+
+  /* The dictionary, searchable by key and by label in both languages. */
+  self->concept_keys = gtk_string_list_new (NULL);
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      const KessanConcept *concept = kessan_concepts_get (concepts, keys[i]);
+      g_autofree char *name = NULL;
+
+      if (concept->heading)
+        continue;
+      name = g_strdup_printf ("%s — %s / %s", keys[i], concept->label_en != NULL ? concept->label_en : "",
+                              concept->label_ja != NULL ? concept->label_ja : "");
+      gtk_string_list_append (self->concept_keys, keys[i]);
+      gtk_string_list_append (concept_names, name);
+    }
+  gtk_drop_down_set_expression (self->concept_dropdown, expression);
+  gtk_drop_down_set_model (self->concept_dropdown, G_LIST_MODEL (concept_names));
+}
+
+void
+kessan_import_wizard_review_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "wizard.review", "u", review_action);
+  gtk_widget_class_install_action (widget_class, "wizard.move-value", NULL, move_value_action);
+  gtk_widget_class_install_action (widget_class, "wizard.set-concept", NULL, set_concept_action);
+  gtk_widget_class_install_action (widget_class, "wizard.set-column-role", NULL, set_column_role_action);
+  gtk_widget_class_install_action (widget_class, "wizard.skip-table", NULL, skip_table_action);
+  gtk_widget_class_install_action (widget_class, "wizard.set-period", NULL, set_period_action);
+  gtk_widget_class_install_action (widget_class, "wizard.undo-correction", NULL, undo_correction_action);
+}
+
+void
+kessan_import_wizard_review_init (KessanImportWizard *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->source_view);
+
+  gtk_text_buffer_create_tag (buffer, "problem", "background", "rgba(224, 27, 36, 0.25)", NULL);
+  gtk_text_buffer_create_tag (buffer, "selected", "background", "rgba(53, 132, 228, 0.3)", NULL);
+  setup_choices (self);
+  g_signal_connect_object (self->table_dropdown, "notify::selected", G_CALLBACK (table_selected_cb), self, G_CONNECT_SWAPPED);
+}

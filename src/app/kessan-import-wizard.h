@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "kessan.h"
+
+G_BEGIN_DECLS
+
+#define KESSAN_TYPE_IMPORT_WIZARD (kessan_import_wizard_get_type ())
+
+G_DECLARE_FINAL_TYPE (KessanImportWizard, kessan_import_wizard, KESSAN, IMPORT_WIZARD, AdwWindow)
+
+KessanImportWizard *kessan_import_wizard_new               (GtkWindow          *parent,
+                                                            KessanLibrary      *library,
+                                                            GSettings          *settings);
+/* Starts reading @file: the wizard shows its progress, then its summary. */
+void                kessan_import_wizard_add_file          (KessanImportWizard *self,
+                                                            GFile              *file);
+/* Whether files can still join this wizard (nothing added yet). */
+gboolean            kessan_import_wizard_get_accepts_files (KessanImportWizard *self);
+
+/* For the interface tests: the wizard's state as a user sees it. */
+GListModel         *kessan_import_wizard_get_imports       (KessanImportWizard *self);
+const char         *kessan_import_wizard_get_step          (KessanImportWizard *self);
+const char         *kessan_import_wizard_get_file_message  (KessanImportWizard *self,
+                                                            guint               index);
+GtkWidget          *kessan_import_wizard_get_add_button    (KessanImportWizard *self);
+GtkDropDown        *kessan_import_wizard_get_move_dropdown (KessanImportWizard *self);
+GtkDropDown        *kessan_import_wizard_get_table_dropdown (KessanImportWizard *self);
+/* Selects a cell of the reviewed table as a click does; -1 for a row's
+ * label or a column's header. */
+void                kessan_import_wizard_select_cell       (KessanImportWizard *self,
+                                                            int                 row,
+                                                            int                 column);
+/* Whether the preview's cell has the style class (error, warning). */
+gboolean            kessan_import_wizard_cell_has_class    (KessanImportWizard *self,
+                                                            int                 row,
+                                                            int                 column,
+                                                            const char         *css_class);
+const char         *kessan_import_wizard_get_reviewed_table (KessanImportWizard *self);
+AdwMessageDialog   *kessan_import_wizard_get_duplicate_dialog (KessanImportWizard *self);
+
+G_END_DECLS

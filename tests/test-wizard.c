@@ -1,0 +1,578 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "kessan-application.h"
+#include "kessan-import-wizard.h"
+#include "kessan-test-util.h"
+#include "kessan-window.h"
+
+/* The import wizard as a user meets it: releases opened as from the file
+ * manager, the wizard driven through its actions and widgets and read
+ * back from them.  Each test starts the application on an empty library
+ * of its own, without the samples. */
+
+typedef struct
+{
+  char              *dir;
+  char              *library_dir;
+  KessanApplication *app;
+  KessanWindow      *window;
+} Fixture;
+
+static void
+iterate_until (gboolean (*done) (Fixture *), Fixture *fixture, guint timeout_ms)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (!done (fixture) && g_get_monotonic_time () < deadline)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  g_assert_true (done (fixture));
+}
+
+static void
+iterate_for (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + (gint64) ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+static gboolean
+window_ready (Fixture *fixture)
+{
+  return kessan_window_get_ready (fixture->window);
+}
+
+static void
+start_app (Fixture    *fixture,
+           const char *library_dir)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_setenv ("KESSAN_LIBRARY_DIR", library_dir, TRUE);
+  fixture->app = kessan_application_new ();
+  g_application_set_flags (G_APPLICATION (fixture->app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (fixture->app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (fixture->app));
+  fixture->window = KESSAN_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
+  g_assert_nonnull (fixture->window);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
+  iterate_until (window_ready, fixture, 30000);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.kessan.Kessan");
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  /* Settings live in memory for the whole run: start each test afresh,
+   * on a library without the samples. */
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_settings_reset (settings, keys[i]);
+  g_settings_set_boolean (settings, "samples-added", TRUE);
+
+  fixture->dir = kessan_test_make_temp_dir ("kessan-wizard-XXXXXX");
+  fixture->library_dir = g_build_filename (fixture->dir, "library", NULL);
+  start_app (fixture, fixture->library_dir);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  KessanImportWizard *wizard = kessan_window_get_import_wizard (fixture->window);
+
+  if (wizard != NULL)
+    gtk_window_destroy (GTK_WINDOW (wizard));
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&fixture->app);
+  kessan_test_remove_tree (fixture->dir);
+  g_free (fixture->library_dir);
+  g_free (fixture->dir);
+}
+
+static KessanLibrary *
+library (Fixture *fixture)
+{
+  return kessan_window_get_library (fixture->window);
+}
+
+static guint
+library_size (Fixture *fixture)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (library (fixture)));
+}
+
+static KessanImportWizard *
+wizard (Fixture *fixture)
+{
+  return kessan_window_get_import_wizard (fixture->window);
+}
+
+static gboolean
+wizard_at_summary (Fixture *fixture)
+{
+  return wizard (fixture) != NULL && g_strcmp0 (kessan_import_wizard_get_step (wizard (fixture)), "summary") == 0;
+}
+
+static gboolean
+wizard_closed (Fixture *fixture)
+{
+  return wizard (fixture) == NULL;
+}
+
+static GFile *
+write_release (Fixture    *fixture,
+               const char *name,
+               const char *text,
+               gssize      length)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+  kessan_test_write_file (path, text, length);
+  return g_file_new_for_path (path);
+}
+
+/* Opens @file as the file manager does and waits for its summary. */
+static KessanImportWizard *
+open_to_summary (Fixture *fixture,
+                 GFile   *file)
+{
+  kessan_window_open_file (fixture->window, file);
+  g_assert_nonnull (wizard (fixture));
+  iterate_until (wizard_at_summary, fixture, 30000);
+  return wizard (fixture);
+}
+
+static KessanFiling *
+find_filing (Fixture    *fixture,
+             const char *source_name)
+{
+  GListModel *model = G_LIST_MODEL (library (fixture));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(KessanFiling) filing = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (kessan_filing_get_source_name (filing), source_name) == 0)
+        return filing;
+    }
+  return NULL;
+}
+
+static guint
+count_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      n += 1 + count_tree (child);
+    }
+  return n;
+}
+
+/* Screenshots of the steps for review: not compared, only written. */
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *step)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".", "screenshots", NULL);
+  const char *language = g_getenv ("LANGUAGE");
+  g_autofree char *path = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  iterate_for (300);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL || renderer == NULL)
+    return;
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_mkdir_with_parents (dir, 0755);
+  path = g_strdup_printf ("%s/wizard-%s-%s.png", dir, step, language != NULL && *language != '\0' ? language : "en");
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static void
+assert_same_numbers (KessanFiling *a,
+                     KessanFiling *b)
+{
+  g_assert_cmpuint (kessan_filing_get_n_statements (a), ==, kessan_filing_get_n_statements (b));
+  for (guint s = 0; s < kessan_filing_get_n_statements (a); s++)
+    {
+      KessanStatement *sa = kessan_filing_get_statement (a, s);
+      KessanStatement *sb = kessan_filing_get_statement (b, s);
+
+      g_assert_cmpstr (kessan_statement_get_id (sa), ==, kessan_statement_get_id (sb));
+      g_assert_cmpuint (kessan_statement_get_n_rows (sa), ==, kessan_statement_get_n_rows (sb));
+      for (guint r = 0; r < kessan_statement_get_n_rows (sa); r++)
+        for (guint c = 0; c < kessan_statement_get_n_columns (sa); c++)
+          {
+            KessanLineItem *ra = kessan_statement_get_row (sa, r);
+            KessanLineItem *rb = kessan_statement_get_row (sb, r);
+
+            g_assert_cmpint (kessan_line_item_has_value (ra, c), ==, kessan_line_item_has_value (rb, c));
+            if (kessan_line_item_has_value (ra, c))
+              g_assert_cmpfloat (kessan_line_item_get_value (ra, c), ==, kessan_line_item_get_value (rb, c));
+          }
+    }
+}
+
+/* A clean release: its summary offers Add as the default, and one click
+ * adds it with the numbers a direct parse gives. */
+static void
+test_clean_one_click (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *text = kessan_test_make_clean_variant ("001_ac7abb1bfabe4158.txt");
+  g_autoptr(GFile) file = write_release (fixture, "clean-release.txt", text, -1);
+  g_autoptr(KessanFiling) direct = NULL;
+  g_autoptr(GError) error = NULL;
+  KessanImportWizard *w;
+  GtkWidget *add;
+  KessanFiling *added;
+
+  kessan_window_open_file (fixture->window, file);
+  g_assert_cmpstr (kessan_import_wizard_get_step (wizard (fixture)), ==, "reading");
+  gtk_window_present (GTK_WINDOW (wizard (fixture)));
+  save_screenshot (GTK_WIDGET (wizard (fixture)), "reading");
+  iterate_until (wizard_at_summary, fixture, 30000);
+  w = wizard (fixture);
+  save_screenshot (GTK_WIDGET (w), "summary-clean");
+
+  add = kessan_import_wizard_get_add_button (w);
+  g_assert_true (gtk_widget_get_visible (add));
+  g_assert_true (gtk_widget_has_css_class (add, "suggested-action"));
+  g_assert_true (gtk_window_get_default_widget (GTK_WINDOW (w)) == add);
+  g_assert_nonnull (strstr (kessan_import_wizard_get_file_message (w, 0), "Internet Initiative Japan Inc."));
+
+  /* The one click. */
+  g_signal_emit_by_name (add, "clicked");
+  iterate_until (wizard_closed, fixture, 10000);
+  g_assert_cmpuint (library_size (fixture), ==, 1);
+  added = find_filing (fixture, "clean-release.txt");
+  g_assert_nonnull (added);
+  g_assert_true (kessan_window_get_filing (fixture->window) == added);
+
+  direct = kessan_parse_file (file, &error);
+  g_assert_no_error (error);
+  assert_same_numbers (added, direct);
+}
+
+static guint
+table_index (KessanFiling *filing,
+             const char   *id)
+{
+  for (guint i = 0; i < kessan_filing_get_n_statements (filing); i++)
+    if (g_strcmp0 (kessan_statement_get_id (kessan_filing_get_statement (filing, i)), id) == 0)
+      return i;
+  g_assert_not_reached ();
+  return 0;
+}
+
+static guint
+count_errors (KessanFiling *filing)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < kessan_filing_get_n_findings (filing); i++)
+    n += kessan_finding_get_severity (kessan_filing_get_finding (filing, i)) == KESSAN_SEVERITY_ERROR;
+  return n;
+}
+
+/* A number in the wrong column: the summary counts the error, the review
+ * shows the cell, the correction puts it back and the checks pass as for
+ * the seed; the filing is added with its correction, which a restart of
+ * the library keeps. */
+static void
+test_ragged_correction (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_auto(KessanTestShifted) shifted;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(KessanLibrary) restarted = NULL;
+  g_autoptr(KessanFiling) reloaded = NULL;
+  g_autoptr(KessanImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected_errors = NULL;
+  KessanImportWizard *w;
+  KessanFiling *filing;
+  KessanFiling *added;
+  KessanLineItem *row;
+
+  kessan_test_make_shifted_variant ("004_df6267c19d93d050.txt", &shifted);
+  file = write_release (fixture, "shifted-release.txt", shifted.text, -1);
+  w = open_to_summary (fixture, file);
+  gtk_window_present (GTK_WINDOW (w));
+  import = g_list_model_get_item (kessan_import_wizard_get_imports (w), 0);
+  filing = kessan_import_get_filing (import);
+
+  /* The summary counts the errors, and Add is no longer the default. */
+  g_assert_cmpuint (count_errors (filing), >, shifted.n_errors);
+  if (!g_str_has_prefix (g_get_language_names ()[0], "ja"))
+    {
+      expected_errors = g_strdup_printf ("%u errors", count_errors (filing));
+      g_assert_nonnull (strstr (kessan_import_wizard_get_file_message (w, 0), expected_errors));
+    }
+  g_assert_false (gtk_widget_has_css_class (kessan_import_wizard_get_add_button (w), "suggested-action"));
+  save_screenshot (GTK_WIDGET (w), "summary-errors");
+
+  /* Review the table the number moved in. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (w), "wizard.review", "u", 0));
+  g_assert_cmpstr (kessan_import_wizard_get_step (w), ==, "review");
+  gtk_drop_down_set_selected (kessan_import_wizard_get_table_dropdown (w), table_index (filing, shifted.statement));
+  g_assert_cmpstr (kessan_import_wizard_get_reviewed_table (w), ==, shifted.statement);
+  g_assert_true (kessan_import_wizard_cell_has_class (w, (int) shifted.row, (int) shifted.wrong_column, "error"));
+  kessan_import_wizard_select_cell (w, (int) shifted.row, (int) shifted.wrong_column);
+  save_screenshot (GTK_WIDGET (w), "review-problem");
+
+  /* Move the number where it belongs: the checks run again at once. */
+  gtk_drop_down_set_selected (kessan_import_wizard_get_move_dropdown (w), shifted.right_column);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (w), "wizard.move-value", NULL));
+  filing = kessan_import_get_filing (import);
+  g_assert_cmpuint (count_errors (filing), ==, shifted.n_errors);
+  g_assert_false (kessan_import_wizard_cell_has_class (w, (int) shifted.row, (int) shifted.right_column, "error"));
+  g_assert_true (kessan_import_wizard_cell_has_class (w, (int) shifted.row, (int) shifted.right_column, "corrected"));
+  save_screenshot (GTK_WIDGET (w), "review-corrected");
+
+  /* Add it: the seed's own errors remain, so it is "Add Anyway". */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (w), "wizard.add", NULL));
+  iterate_until (wizard_closed, fixture, 10000);
+  added = find_filing (fixture, "shifted-release.txt");
+  g_assert_nonnull (added);
+  g_assert_cmpuint (g_list_model_get_n_items (kessan_filing_get_corrections (added)), ==, 1);
+
+  /* A restart of the library keeps the correction and its numbers. */
+  restarted = kessan_library_new (kessan_library_get_directory (library (fixture)));
+  g_assert_true (kessan_library_load (restarted, NULL, &error));
+  g_assert_no_error (error);
+  reloaded = g_list_model_get_item (G_LIST_MODEL (restarted), 0);
+  g_assert_cmpuint (g_list_model_get_n_items (kessan_filing_get_corrections (reloaded)), ==, 1);
+  row = kessan_statement_get_row (kessan_filing_find_statement (reloaded, shifted.statement), shifted.row);
+  g_assert_cmpfloat (kessan_line_item_get_value (row, shifted.right_column), ==, shifted.value);
+  g_assert_false (kessan_line_item_has_value (row, shifted.wrong_column));
+  g_assert_cmpuint (count_errors (reloaded), ==, shifted.n_errors);
+}
+
+static gboolean
+duplicate_asked (Fixture *fixture)
+{
+  return wizard (fixture) != NULL && kessan_import_wizard_get_duplicate_dialog (wizard (fixture)) != NULL;
+}
+
+/* Adds the release of @file through the wizard and answers the duplicate
+ * question with @response. */
+static void
+add_answering (Fixture    *fixture,
+               GFile      *file,
+               const char *response)
+{
+  KessanImportWizard *w = open_to_summary (fixture, file);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (w), "wizard.add", NULL));
+  iterate_until (duplicate_asked, fixture, 5000);
+  adw_message_dialog_response (kessan_import_wizard_get_duplicate_dialog (w), response);
+  /* A release added closes the wizard; one left out keeps it open to
+   * say so. */
+  if (g_str_equal (response, "cancel"))
+    iterate_for (200);
+  else
+    iterate_until (wizard_closed, fixture, 5000);
+}
+
+/* Another release of the same quarter: Replace leaves one (and Undo
+ * brings the old one back), Keep Both two, Cancel changes nothing; the
+ * very same file offers no Keep Both. */
+static void
+test_duplicate (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *first_path = kessan_test_seed_path ("003_3f09aa9018b22431.txt");
+  g_autofree char *second_path = kessan_test_seed_path ("004_df6267c19d93d050.txt");
+  g_autoptr(GFile) first = g_file_new_for_path (first_path);
+  g_autoptr(GFile) second = g_file_new_for_path (second_path);
+  g_autoptr(KessanFiling) existing = NULL;
+  g_autoptr(GError) error = NULL;
+  guint before;
+
+  existing = kessan_library_import_file (library (fixture), first, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (library_size (fixture), ==, 1);
+
+  add_answering (fixture, second, "replace");
+  g_assert_cmpuint (library_size (fixture), ==, 1);
+  g_assert_nonnull (find_filing (fixture, "004_df6267c19d93d050.txt"));
+  g_assert_null (find_filing (fixture, "003_3f09aa9018b22431.txt"));
+  g_assert_true (wizard_closed (fixture));
+
+  /* The toast's Undo. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo-import", NULL));
+  g_assert_cmpuint (library_size (fixture), ==, 1);
+  g_assert_nonnull (find_filing (fixture, "003_3f09aa9018b22431.txt"));
+  g_assert_null (find_filing (fixture, "004_df6267c19d93d050.txt"));
+
+  add_answering (fixture, second, "keep-both");
+  g_assert_cmpuint (library_size (fixture), ==, 2);
+  g_assert_true (wizard_closed (fixture));
+
+  /* The same file again: Cancel leaves the library as it was. */
+  before = count_tree (fixture->library_dir);
+  add_answering (fixture, second, "cancel");
+  g_assert_cmpuint (library_size (fixture), ==, 2);
+  g_assert_cmpuint (count_tree (fixture->library_dir), ==, before);
+  g_assert_nonnull (wizard (fixture));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard (fixture)), "wizard.cancel", NULL));
+  iterate_until (wizard_closed, fixture, 5000);
+}
+
+/* Each bad input shows the engine's own message for that file on its row,
+ * nothing can be added, and the library folder is untouched.  A new kind
+ * of bad input is one more line. */
+static void
+test_bad_input (Fixture       *fixture,
+                gconstpointer  data)
+{
+  static const struct
+  {
+    const char *name;
+    const char *contents;   /* NULL: no file (it vanished), or @length lines of "x" */
+    gssize      length;
+  } cases[] = {
+    { "empty.txt", "", 0 },
+    { "binary.bin", "\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0", 20 },
+    { "letter.txt", "Dear reader,\nthis is a letter without a single table in it.\n", -1 },
+    { "huge.txt", NULL, KESSAN_MAX_INPUT_SIZE / 2 + 1 },
+    { "vanished.txt", NULL, 0 },
+  };
+  guint before = count_tree (fixture->dir);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, cases[i].name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(KessanFiling) direct = NULL;
+      g_autoptr(GError) engine_error = NULL;
+      KessanImportWizard *w;
+
+      if (cases[i].contents != NULL)
+        kessan_test_write_file (path, cases[i].contents, cases[i].length);
+      else if (cases[i].length > 0)
+        {
+          g_autoptr(GString) lines = g_string_sized_new (cases[i].length * 2);
+
+          for (gssize l = 0; l < cases[i].length; l++)
+            g_string_append (lines, "x\n");
+          kessan_test_write_file (path, lines->str, lines->len);
+        }
+
+      direct = kessan_parse_file (file, &engine_error);
+      g_assert_null (direct);
+      g_assert_nonnull (engine_error);
+
+      w = open_to_summary (fixture, file);
+      g_assert_cmpstr (kessan_import_wizard_get_file_message (w, 0), ==, engine_error->message);
+      g_assert_false (gtk_widget_get_visible (kessan_import_wizard_get_add_button (w)));
+      gtk_widget_activate_action (GTK_WIDGET (w), "wizard.add", NULL);
+      g_assert_cmpuint (library_size (fixture), ==, 0);
+      g_assert_cmpstr (kessan_import_wizard_get_step (w), ==, "summary");
+      if (i == 0)
+        {
+          gtk_window_present (GTK_WINDOW (w));
+          save_screenshot (GTK_WIDGET (w), "bad-input");
+        }
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (w), "wizard.cancel", NULL));
+      iterate_until (wizard_closed, fixture, 5000);
+      g_unlink (path);
+    }
+
+  g_assert_cmpuint (library_size (fixture), ==, 0);
+  g_assert_cmpuint (count_tree (fixture->dir), ==, before);
+}
+
+/* A library folder that cannot be written (a file, which stops root too):
+ * the row says what the library says, and the file stays as it was. */
+static void
+test_library_not_writable (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *blocked = g_build_filename (fixture->dir, "blocked", NULL);
+  g_autofree char *text = kessan_test_make_clean_variant ("001_ac7abb1bfabe4158.txt");
+  g_autoptr(GFile) file = write_release (fixture, "clean-release.txt", text, -1);
+  g_autoptr(GFile) blocked_file = g_file_new_for_path (blocked);
+  g_autoptr(KessanLibrary) other = kessan_library_new (blocked_file);
+  g_autoptr(KessanImport) direct = kessan_import_new (other, file);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  KessanImportWizard *w;
+
+  /* The application again, on a library folder that is a file. */
+  kessan_test_write_file (blocked, "a file, not a folder", -1);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&fixture->app);
+  start_app (fixture, blocked);
+
+  g_assert_true (kessan_import_read (direct, NULL, &error));
+  g_assert_null (kessan_import_commit (direct, KESSAN_IMPORT_MODE_ADD, FALSE, NULL, NULL, &error));
+  g_assert_nonnull (error);
+
+  w = open_to_summary (fixture, file);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (w), "wizard.add", NULL));
+  iterate_for (100);
+  g_assert_nonnull (wizard (fixture));
+  g_assert_cmpstr (kessan_import_wizard_get_file_message (w, 0), ==, error->message);
+  g_assert_cmpuint (library_size (fixture), ==, 0);
+  contents = kessan_test_read_file (blocked, NULL);
+  g_assert_cmpstr (contents, ==, "a file, not a folder");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD_TEST(path, func) \
+  g_test_add ("/kessan/wizard/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD_TEST ("clean-one-click", test_clean_one_click);
+  ADD_TEST ("ragged-correction", test_ragged_correction);
+  if (!g_str_has_prefix (g_get_language_names ()[0], "ja"))
+    {
+      ADD_TEST ("duplicate", test_duplicate);
+      ADD_TEST ("bad-input", test_bad_input);
+      ADD_TEST ("library-not-writable", test_library_not_writable);
+    }
+
+#undef ADD_TEST
+
+  return g_test_run ();
+}
