@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "kessan-test-util.h"
 
+#include <execinfo.h>
+#include <stdlib.h>
+
 #include "kessan.h"
 
 #include <glib/gstdio.h>
@@ -322,4 +325,27 @@ kessan_test_shifted_clear (KessanTestShifted *shifted)
 {
   g_clear_pointer (&shifted->text, g_free);
   g_clear_pointer (&shifted->statement, g_free);
+}
+
+static void
+print_stack_and_abort (const char     *domain,
+                       GLogLevelFlags  level,
+                       const char     *message,
+                       gpointer        user_data)
+{
+  void *frames[64];
+  int n = backtrace (frames, G_N_ELEMENTS (frames));
+
+  g_printerr ("%s-CRITICAL: %s\n", domain, message);
+  backtrace_symbols_fd (frames, n, 2);
+  abort ();
+}
+
+void
+kessan_test_trace_criticals (void)
+{
+  static const char * const domains[] = { "kessan-model", "kessan-statements", "kessan-charts", "kessan-window" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (domains); i++)
+    g_log_set_handler (domains[i], G_LOG_LEVEL_CRITICAL | G_LOG_FLAG_FATAL, print_stack_and_abort, NULL);
 }

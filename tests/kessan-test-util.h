@@ -78,4 +78,8 @@ char    *kessan_test_make_temp_dir   (const char         *tmpl);
 /* Removes @path and all it holds, even what a test left read-only. */
 void     kessan_test_remove_tree     (const char         *path);
 
+/* Makes a critical warning of Kessan's own code print the stack before
+ * the test stops: what a rare failure needs to be understood. */
+void     kessan_test_trace_criticals (void);
+
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include "kessan-application.h"
 #include "kessan-source-page.h"
 #include "kessan-statements-page.h"
+#include "kessan-test-util.h"
 #include "kessan-window.h"
 
 /* The application as a user meets it, driven through its actions and
@@ -568,6 +569,7 @@ main (int    argc,
       char **argv)
 {
   setlocale (LC_ALL, "");
+  kessan_test_trace_criticals ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 

@@ -9,6 +9,7 @@
 #include "kessan-chart.h"
 #include "kessan-charts-page.h"
 #include "kessan-statements-page.h"
+#include "kessan-test-util.h"
 #include "kessan-window.h"
 
 /* The Charts page on the sample library: every preset drawn offscreen,
@@ -564,6 +565,7 @@ main (int   argc,
       char *argv[])
 {
   setlocale (LC_ALL, "");
+  kessan_test_trace_criticals ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 

@@ -557,6 +557,7 @@ main (int    argc,
       char **argv)
 {
   setlocale (LC_ALL, "");
+  kessan_test_trace_criticals ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 

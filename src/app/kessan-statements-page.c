@@ -275,7 +275,7 @@ findings_for (KessanStatementsPage *self,
 {
   g_autofree char *key = NULL;
 
-  if (column->kind != COLUMN_PRINTED || self->findings == NULL)
+  if (column->kind != COLUMN_PRINTED || self->findings == NULL || row == NULL)
     return NULL;
   key = g_strdup_printf ("%s\t%d", kessan_line_item_get_concept (row), column->source);
   return g_hash_table_lookup (self->findings, key);
@@ -341,7 +341,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   KessanStatementsPage *self = g_object_get_data (G_OBJECT (factory), "page");
   KessanLineItem *row = gtk_list_item_get_item (item);
   guint index = GPOINTER_TO_UINT (user_data);
-  const DisplayColumn *column = &g_array_index (self->columns, DisplayColumn, index);
+  const DisplayColumn *column;
   GtkWidget *box = gtk_list_item_get_child (item);
   GtkWidget *icon = gtk_widget_get_first_child (box);
   GtkWidget *label = gtk_widget_get_last_child (box);
@@ -349,6 +349,10 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   g_autofree char *message = NULL;
   GPtrArray *findings;
 
+  /* A cell of a column being replaced may still be bound once. */
+  if (row == NULL || index >= self->columns->len)
+    return;
+  column = &g_array_index (self->columns, DisplayColumn, index);
   format_cell (self, row, column, &text);
   gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
 
@@ -1159,7 +1163,8 @@ kessan_statements_page_get_selected_concepts (KessanStatementsPage *self)
   for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position); ok;
        ok = gtk_bitset_iter_next (&iter, &position))
     {
-      const char *concept = kessan_line_item_get_concept (kessan_statement_get_row (self->statement, position));
+      KessanLineItem *row = kessan_statement_get_row (self->statement, position);
+      const char *concept = row != NULL ? kessan_line_item_get_concept (row) : NULL;
 
       if (concept != NULL && g_hash_table_add (seen, (gpointer) concept))
         g_strv_builder_add (builder, concept);
