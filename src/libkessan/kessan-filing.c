@@ -26,6 +26,7 @@ struct _KessanFiling
   GArray      *page_breaks;   /* guint: the lines holding a form feed,
                                * worked out from the text when asked */
   GListStore  *statements;
+  GPtrArray   *statement_array; /* the same, for threads to read */
   GListStore  *findings;
   GListStore  *corrections;
 
@@ -62,6 +63,7 @@ kessan_filing_dispose (GObject *object)
   KessanFiling *self = (KessanFiling *)object;
 
   g_clear_object (&self->statements);
+  g_clear_pointer (&self->statement_array, g_ptr_array_unref);
   g_clear_object (&self->findings);
   g_clear_object (&self->corrections);
 
@@ -205,6 +207,7 @@ kessan_filing_init (KessanFiling *self)
 {
   self->languages = g_new0 (char *, 1);
   self->statements = g_list_store_new (KESSAN_TYPE_STATEMENT);
+  self->statement_array = g_ptr_array_new_with_free_func (g_object_unref);
   self->findings = g_list_store_new (KESSAN_TYPE_FINDING);
   self->corrections = g_list_store_new (KESSAN_TYPE_CORRECTION);
 }
@@ -802,7 +805,7 @@ kessan_filing_get_n_statements (KessanFiling *self)
 {
   g_return_val_if_fail (KESSAN_IS_FILING (self), 0);
 
-  return g_list_model_get_n_items (G_LIST_MODEL (self->statements));
+  return self->statement_array->len;
 }
 
 /**
@@ -816,14 +819,12 @@ KessanStatement *
 kessan_filing_get_statement (KessanFiling *self,
                              guint         index)
 {
-  g_autoptr(KessanStatement) statement = NULL;
-
   g_return_val_if_fail (KESSAN_IS_FILING (self), NULL);
-  g_return_val_if_fail (index < kessan_filing_get_n_statements (self), NULL);
+  g_return_val_if_fail (index < self->statement_array->len, NULL);
 
-  /* The store holds its own reference, so the statement outlives ours. */
-  statement = g_list_model_get_item (G_LIST_MODEL (self->statements), index);
-  return statement;
+  /* Not the store: GListStore caches its last position on every read,
+   * so threads building series from a filing cannot share it. */
+  return g_ptr_array_index (self->statement_array, index);
 }
 
 /**
@@ -868,6 +869,7 @@ kessan_filing_add_statement (KessanFiling    *self,
   g_return_if_fail (KESSAN_IS_FILING (self));
   g_return_if_fail (KESSAN_IS_STATEMENT (statement));
 
+  g_ptr_array_add (self->statement_array, g_object_ref (statement));
   g_list_store_append (self->statements, statement);
 }
 
@@ -955,6 +957,7 @@ kessan_filing_remove_statement (KessanFiling    *self,
 
   if (g_list_store_find (self->statements, statement, &position))
     g_list_store_remove (self->statements, position);
+  g_ptr_array_remove (self->statement_array, statement);
 }
 
 /**

@@ -16,6 +16,9 @@ struct _KessanStatement
   char                *topic;
   GPtrArray           *columns;
   GListStore          *rows;
+  /* The same rows for reading: GListStore caches its last position on
+   * every read, so threads building series cannot share it. */
+  GPtrArray           *row_array;
 
   KessanStatementKind  kind;
   guint                first_line;
@@ -42,6 +45,7 @@ kessan_statement_dispose (GObject *object)
 
   g_clear_pointer (&self->columns, g_ptr_array_unref);
   g_clear_object (&self->rows);
+  g_clear_pointer (&self->row_array, g_ptr_array_unref);
 
   G_OBJECT_CLASS (kessan_statement_parent_class)->dispose (object);
 }
@@ -159,6 +163,7 @@ kessan_statement_init (KessanStatement *self)
 {
   self->columns = g_ptr_array_new_with_free_func (g_object_unref);
   self->rows = g_list_store_new (KESSAN_TYPE_LINE_ITEM);
+  self->row_array = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 /**
@@ -434,7 +439,7 @@ kessan_statement_get_n_rows (KessanStatement *self)
 {
   g_return_val_if_fail (KESSAN_IS_STATEMENT (self), 0);
 
-  return g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  return self->row_array->len;
 }
 
 /**
@@ -448,14 +453,10 @@ KessanLineItem *
 kessan_statement_get_row (KessanStatement *self,
                           guint            index)
 {
-  g_autoptr(KessanLineItem) row = NULL;
-
   g_return_val_if_fail (KESSAN_IS_STATEMENT (self), NULL);
-  g_return_val_if_fail (index < kessan_statement_get_n_rows (self), NULL);
+  g_return_val_if_fail (index < self->row_array->len, NULL);
 
-  /* The store holds its own reference, so the row outlives ours. */
-  row = g_list_model_get_item (G_LIST_MODEL (self->rows), index);
-  return row;
+  return g_ptr_array_index (self->row_array, index);
 }
 
 /**
@@ -472,6 +473,7 @@ kessan_statement_add_row (KessanStatement *self,
   g_return_if_fail (KESSAN_IS_STATEMENT (self));
   g_return_if_fail (KESSAN_IS_LINE_ITEM (row));
 
+  g_ptr_array_add (self->row_array, g_object_ref (row));
   g_list_store_append (self->rows, row);
 }
 
