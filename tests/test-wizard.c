@@ -5,6 +5,7 @@
 
 #include "kessan-application.h"
 #include "kessan-import-wizard.h"
+#include "kessan-test-pdf.h"
 #include "kessan-test-util.h"
 #include "kessan-window.h"
 
@@ -514,6 +515,66 @@ test_bad_input (Fixture       *fixture,
   g_assert_cmpuint (count_tree (fixture->dir), ==, before);
 }
 
+/* A release published as PDF goes in with one click, with the numbers
+ * of its text; a scanned PDF and a damaged one each show the engine's
+ * own message and add nothing. */
+static void
+test_pdf (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_autofree char *text = kessan_test_make_clean_variant ("001_ac7abb1bfabe4158.txt");
+  g_autofree char *pdf_path = g_build_filename (fixture->dir, "release.pdf", NULL);
+  g_autofree char *scan_path = g_build_filename (fixture->dir, "scan.pdf", NULL);
+  g_autofree char *damaged_path = g_build_filename (fixture->dir, "damaged.pdf", NULL);
+  g_autoptr(GFile) pdf = g_file_new_for_path (pdf_path);
+  g_autoptr(KessanFiling) from_text = NULL;
+  g_autoptr(GBytes) text_bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *bad[] = { scan_path, damaged_path };
+  g_autofree char *contents = NULL;
+  gsize length;
+  KessanImportWizard *w;
+  KessanFiling *added;
+
+  if (!kessan_test_pdf_font_available (KESSAN_TEST_PDF_MONOSPACE))
+    {
+      g_test_skip ("the font " KESSAN_TEST_PDF_MONOSPACE " is not installed");
+      return;
+    }
+  kessan_test_write_text_pdf (pdf_path, text, KESSAN_TEST_PDF_MONOSPACE, 60);
+  kessan_test_write_scan_pdf (scan_path);
+  contents = kessan_test_read_file (pdf_path, &length);
+  kessan_test_write_file (damaged_path, contents, (gssize) (length / 3));
+
+  w = open_to_summary (fixture, pdf);
+  g_assert_true (gtk_widget_get_visible (kessan_import_wizard_get_add_button (w)));
+  g_assert_true (gtk_widget_has_css_class (kessan_import_wizard_get_add_button (w), "suggested-action"));
+  g_signal_emit_by_name (kessan_import_wizard_get_add_button (w), "clicked");
+  iterate_until (wizard_closed, fixture, 10000);
+  added = find_filing (fixture, "release.pdf");
+  g_assert_nonnull (added);
+  text_bytes = g_bytes_new_static (text, strlen (text));
+  from_text = kessan_parse_release (text_bytes, "release.txt", &error);
+  g_assert_no_error (error);
+  assert_same_numbers (added, from_text);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (bad[i]);
+      g_autoptr(GError) engine_error = NULL;
+      g_autoptr(KessanFiling) direct = kessan_parse_file (file, &engine_error);
+
+      g_assert_null (direct);
+      g_assert_nonnull (engine_error);
+      w = open_to_summary (fixture, file);
+      g_assert_cmpstr (kessan_import_wizard_get_file_message (w, 0), ==, engine_error->message);
+      g_assert_false (gtk_widget_get_visible (kessan_import_wizard_get_add_button (w)));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (w), "wizard.cancel", NULL));
+      iterate_until (wizard_closed, fixture, 5000);
+    }
+  g_assert_cmpuint (library_size (fixture), ==, 1);
+}
+
 /* A library folder that cannot be written (a file, which stops root too):
  * the row says what the library says, and the file stays as it was. */
 static void
@@ -571,6 +632,7 @@ main (int    argc,
       ADD_TEST ("duplicate", test_duplicate);
       ADD_TEST ("bad-input", test_bad_input);
       ADD_TEST ("library-not-writable", test_library_not_writable);
+      ADD_TEST ("pdf", test_pdf);
     }
 
 #undef ADD_TEST
