@@ -58,8 +58,10 @@ kessan_import_wizard_measure_name (KessanMeasure measure)
   switch (measure)
     {
     case KESSAN_MEASURE_PERCENT_OF_REVENUE:
+      /* xgettext:no-c-format */
       return _("% of revenues");
     case KESSAN_MEASURE_PERCENT_OF_TOTAL:
+      /* xgettext:no-c-format */
       return _("% of total");
     case KESSAN_MEASURE_CHANGE_YOY:
       return _("Change, year on year");
