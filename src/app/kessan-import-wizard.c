@@ -75,18 +75,35 @@ kessan_import_wizard_measure_name (KessanMeasure measure)
     }
 }
 
+/* The languages of a release by name: "Japanese and English". */
+static char *
+describe_languages (const char * const *languages)
+{
+  gboolean ja = languages != NULL && g_strv_contains (languages, "ja");
+  gboolean en = languages != NULL && g_strv_contains (languages, "en");
+
+  if (ja && en)
+    return g_strdup (_("Japanese and English"));
+  if (ja)
+    return g_strdup (_("Japanese"));
+  if (en)
+    return g_strdup (_("English"));
+  return g_strdup (_("No language found"));
+}
+
 /* The summary of a file that was read, on two lines. */
 static char *
 summarise (KessanImport *import)
 {
   KessanFiling *filing = kessan_import_get_filing (import);
   g_autofree char *period = describe_period (filing);
-  g_autofree char *languages = g_strjoinv (", ", (char **) kessan_filing_get_languages (filing));
+  g_autofree char *languages = describe_languages (kessan_filing_get_languages (filing));
   guint n_tables = kessan_filing_get_n_statements (filing);
   guint n_errors = kessan_import_count_findings (import, KESSAN_SEVERITY_ERROR);
   guint n_warnings = kessan_import_count_findings (import, KESSAN_SEVERITY_WARNING);
   guint n_notes = kessan_import_count_findings (import, KESSAN_SEVERITY_INFO);
-  const char *released = kessan_filing_get_released (filing);
+  g_autofree char *released = kessan_filing_get_released (filing) != NULL
+                               ? kessan_format_period (kessan_filing_get_released (filing), 0) : NULL;
   const char *company = kessan_filing_get_company (filing);
   g_autofree char *release_line = NULL;
   g_autofree char *tables = NULL;
