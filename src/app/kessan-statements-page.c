@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "kessan-display-text.h"
 #include "kessan-names.h"
 #include "kessan-statements-page.h"
 
@@ -158,22 +159,29 @@ row_label (KessanStatementsPage *self,
            KessanLineItem       *row)
 {
   g_autofree char *choice = self->settings != NULL ? g_settings_get_string (self->settings, "label-language") : NULL;
-  const char *printed = kessan_line_item_get_label (row);
-  const char *en = kessan_line_item_get_label_en (row);
-  const char *ja = kessan_line_item_get_label_ja (row);
+  g_autofree char *printed = kessan_display_text (kessan_line_item_get_label (row), KESSAN_DISPLAY_MAX_CHARS);
+  g_autofree char *en = NULL;
+  g_autofree char *ja = NULL;
   const char *language = choice == NULL || g_str_equal (choice, "interface") ? interface_language () : choice;
+
+  /* Each label made safe on its own: the line break between the two
+   * editions is the only one a label cell shows. */
+  if (kessan_line_item_get_label_en (row) != NULL)
+    en = kessan_display_text (kessan_line_item_get_label_en (row), KESSAN_DISPLAY_MAX_CHARS);
+  if (kessan_line_item_get_label_ja (row) != NULL)
+    ja = kessan_display_text (kessan_line_item_get_label_ja (row), KESSAN_DISPLAY_MAX_CHARS);
 
   if (g_str_equal (language, "both"))
     {
       if (ja != NULL && en != NULL)
         return g_strdup_printf ("%s\n%s", ja, en);
-      return g_strdup (printed);
+      return g_steal_pointer (&printed);
     }
   if (g_str_equal (language, "ja") && ja != NULL)
-    return g_strdup (ja);
+    return g_steal_pointer (&ja);
   if (g_str_equal (language, "en") && en != NULL)
-    return g_strdup (en);
-  return g_strdup (printed);
+    return g_steal_pointer (&en);
+  return g_steal_pointer (&printed);
 }
 
 static gboolean
@@ -238,6 +246,14 @@ cell_pressed_cb (GtkGestureClick *gesture,
                  double           y,
                  GtkWidget       *cell);
 
+static gboolean
+query_cell_tooltip_cb (GtkWidget  *cell,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard,
+                       GtkTooltip *tooltip,
+                       gpointer    user_data);
+
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -254,7 +270,13 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_hexpand (label, TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), index == 0 ? 0.0 : 1.0);
   if (index == 0)
-    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+    {
+      /* However long a label, its column asks for a readable width and
+       * the label ends in an ellipsis within it. */
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
+      gtk_widget_set_overflow (box, GTK_OVERFLOW_HIDDEN);
+    }
   else
     gtk_widget_add_css_class (label, "numeric");
   gtk_box_append (GTK_BOX (box), icon);
@@ -263,6 +285,11 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (box), "item", item);
   g_signal_connect (click, "pressed", G_CALLBACK (cell_pressed_cb), box);
   gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (click));
+  /* Tooltips are made when asked for: setting one on every cell as it
+   * is bound makes GTK look for a tooltip under the pointer each time,
+   * which made showing a statement slow. */
+  gtk_widget_set_has_tooltip (box, TRUE);
+  g_signal_connect (box, "query-tooltip", G_CALLBACK (query_cell_tooltip_cb), NULL);
   gtk_list_item_set_child (item, box);
 }
 
@@ -298,7 +325,6 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
         gtk_widget_add_css_class (label, "dim-label");
       else
         gtk_widget_remove_css_class (label, "dim-label");
-      gtk_widget_set_tooltip_text (box, kessan_line_item_get_label (row));
     }
   else
     {
@@ -314,9 +340,39 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
 
   finding = finding_for (self, row, column);
   gtk_widget_set_visible (icon, finding != NULL);
-  gtk_widget_set_tooltip_text (icon, finding != NULL ? kessan_finding_get_message (finding) : NULL);
-  if (column->kind != COLUMN_LABEL)
-    gtk_widget_set_tooltip_text (box, finding != NULL ? kessan_finding_get_message (finding) : NULL);
+}
+
+/* The whole label of a label cell; the finding of a value cell. */
+static gboolean
+query_cell_tooltip_cb (GtkWidget  *cell,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard,
+                       GtkTooltip *tooltip,
+                       gpointer    user_data)
+{
+  KessanStatementsPage *self = KESSAN_STATEMENTS_PAGE (gtk_widget_get_ancestor (cell, KESSAN_TYPE_STATEMENTS_PAGE));
+  GtkListItem *item = g_object_get_data (G_OBJECT (cell), "item");
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "column"));
+  KessanLineItem *row = item != NULL ? gtk_list_item_get_item (item) : NULL;
+  g_autofree char *text = NULL;
+
+  if (self == NULL || row == NULL || self->columns == NULL || index >= self->columns->len)
+    return FALSE;
+
+  if (g_array_index (self->columns, DisplayColumn, index).kind == COLUMN_LABEL)
+    text = kessan_display_text (kessan_line_item_get_label (row), 4 * KESSAN_DISPLAY_MAX_CHARS);
+  else
+    {
+      KessanFinding *finding = finding_for (self, row, &g_array_index (self->columns, DisplayColumn, index));
+
+      if (finding != NULL)
+        text = kessan_display_text (kessan_finding_get_message (finding), 4 * KESSAN_DISPLAY_MAX_CHARS);
+    }
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
 }
 
 static void
@@ -326,6 +382,8 @@ update_provenance (KessanStatementsPage *self)
   const DisplayColumn *column;
   g_autofree char *text = NULL;
   g_autofree char *period = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *source_name = NULL;
   guint line;
 
   if (self->statement == NULL || self->current_row < 0)
@@ -337,6 +395,8 @@ update_provenance (KessanStatementsPage *self)
   if (row == NULL)
     return;
   column = &g_array_index (self->columns, DisplayColumn, self->current_column);
+  label = kessan_display_text (kessan_line_item_get_label (row), KESSAN_DISPLAY_MAX_CHARS);
+  source_name = kessan_display_text (kessan_filing_get_source_name (self->filing), KESSAN_DISPLAY_MAX_CHARS);
 
   if (column->kind == COLUMN_PRINTED && kessan_line_item_has_value (row, (guint) column->source))
     {
@@ -349,15 +409,14 @@ update_provenance (KessanStatementsPage *self)
       period = kessan_format_period (kessan_column_get_period_end (printed), kessan_column_get_months (printed));
       /* TRANSLATORS: “Total revenues”, 2Q FY2003: 9,185,259 as printed on line 312 of 003.txt */
       text = g_strdup_printf (_("“%s”, %s: %s as printed on line %u of %s"),
-                              kessan_line_item_get_label (row), period, value, line,
-                              kessan_filing_get_source_name (self->filing));
+                              label, period, value, line, source_name);
     }
   else if (column->kind == COLUMN_SHARE || column->kind == COLUMN_CHANGE)
     text = g_strdup_printf (_("“%s”: computed by Kessan from the printed amounts; the release does not print this column."),
-                            kessan_line_item_get_label (row));
+                            label);
   else
-    text = g_strdup_printf (_("“%s”: line %u of %s"), kessan_line_item_get_label (row),
-                            kessan_line_item_get_line (row), kessan_filing_get_source_name (self->filing));
+    text = g_strdup_printf (_("“%s”: line %u of %s"), label,
+                            kessan_line_item_get_line (row), source_name);
   gtk_label_set_text (self->provenance_label, text);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->provenance_label), text);
 }
@@ -726,7 +785,8 @@ kessan_statements_page_set_filing (KessanStatementsPage *self,
   for (guint s = 0; filing != NULL && s < kessan_filing_get_n_statements (filing); s++)
     {
       KessanStatement *statement = kessan_filing_get_statement (filing, s);
-      g_autofree char *name = kessan_statement_get_display_name (statement);
+      g_autofree char *title = kessan_statement_get_display_name (statement);
+      g_autofree char *name = kessan_display_text (title, KESSAN_DISPLAY_MAX_CHARS);
 
       gtk_string_list_append (names, name);
       /* Keep showing the same statement when moving between releases. */

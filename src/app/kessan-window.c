@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "kessan-checks-page.h"
+#include "kessan-display-text.h"
 #include "kessan-source-page.h"
 #include "kessan-statements-page.h"
 #include "kessan-trends-page.h"
@@ -134,6 +135,9 @@ create_filing_row (gpointer item,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   g_autofree char *period = describe_period (filing);
+  /* The file name as the user gave it: shown safe, as any text a
+   * release brings. */
+  g_autofree char *source_name = kessan_display_text (kessan_filing_get_source_name (filing), KESSAN_DISPLAY_MAX_CHARS);
   g_autofree char *heading = NULL;
   g_autofree char *subtitle = NULL;
   GtkWidget *title;
@@ -148,13 +152,11 @@ create_filing_row (gpointer item,
       g_autofree char *date = kessan_format_period (kessan_filing_get_released (filing), 0);
 
       /* TRANSLATORS: "Released Nov 21, 2003 · 003.txt" */
-      subtitle = g_strdup_printf (_("Released %s · %s"), date,
-                                  kessan_filing_get_source_name (filing) ? kessan_filing_get_source_name (filing) : "");
+      subtitle = g_strdup_printf (_("Released %s · %s"), date, source_name);
     }
   else
     /* TRANSLATORS: a release whose date could not be read, then its file name */
-    subtitle = g_strdup_printf (_("Release date unknown · %s"),
-                                kessan_filing_get_source_name (filing) ? kessan_filing_get_source_name (filing) : "");
+    subtitle = g_strdup_printf (_("Release date unknown · %s"), source_name);
   title = gtk_label_new (heading);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_widget_set_tooltip_text (row, heading);
@@ -538,7 +540,8 @@ import_done_cb (GObject      *object,
   GTask *task = G_TASK (result);
   ImportData *data = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_file_get_basename (data->file);
+  g_autofree char *basename = g_file_get_basename (data->file);
+  g_autofree char *name = kessan_display_text (basename, KESSAN_DISPLAY_MAX_CHARS);
   KessanFiling *added;
   gboolean duplicate = FALSE;
 
@@ -570,7 +573,9 @@ import_done_cb (GObject      *object,
     }
   else
     {
-      g_autofree char *title = g_strdup_printf (_("Added “%s”"), name);
+      /* A toast's title is markup; a file name is not. */
+      g_autofree char *escaped = g_markup_escape_text (name, -1);
+      g_autofree char *title = g_strdup_printf (_("Added “%s”"), escaped);
       AdwToast *toast = adw_toast_new (title);
 
       g_set_object (&self->last_added, added);
