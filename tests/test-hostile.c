@@ -624,6 +624,44 @@ test_hostile_longest_table (Fixture       *fixture,
   g_assert_nonnull (find_label (table, "Service line 20000"));
 }
 
+/* The rules of kessan_display_text(), one by one. */
+static void
+test_hostile_display_text (void)
+{
+  struct
+  {
+    const char *text;
+    gsize       max_chars;
+    const char *shown;
+  } cases[] = {
+    { "Total revenues", 200, "Total revenues" },
+    { NULL, 200, "" },
+    /* C0 controls as their pictures, DEL as ␡, C1 as U+FFFD; tabs and
+     * line breaks as spaces. */
+    { "a\x01" "b\x1b" "c\x7f" "d\xc2\x85" "e", 200, "a\xe2\x90\x81" "b\xe2\x90\x9b" "c\xe2\x90\xa1" "d\xef\xbf\xbd" "e" },
+    { "a\tb\nc\rd\xe2\x80\xa8" "e", 200, "a b c d e" },
+    /* Overrides, isolates, zero-width space, byte-order mark removed;
+     * the joiners kept. */
+    { "a\xe2\x80\xae" "b\xe2\x81\xa6" "c\xe2\x80\x8b" "d\xef\xbb\xbf" "e\xe2\x80\x8d" "f", 200, "abcde\xe2\x80\x8d" "f" },
+    /* Invalid UTF-8 replaced. */
+    { "a\xff" "b", 200, "a\xef\xbf\xbd" "b" },
+    /* Cut to the limit, the last character an ellipsis; a text at the
+     * limit is not cut. */
+    { "abcdef", 4, "abc\xe2\x80\xa6" },
+    { "abcd", 4, "abcd" },
+    { "\xe5\x96\xb6\xe6\xa5\xad\xe5\x88\xa9\xe7\x9b\x8a", 3, "\xe5\x96\xb6\xe6\xa5\xad\xe2\x80\xa6" },
+    /* Right to left: isolated after a left-to-right mark. */
+    { "\xd7\x90\xd7\x91 12", 200, "\xe2\x80\x8e\xe2\x81\xa8\xd7\x90\xd7\x91 12\xe2\x81\xa9" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *shown = kessan_display_text (cases[i].text, cases[i].max_chars);
+
+      g_assert_cmpstr (shown, ==, cases[i].shown);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -635,6 +673,7 @@ main (int    argc,
    * layout it could not fit) in warnings: here, each one fails. */
   g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL);
 
+  g_test_add_func ("/kessan/hostile/display-text", test_hostile_display_text);
   g_test_add ("/kessan/hostile/labels", Fixture, NULL, fixture_set_up, test_hostile_labels, fixture_tear_down);
   g_test_add ("/kessan/hostile/longest-table", Fixture, NULL, fixture_set_up, test_hostile_longest_table, fixture_tear_down);
   return g_test_run ();
