@@ -340,6 +340,10 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
 
   finding = finding_for (self, row, column);
   gtk_widget_set_visible (icon, finding != NULL);
+  /* What the tooltip shows, for screen readers too. */
+  if (finding != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    kessan_finding_get_message (finding), -1);
 }
 
 /* The whole label of a label cell; the finding of a value cell. */
