@@ -4,7 +4,7 @@
  * releases (kessan_library_load ()) and to build every series from it
  * (every filing added to a KessanSeriesSet, every series listed).
  *
- *   bench-library [--sizes=1000,10000] [--dir=DIR] [--runs=N]
+ *   bench-library [--sizes=1000,10000] [--dir=DIR] [--runs=N] [--json]
  *   bench-library --print=INDEX
  *
  * Each library is made of synthetic releases (kessan-synth.c): each is
@@ -23,6 +23,9 @@
  * the library, builds the series and reports the time of each step and
  * its peak resident size (VmHWM), the whole process's, code and all.
  * Over --runs runs, the fastest time and the highest peak are reported.
+ * After the clock of the series stopped and the peak was read, the same
+ * process runs every check on every filing (kessan_filing_run_checks ())
+ * and reports that time too, without a target of its own.
  * The files are read once before, so that they are in the page cache, as
  * on the app's second start: the time of reading them from the disk
  * depends on the disk more than on Kessan.
@@ -77,6 +80,7 @@ typedef struct
   double  load_seconds;
   double  series_seconds;
   double  total_seconds;
+  double  checks_seconds;
   gint64  baseline_kb;
   gint64  loaded_kb;    /* the high-water mark when the library is loaded */
   gint64  peak_kb;
@@ -88,6 +92,7 @@ static char *dir_option = NULL;
 static char *measure_option = NULL;
 static int runs = 3;
 static int print_index = -1;
+static gboolean json_output = FALSE;
 
 static void
 bench_case_free (BenchCase *bc)
@@ -126,7 +131,7 @@ measure (const char *dir)
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) concepts = NULL;
   const char * const *problems;
-  gint64 baseline_kb, loaded_kb, start, loaded, built;
+  gint64 baseline_kb, loaded_kb, peak_kb, start, loaded, built, checked;
   guint n_points = 0;
   guint64 n_observations = 0;
   guint n;
@@ -176,13 +181,28 @@ measure (const char *dir)
       return 1;
     }
 
+  /* The checks of every filing, as after a change to the checks; their
+   * findings replace the ones stored. */
+  peak_kb = bench_read_status_kb ("VmHWM");
+  {
+    gint64 checks_start = g_get_monotonic_time ();
+
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(KessanFiling) filing = g_list_model_get_item (G_LIST_MODEL (library), i);
+
+        kessan_filing_run_checks (filing);
+      }
+    checked = g_get_monotonic_time () - checks_start;
+  }
+
   g_print ("filings=%u concepts=%u points=%u observations=%" G_GUINT64_FORMAT
            " load_us=%" G_GINT64_FORMAT " series_us=%" G_GINT64_FORMAT
            " baseline_kb=%" G_GINT64_FORMAT " loaded_kb=%" G_GINT64_FORMAT
-           " peak_kb=%" G_GINT64_FORMAT "\n",
+           " peak_kb=%" G_GINT64_FORMAT " checks_us=%" G_GINT64_FORMAT "\n",
            n, g_strv_length (concepts), n_points, n_observations,
            loaded - start, built - loaded,
-           baseline_kb, loaded_kb, bench_read_status_kb ("VmHWM"));
+           baseline_kb, loaded_kb, peak_kb, checked);
 
   /* The process ends here: freeing 10,000 filings is not part of what
    * is measured, and nobody waits for it. */
@@ -200,7 +220,7 @@ run_measurement (BenchCase *bc)
   const char *argv[] = { self, "--measure", bc->dir, NULL };
   guint filings = 0, concepts = 0, points = 0;
   guint64 observations = 0;
-  gint64 load_us = 0, series_us = 0, baseline_kb = -1, loaded_kb = -1, peak_kb = -1;
+  gint64 load_us = 0, series_us = 0, baseline_kb = -1, loaded_kb = -1, peak_kb = -1, checks_us = 0;
   int status = 0;
 
   if (self == NULL)
@@ -222,9 +242,9 @@ run_measurement (BenchCase *bc)
   if (sscanf (out, "filings=%u concepts=%u points=%u observations=%" G_GUINT64_FORMAT
               " load_us=%" G_GINT64_FORMAT " series_us=%" G_GINT64_FORMAT
               " baseline_kb=%" G_GINT64_FORMAT " loaded_kb=%" G_GINT64_FORMAT
-              " peak_kb=%" G_GINT64_FORMAT,
+              " peak_kb=%" G_GINT64_FORMAT " checks_us=%" G_GINT64_FORMAT,
               &filings, &concepts, &points, &observations, &load_us, &series_us,
-              &baseline_kb, &loaded_kb, &peak_kb) != 9)
+              &baseline_kb, &loaded_kb, &peak_kb, &checks_us) != 10)
     {
       bc->error = g_strdup_printf ("measuring process sent no report: %s", g_strstrip (out));
       return FALSE;
@@ -242,6 +262,8 @@ run_measurement (BenchCase *bc)
   bc->baseline_kb = baseline_kb;
   bc->loaded_kb = MAX (bc->loaded_kb, loaded_kb);
   bc->peak_kb = MAX (bc->peak_kb, peak_kb);
+  if (bc->checks_seconds == 0 || checks_us / 1e6 < bc->checks_seconds)
+    bc->checks_seconds = checks_us / 1e6;
   g_string_append_printf (bc->run_totals, "%s%.2f", bc->run_totals->len > 0 ? " " : "",
                           (load_us + series_us) / 1e6);
   if (bc->total_seconds == 0 || (load_us + series_us) / 1e6 < bc->total_seconds)
@@ -593,6 +615,40 @@ print_row (BenchCase *bc)
   return !targeted || (fast && lean);
 }
 
+/* --json: the figures as one JSON object, for bench/run.  "pass" is
+ * null for a size without a target. */
+static gboolean
+print_json (GPtrArray *cases)
+{
+  gboolean all_pass = TRUE;
+
+  /* JSON numbers have a decimal point, whatever the locale. */
+  setlocale (LC_NUMERIC, "C");
+  g_print ("{\"target_releases\":%d,\"target_seconds\":%.1f,\"target_bytes\":%.0f,\"cases\":[",
+           TARGET_RELEASES, TARGET_SECONDS, TARGET_BYTES);
+  for (guint i = 0; i < cases->len; i++)
+    {
+      BenchCase *bc = g_ptr_array_index (cases, i);
+      gboolean targeted = bc->releases == TARGET_RELEASES;
+      gboolean fast = bc->error == NULL && bc->total_seconds < TARGET_SECONDS;
+      gboolean lean = bc->error == NULL && bc->peak_kb >= 0 && bc->peak_kb * 1024.0 < TARGET_BYTES;
+
+      if (targeted && !(fast && lean))
+        all_pass = FALSE;
+      if (bc->error != NULL)
+        all_pass = FALSE;
+      g_print ("%s{\"releases\":%u,\"ok\":%s,\"load_s\":%.3f,\"series_s\":%.3f,"
+               "\"total_s\":%.3f,\"checks_s\":%.3f,\"peak_mb\":%.1f,"
+               "\"fast\":%s,\"lean\":%s,\"targeted\":%s}",
+               i > 0 ? "," : "", bc->releases, bc->error == NULL ? "true" : "false",
+               bc->load_seconds, bc->series_seconds, bc->total_seconds, bc->checks_seconds,
+               bc->peak_kb * 1024 / BYTES_PER_MB,
+               fast ? "true" : "false", lean ? "true" : "false", targeted ? "true" : "false");
+    }
+  g_print ("]}\n");
+  return all_pass;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -615,6 +671,8 @@ main (int   argc,
       "Measure each library this many times (default 3)", "N" },
     { "print", 'p', 0, G_OPTION_ARG_INT, &print_index,
       "Print synthetic release INDEX and exit", "INDEX" },
+    { "json", 'j', 0, G_OPTION_ARG_NONE, &json_output,
+      "Print the figures as one JSON object (for bench/run)", NULL },
     { "measure", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &measure_option,
       "Measure the library in DIR (the measuring process)", "DIR" },
     G_OPTION_ENTRY_NULL
@@ -695,6 +753,9 @@ main (int   argc,
           break;
     }
 
+  if (json_output)
+    return print_json (cases) ? 0 : 1;
+
   cpu = bench_cpu_model ();
   g_print ("Kessan library benchmark: load a library, build every series\n");
   g_print ("machine: %u CPUs, %s\n", g_get_num_processors (), cpu);
@@ -720,10 +781,11 @@ main (int   argc,
       if (bc->error != NULL)
         continue;
       g_print ("%s releases: %u concepts, %s points, %s observations; peak memory "
-               "%.1f MB at start, %.1f MB once loaded; total s of the %d runs: %s\n",
+               "%.1f MB at start, %.1f MB once loaded; total s of the %d runs: %s; "
+               "every check of every filing afterwards: %.2f s\n",
                releases, bc->concepts, points, observations,
                bc->baseline_kb * 1024 / BYTES_PER_MB, bc->loaded_kb * 1024 / BYTES_PER_MB,
-               runs, bc->run_totals->str);
+               runs, bc->run_totals->str, bc->checks_seconds);
     }
 
   return all_pass ? 0 : 1;

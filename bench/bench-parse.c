@@ -3,7 +3,7 @@
 /* Parser benchmark: throughput and peak memory of kessan_parse_release ()
  * on real releases, and on one large input made by concatenating them.
  *
- *   bench-parse [--min-time=SECONDS] [--large-size=MB] FILE...
+ *   bench-parse [--min-time=SECONDS] [--large-size=MB] [--json] FILE...
  *
  * Each file is parsed repeatedly for at least --min-time seconds.  Peak
  * memory is measured for each case in a child process, so that one case's
@@ -30,6 +30,7 @@
 #include <unistd.h>
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 #include "bench-util.h"
 #include "kessan-decoder.h"
@@ -66,6 +67,7 @@ typedef struct
 
 static double min_time = 1.0;
 static double large_size_mb = 20.0;
+static gboolean json_output = FALSE;
 
 static void
 bench_case_free (BenchCase *bc)
@@ -286,12 +288,29 @@ make_large_case (GPtrArray *seeds)
   return bc;
 }
 
+/* The figures of one measured case and whether they meet the targets. */
+static void
+case_figures (BenchCase *bc,
+              double    *mb_per_s,
+              double    *peak_mb,
+              double    *ratio,
+              gboolean  *fast,
+              gboolean  *lean)
+{
+  double size_mb = g_bytes_get_size (bc->contents) / BYTES_PER_MB;
+
+  *mb_per_s = bc->seconds > 0 ? size_mb * bc->runs / bc->seconds : 0;
+  *peak_mb = MAX (bc->peak_kb - bc->baseline_kb, 0) * 1024 / BYTES_PER_MB;
+  *ratio = *peak_mb / size_mb;
+  *fast = *mb_per_s >= TARGET_MB_PER_S;
+  *lean = bc->memory_ok && *ratio < TARGET_MEMORY_RATIO;
+}
+
 /* Prints one row and says whether the case met its targets. */
 static gboolean
 print_row (BenchCase *bc)
 {
-  gsize size = g_bytes_get_size (bc->contents);
-  double size_mb = size / BYTES_PER_MB;
+  double size_mb = g_bytes_get_size (bc->contents) / BYTES_PER_MB;
   double mb_per_s, peak_mb, ratio;
   gboolean fast, lean;
 
@@ -302,12 +321,7 @@ print_row (BenchCase *bc)
       return FALSE;
     }
 
-  mb_per_s = bc->seconds > 0 ? size_mb * bc->runs / bc->seconds : 0;
-  peak_mb = MAX (bc->peak_kb - bc->baseline_kb, 0) * 1024 / BYTES_PER_MB;
-  ratio = peak_mb / size_mb;
-  fast = mb_per_s >= TARGET_MB_PER_S;
-  lean = bc->memory_ok && ratio < TARGET_MEMORY_RATIO;
-
+  case_figures (bc, &mb_per_s, &peak_mb, &ratio, &fast, &lean);
   g_print ("%-30s %9.2f %8.1f %9.2f %6.1fx  %-17s %s%s%s\n",
            bc->name, size_mb, mb_per_s, peak_mb, ratio,
            ">=20 MB/s, <10x",
@@ -316,6 +330,66 @@ print_row (BenchCase *bc)
            lean ? "" : (bc->memory_ok ? " (memory)" : " (memory not measured)"));
 
   return fast && lean;
+}
+
+/* --json: the same figures as one JSON object, for bench/run. */
+static gboolean
+print_json (GPtrArray *cases)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+  gboolean all_pass = TRUE;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "target_mb_per_s");
+  json_builder_add_double_value (builder, TARGET_MB_PER_S);
+  json_builder_set_member_name (builder, "target_memory_ratio");
+  json_builder_add_double_value (builder, TARGET_MEMORY_RATIO);
+  json_builder_set_member_name (builder, "cases");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < cases->len; i++)
+    {
+      BenchCase *bc = g_ptr_array_index (cases, i);
+      double mb_per_s = 0, peak_mb = 0, ratio = 0;
+      gboolean fast = FALSE, lean = FALSE;
+
+      if (bc->error == NULL)
+        case_figures (bc, &mb_per_s, &peak_mb, &ratio, &fast, &lean);
+      all_pass = all_pass && fast && lean;
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, bc->name);
+      json_builder_set_member_name (builder, "large");
+      json_builder_add_boolean_value (builder, !bc->repeat);
+      json_builder_set_member_name (builder, "input_mb");
+      json_builder_add_double_value (builder, g_bytes_get_size (bc->contents) / BYTES_PER_MB);
+      json_builder_set_member_name (builder, "mb_per_s");
+      json_builder_add_double_value (builder, mb_per_s);
+      json_builder_set_member_name (builder, "peak_mb");
+      json_builder_add_double_value (builder, peak_mb);
+      json_builder_set_member_name (builder, "memory_ratio");
+      json_builder_add_double_value (builder, ratio);
+      json_builder_set_member_name (builder, "fast");
+      json_builder_add_boolean_value (builder, fast);
+      json_builder_set_member_name (builder, "lean");
+      json_builder_add_boolean_value (builder, lean);
+      if (bc->error != NULL)
+        {
+          json_builder_set_member_name (builder, "error");
+          json_builder_add_string_value (builder, bc->error);
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+  return all_pass;
 }
 
 int
@@ -334,6 +408,8 @@ main (int   argc,
       "Parse each release for at least this many seconds (default 1)", "SECONDS" },
     { "large-size", 'l', 0, G_OPTION_ARG_DOUBLE, &large_size_mb,
       "Size of the concatenated input in MB, 0 for none (default 20)", "MB" },
+    { "json", 'j', 0, G_OPTION_ARG_NONE, &json_output,
+      "Print the figures as one JSON object (for bench/run)", NULL },
     G_OPTION_ENTRY_NULL
   };
 
@@ -421,6 +497,9 @@ main (int   argc,
       if (bc->error == NULL && bc->repeat)
         measure_throughput (bc);
     }
+
+  if (json_output)
+    return print_json (cases) ? 0 : 1;
 
   cpu = bench_cpu_model ();
   g_print ("Kessan parser benchmark\n");

@@ -9,6 +9,8 @@
 #   build-aux/install-deps.sh --app      what building and running the app need
 #   build-aux/install-deps.sh --test     what building and running the tests need
 #   build-aux/install-deps.sh --valgrind also install valgrind (with any set)
+#   build-aux/install-deps.sh --fuzz     also install clang, libFuzzer and the
+#                                        corpus tools (docs/fuzzing.md)
 #   build-aux/install-deps.sh --check    only list what is missing; exit 1 if any
 
 set -euo pipefail
@@ -21,19 +23,24 @@ build_pkgs=(
 )
 # Japanese labels need a CJK font on screen and under Xvfb alike.
 app_pkgs=(fonts-noto-cjk)
-# qpdf makes the encrypted PDF of the PDF tests.
-test_pkgs=(xvfb xauth fonts-noto-cjk locales qpdf libpango1.0-dev)
+# qpdf makes the encrypted PDF of the PDF tests; valgrind runs kessan-cli
+# in the test suite (tests/test-valgrind.sh).
+test_pkgs=(xvfb xauth fonts-noto-cjk locales qpdf libpango1.0-dev valgrind)
+# libFuzzer for clang 14 is in libclang-rt-14-dev; pango-view renders the
+# PDF seeds (tests/fuzz/make-corpus.sh).
+fuzz_pkgs=(clang-14 clang libclang-rt-14-dev pango1.0-tools)
 # Locales the tests switch to; generated only when missing.
 test_locales=(en_US.UTF-8 ja_JP.UTF-8)
 
 want_app=0
 want_test=0
 want_valgrind=0
+want_fuzz=0
 check_only=0
 
 usage ()
 {
-  sed -n '4,12s/^# \{0,1\}//p' "$0"
+  sed -n '4,14s/^# \{0,1\}//p' "$0"
 }
 
 for arg in "$@"; do
@@ -42,6 +49,7 @@ for arg in "$@"; do
     --test) want_test=1 ;;
     --all) want_app=1; want_test=1 ;;
     --valgrind) want_valgrind=1 ;;
+    --fuzz) want_fuzz=1 ;;
     --check) check_only=1 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "install-deps: unknown option: $arg" >&2; usage >&2; exit 2 ;;
@@ -62,6 +70,7 @@ wanted=("${build_pkgs[@]}")
 [[ $want_app == 1 ]] && wanted+=("${app_pkgs[@]}")
 [[ $want_test == 1 ]] && wanted+=("${test_pkgs[@]}")
 [[ $want_valgrind == 1 ]] && wanted+=(valgrind)
+[[ $want_fuzz == 1 ]] && wanted+=("${fuzz_pkgs[@]}")
 
 missing=()
 declare -A seen=()

@@ -371,6 +371,73 @@ test_checks_japanese_messages (void)
   g_assert_true (japanese);
 }
 
+/* A table as long as the limits allow is checked in about the time its
+ * parse takes: every check finds rows by concept, and a search per row
+ * over the whole table made this take minutes. */
+#define LONG_TABLE_SECONDS 15.0
+
+/* One KPI table of @n_rows rows, and a line after it. */
+static GBytes *
+make_long_table (guint n_rows)
+{
+  GString *text = g_string_new ("Internet Initiative Japan Inc.\n\n"
+                                "Table 3. Number of Contracts\n\n"
+                                "\t2Q03\t2Q02\t1Q03\n");
+
+  for (guint i = 0; i < n_rows; i++)
+    g_string_append_printf (text, "Service line %u\t%u\t%u\t%u\n", i + 1, 100 + i % 900, 200 + i % 700, 300 + i % 500);
+  g_string_append (text, "\nEnd of the tables.\n");
+  return g_string_free_to_bytes (text);
+}
+
+static void
+test_checks_long_table (void)
+{
+  g_autoptr(GBytes) bytes = make_long_table (KESSAN_MAX_ROWS_PER_TABLE);
+  g_autoptr(KessanFiling) filing = NULL;
+  g_autoptr(GError) error = NULL;
+  KessanStatement *statement;
+  gint64 start;
+  double seconds;
+
+  start = g_get_monotonic_time ();
+  filing = kessan_parse_release (bytes, "long-table.txt", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (filing);
+  kessan_filing_run_checks (filing);
+  seconds = (g_get_monotonic_time () - start) / 1e6;
+  g_test_message ("%u rows parsed and checked in %.2f s", KESSAN_MAX_ROWS_PER_TABLE, seconds);
+
+  g_assert_cmpuint (kessan_filing_get_n_statements (filing), ==, 1);
+  statement = kessan_filing_get_statement (filing, 0);
+  g_assert_cmpuint (kessan_statement_get_n_rows (statement), ==, KESSAN_MAX_ROWS_PER_TABLE);
+  g_assert_cmpfloat (kessan_line_item_get_value (kessan_statement_get_row (statement, KESSAN_MAX_ROWS_PER_TABLE - 1), 2),
+                     ==, 300 + (KESSAN_MAX_ROWS_PER_TABLE - 1) % 500);
+  g_assert_cmpfloat (seconds, <, LONG_TABLE_SECONDS);
+}
+
+/* One row more than a table may have, and far more: refused, naming the
+ * table's first line (its title), whether the table was read first or
+ * refused on its number of lines alone. */
+static void
+test_checks_longer_table_refused (void)
+{
+  const guint sizes[] = { KESSAN_MAX_ROWS_PER_TABLE + 1, 10 * KESSAN_MAX_ROWS_PER_TABLE };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autoptr(GBytes) bytes = make_long_table (sizes[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(KessanFiling) filing = kessan_parse_release (bytes, "longer-table.txt", &error);
+      g_autofree char *expected = g_strdup_printf ("A table of “longer-table.txt” at line 3 has more than %u rows; tables are limited to %u rows.",
+                                                   KESSAN_MAX_ROWS_PER_TABLE, KESSAN_MAX_ROWS_PER_TABLE);
+
+      g_assert_null (filing);
+      g_assert_error (error, KESSAN_ERROR, KESSAN_ERROR_LIMIT);
+      g_assert_cmpstr (error->message, ==, expected);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -389,5 +456,7 @@ main (int    argc,
   g_test_add_func ("/kessan/checks/json-round-trip", test_checks_json_round_trip);
   g_test_add_func ("/kessan/checks/cli-exit-status", test_checks_cli_exit_status);
   g_test_add_func ("/kessan/checks/japanese-messages", test_checks_japanese_messages);
+  g_test_add_func ("/kessan/checks/long-table", test_checks_long_table);
+  g_test_add_func ("/kessan/checks/longer-table-refused", test_checks_longer_table_refused);
   return g_test_run ();
 }

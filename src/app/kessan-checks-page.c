@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "kessan-display-text.h"
 #include "kessan-checks-page.h"
 #include "kessan-names.h"
 
@@ -226,7 +227,11 @@ create_finding_row (gpointer item,
   KessanChecksPage *self = user_data;
   KessanFinding *finding = item;
   KessanFiling *filing = g_hash_table_lookup (self->owners, finding);
-  g_autofree char *caption = describe_finding (self, finding, filing);
+  g_autofree char *described = describe_finding (self, finding, filing);
+  /* Messages and statement names quote the release: shown safe, and
+   * bounded to a few lines however long the label they quote. */
+  g_autofree char *message = kessan_display_text (kessan_finding_get_message (finding), 3 * KESSAN_DISPLAY_MAX_CHARS);
+  g_autofree char *caption = kessan_display_text (described, 2 * KESSAN_DISPLAY_MAX_CHARS);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *icon;
   GtkWidget *values;
@@ -255,8 +260,10 @@ create_finding_row (gpointer item,
 
   /* Messages quote labels of the release, which are not markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), kessan_finding_get_message (finding));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), message);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 4);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), caption);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
 
   icon = gtk_image_new_from_icon_name (icon_name);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "kessan-display-text.h"
 #include "kessan-names.h"
 #include "kessan-statements-page.h"
 
@@ -192,40 +193,52 @@ row_label (KessanStatementsPage *self,
 {
   KessanLabelLanguage labels = label_language (self);
   KessanLineItem *other = NULL;
-  const char *ja, *en;
+  const char *own = kessan_line_item_get_label (row);
+  const char *ja = kessan_line_item_get_label_ja (row);
+  const char *en = kessan_line_item_get_label_en (row);
+  g_autofree char *safe_ja = NULL;
+  g_autofree char *safe_en = NULL;
 
-  if (labels == KESSAN_LABELS_PRINTED)
-    return g_strdup (kessan_line_item_get_label (row));
   if (self->counterpart != NULL && kessan_line_item_get_concept (row) != NULL)
     other = kessan_statement_find_row (self->counterpart, kessan_line_item_get_concept (row));
-  if (other == NULL)
-    return kessan_line_item_dup_label_in (row, labels, "\n");
-
-  /* The dictionary's labels first, as everywhere; each edition prints
-   * its own language's label where the dictionary has none. */
-  ja = kessan_line_item_get_label_ja (row);
-  en = kessan_line_item_get_label_en (row);
+  /* The dictionary's labels first, as everywhere; where it has none,
+   * each edition's printed label stands for its own language. */
   if (g_strcmp0 (kessan_statement_get_language (self->statement), "ja") == 0)
     {
-      ja = ja != NULL ? ja : kessan_line_item_get_label (row);
-      en = en != NULL ? en : kessan_line_item_get_label (other);
+      ja = ja != NULL ? ja : own;
+      en = en != NULL ? en : other != NULL ? kessan_line_item_get_label (other) : NULL;
     }
   else
     {
-      en = en != NULL ? en : kessan_line_item_get_label (row);
-      ja = ja != NULL ? ja : kessan_line_item_get_label (other);
+      en = en != NULL ? en : own;
+      ja = ja != NULL ? ja : other != NULL ? kessan_line_item_get_label (other) : NULL;
     }
+
+  /* Each label made safe on its own: the line break between the two
+   * languages is the only one a label cell shows. */
+  safe_ja = ja != NULL ? kessan_display_text (ja, KESSAN_DISPLAY_MAX_CHARS) : NULL;
+  safe_en = en != NULL ? kessan_display_text (en, KESSAN_DISPLAY_MAX_CHARS) : NULL;
   switch (labels)
     {
     case KESSAN_LABELS_JAPANESE:
-      return g_strdup (ja);
-    case KESSAN_LABELS_BOTH:
-      return g_strcmp0 (ja, en) != 0 ? g_strconcat (ja, "\n", en, NULL) : g_strdup (ja);
+      if (safe_ja != NULL)
+        return g_steal_pointer (&safe_ja);
+      break;
     case KESSAN_LABELS_ENGLISH:
+      if (safe_en != NULL)
+        return g_steal_pointer (&safe_en);
+      break;
+    case KESSAN_LABELS_BOTH:
+      if (safe_ja != NULL && safe_en != NULL && g_strcmp0 (safe_ja, safe_en) != 0)
+        return g_strconcat (safe_ja, "\n", safe_en, NULL);
+      if (safe_ja != NULL || safe_en != NULL)
+        return g_strdup (safe_ja != NULL ? safe_ja : safe_en);
+      break;
     case KESSAN_LABELS_PRINTED:
     default:
-      return g_strdup (en);
+      break;
     }
+  return kessan_display_text (own, KESSAN_DISPLAY_MAX_CHARS);
 }
 
 static gboolean
@@ -296,6 +309,24 @@ describe_findings (GPtrArray *findings)
   return findings != NULL ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
 }
 
+/* The correction made on import to this cell's row or number, if any.
+ * Finding the row's position is linear: only when there are
+ * corrections. */
+static KessanCorrection *
+cell_correction (KessanStatementsPage *self,
+                 KessanLineItem       *row,
+                 const DisplayColumn  *column)
+{
+  guint position;
+
+  if ((column->kind != COLUMN_LABEL && column->kind != COLUMN_PRINTED)
+      || g_list_model_get_n_items (kessan_filing_get_corrections (self->filing)) == 0
+      || !g_list_store_find (G_LIST_STORE (kessan_statement_get_rows (self->statement)), row, &position))
+    return NULL;
+  return kessan_filing_find_correction (self->filing, kessan_statement_get_id (self->statement), (int) position,
+                                        column->kind == COLUMN_LABEL ? -1 : column->source);
+}
+
 /* Cells */
 
 static void
@@ -304,6 +335,14 @@ cell_pressed_cb (GtkGestureClick *gesture,
                  double           x,
                  double           y,
                  GtkWidget       *cell);
+
+static gboolean
+query_cell_tooltip_cb (GtkWidget  *cell,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard,
+                       GtkTooltip *tooltip,
+                       gpointer    user_data);
 
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
@@ -321,7 +360,13 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_hexpand (label, TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), index == 0 ? 0.0 : 1.0);
   if (index == 0)
-    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+    {
+      /* However long a label, its column asks for a readable width and
+       * the label ends in an ellipsis within it. */
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
+      gtk_widget_set_overflow (box, GTK_OVERFLOW_HIDDEN);
+    }
   else
     gtk_widget_add_css_class (label, "numeric");
   gtk_box_append (GTK_BOX (box), icon);
@@ -330,6 +375,11 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (box), "item", item);
   g_signal_connect (click, "pressed", G_CALLBACK (cell_pressed_cb), box);
   gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (click));
+  /* Tooltips are made when asked for: setting one on every cell as it
+   * is bound makes GTK look for a tooltip under the pointer each time,
+   * which made showing a statement slow. */
+  gtk_widget_set_has_tooltip (box, TRUE);
+  g_signal_connect (box, "query-tooltip", G_CALLBACK (query_cell_tooltip_cb), NULL);
   gtk_list_item_set_child (item, box);
 }
 
@@ -346,7 +396,6 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   GtkWidget *icon = gtk_widget_get_first_child (box);
   GtkWidget *label = gtk_widget_get_last_child (box);
   g_autofree char *text = NULL;
-  g_autofree char *message = NULL;
   GPtrArray *findings;
 
   /* A cell of a column being replaced may still be bound once. */
@@ -370,7 +419,6 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
         gtk_widget_add_css_class (label, "dim-label");
       else
         gtk_widget_remove_css_class (label, "dim-label");
-      gtk_widget_set_tooltip_text (box, kessan_line_item_get_label (row));
     }
   else
     {
@@ -385,35 +433,65 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
     }
 
   findings = findings_for (self, row, column);
-  message = describe_findings (findings);
   gtk_widget_set_visible (icon, findings != NULL);
-  gtk_widget_set_tooltip_text (icon, message);
-  if (column->kind != COLUMN_LABEL)
-    gtk_widget_set_tooltip_text (box, message);
+  /* What the tooltip shows, for screen readers too. */
+  if (findings != NULL)
+    {
+      g_autofree char *message = describe_findings (findings);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+    }
 
   /* A row or number the analyst corrected on import says so. */
-  gtk_widget_remove_css_class (label, "corrected");
-  /* Finding the row's position is linear: only when there is a
-   * correction to find. */
-  if ((column->kind == COLUMN_LABEL || column->kind == COLUMN_PRINTED)
-      && g_list_model_get_n_items (kessan_filing_get_corrections (self->filing)) > 0)
+  if (cell_correction (self, row, column) != NULL)
+    gtk_widget_add_css_class (label, "corrected");
+  else
+    gtk_widget_remove_css_class (label, "corrected");
+}
+
+/* The whole label of a label cell, the findings of a value cell, and
+ * what the analyst corrected on import. */
+static gboolean
+query_cell_tooltip_cb (GtkWidget  *cell,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard,
+                       GtkTooltip *tooltip,
+                       gpointer    user_data)
+{
+  KessanStatementsPage *self = KESSAN_STATEMENTS_PAGE (gtk_widget_get_ancestor (cell, KESSAN_TYPE_STATEMENTS_PAGE));
+  GtkListItem *item = g_object_get_data (G_OBJECT (cell), "item");
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "column"));
+  KessanLineItem *row = item != NULL ? gtk_list_item_get_item (item) : NULL;
+  const DisplayColumn *column;
+  KessanCorrection *correction;
+  g_autofree char *text = NULL;
+
+  if (self == NULL || row == NULL || self->columns == NULL || index >= self->columns->len)
+    return FALSE;
+  column = &g_array_index (self->columns, DisplayColumn, index);
+
+  correction = cell_correction (self, row, column);
+  if (correction != NULL)
     {
-      KessanCorrection *correction = NULL;
-      guint position;
+      g_autofree char *what = kessan_correction_describe (correction);
 
-      if (g_list_store_find (G_LIST_STORE (kessan_statement_get_rows (self->statement)), row, &position))
-        correction = kessan_filing_find_correction (self->filing, kessan_statement_get_id (self->statement), (int) position,
-                                                    column->kind == COLUMN_LABEL ? -1 : column->source);
-      if (correction != NULL)
-        {
-          g_autofree char *what = kessan_correction_describe (correction);
-          /* TRANSLATORS: a tooltip; %s says what was corrected */
-          g_autofree char *tooltip = g_strdup_printf (_("Corrected on import: %s"), what);
-
-          gtk_widget_add_css_class (label, "corrected");
-          gtk_widget_set_tooltip_text (box, tooltip);
-        }
+      /* TRANSLATORS: a tooltip; %s says what was corrected */
+      text = g_strdup_printf (_("Corrected on import: %s"), what);
     }
+  else if (column->kind == COLUMN_LABEL)
+    text = kessan_display_text (kessan_line_item_get_label (row), 4 * KESSAN_DISPLAY_MAX_CHARS);
+  else
+    {
+      g_autofree char *message = describe_findings (findings_for (self, row, column));
+
+      if (message != NULL)
+        text = kessan_display_text (message, 4 * KESSAN_DISPLAY_MAX_CHARS);
+    }
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
 }
 
 static void
@@ -423,6 +501,8 @@ update_provenance (KessanStatementsPage *self)
   const DisplayColumn *column;
   g_autofree char *text = NULL;
   g_autofree char *period = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *source_name = NULL;
   guint line, page;
 
   if (self->statement == NULL || self->current_row < 0)
@@ -434,6 +514,8 @@ update_provenance (KessanStatementsPage *self)
   if (row == NULL)
     return;
   column = &g_array_index (self->columns, DisplayColumn, self->current_column);
+  label = kessan_display_text (kessan_line_item_get_label (row), KESSAN_DISPLAY_MAX_CHARS);
+  source_name = kessan_display_text (kessan_filing_get_source_name (self->filing), KESSAN_DISPLAY_MAX_CHARS);
 
   if (column->kind == COLUMN_PRINTED && kessan_line_item_has_value (row, (guint) column->source))
     {
@@ -448,24 +530,22 @@ update_provenance (KessanStatementsPage *self)
       if (page > 0)
         /* TRANSLATORS: “Total revenues”, 2Q FY2003: 9,185,259 as printed on page 4, line 312 of 003.pdf */
         text = g_strdup_printf (_("“%s”, %s: %s as printed on page %u, line %u of %s"),
-                                kessan_line_item_get_label (row), period, value, page, line,
-                                kessan_filing_get_source_name (self->filing));
+                                label, period, value, page, line, source_name);
       else
         /* TRANSLATORS: “Total revenues”, 2Q FY2003: 9,185,259 as printed on line 312 of 003.txt */
         text = g_strdup_printf (_("“%s”, %s: %s as printed on line %u of %s"),
-                                kessan_line_item_get_label (row), period, value, line,
-                                kessan_filing_get_source_name (self->filing));
+                                label, period, value, line, source_name);
     }
   else if (column->kind == COLUMN_SHARE || column->kind == COLUMN_CHANGE)
     text = g_strdup_printf (_("“%s”: computed by Kessan from the printed amounts; the release does not print this column."),
-                            kessan_line_item_get_label (row));
+                            label);
   else if ((page = kessan_filing_get_line_page (self->filing, kessan_line_item_get_line (row))) > 0)
     /* TRANSLATORS: “Total revenues”: page 4, line 312 of 003.pdf */
-    text = g_strdup_printf (_("“%s”: page %u, line %u of %s"), kessan_line_item_get_label (row), page,
-                            kessan_line_item_get_line (row), kessan_filing_get_source_name (self->filing));
+    text = g_strdup_printf (_("“%s”: page %u, line %u of %s"), label, page,
+                            kessan_line_item_get_line (row), source_name);
   else
-    text = g_strdup_printf (_("“%s”: line %u of %s"), kessan_line_item_get_label (row),
-                            kessan_line_item_get_line (row), kessan_filing_get_source_name (self->filing));
+    text = g_strdup_printf (_("“%s”: line %u of %s"), label,
+                            kessan_line_item_get_line (row), source_name);
   gtk_label_set_text (self->provenance_label, text);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->provenance_label), text);
 }
@@ -945,10 +1025,15 @@ kessan_statements_page_set_filing (KessanStatementsPage *self,
       /* A table printed in both languages is listed once; one printed
        * in a single language of a bilingual release says which. */
       if (other != NULL || !bilingual)
-        gtk_string_list_append (names, kessan_statement_get_table_name (shown));
+        {
+          g_autofree char *name = kessan_display_text (kessan_statement_get_table_name (shown), KESSAN_DISPLAY_MAX_CHARS);
+
+          gtk_string_list_append (names, name);
+        }
       else
         {
-          g_autofree char *name = kessan_statement_get_display_name (shown);
+          g_autofree char *title = kessan_statement_get_display_name (shown);
+          g_autofree char *name = kessan_display_text (title, KESSAN_DISPLAY_MAX_CHARS);
 
           gtk_string_list_append (names, name);
         }

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "kessan-display-text.h"
 #include "kessan-trends-page.h"
 #include "kessan-window.h"
 
@@ -638,17 +639,24 @@ static char *
 row_label (KessanTrendsPage *self,
            const TrendsRow  *row)
 {
-  const char *first = use_japanese (self) ? row->label_ja : row->label_en;
-  const char *second = use_japanese (self) ? row->label_en : row->label_ja;
+  const char *first_label = use_japanese (self) ? row->label_ja : row->label_en;
+  const char *second_label = use_japanese (self) ? row->label_en : row->label_ja;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
 
   if (row->heading)
     return g_strdup (_(group_titles[row->kind]));
+  /* Labels come from the releases: shown safe and bounded. */
+  if (first_label != NULL)
+    first = kessan_display_text (first_label, KESSAN_DISPLAY_MAX_CHARS);
+  if (second_label != NULL)
+    second = kessan_display_text (second_label, KESSAN_DISPLAY_MAX_CHARS);
   if (first == NULL)
-    return g_strdup (second);
+    return g_steal_pointer (&second);
   if (self->label_language == LABELS_BOTH && second != NULL && strcmp (first, second) != 0)
     /* TRANSLATORS: a line item labelled in both languages */
     return g_strdup_printf (_("%s / %s"), first, second);
-  return g_strdup (first);
+  return g_steal_pointer (&first);
 }
 
 static const char *
@@ -692,7 +700,9 @@ setup_label_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
   gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_overflow (box, GTK_OVERFLOW_HIDDEN);
   gtk_widget_add_css_class (unit, "caption");
   gtk_widget_add_css_class (unit, "dim-label");
   gtk_box_append (GTK_BOX (box), label);

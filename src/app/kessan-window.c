@@ -8,6 +8,7 @@
 #include "kessan-charts-page.h"
 #include "kessan-checks-page.h"
 #include "kessan-import-wizard.h"
+#include "kessan-display-text.h"
 #include "kessan-source-page.h"
 #include "kessan-statements-page.h"
 #include "kessan-trends-page.h"
@@ -139,6 +140,9 @@ create_filing_row (gpointer item,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   g_autofree char *period = describe_period (filing);
+  /* The file name as the user gave it: shown safe, as any text a
+   * release brings. */
+  g_autofree char *source_name = kessan_display_text (kessan_filing_get_source_name (filing), KESSAN_DISPLAY_MAX_CHARS);
   g_autofree char *heading = NULL;
   g_autofree char *subtitle = NULL;
   GtkWidget *title;
@@ -153,13 +157,11 @@ create_filing_row (gpointer item,
       g_autofree char *date = kessan_format_period (kessan_filing_get_released (filing), 0);
 
       /* TRANSLATORS: "Released Nov 21, 2003 · 003.txt" */
-      subtitle = g_strdup_printf (_("Released %s · %s"), date,
-                                  kessan_filing_get_source_name (filing) ? kessan_filing_get_source_name (filing) : "");
+      subtitle = g_strdup_printf (_("Released %s · %s"), date, source_name);
     }
   else
     /* TRANSLATORS: a release whose date could not be read, then its file name */
-    subtitle = g_strdup_printf (_("Release date unknown · %s"),
-                                kessan_filing_get_source_name (filing) ? kessan_filing_get_source_name (filing) : "");
+    subtitle = g_strdup_printf (_("Release date unknown · %s"), source_name);
   title = gtk_label_new (heading);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_widget_set_tooltip_text (row, heading);
@@ -490,15 +492,22 @@ filing_added_cb (KessanWindow *self,
                  KessanFiling *replaced,
                  GBytes       *replaced_source)
 {
+  g_autofree char *added_name = kessan_display_text (kessan_filing_get_source_name (added), KESSAN_DISPLAY_MAX_CHARS);
+  g_autofree char *added_markup = g_markup_escape_text (added_name, -1);
   g_autofree char *title = NULL;
   AdwToast *toast;
 
   kessan_window_select_filing (self, added);
   if (replaced != NULL)
-    title = g_strdup_printf (_("Replaced “%s” with “%s”"), kessan_filing_get_source_name (replaced),
-                             kessan_filing_get_source_name (added));
+    {
+      g_autofree char *replaced_name = kessan_display_text (kessan_filing_get_source_name (replaced), KESSAN_DISPLAY_MAX_CHARS);
+      g_autofree char *replaced_markup = g_markup_escape_text (replaced_name, -1);
+
+      title = g_strdup_printf (_("Replaced “%s” with “%s”"), replaced_markup, added_markup);
+    }
   else
-    title = g_strdup_printf (_("Added “%s”"), kessan_filing_get_source_name (added));
+    title = g_strdup_printf (_("Added “%s”"), added_markup);
+  /* A toast's title is markup; a file name is not. */
   toast = adw_toast_new (title);
   g_set_object (&self->last_added, added);
   g_set_object (&self->last_replaced, replaced);

@@ -26,6 +26,10 @@ typedef struct
   KessanFiling   *filing;
   KessanConcepts *concepts;
   double          rate;
+  /* Statement → (concept → its first row that is not a heading), made
+   * when a statement is first looked in: every check finds rows by
+   * concept, and a scan per look-up is quadratic in a long table. */
+  GHashTable     *rows_by_concept;
 } Checker;
 
 /* Totals whose relation is one of the named checks of a release. */
@@ -96,19 +100,33 @@ cell (KessanLineItem *row,
 }
 
 static KessanLineItem *
-find_row (KessanStatement *statement,
+find_row (Checker         *self,
+          KessanStatement *statement,
           const char      *concept)
 {
-  guint n = kessan_statement_get_n_rows (statement);
+  GHashTable *index;
 
-  for (guint r = 0; r < n; r++)
+  if (concept == NULL)
+    return NULL;
+
+  index = g_hash_table_lookup (self->rows_by_concept, statement);
+  if (index == NULL)
     {
-      KessanLineItem *row = kessan_statement_get_row (statement, r);
+      guint n = kessan_statement_get_n_rows (statement);
 
-      if (!kessan_line_item_get_heading (row) && g_strcmp0 (kessan_line_item_get_concept (row), concept) == 0)
-        return row;
+      index = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint r = 0; r < n; r++)
+        {
+          KessanLineItem *row = kessan_statement_get_row (statement, r);
+          const char *key = kessan_line_item_get_concept (row);
+
+          if (!kessan_line_item_get_heading (row) && key != NULL && !g_hash_table_contains (index, key))
+            g_hash_table_insert (index, (gpointer) key, row);
+        }
+      g_hash_table_insert (self->rows_by_concept, statement, index);
     }
-  return NULL;
+
+  return g_hash_table_lookup (index, concept);
 }
 
 static gboolean
@@ -159,7 +177,7 @@ check_sums (Checker         *self,
         continue;
       for (guint i = 0; components[i] != NULL; i++)
         {
-          KessanLineItem *part = find_row (statement, components[i]);
+          KessanLineItem *part = find_row (self, statement, components[i]);
 
           if (part != NULL)
             g_ptr_array_add (parts, part);
@@ -490,7 +508,7 @@ check_balance (Checker         *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     {
-      rows[i] = find_row (statement, keys[i]);
+      rows[i] = find_row (self, statement, keys[i]);
       if (rows[i] == NULL && i != 2)
         {
           g_autofree char *message = g_strdup_printf (_("Could not check that assets equal liabilities, minority interest and equity: the table has no row “%s”."),
@@ -542,13 +560,14 @@ typedef struct
 } Observation;
 
 static gboolean
-observe (KessanStatement *statement,
+observe (Checker         *self,
+         KessanStatement *statement,
          const char      *concept,
          const char      *period_end,
          guint            months,
          Observation     *out)
 {
-  KessanLineItem *row = find_row (statement, concept);
+  KessanLineItem *row = find_row (self, statement, concept);
 
   if (row == NULL)
     return FALSE;
@@ -626,7 +645,7 @@ compare_across (Checker             *self,
                 const char          *other_concept,
                 gboolean             negated)
 {
-  KessanLineItem *row = find_row (statement, concept);
+  KessanLineItem *row = find_row (self, statement, concept);
   guint compared = 0;
 
   if (row == NULL)
@@ -653,7 +672,7 @@ compare_across (Checker             *self,
 
           if (other == statement || kessan_statement_get_kind (other) != kind
               || g_strcmp0 (kessan_statement_get_language (other), kessan_statement_get_language (statement)) != 0
-              || !observe (other, other_concept, kessan_column_get_period_end (column), kessan_column_get_months (column), &theirs))
+              || !observe (self, other, other_concept, kessan_column_get_period_end (column), kessan_column_get_months (column), &theirs))
             continue;
           compared++;
           if (!observations_agree (&mine, &theirs, negated))
@@ -690,7 +709,7 @@ check_release (Checker *self)
           break;
 
         case KESSAN_STATEMENT_KIND_CASHFLOW:
-          if (find_row (statement, "cashflow.operating.net_income") != NULL
+          if (find_row (self, statement, "cashflow.operating.net_income") != NULL
               && compare_across (self, "net-income", statement, "cashflow.operating.net_income",
                                  KESSAN_STATEMENT_KIND_INCOME, "net_income", FALSE) == 0)
             report_not_compared (self, "net-income", statement, _("Could not check net income against the statement of operations: no statement of operations of the same period."));
@@ -754,7 +773,7 @@ compare_editions (Checker         *self,
 
       if (kessan_line_item_get_heading (a))
         continue;
-      b = find_row (en, kessan_line_item_get_concept (a));
+      b = find_row (self, en, kessan_line_item_get_concept (a));
       if (b == NULL)
         continue;
       for (guint c = 0; c < n_columns; c++)
@@ -851,9 +870,11 @@ kessan_filing_run_checks (KessanFiling *filing)
   self.filing = filing;
   self.concepts = kessan_concepts_get_default ();
   self.rate = kessan_filing_get_jpy_per_usd (filing);
+  self.rows_by_concept = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_hash_table_unref);
 
   for (guint s = 0; s < kessan_filing_get_n_statements (filing); s++)
     check_statement (&self, kessan_filing_get_statement (filing, s));
   check_release (&self);
   check_languages (&self);
+  g_hash_table_unref (self.rows_by_concept);
 }

@@ -772,7 +772,7 @@ static void
 remove_filing (KessanLibrary *self,
                KessanFiling  *filing)
 {
-  g_autoptr(KessanFiling) hold = g_object_ref (filing);
+  g_autoptr(KessanFiling) hold G_GNUC_UNUSED = g_object_ref (filing);
   guint position;
 
   if (!g_ptr_array_find (self->items, filing, &position))
@@ -1470,7 +1470,7 @@ kessan_library_save (KessanLibrary  *self,
     }
   else
     {
-      g_autoptr(KessanFiling) hold = g_object_ref (filing);
+      g_autoptr(KessanFiling) hold G_GNUC_UNUSED = g_object_ref (filing);
 
       remove_filing (self, filing);
       insert_filing (self, filing);

@@ -630,6 +630,18 @@ read_text (GBytes      *contents,
   return text;
 }
 
+static guint
+count_data_lines (const KessanParseContext *context,
+                  const KessanBlock        *block)
+{
+  guint n = 0;
+
+  for (guint i = block->first; i <= block->last; i++)
+    if (context->lines[i].kind == KESSAN_LINE_DATA)
+      n++;
+  return n;
+}
+
 /**
  * kessan_parse_release:
  * @contents: the bytes of a release: a PDF with text, or text in any
@@ -721,13 +733,26 @@ kessan_parse_release (GBytes      *contents,
       g_autoptr(KessanStatement) statement = NULL;
       g_autofree char *id = NULL;
 
+      /* A row takes one data line, or two when a converter wrapped it:
+       * a block with more than twice as many data lines as a table may
+       * have rows is refused before it is read, which for a table of
+       * hundreds of thousands of lines takes seconds and hundreds of
+       * megabytes. */
+      if (count_data_lines (&context, block) > 2 * KESSAN_MAX_ROWS_PER_TABLE)
+        {
+          g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_LIMIT,
+                       _("A table of “%s” at line %u has more than %u rows; tables are limited to %u rows."),
+                       display_name, context.lines[block->title >= 0 ? (guint) block->title : block->first].number,
+                       KESSAN_MAX_ROWS_PER_TABLE, KESSAN_MAX_ROWS_PER_TABLE);
+          goto out;
+        }
       statement = kessan_table_read (&context, block);
       if (statement == NULL || kessan_statement_get_n_rows (statement) == 0)
         continue;
       if (statements->len >= KESSAN_MAX_TABLES)
         {
           g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_LIMIT,
-                           _("“%s” has more than %u tables; releases are limited to %u."),
+                       _("“%s” has more than %u tables; releases are limited to %u."),
                        display_name, KESSAN_MAX_TABLES, KESSAN_MAX_TABLES);
           goto out;
         }
