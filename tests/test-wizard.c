@@ -467,6 +467,8 @@ test_bad_input (Fixture       *fixture,
     { "empty.txt", "", 0 },
     { "binary.bin", "\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0", 20 },
     { "letter.txt", "Dear reader,\nthis is a letter without a single table in it.\n", -1 },
+    { "old-sheet.xls", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0\0\0\0\0\0\0", 16 },
+    { "latin1.txt", "Revenues\t1,234\xff\xfe\xa0\x80\x81 caf\xe9 \xe9t\xe9\n", -1 },
     { "huge.txt", NULL, KESSAN_MAX_INPUT_SIZE / 2 + 1 },
     { "vanished.txt", NULL, 0 },
   };
