@@ -5,6 +5,7 @@
 
 #include "kessan-application.h"
 #include "kessan-import-wizard.h"
+#include "kessan-statements-page.h"
 #include "kessan-test-pdf.h"
 #include "kessan-test-util.h"
 #include "kessan-window.h"
@@ -367,6 +368,17 @@ test_ragged_correction (Fixture       *fixture,
   added = find_filing (fixture, "shifted-release.txt");
   g_assert_nonnull (added);
   g_assert_cmpuint (g_list_model_get_n_items (kessan_filing_get_corrections (added)), ==, 1);
+
+  /* The Statements view marks the corrected number, and only it. */
+  {
+    KessanStatementsPage *page = KESSAN_STATEMENTS_PAGE (kessan_window_get_page (fixture->window, "statements"));
+    g_autoptr(KessanCorrection) made = g_list_model_get_item (kessan_filing_get_corrections (added), 0);
+
+    kessan_window_select_filing (fixture->window, added);
+    g_assert_true (kessan_statements_page_select_statement (page, shifted.statement));
+    g_assert_true (kessan_statements_page_get_cell_correction (page, shifted.row, shifted.right_column + 1) == made);
+    g_assert_null (kessan_statements_page_get_cell_correction (page, shifted.row, shifted.wrong_column + 1));
+  }
 
   /* A restart of the library keeps the correction and its numbers. */
   restarted = kessan_library_new (kessan_library_get_directory (library (fixture)));

@@ -1130,6 +1130,20 @@ kessan_statements_page_get_cell_text (KessanStatementsPage *self,
   return text;
 }
 
+/* The correction marked on a cell (NULL when none). */
+KessanCorrection *
+kessan_statements_page_get_cell_correction (KessanStatementsPage *self,
+                                            guint                 row,
+                                            guint                 column)
+{
+  g_return_val_if_fail (KESSAN_IS_STATEMENTS_PAGE (self), NULL);
+
+  if (self->statement == NULL || row >= kessan_statement_get_n_rows (self->statement) || column >= self->columns->len)
+    return NULL;
+  return cell_correction (self, kessan_statement_get_row (self->statement, row),
+                          &g_array_index (self->columns, DisplayColumn, column));
+}
+
 /* The findings shown on a cell (NULL when none). */
 GPtrArray *
 kessan_statements_page_get_cell_findings (KessanStatementsPage *self,

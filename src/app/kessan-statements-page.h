@@ -19,6 +19,9 @@ KessanStatement *kessan_statements_page_get_statement (KessanStatementsPage *sel
 gboolean         kessan_statements_page_select_statement (KessanStatementsPage *self,
                                                           const char           *id);
 guint            kessan_statements_page_get_n_tables  (KessanStatementsPage *self);
+KessanCorrection *kessan_statements_page_get_cell_correction (KessanStatementsPage *self,
+                                                             guint                 row,
+                                                             guint                 column);
 GPtrArray       *kessan_statements_page_get_cell_findings (KessanStatementsPage *self,
                                                           guint                 row,
                                                           guint                 column);
