@@ -994,6 +994,23 @@ draw_axes (KessanChartRenderer *self,
         text = slot_label (self, slot);
         if (self->kind == KESSAN_CHART_BRIDGE)
           {
+            const char *year = strstr (text, "年");
+
+            /* A Japanese period too wide for its slot breaks after its
+             * year, not inside its months ("2003年4-6" / "月"). */
+            if (year != NULL && year[strlen ("年")] != '\0')
+              {
+                layout_set_text (layout, text, -1, 1);
+                text_size (layout, &w, &h);
+                if (w > MAX (slot_width - 4, 8))
+                  {
+                    gsize split = (gsize) (year - text) + strlen ("年");
+                    char *broken = g_strdup_printf ("%.*s\n%s", (int) split, text, text + split);
+
+                    g_free (text);
+                    text = broken;
+                  }
+              }
             layout_set_text (layout, text, (int) MAX (slot_width - 4, 8), label_lines);
             pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
             text_size (layout, &w, &h);
