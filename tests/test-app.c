@@ -302,6 +302,55 @@ test_app_bilingual_tables (Fixture       *fixture,
   g_settings_reset (settings, "label-language");
 }
 
+/* Trends and Charts follow the shown release's company: another
+ * company's figures never join its series. */
+static void
+test_app_company_series (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *text = kessan_test_load_seed ("004_df6267c19d93d050.txt", NULL);
+  g_autoptr(GString) other = g_string_new (text);
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(KessanFiling) added = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *followed = kessan_window_get_company_filings (fixture->window);
+  GListModel *library = G_LIST_MODEL (kessan_window_get_library (fixture->window));
+  const char *iij;
+
+  iij = kessan_filing_get_company (kessan_window_get_filing (fixture->window));
+  g_assert_nonnull (iij);
+  g_assert_cmpuint (g_list_model_get_n_items (followed), ==, g_list_model_get_n_items (library));
+
+  g_string_replace (other, "Internet Initiative Japan Inc.", "Example Networks Inc.", 0);
+  g_string_replace (other, "INTERNET INITIATIVE JAPAN INC.", "EXAMPLE NETWORKS INC.", 0);
+  path = kessan_test_write_temp ("example-networks.txt", other->str, (gssize) other->len);
+  file = g_file_new_for_path (path);
+  added = kessan_library_import_file (kessan_window_get_library (fixture->window), file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kessan_filing_get_company (added), ==, "Example Networks Inc.");
+
+  /* Another company's release shown: only it is followed. */
+  kessan_window_select_filing (fixture->window, added);
+  g_assert_cmpuint (g_list_model_get_n_items (followed), ==, 1);
+  {
+    g_autoptr(KessanFiling) only = g_list_model_get_item (followed, 0);
+
+    g_assert_true (only == added);
+  }
+
+  /* Back to the first company: its releases, without the other. */
+  kessan_window_select_filing (fixture->window, find_filing (fixture, "003_3f09aa9018b22431.txt"));
+  g_assert_cmpuint (g_list_model_get_n_items (followed), ==, g_list_model_get_n_items (library) - 1);
+  for (guint i = 0; i < g_list_model_get_n_items (followed); i++)
+    {
+      g_autoptr(KessanFiling) filing = g_list_model_get_item (followed, i);
+
+      g_assert_cmpstr (kessan_filing_get_company (filing), ==, iij);
+    }
+  g_unlink (path);
+}
+
 static void
 test_app_scale_currency_negatives (Fixture       *fixture,
                                    gconstpointer  data)
@@ -578,6 +627,7 @@ main (int    argc,
     {
       g_test_add ("/kessan/app/starts-with-samples", Fixture, NULL, fixture_set_up, test_app_starts_with_samples, fixture_tear_down);
       g_test_add ("/kessan/app/bilingual-tables", Fixture, NULL, fixture_set_up, test_app_bilingual_tables, fixture_tear_down);
+      g_test_add ("/kessan/app/company-series", Fixture, NULL, fixture_set_up, test_app_company_series, fixture_tear_down);
       g_test_add ("/kessan/app/scale-currency-negatives", Fixture, NULL, fixture_set_up, test_app_scale_currency_negatives, fixture_tear_down);
       g_test_add ("/kessan/app/copy-rows", Fixture, NULL, fixture_set_up, test_app_copy_rows, fixture_tear_down);
       g_test_add ("/kessan/app/show-in-source", Fixture, NULL, fixture_set_up, test_app_show_in_source, fixture_tear_down);

@@ -73,7 +73,7 @@ struct _KessanChartsPage
   GtkColumnView      *data_view;
 
   /* Owned */
-  KessanLibrary      *library;
+  GListModel         *library;     /* of KessanFiling */
   GSettings          *settings;
   GCancellable       *cancellable;
   ChartsResult       *result;
@@ -795,7 +795,7 @@ update_busy (KessanChartsPage *self)
 {
   gboolean loading = self->window != NULL && !kessan_window_get_ready (self->window);
 
-  if (self->library == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->library)) == 0)
+  if (self->library == NULL || g_list_model_get_n_items (self->library) == 0)
     gtk_stack_set_visible_child_name (self->stack, self->build_task != NULL || loading ? "loading" : "empty");
   else if (self->result == NULL)
     gtk_stack_set_visible_child_name (self->stack, "loading");
@@ -864,7 +864,7 @@ start_build (KessanChartsPage *self)
 {
   g_autoptr(GTask) task = NULL;
   GPtrArray *filings;
-  guint n = self->library != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->library)) : 0;
+  guint n = self->library != NULL ? g_list_model_get_n_items (self->library) : 0;
 
   self->rebuild_pending = FALSE;
   if (n == 0)
@@ -875,7 +875,7 @@ start_build (KessanChartsPage *self)
     }
   filings = g_ptr_array_new_full (n, g_object_unref);
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (filings, g_list_model_get_item (G_LIST_MODEL (self->library), i));
+    g_ptr_array_add (filings, g_list_model_get_item (self->library, i));
 
   task = g_task_new (self, self->cancellable, build_done_cb, NULL);
   g_task_set_source_tag (task, start_build);
@@ -937,11 +937,11 @@ settings_changed_cb (KessanChartsPage *self)
 /* Public */
 
 void
-kessan_charts_page_set_library (KessanChartsPage *self,
-                                KessanLibrary    *library)
+kessan_charts_page_set_filings (KessanChartsPage *self,
+                                GListModel       *library)
 {
   g_return_if_fail (KESSAN_IS_CHARTS_PAGE (self));
-  g_return_if_fail (library == NULL || KESSAN_IS_LIBRARY (library));
+  g_return_if_fail (library == NULL || G_IS_LIST_MODEL (library));
 
   if (self->library == library)
     return;

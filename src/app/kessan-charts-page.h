@@ -12,8 +12,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (KessanChartsPage, kessan_charts_page, KESSAN, CHARTS_PAGE, AdwBin)
 
-void         kessan_charts_page_set_library   (KessanChartsPage   *self,
-                                               KessanLibrary      *library);
+/* @filings: a GListModel of KessanFiling, the releases to chart. */
+void         kessan_charts_page_set_filings   (KessanChartsPage   *self,
+                                               GListModel         *filings);
 void         kessan_charts_page_set_settings  (KessanChartsPage   *self,
                                                GSettings          *settings);
 void         kessan_charts_page_show_concepts (KessanChartsPage   *self,

@@ -128,7 +128,7 @@ struct _KessanTrendsPage
   GtkAdjustment      *period_adjustment;
 
   /* Owned */
-  KessanLibrary      *library;
+  GListModel         *library;     /* of KessanFiling */
   GSettings          *settings;
   GCancellable       *cancellable;
   TrendsResult       *result;
@@ -1319,7 +1319,7 @@ update_busy (KessanTrendsPage *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), busy);
   gtk_spinner_set_spinning (self->busy_spinner, busy);
-  if (self->library == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->library)) == 0)
+  if (self->library == NULL || g_list_model_get_n_items (self->library) == 0)
     gtk_stack_set_visible_child_name (self->stack, busy || loading ? "loading" : "empty");
   else if (self->result == NULL)
     gtk_stack_set_visible_child_name (self->stack, "loading");
@@ -1383,7 +1383,7 @@ start_build (KessanTrendsPage *self)
 {
   g_autoptr(GTask) task = NULL;
   GPtrArray *filings;
-  guint n = self->library != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->library)) : 0;
+  guint n = self->library != NULL ? g_list_model_get_n_items (self->library) : 0;
 
   self->rebuild_pending = FALSE;
   if (n == 0)
@@ -1397,7 +1397,7 @@ start_build (KessanTrendsPage *self)
    * the main thread meanwhile, and then a new build follows. */
   filings = g_ptr_array_new_full (n, g_object_unref);
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (filings, g_list_model_get_item (G_LIST_MODEL (self->library), i));
+    g_ptr_array_add (filings, g_list_model_get_item (self->library, i));
 
   task = g_task_new (self, self->cancellable, build_done_cb, NULL);
   g_task_set_source_tag (task, start_build);
@@ -1488,11 +1488,11 @@ settings_changed_cb (KessanTrendsPage *self)
 /* Public */
 
 void
-kessan_trends_page_set_library (KessanTrendsPage *self,
-                                KessanLibrary    *library)
+kessan_trends_page_set_filings (KessanTrendsPage *self,
+                                GListModel       *library)
 {
   g_return_if_fail (KESSAN_IS_TRENDS_PAGE (self));
-  g_return_if_fail (library == NULL || KESSAN_IS_LIBRARY (library));
+  g_return_if_fail (library == NULL || G_IS_LIST_MODEL (library));
 
   if (self->library == library)
     return;

@@ -11,8 +11,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (KessanTrendsPage, kessan_trends_page, KESSAN, TRENDS_PAGE, AdwBin)
 
-void kessan_trends_page_set_library (KessanTrendsPage *self,
-                                     KessanLibrary    *library);
+/* @filings: a GListModel of KessanFiling, the releases to follow. */
+void kessan_trends_page_set_filings (KessanTrendsPage *self,
+                                     GListModel       *filings);
 void kessan_trends_page_set_settings (KessanTrendsPage *self,
                                       GSettings        *settings);
 

@@ -43,6 +43,11 @@ struct _KessanWindow
   GSettings            *settings;
   GtkFilterListModel   *filtered;
   GtkCustomFilter      *filter;
+  /* The releases of the shown release's company: what Trends and Charts
+   * follow, so that two companies' figures never share a series. */
+  GtkFilterListModel   *company_filings;
+  GtkCustomFilter      *company_filter;
+  char                 *company;
   KessanFiling         *filing;
   GCancellable         *cancellable;
   gboolean              ready;
@@ -310,12 +315,28 @@ update_checks_badge (KessanWindow *self)
   adw_view_stack_page_set_needs_attention (self->checks_stack_page, errors > 0);
 }
 
+static gboolean
+filter_company (gpointer item,
+                gpointer user_data)
+{
+  KessanWindow *self = user_data;
+
+  return self->company == NULL || g_strcmp0 (kessan_filing_get_company (KESSAN_FILING (item)), self->company) == 0;
+}
+
 static void
 set_filing (KessanWindow *self,
             KessanFiling *filing)
 {
   if (!g_set_object (&self->filing, filing))
     return;
+
+  if (filing != NULL && g_strcmp0 (kessan_filing_get_company (filing), self->company) != 0)
+    {
+      g_free (self->company);
+      self->company = g_strdup (kessan_filing_get_company (filing));
+      gtk_filter_changed (GTK_FILTER (self->company_filter), GTK_FILTER_CHANGE_DIFFERENT);
+    }
 
   kessan_statements_page_set_filing (self->statements_page, filing);
   kessan_checks_page_set_filing (self->checks_page, filing);
@@ -412,6 +433,15 @@ kessan_window_get_library (KessanWindow *self)
   g_return_val_if_fail (KESSAN_IS_WINDOW (self), NULL);
 
   return self->library;
+}
+
+/* The releases Trends and Charts follow: the shown release's company's. */
+GListModel *
+kessan_window_get_company_filings (KessanWindow *self)
+{
+  g_return_val_if_fail (KESSAN_IS_WINDOW (self), NULL);
+
+  return G_LIST_MODEL (self->company_filings);
 }
 
 void
@@ -934,9 +964,12 @@ setup_window (KessanWindow      *self,
 
   kessan_statements_page_set_settings (self->statements_page, self->settings);
   kessan_trends_page_set_settings (self->trends_page, self->settings);
-  kessan_trends_page_set_library (self->trends_page, self->library);
+  self->company_filter = gtk_custom_filter_new (filter_company, self, NULL);
+  self->company_filings = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->library)),
+                                                     GTK_FILTER (g_object_ref (self->company_filter)));
+  kessan_trends_page_set_filings (self->trends_page, G_LIST_MODEL (self->company_filings));
   kessan_charts_page_set_settings (self->charts_page, self->settings);
-  kessan_charts_page_set_library (self->charts_page, self->library);
+  kessan_charts_page_set_filings (self->charts_page, G_LIST_MODEL (self->company_filings));
   kessan_checks_page_set_library (self->checks_page, self->library);
   g_signal_connect_object (self->statements_page, "show-source", G_CALLBACK (show_source_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->checks_page, "show-filing", G_CALLBACK (show_filing_cb), self, G_CONNECT_SWAPPED);
@@ -967,6 +1000,9 @@ kessan_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
+  g_clear_object (&self->company_filings);
+  g_clear_object (&self->company_filter);
+  g_clear_pointer (&self->company, g_free);
   g_clear_object (&self->filing);
   g_clear_object (&self->library);
   g_clear_object (&self->settings);

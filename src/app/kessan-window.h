@@ -31,6 +31,7 @@ GtkWidget    *kessan_window_get_page         (KessanWindow      *self,
                                               const char        *name);
 const char   *kessan_window_get_visible_page (KessanWindow      *self);
 KessanLibrary *kessan_window_get_library     (KessanWindow      *self);
+GListModel      *kessan_window_get_company_filings (KessanWindow *self);
 /* The import wizard open now, or NULL. */
 KessanImportWizard *kessan_window_get_import_wizard (KessanWindow *self);
 
