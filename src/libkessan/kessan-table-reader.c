@@ -30,16 +30,18 @@ typedef struct
 } TableReader;
 
 /* Case-insensitive search of a short ASCII needle, without the set-up
- * cost of strcasestr() that dominates on the short labels read here. */
+ * cost of strcasestr() that dominates on the short labels read here; the
+ * first letter is compared inline, as this runs for every row label. */
 static gboolean
 contains_ci (const char *haystack,
              const char *needle)
 {
-  char first = g_ascii_tolower (needle[0]);
+  char lower = g_ascii_tolower (needle[0]);
+  char upper = g_ascii_toupper (needle[0]);
   gsize rest = strlen (needle) - 1;
 
   for (const char *p = haystack; *p != '\0'; p++)
-    if (g_ascii_tolower (*p) == first && g_ascii_strncasecmp (p + 1, needle + 1, rest) == 0)
+    if ((*p == lower || *p == upper) && g_ascii_strncasecmp (p + 1, needle + 1, rest) == 0)
       return TRUE;
   return FALSE;
 }
