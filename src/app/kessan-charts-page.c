@@ -9,6 +9,7 @@
 
 #include "kessan-chart.h"
 #include "kessan-charts-page.h"
+#include "kessan-series-builder.h"
 #include "kessan-window.h"
 
 /* The Charts page: concepts of the whole library picked from a list or
@@ -73,9 +74,8 @@ struct _KessanChartsPage
   GtkColumnView      *data_view;
 
   /* Owned */
-  GListModel         *library;     /* of KessanFiling */
+  KessanSeriesBuilder *builder;
   GSettings          *settings;
-  GCancellable       *cancellable;
   ChartsResult       *result;
   GtkStringList      *concept_keys;
   GtkCustomFilter    *filter;
@@ -84,7 +84,6 @@ struct _KessanChartsPage
   KessanChartModel   *model;        /* the chart's, all periods */
 
   /* Borrowed */
-  GTask              *build_task;
   KessanWindow       *window;
 
   Mode                mode;
@@ -92,9 +91,6 @@ struct _KessanChartsPage
   gboolean            both_labels;
   KessanNegativeStyle negative_style;
   guint               updating;     /* setting controls from code, not the user */
-  guint               rebuild_source;
-  gboolean            rebuild_pending;
-  gulong              items_changed_id;
 };
 
 G_DEFINE_FINAL_TYPE (KessanChartsPage, kessan_charts_page, ADW_TYPE_BIN)
@@ -126,29 +122,19 @@ chartable_concepts (KessanSeriesSet *set)
   return g_strv_builder_end (builder);
 }
 
-static void
-build_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+/* In the builder's thread. */
+static gpointer
+build_charts (KessanSeriesSet *set,
+              GCancellable    *cancellable,
+              gpointer         user_data)
 {
-  GPtrArray *filings = task_data;
-  g_autoptr(KessanSeriesSet) set = kessan_series_set_new ();
-  g_auto(GStrv) keys = NULL;
-  ChartsResult *result;
+  g_auto(GStrv) keys = chartable_concepts (set);
+  ChartsResult *result = g_new0 (ChartsResult, 1);
 
-  for (guint i = 0; i < filings->len; i++)
-    {
-      if (i % 64 == 0 && g_task_return_error_if_cancelled (task))
-        return;
-      kessan_series_set_add_filing (set, g_ptr_array_index (filings, i));
-    }
-  keys = chartable_concepts (set);
-  result = g_new0 (ChartsResult, 1);
   for (guint m = 0; m < N_MODES; m++)
     result->catalogues[m] = kessan_chart_model_new_from_series (set, (const char * const *) keys, mode_months[m]);
-  result->set = g_steal_pointer (&set);
-  g_task_return_pointer (task, result, charts_result_free);
+  result->set = g_object_ref (set);
+  return result;
 }
 
 /* Labels */
@@ -788,15 +774,15 @@ copy_action (GtkWidget  *widget,
 
 /* Building */
 
-static void start_build (KessanChartsPage *self);
-
 static void
 update_busy (KessanChartsPage *self)
 {
   gboolean loading = self->window != NULL && !kessan_window_get_ready (self->window);
 
-  if (self->library == NULL || g_list_model_get_n_items (self->library) == 0)
-    gtk_stack_set_visible_child_name (self->stack, self->build_task != NULL || loading ? "loading" : "empty");
+  GListModel *filings = kessan_series_builder_get_filings (self->builder);
+
+  if (filings == NULL || g_list_model_get_n_items (filings) == 0)
+    gtk_stack_set_visible_child_name (self->stack, kessan_series_builder_get_busy (self->builder) || loading ? "loading" : "empty");
   else if (self->result == NULL)
     gtk_stack_set_visible_child_name (self->stack, "loading");
   else
@@ -830,79 +816,13 @@ set_result (KessanChartsPage *self,
 }
 
 static void
-build_done_cb (GObject      *object,
-               GAsyncResult *async_result,
-               gpointer      user_data)
-{
-  KessanChartsPage *self = KESSAN_CHARTS_PAGE (object);
-  GTask *task = G_TASK (async_result);
-  g_autoptr(GError) error = NULL;
-  ChartsResult *result = g_task_propagate_pointer (task, &error);
-
-  if (task != self->build_task)
-    {
-      g_clear_pointer (&result, charts_result_free);
-      return;
-    }
-  self->build_task = NULL;
-  if (result == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("Could not build the series: %s", error->message);
-    }
-  else
-    set_result (self, result);
-
-  if (self->rebuild_pending)
-    start_build (self);
-  else
-    update_busy (self);
-}
-
-static void
-start_build (KessanChartsPage *self)
-{
-  g_autoptr(GTask) task = NULL;
-  GPtrArray *filings;
-  guint n = self->library != NULL ? g_list_model_get_n_items (self->library) : 0;
-
-  self->rebuild_pending = FALSE;
-  if (n == 0)
-    {
-      set_result (self, NULL);
-      update_busy (self);
-      return;
-    }
-  filings = g_ptr_array_new_full (n, g_object_unref);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (filings, g_list_model_get_item (self->library, i));
-
-  task = g_task_new (self, self->cancellable, build_done_cb, NULL);
-  g_task_set_source_tag (task, start_build);
-  g_task_set_task_data (task, filings, (GDestroyNotify) g_ptr_array_unref);
-  self->build_task = task;
-  update_busy (self);
-  g_task_run_in_thread (task, build_thread);
-}
-
-static gboolean
-rebuild_cb (gpointer user_data)
+series_ready_cb (gpointer result,
+                 gpointer user_data)
 {
   KessanChartsPage *self = user_data;
 
-  self->rebuild_source = 0;
-  if (self->build_task != NULL)
-    self->rebuild_pending = TRUE;
-  else
-    start_build (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-library_items_changed_cb (KessanChartsPage *self)
-{
-  if (self->rebuild_source == 0)
-    self->rebuild_source = g_idle_add_full (G_PRIORITY_DEFAULT, rebuild_cb, self, NULL);
+  set_result (self, result);
+  update_busy (self);
 }
 
 static guint
@@ -938,25 +858,12 @@ settings_changed_cb (KessanChartsPage *self)
 
 void
 kessan_charts_page_set_filings (KessanChartsPage *self,
-                                GListModel       *library)
+                                GListModel       *filings)
 {
   g_return_if_fail (KESSAN_IS_CHARTS_PAGE (self));
-  g_return_if_fail (library == NULL || G_IS_LIST_MODEL (library));
+  g_return_if_fail (filings == NULL || G_IS_LIST_MODEL (filings));
 
-  if (self->library == library)
-    return;
-  if (self->library != NULL)
-    g_clear_signal_handler (&self->items_changed_id, self->library);
-  g_set_object (&self->library, library);
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  self->build_task = NULL;
-  if (library != NULL)
-    self->items_changed_id = g_signal_connect_object (library, "items-changed",
-                                                      G_CALLBACK (library_items_changed_cb), self,
-                                                      G_CONNECT_SWAPPED);
-  start_build (self);
+  kessan_series_builder_set_filings (self->builder, filings);
 }
 
 /**
@@ -1054,7 +961,7 @@ kessan_charts_page_get_ready (KessanChartsPage *self)
 {
   g_return_val_if_fail (KESSAN_IS_CHARTS_PAGE (self), FALSE);
 
-  return self->result != NULL && self->build_task == NULL && self->rebuild_source == 0;
+  return self->result != NULL && !kessan_series_builder_get_busy (self->builder);
 }
 
 /* Life cycle */
@@ -1091,11 +998,8 @@ kessan_charts_page_dispose (GObject *object)
 {
   KessanChartsPage *self = KESSAN_CHARTS_PAGE (object);
 
-  g_cancellable_cancel (self->cancellable);
-  self->build_task = NULL;
-  g_clear_handle_id (&self->rebuild_source, g_source_remove);
-  if (self->library != NULL)
-    g_clear_signal_handler (&self->items_changed_id, self->library);
+  if (self->builder != NULL)
+    kessan_series_builder_stop (self->builder);
   if (self->data_view != NULL)
     gtk_column_view_set_model (self->data_view, NULL);
   if (self->concept_list != NULL)
@@ -1104,9 +1008,8 @@ kessan_charts_page_dispose (GObject *object)
   g_clear_object (&self->concept_keys);
   g_clear_pointer (&self->result, charts_result_free);
   g_clear_object (&self->model);
-  g_clear_object (&self->library);
+  g_clear_object (&self->builder);
   g_clear_object (&self->settings);
-  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (kessan_charts_page_parent_class)->dispose (object);
 }
@@ -1168,7 +1071,9 @@ kessan_charts_page_init (KessanChartsPage *self)
   GtkNoSelection *selection;
 
   self->selected = g_ptr_array_new_with_free_func (g_free);
-  self->cancellable = g_cancellable_new ();
+  self->builder = kessan_series_builder_new (build_charts, series_ready_cb,
+                                             (GDestroyNotify) charts_result_free, self);
+  g_signal_connect_object (self->builder, "notify::busy", G_CALLBACK (update_busy), self, G_CONNECT_SWAPPED);
   self->concept_keys = gtk_string_list_new (NULL);
   self->filter = gtk_custom_filter_new (filter_concept, self, NULL);
   self->mode = MODE_QUARTERS;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "kessan-display-text.h"
+#include "kessan-series-builder.h"
 #include "kessan-trends-page.h"
 #include "kessan-window.h"
 
@@ -128,9 +129,8 @@ struct _KessanTrendsPage
   GtkAdjustment      *period_adjustment;
 
   /* Owned */
-  GListModel         *library;     /* of KessanFiling */
+  KessanSeriesBuilder *builder;
   GSettings          *settings;
-  GCancellable       *cancellable;
   TrendsResult       *result;
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;
@@ -138,15 +138,11 @@ struct _KessanTrendsPage
   gboolean            group_matches[G_N_ELEMENTS (group_order)];
 
   /* Borrowed */
-  GTask              *build_task;   /* the build under way, if any */
   KessanWindow       *window;       /* to tell a library still loading from an empty one */
 
   Mode                mode;
   LabelLanguage       label_language;
   KessanNegativeStyle negative_style;
-  gulong              items_changed_id;
-  guint               rebuild_source;
-  gboolean            rebuild_pending;
 
   /* The window of periods shown: a column view keeps a widget for every
    * cell of a row it shows, so it holds only the columns that fit. */
@@ -571,32 +567,22 @@ build_result (KessanSeriesSet *set,
   return result;
 }
 
-static void
-build_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+/* In the builder's thread. */
+static gpointer
+build_trends (KessanSeriesSet *set,
+              GCancellable    *cancellable,
+              gpointer         user_data)
 {
-  GPtrArray *filings = task_data;
-  g_autoptr(KessanSeriesSet) set = kessan_series_set_new ();
   gint64 started = g_get_monotonic_time ();
-  TrendsResult *result;
+  TrendsResult *result = build_result (set, cancellable);
 
-  for (guint i = 0; i < filings->len; i++)
-    {
-      if (i % 64 == 0 && g_task_return_error_if_cancelled (task))
-        return;
-      kessan_series_set_add_filing (set, g_ptr_array_index (filings, i));
-    }
-  result = build_result (set, cancellable);
   if (g_cancellable_is_cancelled (cancellable))
     {
       trends_result_free (result);
-      g_task_return_error_if_cancelled (task);
-      return;
+      return NULL;
     }
   result->build_time = g_get_monotonic_time () - started;
-  g_task_return_pointer (task, result, trends_result_free);
+  return result;
 }
 
 /* Cells */
@@ -1309,17 +1295,16 @@ hadjustment_changed_cb (KessanTrendsPage *self,
 
 /* Building */
 
-static void start_build (KessanTrendsPage *self);
-
 static void
 update_busy (KessanTrendsPage *self)
 {
-  gboolean busy = self->build_task != NULL;
+  GListModel *filings = kessan_series_builder_get_filings (self->builder);
+  gboolean busy = kessan_series_builder_get_busy (self->builder);
   gboolean loading = self->window != NULL && !kessan_window_get_ready (self->window);
 
   gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), busy);
   gtk_spinner_set_spinning (self->busy_spinner, busy);
-  if (self->library == NULL || g_list_model_get_n_items (self->library) == 0)
+  if (filings == NULL || g_list_model_get_n_items (filings) == 0)
     gtk_stack_set_visible_child_name (self->stack, busy || loading ? "loading" : "empty");
   else if (self->result == NULL)
     gtk_stack_set_visible_child_name (self->stack, "loading");
@@ -1341,99 +1326,18 @@ set_result (KessanTrendsPage *self,
 }
 
 static void
-build_done_cb (GObject      *object,
-               GAsyncResult *async_result,
-               gpointer      user_data)
-{
-  KessanTrendsPage *self = KESSAN_TRENDS_PAGE (object);
-  GTask *task = G_TASK (async_result);
-  g_autoptr(GError) error = NULL;
-  TrendsResult *result = g_task_propagate_pointer (task, &error);
-
-  /* A build replaced by another, or of a page going away. */
-  if (task != self->build_task)
-    {
-      g_clear_pointer (&result, trends_result_free);
-      return;
-    }
-  self->build_task = NULL;
-
-  if (result == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("Could not build the series: %s", error->message);
-    }
-  else
-    {
-      gint64 started = g_get_monotonic_time ();
-
-      set_result (self, result);
-      g_debug ("Series of %u releases: built in %.3f s, shown in %.3f s", result->n_filings,
-               result->build_time / 1e6, (g_get_monotonic_time () - started) / 1e6);
-    }
-
-  if (self->rebuild_pending)
-    start_build (self);
-  else
-    update_busy (self);
-}
-
-static void
-start_build (KessanTrendsPage *self)
-{
-  g_autoptr(GTask) task = NULL;
-  GPtrArray *filings;
-  guint n = self->library != NULL ? g_list_model_get_n_items (self->library) : 0;
-
-  self->rebuild_pending = FALSE;
-  if (n == 0)
-    {
-      set_result (self, NULL);
-      update_busy (self);
-      return;
-    }
-
-  /* The thread works on a copy of the list: the library may change on
-   * the main thread meanwhile, and then a new build follows. */
-  filings = g_ptr_array_new_full (n, g_object_unref);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (filings, g_list_model_get_item (self->library, i));
-
-  task = g_task_new (self, self->cancellable, build_done_cb, NULL);
-  g_task_set_source_tag (task, start_build);
-  g_task_set_task_data (task, filings, (GDestroyNotify) g_ptr_array_unref);
-  self->build_task = task;
-  update_busy (self);
-  g_task_run_in_thread (task, build_thread);
-}
-
-static gboolean
-rebuild_cb (gpointer user_data)
+series_ready_cb (gpointer result,
+                 gpointer user_data)
 {
   KessanTrendsPage *self = user_data;
+  TrendsResult *trends = result;
+  gint64 started = g_get_monotonic_time ();
 
-  self->rebuild_source = 0;
-  if (self->build_task != NULL)
-    self->rebuild_pending = TRUE;
-  else
-    start_build (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* Changes come in bursts (a library loading, several files opened):
- * one build follows them all.  Not a low priority: while a spinner turns
- * the frames would keep it waiting. */
-static void
-queue_rebuild (KessanTrendsPage *self)
-{
-  if (self->rebuild_source == 0)
-    self->rebuild_source = g_idle_add_full (G_PRIORITY_DEFAULT, rebuild_cb, self, NULL);
-}
-
-static void
-library_items_changed_cb (KessanTrendsPage *self)
-{
-  queue_rebuild (self);
+  set_result (self, trends);
+  if (trends != NULL)
+    g_debug ("Series of %u releases: built in %.3f s, shown in %.3f s", trends->n_filings,
+             trends->build_time / 1e6, (g_get_monotonic_time () - started) / 1e6);
+  update_busy (self);
 }
 
 /* Callbacks of the template */
@@ -1489,29 +1393,12 @@ settings_changed_cb (KessanTrendsPage *self)
 
 void
 kessan_trends_page_set_filings (KessanTrendsPage *self,
-                                GListModel       *library)
+                                GListModel       *filings)
 {
   g_return_if_fail (KESSAN_IS_TRENDS_PAGE (self));
-  g_return_if_fail (library == NULL || G_IS_LIST_MODEL (library));
+  g_return_if_fail (filings == NULL || G_IS_LIST_MODEL (filings));
 
-  if (self->library == library)
-    return;
-
-  if (self->library != NULL)
-    g_clear_signal_handler (&self->items_changed_id, self->library);
-  g_set_object (&self->library, library);
-
-  /* A build of the previous library is of no use any more. */
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  self->build_task = NULL;
-
-  if (library != NULL)
-    self->items_changed_id = g_signal_connect_object (library, "items-changed",
-                                                      G_CALLBACK (library_items_changed_cb), self,
-                                                      G_CONNECT_SWAPPED);
-  start_build (self);
+  kessan_series_builder_set_filings (self->builder, filings);
 }
 
 /**
@@ -1573,12 +1460,9 @@ kessan_trends_page_dispose (GObject *object)
 {
   KessanTrendsPage *self = KESSAN_TRENDS_PAGE (object);
 
-  g_cancellable_cancel (self->cancellable);
-  self->build_task = NULL;
-  g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  if (self->builder != NULL)
+    kessan_series_builder_stop (self->builder);
   g_clear_handle_id (&self->layout_source, g_source_remove);
-  if (self->library != NULL)
-    g_clear_signal_handler (&self->items_changed_id, self->library);
 
   /* AdwBin unparents the template's child itself when chained up to;
    * the cells let go of the rows before the rows go. */
@@ -1587,9 +1471,8 @@ kessan_trends_page_dispose (GObject *object)
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
   g_clear_pointer (&self->result, trends_result_free);
-  g_clear_object (&self->library);
+  g_clear_object (&self->builder);
   g_clear_object (&self->settings);
-  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (kessan_trends_page_parent_class)->dispose (object);
 }
@@ -1640,7 +1523,9 @@ kessan_trends_page_init (KessanTrendsPage *self)
   self->mode = MODE_QUARTERS;
   self->negative_style = KESSAN_NEGATIVE_MINUS;
   self->label_language = LABELS_INTERFACE;
-  self->cancellable = g_cancellable_new ();
+  self->builder = kessan_series_builder_new (build_trends, series_ready_cb,
+                                             (GDestroyNotify) trends_result_free, self);
+  g_signal_connect_object (self->builder, "notify::busy", G_CALLBACK (update_busy), self, G_CONNECT_SWAPPED);
   self->filter = gtk_custom_filter_new (filter_row, self, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));

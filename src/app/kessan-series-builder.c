@@ -1,0 +1,314 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kessan-series-builder"
+
+#include "config.h"
+
+#include "kessan-series-builder.h"
+
+/* The series of a list of filings, built in a thread each time the list
+ * changes, for the pages that show them (Trends, Charts).  Changes come
+ * in bursts (a library loading, several files added): one build follows
+ * them all, and a build overtaken by a change is dropped. */
+
+struct _KessanSeriesBuilder
+{
+  GObject                parent_instance;
+
+  KessanSeriesBuildFunc  build;
+  KessanSeriesReadyFunc  ready;
+  GDestroyNotify         result_free;
+  gpointer               user_data;
+
+  GListModel            *filings;
+  gulong                 items_changed_id;
+  GCancellable          *cancellable;
+  GTask                 *task;          /* the build under way, if any */
+  guint                  idle_id;
+  gboolean               pending;       /* a change came during the build */
+  gboolean               stopped;
+};
+
+G_DEFINE_FINAL_TYPE (KessanSeriesBuilder, kessan_series_builder, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef struct
+{
+  GPtrArray             *filings;
+  KessanSeriesBuildFunc  build;
+  GDestroyNotify         result_free;
+  gpointer               user_data;
+} BuildData;
+
+static void
+build_data_free (BuildData *data)
+{
+  g_ptr_array_unref (data->filings);
+  g_free (data);
+}
+
+static void
+build_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  BuildData *data = task_data;
+  g_autoptr(KessanSeriesSet) set = kessan_series_set_new ();
+  gpointer result;
+
+  for (guint i = 0; i < data->filings->len; i++)
+    {
+      if (i % 64 == 0 && g_task_return_error_if_cancelled (task))
+        return;
+      kessan_series_set_add_filing (set, g_ptr_array_index (data->filings, i));
+    }
+  result = data->build (set, cancellable, data->user_data);
+  if (result == NULL || g_cancellable_is_cancelled (cancellable))
+    {
+      if (result != NULL)
+        data->result_free (result);
+      if (!g_task_return_error_if_cancelled (task))
+        g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Cancelled");
+      return;
+    }
+  g_task_return_pointer (task, result, data->result_free);
+}
+
+static void start_build (KessanSeriesBuilder *self);
+
+static void
+set_task (KessanSeriesBuilder *self,
+          GTask               *task)
+{
+  gboolean was_busy = self->task != NULL;
+
+  self->task = task;
+  if (was_busy != (task != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+build_done_cb (GObject      *object,
+               GAsyncResult *async_result,
+               gpointer      user_data)
+{
+  KessanSeriesBuilder *self = KESSAN_SERIES_BUILDER (object);
+  GTask *task = G_TASK (async_result);
+  g_autoptr(GError) error = NULL;
+  gpointer result = g_task_propagate_pointer (task, &error);
+
+  /* A build overtaken by a change, or of a builder that stopped. */
+  if (task != self->task || self->stopped)
+    {
+      if (result != NULL)
+        self->result_free (result);
+      return;
+    }
+
+  if (result == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Could not build the series: %s", error->message);
+  /* The task ends before the result is handed over: the receiver sees
+   * the builder idle. */
+  if (self->pending)
+    start_build (self);
+  else
+    set_task (self, NULL);
+  if (result != NULL)
+    self->ready (result, self->user_data);
+}
+
+static void
+start_build (KessanSeriesBuilder *self)
+{
+  g_autoptr(GTask) task = NULL;
+  BuildData *data;
+  guint n = self->filings != NULL ? g_list_model_get_n_items (self->filings) : 0;
+
+  self->pending = FALSE;
+  if (n == 0 || self->stopped)
+    {
+      set_task (self, NULL);
+      if (!self->stopped)
+        self->ready (NULL, self->user_data);
+      return;
+    }
+
+  /* The thread works on a copy of the list: the list may change on the
+   * main thread meanwhile, and then a new build follows. */
+  data = g_new0 (BuildData, 1);
+  data->filings = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (data->filings, g_list_model_get_item (self->filings, i));
+  data->build = self->build;
+  data->result_free = self->result_free;
+  data->user_data = self->user_data;
+
+  task = g_task_new (self, self->cancellable, build_done_cb, NULL);
+  g_task_set_source_tag (task, start_build);
+  g_task_set_task_data (task, data, (GDestroyNotify) build_data_free);
+  set_task (self, task);
+  g_task_run_in_thread (task, build_thread);
+}
+
+static gboolean
+idle_cb (gpointer user_data)
+{
+  KessanSeriesBuilder *self = user_data;
+
+  self->idle_id = 0;
+  if (self->task != NULL)
+    self->pending = TRUE;
+  else
+    start_build (self);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * kessan_series_builder_queue:
+ * @self: a #KessanSeriesBuilder
+ *
+ * Builds again soon.  Not at a low priority: while a spinner turns, the
+ * frames would keep the build waiting.
+ */
+void
+kessan_series_builder_queue (KessanSeriesBuilder *self)
+{
+  g_return_if_fail (KESSAN_IS_SERIES_BUILDER (self));
+
+  if (self->idle_id == 0 && !self->stopped)
+    self->idle_id = g_idle_add_full (G_PRIORITY_DEFAULT, idle_cb, self, NULL);
+}
+
+/**
+ * kessan_series_builder_set_filings:
+ * @self: a #KessanSeriesBuilder
+ * @filings: (nullable): a #GListModel of #KessanFiling
+ *
+ * Follows @filings, and builds their series at once.
+ */
+void
+kessan_series_builder_set_filings (KessanSeriesBuilder *self,
+                                   GListModel          *filings)
+{
+  g_return_if_fail (KESSAN_IS_SERIES_BUILDER (self));
+  g_return_if_fail (filings == NULL || G_IS_LIST_MODEL (filings));
+
+  if (self->filings == filings)
+    return;
+  if (self->filings != NULL)
+    g_clear_signal_handler (&self->items_changed_id, self->filings);
+  g_set_object (&self->filings, filings);
+
+  /* A build of the previous list is of no use any more. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->task = NULL;
+
+  if (filings != NULL)
+    self->items_changed_id = g_signal_connect_swapped (filings, "items-changed",
+                                                       G_CALLBACK (kessan_series_builder_queue), self);
+  start_build (self);
+}
+
+GListModel *
+kessan_series_builder_get_filings (KessanSeriesBuilder *self)
+{
+  g_return_val_if_fail (KESSAN_IS_SERIES_BUILDER (self), NULL);
+
+  return self->filings;
+}
+
+/* Whether a build is under way or about to start. */
+gboolean
+kessan_series_builder_get_busy (KessanSeriesBuilder *self)
+{
+  g_return_val_if_fail (KESSAN_IS_SERIES_BUILDER (self), FALSE);
+
+  return self->task != NULL || self->idle_id != 0;
+}
+
+void
+kessan_series_builder_stop (KessanSeriesBuilder *self)
+{
+  g_return_if_fail (KESSAN_IS_SERIES_BUILDER (self));
+
+  self->stopped = TRUE;
+  g_cancellable_cancel (self->cancellable);
+  self->task = NULL;
+  g_clear_handle_id (&self->idle_id, g_source_remove);
+  if (self->filings != NULL)
+    g_clear_signal_handler (&self->items_changed_id, self->filings);
+}
+
+KessanSeriesBuilder *
+kessan_series_builder_new (KessanSeriesBuildFunc build,
+                           KessanSeriesReadyFunc ready,
+                           GDestroyNotify        result_free,
+                           gpointer              user_data)
+{
+  KessanSeriesBuilder *self = g_object_new (KESSAN_TYPE_SERIES_BUILDER, NULL);
+
+  self->build = build;
+  self->ready = ready;
+  self->result_free = result_free;
+  self->user_data = user_data;
+  return self;
+}
+
+static void
+kessan_series_builder_dispose (GObject *object)
+{
+  KessanSeriesBuilder *self = KESSAN_SERIES_BUILDER (object);
+
+  kessan_series_builder_stop (self);
+  g_clear_object (&self->filings);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (kessan_series_builder_parent_class)->dispose (object);
+}
+
+static void
+kessan_series_builder_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  KessanSeriesBuilder *self = KESSAN_SERIES_BUILDER (object);
+
+  switch (prop_id)
+    {
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->task != NULL);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kessan_series_builder_class_init (KessanSeriesBuilderClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = kessan_series_builder_dispose;
+  object_class->get_property = kessan_series_builder_get_property;
+
+  /* Whether a build runs in its thread. */
+  properties[PROP_BUSY] = g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                                                G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+kessan_series_builder_init (KessanSeriesBuilder *self)
+{
+  self->cancellable = g_cancellable_new ();
+}
