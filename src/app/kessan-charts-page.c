@@ -9,6 +9,7 @@
 
 #include "kessan-chart.h"
 #include "kessan-charts-page.h"
+#include "kessan-display-settings.h"
 #include "kessan-series-builder.h"
 #include "kessan-window.h"
 
@@ -31,8 +32,6 @@ static const guint mode_months[N_MODES] = { 3, 12 };
 /* The first entry of the presets' list: concepts picked by hand. */
 #define CUSTOM_PRESET 0
 
-static const char *label_language_names[] = { "interface", "en", "ja", "both" };
-static const char *negative_names[] = { "minus", "parentheses", "triangle" };
 
 static const struct
 {
@@ -825,29 +824,16 @@ series_ready_cb (gpointer result,
   update_busy (self);
 }
 
-static guint
-index_of (const char  *value,
-          const char **names,
-          guint        n)
-{
-  for (guint i = 0; i < n; i++)
-    if (g_strcmp0 (value, names[i]) == 0)
-      return i;
-  return 0;
-}
-
 static void
 settings_changed_cb (KessanChartsPage *self)
 {
-  g_autofree char *language = g_settings_get_string (self->settings, "label-language");
-  g_autofree char *negatives = g_settings_get_string (self->settings, "negative-style");
-  guint choice = index_of (language, label_language_names, G_N_ELEMENTS (label_language_names));
-  gboolean interface_japanese = g_str_has_prefix (g_get_language_names ()[0], "ja");
+  KessanLabelLanguage labels = kessan_settings_get_label_language (self->settings);
 
   /* Legends follow the label language, as the Trends page does. */
-  self->japanese_labels = choice == 2 || ((choice == 0 || choice == 3) && interface_japanese);
-  self->both_labels = choice == 3;
-  self->negative_style = (KessanNegativeStyle) index_of (negatives, negative_names, G_N_ELEMENTS (negative_names));
+  self->japanese_labels = labels == KESSAN_LABELS_JAPANESE
+                          || (labels == KESSAN_LABELS_BOTH && kessan_interface_is_japanese ());
+  self->both_labels = labels == KESSAN_LABELS_BOTH;
+  self->negative_style = kessan_settings_get_negative_style (self->settings);
   kessan_chart_set_labels (self->chart, self->japanese_labels, self->both_labels);
   kessan_chart_set_negative_style (self->chart, self->negative_style);
   refresh_concept_list (self);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kessan-display-settings.h"
 #include "kessan-import-wizard-private.h"
 #include "kessan-names.h"
 
@@ -19,41 +20,21 @@ static void show_table (KessanImportWizard *self);
 
 /* Display */
 
-static const char *
-interface_language (void)
-{
-  return g_str_has_prefix (g_get_language_names ()[0], "ja") ? "ja" : "en";
-}
-
 /* The negative style and label language the statements show. */
 static KessanNegativeStyle
 negative_style (KessanImportWizard *self)
 {
-  g_autofree char *style = NULL;
-  g_autoptr(GVariant) chosen = NULL;
-
-  if (self->settings == NULL)
-    return KESSAN_NEGATIVE_MINUS;
-  chosen = g_settings_get_user_value (self->settings, "negative-style");
-  if (chosen == NULL && g_str_equal (interface_language (), "ja"))
-    return KESSAN_NEGATIVE_TRIANGLE;
-  style = g_settings_get_string (self->settings, "negative-style");
-  if (g_str_equal (style, "parentheses"))
-    return KESSAN_NEGATIVE_PARENTHESES;
-  if (g_str_equal (style, "triangle"))
-    return KESSAN_NEGATIVE_TRIANGLE;
-  return KESSAN_NEGATIVE_MINUS;
+  return kessan_settings_get_negative_style (self->settings);
 }
 
 static const char *
 row_label (KessanImportWizard *self,
            KessanLineItem     *row)
 {
-  g_autofree char *choice = self->settings != NULL ? g_settings_get_string (self->settings, "label-language") : NULL;
-  const char *language = choice == NULL || g_str_equal (choice, "interface") || g_str_equal (choice, "both")
-                         ? interface_language () : choice;
-  const char *label = g_str_equal (language, "ja") ? kessan_line_item_get_label_ja (row)
-                                                   : kessan_line_item_get_label_en (row);
+  KessanLabelLanguage labels = kessan_settings_get_label_language (self->settings);
+  gboolean japanese = labels == KESSAN_LABELS_JAPANESE
+                      || (labels == KESSAN_LABELS_BOTH && kessan_interface_is_japanese ());
+  const char *label = japanese ? kessan_line_item_get_label_ja (row) : kessan_line_item_get_label_en (row);
 
   return label != NULL ? label : kessan_line_item_get_label (row);
 }

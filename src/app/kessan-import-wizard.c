@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "kessan-import-wizard-private.h"
+#include "kessan-release-chooser.h"
 
 /* Bringing releases into the library, in steps:
  *
@@ -548,23 +549,8 @@ choose_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   KessanImportWizard *self = KESSAN_IMPORT_WIZARD (widget);
-  GtkFileChooserNative *dialog;
-  g_autoptr(GtkFileFilter) releases = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  GtkFileChooserNative *dialog = kessan_release_chooser_new (GTK_WINDOW (self), _("Choose Earnings Releases"));
 
-  dialog = gtk_file_chooser_native_new (_("Choose Earnings Releases"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
-  gtk_file_filter_set_name (releases, _("Earnings releases (text, PDF)"));
-  gtk_file_filter_add_mime_type (releases, "text/plain");
-  gtk_file_filter_add_mime_type (releases, "application/pdf");
-  gtk_file_filter_add_suffix (releases, "txt");
-  gtk_file_filter_add_suffix (releases, "pdf");
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), releases);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
   g_signal_connect (dialog, "response", G_CALLBACK (choose_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }

@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "kessan-display-text.h"
+#include "kessan-display-settings.h"
 #include "kessan-names.h"
 #include "kessan-statements-page.h"
 
@@ -102,14 +103,6 @@ display_column_clear (gpointer data)
   g_clear_pointer (&column->title, g_free);
 }
 
-static const char *
-interface_language (void)
-{
-  const char * const *names = g_get_language_names ();
-
-  return g_str_has_prefix (names[0], "ja") ? "ja" : "en";
-}
-
 static KessanNegativeStyle
 negative_style (KessanStatementsPage *self)
 {
@@ -175,12 +168,7 @@ format_printed (KessanStatementsPage *self,
 static KessanLabelLanguage
 label_language (KessanStatementsPage *self)
 {
-  g_autofree char *choice = self->settings != NULL ? g_settings_get_string (self->settings, "label-language") : NULL;
-  KessanLabelLanguage labels;
-
-  if (choice != NULL && kessan_label_language_from_string (choice, &labels))
-    return labels;
-  return g_str_equal (interface_language (), "ja") ? KESSAN_LABELS_JAPANESE : KESSAN_LABELS_ENGLISH;
+  return kessan_settings_get_label_language (self->settings);
 }
 
 /* A row's label in the language the user chose: the interface's,
@@ -903,20 +891,11 @@ settings_changed_cb (KessanStatementsPage *self)
 {
   g_autofree char *scale = g_settings_get_string (self->settings, "display-scale");
   g_autofree char *currency = g_settings_get_string (self->settings, "display-currency");
-  g_autofree char *negatives = g_settings_get_string (self->settings, "negative-style");
 
   self->updating = TRUE;
   gtk_drop_down_set_selected (self->scale_dropdown, index_of (scale, scale_names, G_N_ELEMENTS (scale_names)));
   gtk_drop_down_set_selected (self->currency_dropdown, index_of (currency, currency_names, G_N_ELEMENTS (currency_names)));
-  /* Japanese readers expect ▲ for negatives unless they chose otherwise. */
-  {
-    g_autoptr(GVariant) chosen = g_settings_get_user_value (self->settings, "negative-style");
-    guint negative = index_of (negatives, negative_names, G_N_ELEMENTS (negative_names));
-
-    if (chosen == NULL && g_str_equal (interface_language (), "ja"))
-      negative = KESSAN_NEGATIVE_TRIANGLE;
-    gtk_drop_down_set_selected (self->negative_dropdown, negative);
-  }
+  gtk_drop_down_set_selected (self->negative_dropdown, kessan_settings_get_negative_style (self->settings));
   self->updating = FALSE;
   if (self->statement != NULL)
     {

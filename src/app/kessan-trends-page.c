@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "kessan-display-text.h"
+#include "kessan-display-settings.h"
 #include "kessan-series-builder.h"
 #include "kessan-trends-page.h"
 #include "kessan-window.h"
@@ -77,7 +78,6 @@ typedef enum
 } LabelLanguage;
 
 static const char *label_language_names[] = { "interface", "en", "ja", "both" };
-static const char *negative_names[] = { "minus", "parentheses", "triangle" };
 
 typedef struct
 {
@@ -1381,10 +1381,9 @@ static void
 settings_changed_cb (KessanTrendsPage *self)
 {
   g_autofree char *language = g_settings_get_string (self->settings, "label-language");
-  g_autofree char *negatives = g_settings_get_string (self->settings, "negative-style");
 
   self->label_language = (LabelLanguage) index_of (language, label_language_names, G_N_ELEMENTS (label_language_names));
-  self->negative_style = (KessanNegativeStyle) index_of (negatives, negative_names, G_N_ELEMENTS (negative_names));
+  self->negative_style = kessan_settings_get_negative_style (self->settings);
   /* Binding the rows again writes every cell anew. */
   install_table (self);
 }

@@ -8,6 +8,7 @@
 #include "kessan-charts-page.h"
 #include "kessan-checks-page.h"
 #include "kessan-import-wizard.h"
+#include "kessan-release-chooser.h"
 #include "kessan-display-text.h"
 #include "kessan-source-page.h"
 #include "kessan-statements-page.h"
@@ -748,22 +749,8 @@ open_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   KessanWindow *self = KESSAN_WINDOW (widget);
-  GtkFileChooserNative *dialog;
-  g_autoptr(GtkFileFilter) releases = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  GtkFileChooserNative *dialog = kessan_release_chooser_new (GTK_WINDOW (self), _("Open Earnings Releases"));
 
-  dialog = gtk_file_chooser_native_new (_("Open Earnings Releases"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
-  gtk_file_filter_set_name (releases, _("Earnings releases"));
-  gtk_file_filter_add_mime_type (releases, "text/plain");
-  gtk_file_filter_add_mime_type (releases, "application/pdf");
-  gtk_file_filter_add_suffix (releases, "txt");
-  gtk_file_filter_add_suffix (releases, "pdf");
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), releases);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
   g_signal_connect (dialog, "response", G_CALLBACK (open_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
