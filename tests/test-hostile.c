@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "kessan-application.h"
+#include "kessan-charts-page.h"
 #include "kessan-display-text.h"
 #include "kessan-statements-page.h"
 #include "kessan-window.h"
@@ -189,7 +190,19 @@ write_hostile_labels (const char *dir)
   return g_steal_pointer (&path);
 }
 
-/* One table of as many rows as a table may have. */
+/* The label of row @index of the longest table: five letters, so that
+ * every row is its own concept and series. */
+static void
+longest_table_label (guint index,
+                     char  label[11])
+{
+  memcpy (label, "Line ", 5);
+  for (guint k = 0; k < 5; k++, index /= 26)
+    label[5 + k] = (char) ('a' + index % 26);
+  label[10] = '\0';
+}
+
+/* One table of as many rows as a table may have, every row different. */
 static char *
 write_longest_table (const char *dir)
 {
@@ -200,7 +213,12 @@ write_longest_table (const char *dir)
   g_autoptr(GError) error = NULL;
 
   for (guint i = 0; i < KESSAN_MAX_ROWS_PER_TABLE; i++)
-    g_string_append_printf (text, "Service line %u\t%u\t%u\t%u\n", i + 1, 100 + i % 900, 200 + i % 700, 300 + i % 500);
+    {
+      char label[11];
+
+      longest_table_label (i, label);
+      g_string_append_printf (text, "%s\t%u\t%u\t%u\n", label, 100 + i % 900, 200 + i % 700, 300 + i % 500);
+    }
   g_string_append (text, "\nEnd of the tables.\n");
   g_assert_true (g_file_set_contents (path, text->str, text->len, &error));
   return g_steal_pointer (&path);
@@ -315,6 +333,22 @@ measure_step (Fixture      *fixture,
   return meter.longest / 1000.0;
 }
 
+/* Waits until @done, as iterate_until() does; returns the longest gap
+ * in milliseconds. */
+static double
+wait_measuring (Fixture  *fixture,
+                gboolean (*done) (Fixture *),
+                guint     timeout_ms)
+{
+  GapMeter meter = { g_get_monotonic_time (), 0 };
+  guint tick = g_timeout_add_full (G_PRIORITY_HIGH, 5, gap_tick_cb, &meter, NULL);
+
+  iterate_until (done, fixture, timeout_ms);
+  g_source_remove (tick);
+  gap_tick_cb (&meter);
+  return meter.longest / 1000.0;
+}
+
 static void
 select_filing_step (Fixture       *fixture,
                     gconstpointer  data)
@@ -353,7 +387,7 @@ save_screenshot (GtkWidget  *widget,
   g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
-static const char *pages[] = { "statements", "trends", "checks", "source", "statements" };
+static const char *pages[] = { "statements", "trends", "charts", "checks", "source", "statements" };
 
 /* Shows @filing on every page; returns the longest gap of any step. */
 static double
@@ -598,6 +632,40 @@ scroll_to_end_step (Fixture       *fixture,
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
 }
 
+static gboolean
+charts_ready (Fixture *fixture)
+{
+  return kessan_charts_page_get_ready (KESSAN_CHARTS_PAGE (kessan_window_get_page (fixture->window, "charts")));
+}
+
+static void
+chart_concept_step (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const char *concepts[] = { data, NULL };
+
+  kessan_charts_page_show_concepts (KESSAN_CHARTS_PAGE (kessan_window_get_page (fixture->window, "charts")), concepts);
+}
+
+/* The value of series @key at the quarter ending @period_end. */
+static const KessanChartValue *
+chart_value (KessanChartModel *model,
+             const char       *key,
+             const char       *period_end)
+{
+  int series = kessan_chart_model_find_series (model, key);
+
+  g_assert_cmpint (series, >=, 0);
+  for (guint i = 0; i < kessan_chart_model_get_n_periods (model); i++)
+    {
+      const KessanChartPeriod *period = kessan_chart_model_get_period (model, i);
+
+      if (g_strcmp0 (period->period_end, period_end) == 0 && period->months == 3)
+        return kessan_chart_model_get_value (model, (guint) series, i);
+    }
+  g_assert_not_reached ();
+}
+
 static void
 test_hostile_longest_table (Fixture       *fixture,
                             gconstpointer  data)
@@ -607,6 +675,10 @@ test_hostile_longest_table (Fixture       *fixture,
   KessanFiling *filing = import (fixture, path);
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
   g_autofree char *last = NULL;
+  char last_label[11];
+  const KessanChartValue *value;
+  KessanChartModel *model;
+  KessanLineItem *row;
   GtkWidget *table;
   double gap;
 
@@ -614,8 +686,9 @@ test_hostile_longest_table (Fixture       *fixture,
   assert_responsive (fixture, filing, "rows");
 
   g_assert_cmpuint (kessan_statements_page_get_n_rows (page), ==, KESSAN_MAX_ROWS_PER_TABLE);
+  longest_table_label (KESSAN_MAX_ROWS_PER_TABLE - 1, last_label);
   last = kessan_statements_page_get_cell_text (page, KESSAN_MAX_ROWS_PER_TABLE - 1, 0);
-  g_assert_cmpstr (last, ==, "Service line 20000");
+  g_assert_cmpstr (last, ==, last_label);
 
   /* The table makes widgets for the rows on screen, not for all. */
   table = find_descendant (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW);
@@ -627,7 +700,23 @@ test_hostile_longest_table (Fixture       *fixture,
   gap = measure_step (fixture, scroll_to_end_step, page, 500);
   g_test_message ("rows: scrolling to the end: longest gap %.0f ms", gap);
   g_assert_cmpfloat (gap, <, MAX_GAP_MS * SLOWER_THAN_SAMPLE);
-  g_assert_nonnull (find_label (table, "Service line 20000"));
+  g_assert_nonnull (find_label (table, last_label));
+
+  /* Every row is a series of its own: once they are built, the last
+   * one is charted like any other, with its printed value. */
+  kessan_window_show_page (fixture->window, "charts");
+  gap = wait_measuring (fixture, charts_ready, 600000);
+  g_test_message ("rows: building the series: longest gap %.0f ms", gap);
+  g_assert_cmpfloat (gap, <, MAX_GAP_MS * SLOWER_THAN_SAMPLE);
+  row = kessan_statement_get_row (kessan_filing_get_statement (filing, 0), KESSAN_MAX_ROWS_PER_TABLE - 1);
+  gap = measure_step (fixture, chart_concept_step, kessan_line_item_get_concept (row), 500);
+  g_test_message ("rows: charting the last row: longest gap %.0f ms", gap);
+  g_assert_cmpfloat (gap, <, MAX_GAP_MS * SLOWER_THAN_SAMPLE);
+  model = kessan_chart_get_model (kessan_charts_page_get_chart (KESSAN_CHARTS_PAGE (kessan_window_get_page (fixture->window, "charts"))));
+  g_assert_cmpuint (kessan_chart_model_get_n_series (model), ==, 1);
+  value = chart_value (model, kessan_line_item_get_concept (row), "2003-09-30");
+  g_assert_true (value->flags & KESSAN_CHART_POINT_PRESENT);
+  g_assert_cmpfloat (value->latest, ==, 100 + (KESSAN_MAX_ROWS_PER_TABLE - 1) % 900);
 }
 
 /* The rules of kessan_display_text(), one by one. */

@@ -10,6 +10,7 @@
 #include "kessan-chart.h"
 #include "kessan-charts-page.h"
 #include "kessan-display-settings.h"
+#include "kessan-key-list.h"
 #include "kessan-series-builder.h"
 #include "kessan-window.h"
 
@@ -51,6 +52,7 @@ typedef struct
 {
   KessanSeriesSet  *set;
   KessanChartModel *catalogues[N_MODES];  /* every concept, for its label and its periods */
+  GPtrArray        *keys;                 /* char *, the concepts of the list */
 } ChartsResult;
 
 struct _KessanChartsPage
@@ -76,7 +78,8 @@ struct _KessanChartsPage
   KessanSeriesBuilder *builder;
   GSettings          *settings;
   ChartsResult       *result;
-  GtkStringList      *concept_keys;
+  GtkFilterListModel *concepts;        /* of the keys of the result */
+  GPtrArray          *bound_buttons;   /* GtkCheckButton of the concepts in view, borrowed */
   GtkCustomFilter    *filter;
   GPtrArray          *selected;     /* keys, in the order picked */
   char               *needle;       /* the search, case-folded */
@@ -104,21 +107,22 @@ charts_result_free (gpointer data)
   for (guint m = 0; m < N_MODES; m++)
     g_clear_object (&result->catalogues[m]);
   g_clear_object (&result->set);
+  g_clear_pointer (&result->keys, g_ptr_array_unref);
   g_free (result);
 }
 
 /* Concepts worth charting: growth rates are columns of the statements,
  * not series of their own. */
-static char **
+static GPtrArray *
 chartable_concepts (KessanSeriesSet *set)
 {
   g_auto(GStrv) keys = kessan_series_set_get_concepts (set);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GPtrArray *chartable = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; keys[i] != NULL; i++)
     if (!g_str_has_prefix (keys[i], "yoy(") && !g_str_has_prefix (keys[i], "qoq("))
-      g_strv_builder_add (builder, keys[i]);
-  return g_strv_builder_end (builder);
+      g_ptr_array_add (chartable, g_steal_pointer (&keys[i]));
+  return chartable;
 }
 
 /* In the builder's thread. */
@@ -127,11 +131,13 @@ build_charts (KessanSeriesSet *set,
               GCancellable    *cancellable,
               gpointer         user_data)
 {
-  g_auto(GStrv) keys = chartable_concepts (set);
   ChartsResult *result = g_new0 (ChartsResult, 1);
 
+  result->keys = chartable_concepts (set);
+  g_ptr_array_add (result->keys, NULL);
   for (guint m = 0; m < N_MODES; m++)
-    result->catalogues[m] = kessan_chart_model_new_from_series (set, (const char * const *) keys, mode_months[m]);
+    result->catalogues[m] = kessan_chart_model_new_from_series (set, (const char * const *) result->keys->pdata, mode_months[m]);
+  g_ptr_array_remove_index (result->keys, result->keys->len - 1);
   result->set = g_object_ref (set);
   return result;
 }
@@ -233,15 +239,12 @@ is_selected (KessanChartsPage *self,
 }
 
 static void
-bind_concept_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 KessanChartsPage         *self)
+show_concept (KessanChartsPage *self,
+              GtkWidget        *button)
 {
-  GtkWidget *button = gtk_list_item_get_child (item);
-  const char *key = gtk_string_object_get_string (gtk_list_item_get_item (item));
+  const char *key = g_object_get_data (G_OBJECT (button), "key");
   g_autofree char *label = concept_label (self, key);
 
-  g_object_set_data_full (G_OBJECT (button), "key", g_strdup (key), g_free);
   gtk_label_set_text (GTK_LABEL (gtk_check_button_get_child (GTK_CHECK_BUTTON (button))), label);
   gtk_widget_set_tooltip_text (button, label);
   self->updating++;
@@ -250,19 +253,60 @@ bind_concept_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-install_concepts (KessanChartsPage *self)
+bind_concept_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 KessanChartsPage         *self)
 {
-  g_auto(GStrv) keys = self->result != NULL ? chartable_concepts (self->result->set) : NULL;
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->concept_keys));
+  GtkWidget *button = gtk_list_item_get_child (item);
+  const char *key = gtk_string_object_get_string (gtk_list_item_get_item (item));
 
-  gtk_string_list_splice (self->concept_keys, 0, n, (const char * const *) keys);
+  g_object_set_data_full (G_OBJECT (button), "key", g_strdup (key), g_free);
+  show_concept (self, button);
+  g_ptr_array_add (self->bound_buttons, button);
 }
 
-/* Binding every row again writes labels and checks anew. */
+static void
+unbind_concept_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   KessanChartsPage         *self)
+{
+  g_ptr_array_remove_fast (self->bound_buttons, gtk_list_item_get_child (item));
+}
+
+/* Without a search every concept shows, through no filter at all: a
+ * million concepts are not looked at one by one. */
+static void
+apply_search (KessanChartsPage *self)
+{
+  if (self->needle == NULL)
+    gtk_filter_list_model_set_filter (self->concepts, NULL);
+  else if (gtk_filter_list_model_get_filter (self->concepts) == NULL)
+    gtk_filter_list_model_set_filter (self->concepts, GTK_FILTER (self->filter));
+  else
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* A long list filters in pieces, so that it does not hold up the
+ * window. */
+static void
+install_concepts (KessanChartsPage *self)
+{
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+  GPtrArray *keys = self->result != NULL ? self->result->keys : none;
+  g_autoptr(KessanKeyList) list = kessan_key_list_new (keys);
+
+  gtk_filter_list_model_set_incremental (self->concepts, keys->len > KESSAN_FILTER_PIECEWISE_ITEMS);
+  gtk_filter_list_model_set_model (self->concepts, G_LIST_MODEL (list));
+}
+
+/* The labels and checks of the concepts in view, written anew: a
+ * library may hold a million concepts, and only those in view have a
+ * button. */
 static void
 refresh_concept_list (KessanChartsPage *self)
 {
-  install_concepts (self);
+  for (guint i = 0; i < self->bound_buttons->len; i++)
+    show_concept (self, g_ptr_array_index (self->bound_buttons, i));
 }
 
 /* Periods */
@@ -673,7 +717,7 @@ search_changed_cb (KessanChartsPage *self)
   g_clear_pointer (&self->needle, g_free);
   if (text != NULL && *text != '\0')
     self->needle = g_utf8_casefold (text, -1);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  apply_search (self);
 }
 
 /* Export */
@@ -819,8 +863,10 @@ series_ready_cb (gpointer result,
                  gpointer user_data)
 {
   KessanChartsPage *self = user_data;
+  gint64 started = g_get_monotonic_time ();
 
   set_result (self, result);
+  g_debug ("Charts shown in %.3f s", (g_get_monotonic_time () - started) / 1e6);
   update_busy (self);
 }
 
@@ -837,6 +883,8 @@ settings_changed_cb (KessanChartsPage *self)
   kessan_chart_set_labels (self->chart, self->japanese_labels, self->both_labels);
   kessan_chart_set_negative_style (self->chart, self->negative_style);
   refresh_concept_list (self);
+  /* The search matches the labels in the language shown. */
+  apply_search (self);
   update_chart (self);
 }
 
@@ -990,8 +1038,8 @@ kessan_charts_page_dispose (GObject *object)
     gtk_column_view_set_model (self->data_view, NULL);
   if (self->concept_list != NULL)
     gtk_list_view_set_model (self->concept_list, NULL);
+  g_clear_object (&self->concepts);
   g_clear_object (&self->filter);
-  g_clear_object (&self->concept_keys);
   g_clear_pointer (&self->result, charts_result_free);
   g_clear_object (&self->model);
   g_clear_object (&self->builder);
@@ -1006,6 +1054,7 @@ kessan_charts_page_finalize (GObject *object)
   KessanChartsPage *self = KESSAN_CHARTS_PAGE (object);
 
   g_ptr_array_unref (self->selected);
+  g_ptr_array_unref (self->bound_buttons);
   g_free (self->needle);
 
   G_OBJECT_CLASS (kessan_charts_page_parent_class)->finalize (object);
@@ -1053,14 +1102,13 @@ kessan_charts_page_init (KessanChartsPage *self)
 {
   g_autoptr(GtkStringList) presets = gtk_string_list_new (NULL);
   GtkListItemFactory *factory;
-  GtkFilterListModel *filtered;
   GtkNoSelection *selection;
 
   self->selected = g_ptr_array_new_with_free_func (g_free);
   self->builder = kessan_series_builder_new (build_charts, series_ready_cb,
                                              (GDestroyNotify) charts_result_free, self);
   g_signal_connect_object (self->builder, "notify::busy", G_CALLBACK (update_busy), self, G_CONNECT_SWAPPED);
-  self->concept_keys = gtk_string_list_new (NULL);
+  self->bound_buttons = g_ptr_array_new ();
   self->filter = gtk_custom_filter_new (filter_concept, self, NULL);
   self->mode = MODE_QUARTERS;
 
@@ -1078,11 +1126,11 @@ kessan_charts_page_init (KessanChartsPage *self)
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_concept_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_concept_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_concept_cb), self);
   gtk_list_view_set_factory (self->concept_list, factory);
   g_object_unref (factory);
-  filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->concept_keys)),
-                                        GTK_FILTER (g_object_ref (self->filter)));
-  selection = gtk_no_selection_new (G_LIST_MODEL (filtered));
+  self->concepts = gtk_filter_list_model_new (NULL, NULL);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->concepts)));
   gtk_list_view_set_model (self->concept_list, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
 

@@ -14,9 +14,15 @@
  * Releases run to tens of thousands of lines, so nothing here is done
  * per line: the gutter draws only the numbers in view, the search runs
  * over the text in memory, and the text only goes into the view when
- * the page is shown. */
+ * the page is shown, a piece at a time when it is long. */
 
 #define GUTTER_PADDING 8
+
+/* A text of many megabytes goes into the view in pieces of whole lines,
+ * as many in one turn of the main loop as fit in LOAD_STEP_USEC, so that
+ * the window keeps drawing while it does. */
+#define LOAD_PIECE_BYTES ((gsize) 256 * 1024)
+#define LOAD_STEP_USEC   ((gint64) 12 * 1000)
 
 struct _KessanSourcePage
 {
@@ -49,7 +55,9 @@ struct _KessanSourcePage
   gsize              text_length;
 
   gssize             match_start;     /* byte offset of the current match, or -1 */
-  gboolean           loaded;          /* the view holds the text of filing */
+  gsize              loaded_length;   /* bytes of text in the view so far */
+  guint              load_source;
+  gboolean           loaded;          /* the view holds the whole text of filing */
   gboolean           pinned;          /* the view keeps scroll_mark in its middle */
   gboolean           centering;
   guint              center_source;
@@ -698,18 +706,45 @@ update_header (KessanSourcePage *self)
   gtk_label_set_text (self->details_label, details);
 }
 
+/* Appends the next pieces of the text to the view; TRUE when it is all in. */
+static gboolean
+load_pieces (KessanSourcePage *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  gint64 until = g_get_monotonic_time () + LOAD_STEP_USEC;
+
+  do
+    {
+      gsize end = MIN (self->loaded_length + LOAD_PIECE_BYTES, self->text_length);
+      GtkTextIter iter;
+
+      /* Whole lines, so that a piece never ends inside a character. */
+      if (end < self->text_length)
+        {
+          const char *newline = memchr (self->text + end, '\n', self->text_length - end);
+
+          end = newline != NULL ? (gsize) (newline + 1 - self->text) : self->text_length;
+        }
+      gtk_text_buffer_get_end_iter (buffer, &iter);
+      gtk_text_buffer_insert (buffer, &iter, self->text + self->loaded_length, (int) (end - self->loaded_length));
+      self->loaded_length = end;
+    }
+  while (self->loaded_length < self->text_length && g_get_monotonic_time () < until);
+
+  return self->loaded_length >= self->text_length;
+}
+
 static void
-load_text (KessanSourcePage *self)
+finish_loading (KessanSourcePage *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
   GtkTextIter start;
-  gint64 begin = g_get_monotonic_time ();
 
   self->loaded = TRUE;
-  gtk_text_buffer_set_text (buffer, self->text != NULL ? self->text : "", (int) self->text_length);
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_place_cursor (buffer, &start);
-  g_debug ("Loaded %u lines in %.1f ms", count_lines (self), (g_get_monotonic_time () - begin) / 1000.0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), TRUE);
+  gtk_widget_queue_draw (GTK_WIDGET (self->gutter));
 
   update_gutter_width (self);
   if (self->highlighted->len > 0)
@@ -723,6 +758,47 @@ load_text (KessanSourcePage *self)
       if (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0')
         find (self, 0, FALSE);
     }
+}
+
+static gboolean
+load_idle_cb (gpointer user_data)
+{
+  KessanSourcePage *self = user_data;
+
+  if (!load_pieces (self))
+    return G_SOURCE_CONTINUE;
+  self->load_source = 0;
+  g_debug ("Loaded %u lines", count_lines (self));
+  finish_loading (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_loading (KessanSourcePage *self)
+{
+  g_clear_handle_id (&self->load_source, g_source_remove);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), TRUE);
+  self->loaded = FALSE;
+  self->loaded_length = 0;
+}
+
+/* The first pieces go in at once: a release of a usual length is then
+ * shown whole, with its highlight, before the page is first drawn. */
+static void
+load_text (KessanSourcePage *self)
+{
+  if (self->load_source != 0)
+    return;
+
+  if (load_pieces (self))
+    {
+      g_debug ("Loaded %u lines", count_lines (self));
+      finish_loading (self);
+      return;
+    }
+  /* The search would find only part of the text until it is all in. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), FALSE);
+  self->load_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, load_idle_cb, self, NULL);
 }
 
 static void
@@ -743,6 +819,7 @@ kessan_source_page_set_filing (KessanSourcePage *self,
   if (!g_set_object (&self->filing, filing))
     return;
 
+  stop_loading (self);
   clear_match (self);
   gtk_label_set_text (self->match_label, "");
   gtk_widget_remove_css_class (GTK_WIDGET (self->search_entry), "error");
@@ -755,7 +832,6 @@ kessan_source_page_set_filing (KessanSourcePage *self,
 
   /* The text goes into the view when the page is shown: choosing a
    * release in the library should not wait for a page not in view. */
-  self->loaded = FALSE;
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), "", 0);
   if (filing != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
     load_text (self);
@@ -847,6 +923,7 @@ kessan_source_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->center_source, g_source_remove);
   g_clear_handle_id (&self->measure_source, g_source_remove);
+  g_clear_handle_id (&self->load_source, g_source_remove);
   /* The stack is both a template child and the child of the AdwBin:
    * the bin lets go of it first, so that it is unparented only once. */
   adw_bin_set_child (ADW_BIN (self), NULL);

@@ -9,6 +9,7 @@
 
 #include "kessan-display-text.h"
 #include "kessan-display-settings.h"
+#include "kessan-key-list.h"
 #include "kessan-series-builder.h"
 #include "kessan-trends-page.h"
 #include "kessan-window.h"
@@ -99,6 +100,7 @@ typedef struct
   GPtrArray  *periods;  /* ISO dates of the period ends, oldest first */
   GPtrArray  *titles;   /* their column titles */
   GPtrArray  *rows;     /* TrendsRow, owned */
+  GPtrArray  *keys;     /* char *, the rows' keys, for the table's model */
   GHashTable *by_key;   /* key → TrendsRow, borrowed */
 } TrendsTable;
 
@@ -178,6 +180,7 @@ trends_table_free (TrendsTable *table)
   g_ptr_array_unref (table->periods);
   g_ptr_array_unref (table->titles);
   g_hash_table_unref (table->by_key);
+  g_ptr_array_unref (table->keys);
   g_ptr_array_unref (table->rows);
   g_free (table);
 }
@@ -449,11 +452,13 @@ finish_table (TableBuilder *builder,
       g_ptr_array_set_free_func (group, NULL);
     }
 
+  table->keys = g_ptr_array_new_full (table->rows->len, g_free);
   for (guint i = 0; i < table->rows->len; i++)
     {
       TrendsRow *row = g_ptr_array_index (table->rows, i);
 
       g_hash_table_insert (table->by_key, row->key, row);
+      g_ptr_array_add (table->keys, g_strdup (row->key));
     }
   return table;
 }
@@ -1051,7 +1056,8 @@ update_content_page (KessanTrendsPage *self)
 
   if (table == NULL || table->rows->len == 0)
     gtk_stack_set_visible_child_name (self->content_stack, "no-series");
-  else if (self->filtered != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0)
+  else if (self->filtered != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0
+           && gtk_filter_list_model_get_pending (self->filtered) == 0)
     gtk_stack_set_visible_child_name (self->content_stack, "no-results");
   else
     gtk_stack_set_visible_child_name (self->content_stack, "table");
@@ -1072,6 +1078,21 @@ update_matches (KessanTrendsPage *self)
       if (!row->heading && strstr (row->folded, self->needle) != NULL)
         self->group_matches[group_index (row->kind)] = TRUE;
     }
+}
+
+/* Without a search every row shows, through no filter at all: a
+ * million rows are not looked at one by one. */
+static void
+apply_search (KessanTrendsPage *self)
+{
+  if (self->filtered == NULL)
+    return;
+  if (self->needle == NULL)
+    gtk_filter_list_model_set_filter (self->filtered, NULL);
+  else if (gtk_filter_list_model_get_filter (self->filtered) == NULL)
+    gtk_filter_list_model_set_filter (self->filtered, GTK_FILTER (self->filter));
+  else
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 static void
@@ -1193,7 +1214,7 @@ static void
 install_table (KessanTrendsPage *self)
 {
   TrendsTable *table = current_table (self);
-  g_autoptr(GtkStringList) keys = NULL;
+  g_autoptr(KessanKeyList) keys = NULL;
   GtkNoSelection *selection;
 
   gtk_column_view_set_model (self->column_view, NULL);
@@ -1217,12 +1238,15 @@ install_table (KessanTrendsPage *self)
   self->first_period = table->periods->len - self->n_shown;
   install_period_columns (self);
 
-  keys = gtk_string_list_new (NULL);
-  for (guint i = 0; i < table->rows->len; i++)
-    gtk_string_list_append (keys, ((TrendsRow *) g_ptr_array_index (table->rows, i))->key);
+  /* A library may have a million concepts: the model makes an object
+   * only for a row in view, and the filter goes through the rows in
+   * pieces. */
+  keys = kessan_key_list_new (table->keys);
   update_matches (self);
-  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_steal_pointer (&keys)),
-                                              GTK_FILTER (g_object_ref (self->filter)));
+  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_steal_pointer (&keys)), NULL);
+  gtk_filter_list_model_set_incremental (self->filtered, table->rows->len > KESSAN_FILTER_PIECEWISE_ITEMS);
+  g_signal_connect_object (self->filtered, "notify::pending", G_CALLBACK (update_content_page), self, G_CONNECT_SWAPPED);
+  apply_search (self);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
@@ -1362,7 +1386,7 @@ search_changed_cb (KessanTrendsPage *self)
   if (text != NULL && *text != '\0')
     self->needle = g_utf8_casefold (text, -1);
   update_matches (self);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  apply_search (self);
   update_content_page (self);
 }
 

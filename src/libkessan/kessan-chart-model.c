@@ -25,6 +25,7 @@ struct _KessanChartModel
 
   GArray       *periods;  /* KessanChartPeriod */
   GPtrArray    *series;   /* Series, owned */
+  GHashTable   *by_key;   /* key (borrowed) → index + 1 of its first series */
   GStringChunk *strings;  /* the release names */
 };
 
@@ -76,6 +77,7 @@ kessan_chart_model_finalize (GObject *object)
 {
   KessanChartModel *self = KESSAN_CHART_MODEL (object);
 
+  g_hash_table_unref (self->by_key);
   g_ptr_array_unref (self->series);
   g_array_unref (self->periods);
   g_string_chunk_free (self->strings);
@@ -95,6 +97,7 @@ kessan_chart_model_init (KessanChartModel *self)
   self->periods = g_array_new (FALSE, TRUE, sizeof (KessanChartPeriod));
   g_array_set_clear_func (self->periods, period_clear);
   self->series = g_ptr_array_new_with_free_func (series_free);
+  self->by_key = g_hash_table_new (g_str_hash, g_str_equal);
   self->strings = g_string_chunk_new (256);
 }
 
@@ -207,6 +210,8 @@ kessan_chart_model_add_series (KessanChartModel *self,
   for (guint p = 0; p < self->periods->len; p++)
     g_array_append_val (series->values, missing_value);
   g_ptr_array_add (self->series, series);
+  if (!g_hash_table_contains (self->by_key, series->info.key))
+    g_hash_table_insert (self->by_key, series->info.key, GUINT_TO_POINTER (self->series->len));
   return self->series->len - 1;
 }
 
@@ -309,10 +314,9 @@ kessan_chart_model_find_series (KessanChartModel *self,
 {
   g_return_val_if_fail (KESSAN_IS_CHART_MODEL (self), -1);
 
-  for (guint s = 0; s < self->series->len; s++)
-    if (g_strcmp0 (((Series *) g_ptr_array_index (self->series, s))->info.key, key) == 0)
-      return (int) s;
-  return -1;
+  /* A catalogue of a library holds a series for each of its concepts,
+   * which may be a million. */
+  return key != NULL ? (int) GPOINTER_TO_UINT (g_hash_table_lookup (self->by_key, key)) - 1 : -1;
 }
 
 const KessanChartValue *

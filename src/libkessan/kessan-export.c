@@ -125,8 +125,10 @@ write_row (KessanJsonWriter    *w,
   KessanUnit unit = kessan_line_item_get_unit (row);
   g_autofree char *label = kessan_line_item_dup_label_in (row, labels, NULL);
 
+  /* A row on one line: a library filing of a long table stays about
+   * half the size, and a row still reads as one. */
   kessan_json_writer_next (w);
-  kessan_json_writer_begin (w, '{', FALSE);
+  kessan_json_writer_begin (w, '{', TRUE);
   kessan_json_writer_string (w, "label", label);
   /* An export in another language keeps what the release printed. */
   if (g_strcmp0 (label, kessan_line_item_get_label (row)) != 0)

@@ -130,6 +130,7 @@ kessan_label_clean (const char *label)
 {
   g_autoptr(GString) s = g_string_sized_new (strlen (label));
   gboolean space = FALSE;
+  gsize length;
 
   for (const char *p = label; *p != '\0';)
     {
@@ -170,7 +171,11 @@ kessan_label_clean (const char *label)
   while (s->len > 0 && (s->str[s->len - 1] == ':' || s->str[s->len - 1] == ' '))
     g_string_truncate (s, s->len - 1);
 
-  return g_string_free (g_steal_pointer (&s), FALSE);
+  /* Every data line keeps its label until the release is read: a table
+   * of a million rows keeps a million of them, at their own length
+   * rather than the string's spare room. */
+  length = s->len;
+  return g_realloc (g_string_free (g_steal_pointer (&s), FALSE), length + 1);
 }
 
 static guint

@@ -9,9 +9,9 @@ G_BEGIN_DECLS
 
 /* Input limits, each with its own message (KESSAN_ERROR_LIMIT).  A real
  * release is far below every one of them. */
-#define KESSAN_MAX_LINES            ((guint) 500000)
+#define KESSAN_MAX_LINES            ((guint) 4000000)
 #define KESSAN_MAX_TABLES           ((guint) 20000)
-#define KESSAN_MAX_ROWS_PER_TABLE   ((guint) 20000)
+#define KESSAN_MAX_ROWS_PER_TABLE   ((guint) 1000000)
 #define KESSAN_MAX_COLUMNS          ((guint) 32)
 
 KessanFiling *kessan_parse_release (GBytes      *contents,
