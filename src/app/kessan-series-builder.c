@@ -41,6 +41,7 @@ static GParamSpec *properties[N_PROPS];
 typedef struct
 {
   GPtrArray             *filings;
+  gint64                 requested;   /* when the main thread asked for it */
   KessanSeriesBuildFunc  build;
   GDestroyNotify         result_free;
   gpointer               user_data;
@@ -53,6 +54,104 @@ build_data_free (BuildData *data)
   g_free (data);
 }
 
+/* The Trends and Charts pages follow the same filings: the set built for
+ * one is kept for the other, so that a library is merged once and held
+ * in memory once.  A thread that finds another building the set of the
+ * same filings waits for it.  A set serves only the builds asked for
+ * before it started reading the filings: one asked for later may follow
+ * a change inside a filing.  A set is only read once built, and reading
+ * changes nothing in it, so the pages' threads and the main thread share
+ * it.  It is let go with the last builder. */
+typedef struct
+{
+  GMutex           lock;
+  GCond            done;
+  GPtrArray       *filings;   /* KessanFiling: those of set, or of the build under way */
+  KessanSeriesSet *set;
+  gint64           read_from; /* when its build started reading the filings */
+  gboolean         building;
+  guint            n_builders;
+} SharedSet;
+
+static SharedSet shared;
+
+static gboolean
+same_filings (GPtrArray *a,
+              GPtrArray *b)
+{
+  if (a == NULL || b == NULL || a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    if (g_ptr_array_index (a, i) != g_ptr_array_index (b, i))
+      return FALSE;
+  return TRUE;
+}
+
+/* Returns: (transfer full) (nullable): the set of @filings, or NULL when
+ * @cancellable was cancelled first. */
+static gboolean
+serves (GPtrArray *filings,
+        gint64     requested)
+{
+  return same_filings (shared.filings, filings) && requested <= shared.read_from;
+}
+
+static KessanSeriesSet *
+build_set (GPtrArray    *filings,
+           gint64        requested,
+           GCancellable *cancellable)
+{
+  g_autoptr(KessanSeriesSet) set = NULL;
+  g_autoptr(KessanSeriesSet) replaced = NULL;
+  g_autoptr(GPtrArray) forgotten = NULL;
+  gboolean shares = FALSE;
+
+  g_mutex_lock (&shared.lock);
+  while (shared.building && serves (filings, requested) && !g_cancellable_is_cancelled (cancellable))
+    g_cond_wait_until (&shared.done, &shared.lock, g_get_monotonic_time () + 50 * G_TIME_SPAN_MILLISECOND);
+  if (!shared.building && shared.set != NULL && serves (filings, requested))
+    set = g_object_ref (shared.set);
+  else if (!shared.building)
+    {
+      shares = TRUE;
+      shared.building = TRUE;
+      forgotten = g_steal_pointer (&shared.filings);
+      replaced = g_steal_pointer (&shared.set);
+      shared.filings = g_ptr_array_ref (filings);
+      shared.read_from = g_get_monotonic_time ();
+    }
+  g_mutex_unlock (&shared.lock);
+  if (set != NULL)
+    return g_steal_pointer (&set);
+
+  set = kessan_series_set_new ();
+  for (guint i = 0; i < filings->len; i++)
+    {
+      if (i % 64 == 0 && g_cancellable_is_cancelled (cancellable))
+        {
+          g_clear_object (&set);
+          break;
+        }
+      kessan_series_set_add_filing (set, g_ptr_array_index (filings, i));
+    }
+  /* Merged now, before another thread reads it. */
+  if (set != NULL)
+    kessan_series_set_get_n_checks (set);
+
+  if (shares)
+    {
+      g_mutex_lock (&shared.lock);
+      shared.building = FALSE;
+      if (set != NULL)
+        shared.set = g_object_ref (set);
+      else
+        g_clear_pointer (&shared.filings, g_ptr_array_unref);
+      g_cond_broadcast (&shared.done);
+      g_mutex_unlock (&shared.lock);
+    }
+  return g_steal_pointer (&set);
+}
+
 static void
 build_thread (GTask        *task,
               gpointer      source_object,
@@ -60,14 +159,13 @@ build_thread (GTask        *task,
               GCancellable *cancellable)
 {
   BuildData *data = task_data;
-  g_autoptr(KessanSeriesSet) set = kessan_series_set_new ();
+  g_autoptr(KessanSeriesSet) set = build_set (data->filings, data->requested, cancellable);
   gpointer result;
 
-  for (guint i = 0; i < data->filings->len; i++)
+  if (set == NULL)
     {
-      if (i % 64 == 0 && g_task_return_error_if_cancelled (task))
-        return;
-      kessan_series_set_add_filing (set, g_ptr_array_index (data->filings, i));
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Cancelled");
+      return;
     }
   result = data->build (set, cancellable, data->user_data);
   if (result == NULL || g_cancellable_is_cancelled (cancellable))
@@ -144,6 +242,7 @@ start_build (KessanSeriesBuilder *self)
    * main thread meanwhile, and then a new build follows. */
   data = g_new0 (BuildData, 1);
   data->filings = g_ptr_array_new_full (n, g_object_unref);
+  data->requested = g_get_monotonic_time ();
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (data->filings, g_list_model_get_item (self->filings, i));
   data->build = self->build;
@@ -276,6 +375,24 @@ kessan_series_builder_dispose (GObject *object)
 }
 
 static void
+kessan_series_builder_finalize (GObject *object)
+{
+  g_autoptr(KessanSeriesSet) set = NULL;
+  g_autoptr(GPtrArray) filings = NULL;
+
+  /* A task holds its builder: no build runs once the last is gone. */
+  g_mutex_lock (&shared.lock);
+  if (--shared.n_builders == 0)
+    {
+      set = g_steal_pointer (&shared.set);
+      filings = g_steal_pointer (&shared.filings);
+    }
+  g_mutex_unlock (&shared.lock);
+
+  G_OBJECT_CLASS (kessan_series_builder_parent_class)->finalize (object);
+}
+
+static void
 kessan_series_builder_get_property (GObject    *object,
                                     guint       prop_id,
                                     GValue     *value,
@@ -299,6 +416,7 @@ kessan_series_builder_class_init (KessanSeriesBuilderClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = kessan_series_builder_dispose;
+  object_class->finalize = kessan_series_builder_finalize;
   object_class->get_property = kessan_series_builder_get_property;
 
   /* Whether a build runs in its thread. */
@@ -311,4 +429,7 @@ static void
 kessan_series_builder_init (KessanSeriesBuilder *self)
 {
   self->cancellable = g_cancellable_new ();
+  g_mutex_lock (&shared.lock);
+  shared.n_builders++;
+  g_mutex_unlock (&shared.lock);
 }
