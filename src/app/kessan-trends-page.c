@@ -500,6 +500,9 @@ new_row (const char          *key,
   haystack = g_strjoin ("\n", row->label_en != NULL ? row->label_en : "",
                         row->label_ja != NULL ? row->label_ja : "", NULL);
   row->folded = g_utf8_casefold (haystack, -1);
+  /* A row for each concept of the library, which may be a million: the
+   * folded text at its own length, not its buffer's. */
+  row->folded = g_realloc (row->folded, strlen (row->folded) + 1);
   return row;
 }
 
