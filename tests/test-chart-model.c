@@ -430,6 +430,42 @@ test_model_from_series (void)
     }
 }
 
+/* A catalogue names what a model of the same concepts would chart: the
+ * same series, labels, units and periods, and no values. */
+static void
+test_catalogue (void)
+{
+  g_autoptr(KessanSeriesSet) set = seed_set ();
+  g_auto(GStrv) concepts = kessan_series_set_get_concepts (set);
+
+  for (guint months = 3; months <= 12; months += 9)
+    {
+      g_autoptr(KessanChartModel) model = kessan_chart_model_new_from_series (set, (const char * const *) concepts, months);
+      g_autoptr(KessanChartModel) catalogue = kessan_chart_model_new_catalogue (set, (const char * const *) concepts, months);
+
+      g_assert_cmpuint (kessan_chart_model_get_n_series (catalogue), >, 20);
+      g_assert_cmpuint (kessan_chart_model_get_n_series (catalogue), ==, kessan_chart_model_get_n_series (model));
+      g_assert_cmpuint (kessan_chart_model_get_n_periods (catalogue), ==, kessan_chart_model_get_n_periods (model));
+      for (guint p = 0; p < kessan_chart_model_get_n_periods (model); p++)
+        {
+          g_assert_cmpstr (kessan_chart_model_get_period (catalogue, p)->period_end, ==,
+                           kessan_chart_model_get_period (model, p)->period_end);
+          g_assert_cmpuint (kessan_chart_model_get_period (catalogue, p)->months, ==, months);
+        }
+      for (guint s = 0; s < kessan_chart_model_get_n_series (model); s++)
+        {
+          const KessanChartSeriesInfo *a = kessan_chart_model_get_series (model, s);
+          const KessanChartSeriesInfo *b = kessan_chart_model_get_series (catalogue, s);
+
+          g_assert_cmpstr (b->key, ==, a->key);
+          g_assert_cmpstr (b->label_en, ==, a->label_en);
+          g_assert_cmpstr (b->label_ja, ==, a->label_ja);
+          g_assert_cmpint (b->unit, ==, a->unit);
+          g_assert_cmpint (kessan_chart_model_find_series (catalogue, a->key), ==, (int) s);
+        }
+    }
+}
+
 static void
 test_presets (void)
 {
@@ -513,6 +549,7 @@ main (int   argc,
   g_test_add_func ("/kessan/chart/period-labels", test_period_labels);
   g_test_add_func ("/kessan/chart/restated", test_restated);
   g_test_add_func ("/kessan/chart/model-from-series", test_model_from_series);
+  g_test_add_func ("/kessan/chart/catalogue", test_catalogue);
   g_test_add_func ("/kessan/chart/presets", test_presets);
   g_test_add_func ("/kessan/chart/preset-bridge", test_preset_bridge);
 

@@ -51,7 +51,7 @@ static const struct
 typedef struct
 {
   KessanSeriesSet  *set;
-  KessanChartModel *catalogues[N_MODES];  /* every concept, for its label and its periods */
+  KessanChartModel *catalogues[N_MODES];  /* every concept, for its label and its periods; no values */
   GPtrArray        *keys;                 /* char *, the concepts of the list */
 } ChartsResult;
 
@@ -136,7 +136,7 @@ build_charts (KessanSeriesSet *set,
   result->keys = chartable_concepts (set);
   g_ptr_array_add (result->keys, NULL);
   for (guint m = 0; m < N_MODES; m++)
-    result->catalogues[m] = kessan_chart_model_new_from_series (set, (const char * const *) result->keys->pdata, mode_months[m]);
+    result->catalogues[m] = kessan_chart_model_new_catalogue (set, (const char * const *) result->keys->pdata, mode_months[m]);
   g_ptr_array_remove_index (result->keys, result->keys->len - 1);
   result->set = g_object_ref (set);
   return result;
@@ -617,6 +617,21 @@ select_concepts (KessanChartsPage   *self,
   refresh_concept_list (self);
 }
 
+/* Whether @key has a value in @period: the catalogue names the
+ * concepts and periods, the set has the values. */
+static gboolean
+has_value (KessanChartsPage        *self,
+           const char              *key,
+           const KessanChartPeriod *period)
+{
+  const KessanSeriesPoint *point = kessan_series_set_lookup (self->result->set, key, period->period_end, period->months);
+
+  /* A balance sits at the end of the period on the axis. */
+  if (point == NULL)
+    point = kessan_series_set_lookup (self->result->set, key, period->period_end, 0);
+  return point != NULL && !isnan (kessan_series_point_get_value (point));
+}
+
 static void
 apply_preset (KessanChartsPage        *self,
               const KessanChartPreset *preset)
@@ -637,11 +652,10 @@ apply_preset (KessanChartsPage        *self,
       if (preset->kind == KESSAN_CHART_BRIDGE)
         {
           /* The last two periods that have the total. */
-          int total = kessan_chart_model_find_series (model, keys[0]);
           int found = 0;
 
-          for (int p = (int) n - 1; p >= 0 && total >= 0 && found < 2; p--)
-            if (!isnan (kessan_chart_model_get_shown (model, (guint) total, (guint) p, KESSAN_CHART_VALUES_LATEST)))
+          for (int p = (int) n - 1; p >= 0 && found < 2; p--)
+            if (has_value (self, keys[0], kessan_chart_model_get_period (model, (guint) p)))
               {
                 if (found++ == 0)
                   last = (guint) p;

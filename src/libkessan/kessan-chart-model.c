@@ -27,6 +27,7 @@ struct _KessanChartModel
   GPtrArray    *series;   /* Series, owned */
   GHashTable   *by_key;   /* key (borrowed) → index + 1 of its first series */
   GStringChunk *strings;  /* the release names */
+  gboolean      labels_only;  /* a catalogue: series without values */
 };
 
 typedef struct
@@ -130,6 +131,7 @@ kessan_chart_model_slice (KessanChartModel *self,
   KessanChartModel *slice;
 
   g_return_val_if_fail (KESSAN_IS_CHART_MODEL (self), NULL);
+  g_return_val_if_fail (!self->labels_only, NULL);
 
   first_period = MIN (first_period, self->periods->len);
   n_periods = MIN (n_periods, self->periods->len - first_period);
@@ -173,7 +175,7 @@ kessan_chart_model_add_period (KessanChartModel *self,
   g_return_val_if_fail (period_end != NULL, 0);
 
   g_array_append_val (self->periods, period);
-  for (guint s = 0; s < self->series->len; s++)
+  for (guint s = 0; s < self->series->len && !self->labels_only; s++)
     g_array_append_val (((Series *) g_ptr_array_index (self->series, s))->values, missing_value);
   return self->periods->len - 1;
 }
@@ -206,8 +208,8 @@ kessan_chart_model_add_series (KessanChartModel *self,
   series->info.label_ja = g_strdup (label_ja);
   series->info.unit = unit;
   series->info.sign = 1;
-  series->values = g_array_sized_new (FALSE, FALSE, sizeof (KessanChartValue), self->periods->len);
-  for (guint p = 0; p < self->periods->len; p++)
+  series->values = g_array_sized_new (FALSE, FALSE, sizeof (KessanChartValue), self->labels_only ? 0 : self->periods->len);
+  for (guint p = 0; p < self->periods->len && !self->labels_only; p++)
     g_array_append_val (series->values, missing_value);
   g_ptr_array_add (self->series, series);
   if (!g_hash_table_contains (self->by_key, series->info.key))
@@ -231,6 +233,7 @@ kessan_chart_model_set_value (KessanChartModel       *self,
   KessanChartValue *slot;
 
   g_return_if_fail (KESSAN_IS_CHART_MODEL (self));
+  g_return_if_fail (!self->labels_only);
   g_return_if_fail (series < self->series->len);
   g_return_if_fail (period < self->periods->len);
   g_return_if_fail (value != NULL);
@@ -325,6 +328,7 @@ kessan_chart_model_get_value (KessanChartModel *self,
                               guint             period)
 {
   g_return_val_if_fail (KESSAN_IS_CHART_MODEL (self), NULL);
+  g_return_val_if_fail (!self->labels_only, NULL);
   g_return_val_if_fail (series < self->series->len, NULL);
   g_return_val_if_fail (period < self->periods->len, NULL);
 
@@ -364,6 +368,7 @@ gboolean
 kessan_chart_model_has_restated (KessanChartModel *self)
 {
   g_return_val_if_fail (KESSAN_IS_CHART_MODEL (self), FALSE);
+  g_return_val_if_fail (!self->labels_only, FALSE);
 
   for (guint s = 0; s < self->series->len; s++)
     for (guint p = 0; p < self->periods->len; p++)
@@ -411,6 +416,7 @@ kessan_chart_model_get_releases (KessanChartModel *self)
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
 
   g_return_val_if_fail (KESSAN_IS_CHART_MODEL (self), NULL);
+  g_return_val_if_fail (!self->labels_only, NULL);
 
   for (guint s = 0; s < self->series->len; s++)
     for (guint p = 0; p < self->periods->len; p++)
@@ -493,6 +499,7 @@ kessan_chart_model_stack (KessanChartModel  *self,
   double positive = 0, negative = 0;
 
   g_return_if_fail (KESSAN_IS_CHART_MODEL (self));
+  g_return_if_fail (!self->labels_only);
   g_return_if_fail (period < self->periods->len);
 
   for (guint s = 0; s < self->series->len; s++)
@@ -539,6 +546,7 @@ kessan_chart_model_get_extent (KessanChartModel  *self,
   double lo = INFINITY, hi = -INFINITY;
 
   g_return_if_fail (KESSAN_IS_CHART_MODEL (self));
+  g_return_if_fail (!self->labels_only);
 
   if (kind == KESSAN_CHART_STACKED_BARS)
     {
@@ -607,6 +615,7 @@ kessan_chart_model_bridge (KessanChartModel  *self,
   double start, end, level, tolerance;
 
   g_return_val_if_fail (KESSAN_IS_CHART_MODEL (self), NULL);
+  g_return_val_if_fail (!self->labels_only, NULL);
   g_return_val_if_fail (from_period < self->periods->len && to_period < self->periods->len, NULL);
 
   if (self->series->len == 0)
@@ -908,23 +917,11 @@ add_months (GDate *date,
   g_date_set_day (date, g_date_get_days_in_month (g_date_get_month (date), g_date_get_year (date)));
 }
 
-/**
- * kessan_chart_model_new_from_series:
- * @set: the series of a library
- * @concepts: (array zero-terminated=1): the concepts to chart, in order
- * @months: 3 for quarters (with the balances at their ends), 12 for
- *   fiscal years
- *
- * The periods run without a hole from the first to the last one any of
- * @concepts has a value for: a period no release covers is a gap, not a
- * zero.  A concept with no value at all is left out.
- *
- * Returns: (transfer full): a chart model of @concepts
- */
-KessanChartModel *
-kessan_chart_model_new_from_series (KessanSeriesSet    *set,
-                                    const char * const *concepts,
-                                    guint               months)
+static KessanChartModel *
+new_from_series (KessanSeriesSet    *set,
+                 const char * const *concepts,
+                 guint               months,
+                 gboolean            labels_only)
 {
   g_autoptr(KessanChartModel) self = kessan_chart_model_new ();
   g_autoptr(GPtrArray) fitting = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
@@ -932,9 +929,7 @@ kessan_chart_model_new_from_series (KessanSeriesSet    *set,
   g_autoptr(GHashTable) period_index = g_hash_table_new (g_str_hash, g_str_equal);
   const char *first = NULL, *last = NULL;
 
-  g_return_val_if_fail (KESSAN_IS_SERIES_SET (set), NULL);
-  g_return_val_if_fail (concepts != NULL, NULL);
-
+  self->labels_only = labels_only;
   for (guint c = 0; concepts[c] != NULL; c++)
     {
       g_autoptr(GPtrArray) points = kessan_series_set_get_points (set, concepts[c]);
@@ -989,6 +984,8 @@ kessan_chart_model_new_from_series (KessanSeriesSet    *set,
 
       labels_of (g_ptr_array_index (keys, c), points, &label_en, &label_ja);
       series = kessan_chart_model_add_series (self, g_ptr_array_index (keys, c), label_en, label_ja, unit);
+      if (labels_only)
+        continue;
 
       for (guint i = 0; i < points->len; i++)
         {
@@ -1021,4 +1018,52 @@ kessan_chart_model_new_from_series (KessanSeriesSet    *set,
     }
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * kessan_chart_model_new_from_series:
+ * @set: the series of a library
+ * @concepts: (array zero-terminated=1): the concepts to chart, in order
+ * @months: 3 for quarters (with the balances at their ends), 12 for
+ *   fiscal years
+ *
+ * The periods run without a hole from the first to the last one any of
+ * @concepts has a value for: a period no release covers is a gap, not a
+ * zero.  A concept with no value at all is left out.
+ *
+ * Returns: (transfer full): a chart model of @concepts
+ */
+KessanChartModel *
+kessan_chart_model_new_from_series (KessanSeriesSet    *set,
+                                    const char * const *concepts,
+                                    guint               months)
+{
+  g_return_val_if_fail (KESSAN_IS_SERIES_SET (set), NULL);
+  g_return_val_if_fail (concepts != NULL, NULL);
+
+  return new_from_series (set, concepts, months, FALSE);
+}
+
+/**
+ * kessan_chart_model_new_catalogue:
+ * @set: the series of a library
+ * @concepts: (array zero-terminated=1): the concepts, in order
+ * @months: 3 for quarters, 12 for fiscal years
+ *
+ * What kessan_chart_model_new_from_series() makes of @concepts, without
+ * their values: their labels, units and periods, to list and name every
+ * concept of a library, which may hold a million.  Only the periods and
+ * the series' information are to be read from it.
+ *
+ * Returns: (transfer full): a chart model of @concepts without values
+ */
+KessanChartModel *
+kessan_chart_model_new_catalogue (KessanSeriesSet    *set,
+                                  const char * const *concepts,
+                                  guint               months)
+{
+  g_return_val_if_fail (KESSAN_IS_SERIES_SET (set), NULL);
+  g_return_val_if_fail (concepts != NULL, NULL);
+
+  return new_from_series (set, concepts, months, TRUE);
 }

@@ -104,6 +104,9 @@ KessanChartModel            *kessan_chart_model_new              (void);
 KessanChartModel            *kessan_chart_model_new_from_series  (KessanSeriesSet    *set,
                                                                   const char * const *concepts,
                                                                   guint               months);
+KessanChartModel            *kessan_chart_model_new_catalogue    (KessanSeriesSet    *set,
+                                                                  const char * const *concepts,
+                                                                  guint               months);
 KessanChartModel            *kessan_chart_model_slice            (KessanChartModel   *self,
                                                                   guint               first_period,
                                                                   guint               n_periods);
