@@ -93,6 +93,15 @@ struct _KessanSeriesObservation
   guint8                   decimals;
 };
 
+/* How a derived value was computed.  Only derived points have one: a
+ * library of a million concepts has millions of printed points. */
+typedef struct
+{
+  const char              *formula;
+  const KessanSeriesPoint *inputs[MAX_INPUTS];
+  guint                    n_inputs;
+} Derivation;
+
 struct _KessanSeriesPoint
 {
   ConceptEntry                  *entry;
@@ -116,9 +125,7 @@ struct _KessanSeriesPoint
   guint                          scale;
   guint                          decimals;
 
-  const char                    *formula;
-  const KessanSeriesPoint       *inputs[MAX_INPUTS];
-  guint                          n_inputs;
+  Derivation                    *derivation;   /* a derived point's, in its block */
 };
 
 struct _KessanSeriesCheck
@@ -403,9 +410,14 @@ static KessanSeriesPoint *
 new_point (ConceptEntry *entry,
            guint32       end,
            guint         months,
-           KessanUnit    unit)
+           KessanUnit    unit,
+           gboolean      derived)
 {
-  KessanSeriesPoint *point = g_new0 (KessanSeriesPoint, 1);
+  /* A derived point and its derivation are one block, freed as one. */
+  KessanSeriesPoint *point = g_malloc0 (sizeof (KessanSeriesPoint) + (derived ? sizeof (Derivation) : 0));
+
+  if (derived)
+    point->derivation = (Derivation *) (point + 1);
 
   point->entry = entry;
   point->end = end;
@@ -607,7 +619,7 @@ add_statement (KessanSeriesSet *self,
           point = find_point (self->printed, entry, info->end, info->months);
           if (point == NULL)
             {
-              point = new_point (entry, info->end, info->months, info->unit);
+              point = new_point (entry, info->end, info->months, info->unit, FALSE);
               g_ptr_array_add (self->points, point);
               g_ptr_array_add (entry->points, point);
               g_hash_table_add (self->printed, point);
@@ -927,11 +939,11 @@ add_derived (KessanSeriesSet *self,
   if (find_point (self->printed, entry, end, months) != NULL)
     return NULL;
 
-  point = new_point (entry, end, months, unit);
+  point = new_point (entry, end, months, unit, TRUE);
 
   point->derived = TRUE;
   point->value = value;
-  point->formula = formula;
+  point->derivation->formula = formula;
   g_ptr_array_add (self->derived, point);
   g_ptr_array_add (entry->derived, point);
   g_hash_table_add (self->derived_table, point);
@@ -942,8 +954,8 @@ static void
 add_input (KessanSeriesPoint       *point,
            const KessanSeriesPoint *input)
 {
-  g_assert (point->n_inputs < MAX_INPUTS);
-  point->inputs[point->n_inputs++] = input;
+  g_assert (point->derivation->n_inputs < MAX_INPUTS);
+  point->derivation->inputs[point->derivation->n_inputs++] = input;
 }
 
 /* Amounts computed from amounts keep the coarsest scale of their inputs:
@@ -954,11 +966,13 @@ set_amount_precision (KessanSeriesPoint *point)
   point->scale = 1;
   point->resolution = 0;
   point->decimals = 0;
-  for (guint i = 0; i < point->n_inputs; i++)
+  for (guint i = 0; i < point->derivation->n_inputs; i++)
     {
-      point->scale = MAX (point->scale, point->inputs[i]->scale);
-      point->resolution = MAX (point->resolution, point->inputs[i]->resolution);
-      point->decimals = MAX (point->decimals, point->inputs[i]->decimals);
+      const KessanSeriesPoint *input = point->derivation->inputs[i];
+
+      point->scale = MAX (point->scale, input->scale);
+      point->resolution = MAX (point->resolution, input->resolution);
+      point->decimals = MAX (point->decimals, input->decimals);
     }
 }
 
@@ -1798,7 +1812,7 @@ kessan_series_point_get_formula (const KessanSeriesPoint *point)
 {
   g_return_val_if_fail (point != NULL, NULL);
 
-  return point->formula;
+  return point->derivation != NULL ? point->derivation->formula : NULL;
 }
 
 /**
@@ -1812,7 +1826,7 @@ kessan_series_point_get_n_inputs (const KessanSeriesPoint *point)
 {
   g_return_val_if_fail (point != NULL, 0);
 
-  return point->n_inputs;
+  return point->derivation != NULL ? point->derivation->n_inputs : 0;
 }
 
 /**
@@ -1829,9 +1843,9 @@ kessan_series_point_get_input (const KessanSeriesPoint *point,
                                guint                    index)
 {
   g_return_val_if_fail (point != NULL, NULL);
-  g_return_val_if_fail (index < point->n_inputs, NULL);
+  g_return_val_if_fail (index < kessan_series_point_get_n_inputs (point), NULL);
 
-  return point->inputs[index];
+  return point->derivation->inputs[index];
 }
 
 /* Observations */
@@ -2216,7 +2230,7 @@ append_csv_point (GString                 *out,
   else
     {
       g_string_append (out, ",,,,");
-      kessan_csv_append_field (out, point->formula);
+      kessan_csv_append_field (out, kessan_series_point_get_formula (point));
     }
   g_string_append (out, "\r\n");
 }
@@ -2334,12 +2348,12 @@ write_point (KessanJsonWriter        *w,
 
   if (point->derived)
     {
-      kessan_json_writer_string (w, "formula", point->formula);
+      kessan_json_writer_string (w, "formula", point->derivation->formula);
       kessan_json_writer_key (w, "inputs");
       kessan_json_writer_begin (w, '[', FALSE);
-      for (guint i = 0; i < point->n_inputs; i++)
+      for (guint i = 0; i < point->derivation->n_inputs; i++)
         {
-          const KessanSeriesPoint *input = point->inputs[i];
+          const KessanSeriesPoint *input = point->derivation->inputs[i];
 
           kessan_json_writer_next (w);
           kessan_json_writer_begin (w, '{', TRUE);
