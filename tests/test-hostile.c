@@ -6,6 +6,7 @@
 #include "kessan-application.h"
 #include "kessan-charts-page.h"
 #include "kessan-display-text.h"
+#include "kessan-key-list.h"
 #include "kessan-statements-page.h"
 #include "kessan-window.h"
 
@@ -719,6 +720,54 @@ test_hostile_longest_table (Fixture       *fixture,
   g_assert_cmpfloat (value->latest, ==, 100 + (KESSAN_MAX_ROWS_PER_TABLE - 1) % 900);
 }
 
+static gboolean
+keeps_key_with_b (gpointer item,
+                  gpointer user_data)
+{
+  return strchr (gtk_string_object_get_string (item), 'b') != NULL;
+}
+
+/* The list of keys behind the long lists, and their search. */
+static void
+test_hostile_key_list (void)
+{
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(KessanKeyList) list = NULL;
+  g_autoptr(GtkFilterListModel) filtered = NULL;
+  g_autoptr(GtkFilter) filter = GTK_FILTER (gtk_custom_filter_new (keeps_key_with_b, NULL, NULL));
+  g_autoptr(GtkStringObject) first = NULL;
+  g_autoptr(GtkStringObject) again = NULL;
+  g_autoptr(GtkStringObject) shown = NULL;
+
+  g_ptr_array_add (keys, g_strdup ("abc"));
+  g_ptr_array_add (keys, g_strdup ("xyz"));
+  g_ptr_array_add (keys, g_strdup ("bcd"));
+  list = kessan_key_list_new (keys);
+
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (list)) == GTK_TYPE_STRING_OBJECT);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  again = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpstr (gtk_string_object_get_string (first), ==, "abc");
+  g_assert_cmpstr (gtk_string_object_get_string (again), ==, "abc");
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 3));
+
+  /* No search: everything, with no filter; a search: the matches; the
+   * search changed: filtered again; no search: everything again. */
+  filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (list)), NULL);
+  kessan_filter_model_search (filtered, filter, FALSE);
+  g_assert_null (gtk_filter_list_model_get_filter (filtered));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (filtered)), ==, 3);
+  kessan_filter_model_search (filtered, filter, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (filtered)), ==, 2);
+  shown = g_list_model_get_item (G_LIST_MODEL (filtered), 1);
+  g_assert_cmpstr (gtk_string_object_get_string (shown), ==, "bcd");
+  kessan_filter_model_search (filtered, filter, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (filtered)), ==, 2);
+  kessan_filter_model_search (filtered, filter, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (filtered)), ==, 3);
+}
+
 /* The rules of kessan_display_text(), one by one. */
 static void
 test_hostile_display_text (void)
@@ -770,6 +819,7 @@ main (int    argc,
 
   g_test_add_func ("/kessan/hostile/display-text", test_hostile_display_text);
   g_test_add ("/kessan/hostile/labels", Fixture, NULL, fixture_set_up, test_hostile_labels, fixture_tear_down);
+  g_test_add_func ("/kessan/hostile/key-list", test_hostile_key_list);
   g_test_add ("/kessan/hostile/longest-table", Fixture, NULL, fixture_set_up, test_hostile_longest_table, fixture_tear_down);
   return g_test_run ();
 }

@@ -273,17 +273,10 @@ unbind_concept_cb (GtkSignalListItemFactory *factory,
   g_ptr_array_remove_fast (self->bound_buttons, gtk_list_item_get_child (item));
 }
 
-/* Without a search every concept shows, through no filter at all: a
- * million concepts are not looked at one by one. */
 static void
 apply_search (KessanChartsPage *self)
 {
-  if (self->needle == NULL)
-    gtk_filter_list_model_set_filter (self->concepts, NULL);
-  else if (gtk_filter_list_model_get_filter (self->concepts) == NULL)
-    gtk_filter_list_model_set_filter (self->concepts, GTK_FILTER (self->filter));
-  else
-    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  kessan_filter_model_search (self->concepts, GTK_FILTER (self->filter), self->needle != NULL);
 }
 
 /* A long list filters in pieces, so that it does not hold up the

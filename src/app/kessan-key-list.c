@@ -89,3 +89,29 @@ kessan_key_list_new (GPtrArray *keys)
   self->keys = g_ptr_array_ref (keys);
   return self;
 }
+
+/**
+ * kessan_filter_model_search:
+ * @model: the filtered model of a list
+ * @filter: the filter of a search
+ * @searching: whether there is a search, which changed
+ *
+ * Without a search every item shows, through no filter at all: a list of
+ * a million keys is not looked at one by one.  With one, @filter runs
+ * again on every item.
+ */
+void
+kessan_filter_model_search (GtkFilterListModel *model,
+                            GtkFilter          *filter,
+                            gboolean            searching)
+{
+  g_return_if_fail (GTK_IS_FILTER_LIST_MODEL (model));
+  g_return_if_fail (GTK_IS_FILTER (filter));
+
+  if (!searching)
+    gtk_filter_list_model_set_filter (model, NULL);
+  else if (gtk_filter_list_model_get_filter (model) == NULL)
+    gtk_filter_list_model_set_filter (model, filter);
+  else
+    gtk_filter_changed (filter, GTK_FILTER_CHANGE_DIFFERENT);
+}

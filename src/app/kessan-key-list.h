@@ -14,4 +14,8 @@ G_DECLARE_FINAL_TYPE (KessanKeyList, kessan_key_list, KESSAN, KEY_LIST, GObject)
 
 KessanKeyList *kessan_key_list_new (GPtrArray *keys);
 
+void           kessan_filter_model_search (GtkFilterListModel *model,
+                                           GtkFilter          *filter,
+                                           gboolean            searching);
+
 G_END_DECLS

@@ -1083,19 +1083,11 @@ update_matches (KessanTrendsPage *self)
     }
 }
 
-/* Without a search every row shows, through no filter at all: a
- * million rows are not looked at one by one. */
 static void
 apply_search (KessanTrendsPage *self)
 {
-  if (self->filtered == NULL)
-    return;
-  if (self->needle == NULL)
-    gtk_filter_list_model_set_filter (self->filtered, NULL);
-  else if (gtk_filter_list_model_get_filter (self->filtered) == NULL)
-    gtk_filter_list_model_set_filter (self->filtered, GTK_FILTER (self->filter));
-  else
-    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  if (self->filtered != NULL)
+    kessan_filter_model_search (self->filtered, GTK_FILTER (self->filter), self->needle != NULL);
 }
 
 static void
