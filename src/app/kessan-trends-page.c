@@ -12,55 +12,15 @@
 #include "kessan-key-list.h"
 #include "kessan-series-builder.h"
 #include "kessan-trends-page.h"
+#include "kessan-trends-table.h"
 #include "kessan-window.h"
 
 /* Every release of the library merged into one table: a row per concept,
  * a column per period, oldest first.  The series are built in a thread
  * (KessanSeriesSet, see docs/series.md) together with both layouts of the
- * table, quarters and full years, so that neither a change of the library
+ * table (kessan-trends-table.c), so that neither a change of the library
  * nor the period switch makes the interface wait.  A cell allocates its
  * text and nothing else; a tooltip is written only when asked for. */
-
-typedef enum
-{
-  MODE_QUARTERS,  /* three months, and points in time (balances, counts) */
-  MODE_YEARS,     /* twelve months */
-  N_MODES
-} Mode;
-
-/* The groups of rows, in the order shown: the order of the statements in
- * a release. */
-static const KessanStatementKind group_order[] = {
-  KESSAN_STATEMENT_KIND_INCOME,
-  KESSAN_STATEMENT_KIND_BALANCE,
-  KESSAN_STATEMENT_KIND_CASHFLOW,
-  KESSAN_STATEMENT_KIND_KPI,
-  KESSAN_STATEMENT_KIND_RECONCILIATION,
-  KESSAN_STATEMENT_KIND_OTHER,
-};
-
-static const char *group_titles[] = {
-  [KESSAN_STATEMENT_KIND_INCOME] = N_("Statement of Operations"),
-  [KESSAN_STATEMENT_KIND_BALANCE] = N_("Balance Sheet"),
-  [KESSAN_STATEMENT_KIND_CASHFLOW] = N_("Cash Flows"),
-  [KESSAN_STATEMENT_KIND_KPI] = N_("Key Figures"),
-  [KESSAN_STATEMENT_KIND_RECONCILIATION] = N_("Reconciliations"),
-  [KESSAN_STATEMENT_KIND_OTHER] = N_("Other Tables"),
-};
-
-/* The margins are computed by the series builder and are not in the
- * concept dictionary; their labels are data in both languages, like the
- * dictionary's.  They follow the revenues, in this order. */
-static const struct
-{
-  const char *key;
-  const char *label_en;
-  const char *label_ja;
-} margins[] = {
-  { KESSAN_SERIES_GROSS_MARGIN, "Gross margin", "売上総利益率" },
-  { KESSAN_SERIES_OPERATING_MARGIN, "Operating margin", "営業利益率" },
-  { KESSAN_SERIES_EBITDA_MARGIN, "Adjusted EBITDA margin", "償却前営業利益率" },
-};
 
 #define RESTATED_MARKER      "⁕"
 #define INCONSISTENT_MARKER  "≠"
@@ -79,40 +39,6 @@ typedef enum
 } LabelLanguage;
 
 static const char *label_language_names[] = { "interface", "en", "ja", "both" };
-
-typedef struct
-{
-  char                     *key;       /* the concept, or "#income" for a group heading */
-  char                     *label_en;
-  char                     *label_ja;
-  char                     *folded;    /* both labels, case-folded, for the search */
-  KessanStatementKind       kind;
-  KessanUnit                unit;
-  guint                     decimals;  /* in the unit shown: millions of yen, percent… */
-  guint                     depth;
-  gboolean                  heading;
-  gboolean                  total;
-  const KessanSeriesPoint **points;    /* one per period of the table, NULL where none */
-} TrendsRow;
-
-typedef struct
-{
-  GPtrArray  *periods;  /* ISO dates of the period ends, oldest first */
-  GPtrArray  *titles;   /* their column titles */
-  GPtrArray  *rows;     /* TrendsRow, owned */
-  GPtrArray  *keys;     /* char *, the rows' keys, for the table's model */
-  GHashTable *by_key;   /* key → TrendsRow, borrowed */
-} TrendsTable;
-
-/* What a build hands to the main thread.  The points of the tables belong
- * to the set, which nothing changes once the build is over. */
-typedef struct
-{
-  KessanSeriesSet *set;
-  TrendsTable     *tables[N_MODES];
-  guint            n_filings;
-  gint64           build_time;  /* µs, for tracing */
-} TrendsResult;
 
 struct _KessanTrendsPage
 {
@@ -133,16 +59,16 @@ struct _KessanTrendsPage
   /* Owned */
   KessanSeriesBuilder *builder;
   GSettings          *settings;
-  TrendsResult       *result;
+  KessanTrendsResult       *result;
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;
   char               *needle;       /* the search, case-folded, or NULL */
-  gboolean            group_matches[G_N_ELEMENTS (group_order)];
+  gboolean            group_matches[KESSAN_TRENDS_N_GROUPS];
 
   /* Borrowed */
   KessanWindow       *window;       /* to tell a library still loading from an empty one */
 
-  Mode                mode;
+  KessanTrendsLayout                mode;
   LabelLanguage       label_language;
   KessanNegativeStyle negative_style;
 
@@ -157,455 +83,28 @@ struct _KessanTrendsPage
 
 G_DEFINE_FINAL_TYPE (KessanTrendsPage, kessan_trends_page, ADW_TYPE_BIN)
 
-/* The table, built in the worker thread */
-
-static void
-trends_row_free (gpointer data)
-{
-  TrendsRow *row = data;
-
-  g_free (row->key);
-  g_free (row->label_en);
-  g_free (row->label_ja);
-  g_free (row->folded);
-  g_free (row->points);
-  g_free (row);
-}
-
-static void
-trends_table_free (TrendsTable *table)
-{
-  if (table == NULL)
-    return;
-  g_ptr_array_unref (table->periods);
-  g_ptr_array_unref (table->titles);
-  g_hash_table_unref (table->by_key);
-  g_ptr_array_unref (table->keys);
-  g_ptr_array_unref (table->rows);
-  g_free (table);
-}
-
-static void
-trends_result_free (gpointer data)
-{
-  TrendsResult *result = data;
-
-  for (guint m = 0; m < N_MODES; m++)
-    trends_table_free (result->tables[m]);
-  g_clear_object (&result->set);
-  g_free (result);
-}
-
-static gboolean
-is_margin (const char *key)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (margins); i++)
-    if (strcmp (key, margins[i].key) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-static KessanStatementKind
-statement_kind_of (const KessanSeriesObservation *observation)
-{
-  KessanStatement *statement = observation != NULL ? kessan_series_observation_get_statement (observation) : NULL;
-
-  return statement != NULL ? kessan_statement_get_kind (statement) : KESSAN_STATEMENT_KIND_OTHER;
-}
-
-/* A concept's group: the first kind of statement the dictionary places
- * it in (total revenues are in the statement of operations and in the
- * tables of key figures), else the statements that print it. */
-static KessanStatementKind
-group_of (KessanConcepts *concepts,
-          const char     *key,
-          GPtrArray      *points)
-{
-  KessanStatementKind kind = KESSAN_STATEMENT_KIND_OTHER;
-
-  if (is_margin (key))
-    return KESSAN_STATEMENT_KIND_INCOME;
-  for (guint g = 0; g < G_N_ELEMENTS (group_order); g++)
-    if (kessan_concepts_has_kind (concepts, key, group_order[g]))
-      return group_order[g];
-  for (guint i = 0; i < points->len; i++)
-    kind = MIN (kind, statement_kind_of (kessan_series_point_get_value_observation (g_ptr_array_index (points, i))));
-  return kind;
-}
-
-static void
-set_labels (TrendsRow      *row,
-            KessanConcepts *concepts,
-            GPtrArray      *points)
-{
-  const KessanConcept *concept = kessan_concepts_get (concepts, row->key);
-
-  for (guint i = 0; i < G_N_ELEMENTS (margins); i++)
-    if (strcmp (row->key, margins[i].key) == 0)
-      {
-        row->label_en = g_strdup (margins[i].label_en);
-        row->label_ja = g_strdup (margins[i].label_ja);
-        return;
-      }
-
-  if (concept != NULL)
-    {
-      row->label_en = g_strdup (concept->label_en);
-      row->label_ja = g_strdup (concept->label_ja);
-
-      /* Items sit under their section as in the statements. */
-      for (const char *section = concept->section; section != NULL && row->depth < 6;)
-        {
-          const KessanConcept *parent = kessan_concepts_get (concepts, section);
-
-          row->depth++;
-          section = parent != NULL ? parent->section : NULL;
-        }
-      row->total = kessan_concepts_get_components (concepts, row->key) != NULL
-                   && kessan_concepts_get_components (concepts, row->key)[0] != NULL;
-    }
-
-  /* A concept the dictionary does not know keeps the labels its
-   * releases print. */
-  for (guint i = 0; i < points->len && (row->label_en == NULL || row->label_ja == NULL); i++)
-    {
-      const KessanSeriesObservation *observation = kessan_series_point_get_value_observation (g_ptr_array_index (points, i));
-      KessanLineItem *item = observation != NULL ? kessan_series_observation_get_row (observation) : NULL;
-
-      if (item == NULL)
-        continue;
-      if (row->label_en == NULL)
-        row->label_en = g_strdup (kessan_line_item_get_label_en (item));
-      if (row->label_ja == NULL)
-        row->label_ja = g_strdup (kessan_line_item_get_label_ja (item));
-      if (row->label_en == NULL && row->label_ja == NULL)
-        row->label_en = g_strdup (kessan_line_item_get_label (item));
-    }
-  if (row->label_en == NULL && row->label_ja == NULL)
-    row->label_en = g_strdup (row->key);
-}
-
-/* Amounts are shown in millions of yen, with one decimal when the
- * releases print them finer; counts and bandwidths as printed. */
-static guint
-row_decimals (KessanUnit  unit,
-              GPtrArray  *points)
-{
-  guint decimals = 0;
-
-  if (unit == KESSAN_UNIT_PERCENT)
-    return 1;
-  for (guint i = 0; i < points->len; i++)
-    {
-      const KessanSeriesPoint *point = g_ptr_array_index (points, i);
-
-      if (unit == KESSAN_UNIT_CURRENCY)
-        {
-          if (kessan_series_point_get_scale (point) < 1000000 || kessan_series_point_get_decimals (point) > 0)
-            return 1;
-        }
-      else
-        decimals = MAX (decimals, MIN (kessan_series_point_get_decimals (point), 3));
-    }
-  return decimals;
-}
-
-static Mode
-mode_of (const KessanSeriesPoint *point)
-{
-  switch (kessan_series_point_get_months (point))
-    {
-    case 0:
-    case 3:
-      return MODE_QUARTERS;
-    case 12:
-      return MODE_YEARS;
-    default:
-      return N_MODES;
-    }
-}
-
-typedef struct
-{
-  GHashTable *periods;                                 /* ISO date → itself */
-  GPtrArray  *groups[G_N_ELEMENTS (group_order)];      /* TrendsRow, owned */
-  GHashTable *row_points;                              /* TrendsRow → GPtrArray of its points */
-  GPtrArray  *margins;                                 /* TrendsRow of the margins, in the order of margins[] */
-} TableBuilder;
-
-static guint
-group_index (KessanStatementKind kind)
-{
-  for (guint g = 0; g < G_N_ELEMENTS (group_order); g++)
-    if (group_order[g] == kind)
-      return g;
-  return G_N_ELEMENTS (group_order) - 1;
-}
-
-static TrendsRow *
-heading_row (KessanStatementKind kind)
-{
-  TrendsRow *row = g_new0 (TrendsRow, 1);
-
-  row->key = g_strconcat ("#", kessan_statement_kind_to_string (kind), NULL);
-  row->kind = kind;
-  row->heading = TRUE;
-  row->folded = g_strdup ("");
-  return row;
-}
-
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-static int
-margin_index (const char *key)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (margins); i++)
-    if (strcmp (key, margins[i].key) == 0)
-      return (int) i;
-  return -1;
-}
-
-static int
-compare_margins (gconstpointer a,
-                 gconstpointer b)
-{
-  const TrendsRow *ra = *(const TrendsRow * const *) a;
-  const TrendsRow *rb = *(const TrendsRow * const *) b;
-
-  return margin_index (ra->key) - margin_index (rb->key);
-}
-
-static TrendsTable *
-finish_table (TableBuilder *builder,
-              Mode          mode)
-{
-  TrendsTable *table = g_new0 (TrendsTable, 1);
-  g_autoptr(GHashTable) columns = g_hash_table_new (g_str_hash, g_str_equal);
-  GHashTableIter iter;
-  gpointer key;
-  GPtrArray *income = builder->groups[group_index (KESSAN_STATEMENT_KIND_INCOME)];
-
-  table->periods = g_ptr_array_new_with_free_func (g_free);
-  table->titles = g_ptr_array_new_with_free_func (g_free);
-  table->rows = g_ptr_array_new_with_free_func (trends_row_free);
-  table->by_key = g_hash_table_new (g_str_hash, g_str_equal);
-
-  g_hash_table_iter_init (&iter, builder->periods);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_ptr_array_add (table->periods, g_strdup (key));
-  /* ISO dates sort as text. */
-  g_ptr_array_sort (table->periods, compare_strings);
-  for (guint c = 0; c < table->periods->len; c++)
-    {
-      const char *end = g_ptr_array_index (table->periods, c);
-
-      g_hash_table_insert (columns, (gpointer) end, GUINT_TO_POINTER (c));
-      g_ptr_array_add (table->titles, kessan_format_period (end, mode == MODE_YEARS ? 12 : 3));
-    }
-
-  /* The margins follow the revenues. */
-  if (builder->margins->len > 0)
-    {
-      guint at = 0;
-
-      g_ptr_array_sort (builder->margins, compare_margins);
-      for (guint i = 0; i < income->len; i++)
-        if (g_str_has_prefix (((TrendsRow *) g_ptr_array_index (income, i))->key, "revenues"))
-          at = i + 1;
-      for (guint i = 0; i < builder->margins->len; i++)
-        g_ptr_array_insert (income, (int) (at + i), g_ptr_array_index (builder->margins, i));
-      /* They belong to the income group now. */
-      g_ptr_array_set_free_func (builder->margins, NULL);
-    }
-
-  for (guint g = 0; g < G_N_ELEMENTS (group_order); g++)
-    {
-      GPtrArray *group = builder->groups[g];
-
-      if (group->len == 0)
-        continue;
-      g_ptr_array_add (table->rows, heading_row (group_order[g]));
-      for (guint i = 0; i < group->len; i++)
-        {
-          TrendsRow *row = g_ptr_array_index (group, i);
-          GPtrArray *points = g_hash_table_lookup (builder->row_points, row);
-
-          row->points = g_new0 (const KessanSeriesPoint *, MAX (table->periods->len, 1));
-          for (guint p = 0; p < points->len; p++)
-            {
-              const KessanSeriesPoint *point = g_ptr_array_index (points, p);
-              guint c = GPOINTER_TO_UINT (g_hash_table_lookup (columns, kessan_series_point_get_period_end (point)));
-
-              /* A flow and a balance of one concept at one date: the
-               * points come by months, so the quarter wins. */
-              row->points[c] = point;
-            }
-          row->decimals = row_decimals (row->unit, points);
-          g_ptr_array_add (table->rows, row);
-        }
-      /* The rows now belong to the table. */
-      g_ptr_array_set_free_func (group, NULL);
-    }
-
-  table->keys = g_ptr_array_new_full (table->rows->len, g_free);
-  for (guint i = 0; i < table->rows->len; i++)
-    {
-      TrendsRow *row = g_ptr_array_index (table->rows, i);
-
-      g_hash_table_insert (table->by_key, row->key, row);
-      g_ptr_array_add (table->keys, g_strdup (row->key));
-    }
-  return table;
-}
-
-static void
-table_builder_init (TableBuilder *builder)
-{
-  builder->periods = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint g = 0; g < G_N_ELEMENTS (group_order); g++)
-    builder->groups[g] = g_ptr_array_new_with_free_func (trends_row_free);
-  builder->row_points = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
-  builder->margins = g_ptr_array_new_with_free_func (trends_row_free);
-}
-
-static void
-table_builder_clear (TableBuilder *builder)
-{
-  g_hash_table_unref (builder->periods);
-  for (guint g = 0; g < G_N_ELEMENTS (group_order); g++)
-    g_ptr_array_unref (builder->groups[g]);
-  g_hash_table_unref (builder->row_points);
-  g_ptr_array_unref (builder->margins);
-}
-
-static TrendsRow *
-new_row (const char          *key,
-         KessanConcepts      *concepts,
-         KessanStatementKind  kind,
-         GPtrArray           *all_points)
-{
-  TrendsRow *row = g_new0 (TrendsRow, 1);
-  g_autofree char *haystack = NULL;
-
-  row->key = g_strdup (key);
-  row->kind = kind;
-  row->unit = kessan_series_point_get_unit (g_ptr_array_index (all_points, 0));
-  set_labels (row, concepts, all_points);
-  /* The search finds a concept by either label, whichever is shown. */
-  haystack = g_strjoin ("\n", row->label_en != NULL ? row->label_en : "",
-                        row->label_ja != NULL ? row->label_ja : "", NULL);
-  row->folded = g_utf8_casefold (haystack, -1);
-  /* A row for each concept of the library, which may be a million: the
-   * folded text at its own length, not its buffer's. */
-  row->folded = g_realloc (row->folded, strlen (row->folded) + 1);
-  return row;
-}
-
-static TrendsResult *
-build_result (KessanSeriesSet *set,
-              GCancellable    *cancellable)
-{
-  KessanConcepts *concepts = kessan_concepts_get_default ();
-  g_auto(GStrv) keys = kessan_series_set_get_concepts (set);
-  TableBuilder builders[N_MODES];
-  TrendsResult *result;
-
-  for (guint m = 0; m < N_MODES; m++)
-    table_builder_init (&builders[m]);
-
-  for (guint k = 0; keys[k] != NULL; k++)
-    {
-      const char *key = keys[k];
-      g_autoptr(GPtrArray) points = NULL;
-      GPtrArray *by_mode[N_MODES] = { NULL, };
-      KessanStatementKind kind;
-
-      /* Growth is in the statements' own columns; here it would double
-       * the rows. */
-      if (g_str_has_prefix (key, "yoy(") || g_str_has_prefix (key, "qoq("))
-        continue;
-      if (g_cancellable_is_cancelled (cancellable))
-        break;
-
-      points = kessan_series_set_get_points (set, key);
-      for (guint i = 0; i < points->len; i++)
-        {
-          const KessanSeriesPoint *point = g_ptr_array_index (points, i);
-          Mode mode = mode_of (point);
-
-          if (mode == N_MODES)
-            continue;
-          if (by_mode[mode] == NULL)
-            by_mode[mode] = g_ptr_array_new ();
-          g_ptr_array_add (by_mode[mode], (gpointer) point);
-          g_hash_table_add (builders[mode].periods, (gpointer) kessan_series_point_get_period_end (point));
-        }
-      if (by_mode[MODE_QUARTERS] == NULL && by_mode[MODE_YEARS] == NULL)
-        continue;
-
-      kind = group_of (concepts, key, points);
-      for (guint m = 0; m < N_MODES; m++)
-        {
-          TrendsRow *row;
-
-          if (by_mode[m] == NULL)
-            continue;
-          row = new_row (key, concepts, kind, points);
-          g_hash_table_insert (builders[m].row_points, row, by_mode[m]);
-          if (is_margin (key))
-            g_ptr_array_add (builders[m].margins, row);
-          else
-            g_ptr_array_add (builders[m].groups[group_index (kind)], row);
-        }
-    }
-
-  result = g_new0 (TrendsResult, 1);
-  result->set = g_object_ref (set);
-  result->n_filings = kessan_series_set_get_n_filings (set);
-  for (guint m = 0; m < N_MODES; m++)
-    {
-      result->tables[m] = finish_table (&builders[m], (Mode) m);
-      table_builder_clear (&builders[m]);
-    }
-  return result;
-}
-
 /* In the builder's thread. */
 static gpointer
 build_trends (KessanSeriesSet *set,
               GCancellable    *cancellable,
               gpointer         user_data)
 {
-  gint64 started = g_get_monotonic_time ();
-  TrendsResult *result = build_result (set, cancellable);
-
-  if (g_cancellable_is_cancelled (cancellable))
-    {
-      trends_result_free (result);
-      return NULL;
-    }
-  result->build_time = g_get_monotonic_time () - started;
-  return result;
+  return kessan_trends_result_build (set, cancellable);
 }
 
 /* Cells */
 
-static TrendsTable *
+static KessanTrendsTable *
 current_table (KessanTrendsPage *self)
 {
   return self->result != NULL ? self->result->tables[self->mode] : NULL;
 }
 
-static TrendsRow *
+static KessanTrendsRow *
 row_of_item (KessanTrendsPage *self,
              gpointer          item)
 {
-  TrendsTable *table = current_table (self);
+  KessanTrendsTable *table = current_table (self);
 
   if (table == NULL || !GTK_IS_STRING_OBJECT (item))
     return NULL;
@@ -631,7 +130,7 @@ use_japanese (KessanTrendsPage *self)
 /* Returns: (transfer full): the label in the language chosen. */
 static char *
 row_label (KessanTrendsPage *self,
-           const TrendsRow  *row)
+           const KessanTrendsRow  *row)
 {
   const char *first_label = use_japanese (self) ? row->label_ja : row->label_en;
   const char *second_label = use_japanese (self) ? row->label_en : row->label_ja;
@@ -639,7 +138,7 @@ row_label (KessanTrendsPage *self,
   g_autofree char *second = NULL;
 
   if (row->heading)
-    return g_strdup (_(group_titles[row->kind]));
+    return g_strdup (kessan_trends_group_title (row->kind));
   /* Labels come from the releases: shown safe and bounded. */
   if (first_label != NULL)
     first = kessan_display_text (first_label, KESSAN_DISPLAY_MAX_CHARS);
@@ -710,7 +209,7 @@ bind_label_cb (GtkSignalListItemFactory *factory,
                gpointer                  user_data)
 {
   KessanTrendsPage *self = g_object_get_data (G_OBJECT (factory), "page");
-  TrendsRow *row = row_of_item (self, gtk_list_item_get_item (item));
+  KessanTrendsRow *row = row_of_item (self, gtk_list_item_get_item (item));
   GtkWidget *box = gtk_list_item_get_child (item);
   GtkWidget *label = gtk_widget_get_first_child (box);
   GtkWidget *unit = gtk_widget_get_last_child (box);
@@ -776,8 +275,8 @@ bind_value_cb (GtkSignalListItemFactory *factory,
                gpointer                  user_data)
 {
   KessanTrendsPage *self = g_object_get_data (G_OBJECT (factory), "page");
-  TrendsTable *table = current_table (self);
-  TrendsRow *row = row_of_item (self, gtk_list_item_get_item (item));
+  KessanTrendsTable *table = current_table (self);
+  KessanTrendsRow *row = row_of_item (self, gtk_list_item_get_item (item));
   guint column = GPOINTER_TO_UINT (user_data);
   GtkWidget *label = gtk_list_item_get_child (item);
   const KessanSeriesPoint *point = NULL;
@@ -863,12 +362,12 @@ append_inputs (KessanTrendsPage        *self,
                GString                 *text,
                const KessanSeriesPoint *point)
 {
-  TrendsTable *table = current_table (self);
+  KessanTrendsTable *table = current_table (self);
 
   for (guint i = 0; i < kessan_series_point_get_n_inputs (point); i++)
     {
       const KessanSeriesPoint *input = kessan_series_point_get_input (point, i);
-      TrendsRow *row = g_hash_table_lookup (table->by_key, kessan_series_point_get_concept (input));
+      KessanTrendsRow *row = g_hash_table_lookup (table->by_key, kessan_series_point_get_concept (input));
       g_autofree char *label = row != NULL ? row_label (self, row) : g_strdup (kessan_series_point_get_concept (input));
       g_autofree char *period = kessan_format_period (kessan_series_point_get_period_end (input),
                                                       kessan_series_point_get_months (input));
@@ -887,7 +386,7 @@ append_inputs (KessanTrendsPage        *self,
 static void
 append_releases (KessanTrendsPage        *self,
                  GString                 *text,
-                 const TrendsRow         *row,
+                 const KessanTrendsRow         *row,
                  const KessanSeriesPoint *point,
                  gboolean                 figures)
 {
@@ -967,7 +466,7 @@ append_releases (KessanTrendsPage        *self,
 
 static char *
 describe_point (KessanTrendsPage        *self,
-                const TrendsRow         *row,
+                const KessanTrendsRow         *row,
                 const KessanSeriesPoint *point)
 {
   g_autoptr(GString) text = g_string_new (NULL);
@@ -1018,8 +517,8 @@ query_value_tooltip_cb (GtkWidget  *label,
   KessanTrendsPage *self = KESSAN_TRENDS_PAGE (gtk_widget_get_ancestor (label, KESSAN_TYPE_TRENDS_PAGE));
   GtkListItem *item = g_object_get_data (G_OBJECT (label), "item");
   guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "column"));
-  TrendsTable *table;
-  TrendsRow *row;
+  KessanTrendsTable *table;
+  KessanTrendsRow *row;
   g_autofree char *text = NULL;
 
   if (self == NULL || item == NULL)
@@ -1040,7 +539,7 @@ filter_row (gpointer item,
             gpointer user_data)
 {
   KessanTrendsPage *self = user_data;
-  TrendsRow *row;
+  KessanTrendsRow *row;
 
   if (self->needle == NULL)
     return TRUE;
@@ -1048,14 +547,14 @@ filter_row (gpointer item,
   if (row == NULL)
     return FALSE;
   if (row->heading)
-    return self->group_matches[group_index (row->kind)];
+    return self->group_matches[kessan_trends_group_index (row->kind)];
   return strstr (row->folded, self->needle) != NULL;
 }
 
 static void
 update_content_page (KessanTrendsPage *self)
 {
-  TrendsTable *table = current_table (self);
+  KessanTrendsTable *table = current_table (self);
 
   if (table == NULL || table->rows->len == 0)
     gtk_stack_set_visible_child_name (self->content_stack, "no-series");
@@ -1069,17 +568,17 @@ update_content_page (KessanTrendsPage *self)
 static void
 update_matches (KessanTrendsPage *self)
 {
-  TrendsTable *table = current_table (self);
+  KessanTrendsTable *table = current_table (self);
 
   memset (self->group_matches, 0, sizeof self->group_matches);
   if (table == NULL || self->needle == NULL)
     return;
   for (guint i = 0; i < table->rows->len; i++)
     {
-      TrendsRow *row = g_ptr_array_index (table->rows, i);
+      KessanTrendsRow *row = g_ptr_array_index (table->rows, i);
 
       if (!row->heading && strstr (row->folded, self->needle) != NULL)
-        self->group_matches[group_index (row->kind)] = TRUE;
+        self->group_matches[kessan_trends_group_index (row->kind)] = TRUE;
     }
 }
 
@@ -1133,7 +632,7 @@ add_column (KessanTrendsPage *self,
  * Titles are measured bold in case the style sets them so. */
 static int
 measure_value_width (KessanTrendsPage *self,
-                     TrendsTable      *table)
+                     KessanTrendsTable      *table)
 {
   g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->column_view), NULL);
   PangoAttrList *attributes = pango_attr_list_new ();
@@ -1157,7 +656,7 @@ measure_value_width (KessanTrendsPage *self,
 static guint
 columns_that_fit (KessanTrendsPage *self)
 {
-  TrendsTable *table = current_table (self);
+  KessanTrendsTable *table = current_table (self);
   int room = self->width - LABEL_WIDTH;
   guint n;
 
@@ -1172,7 +671,7 @@ columns_that_fit (KessanTrendsPage *self)
 static void
 update_period_scrollbar (KessanTrendsPage *self)
 {
-  TrendsTable *table = current_table (self);
+  KessanTrendsTable *table = current_table (self);
   guint n_periods = table != NULL ? table->periods->len : 0;
 
   gtk_adjustment_configure (self->period_adjustment, self->first_period, 0, n_periods,
@@ -1185,7 +684,7 @@ update_period_scrollbar (KessanTrendsPage *self)
 static void
 install_period_columns (KessanTrendsPage *self)
 {
-  TrendsTable *table = current_table (self);
+  KessanTrendsTable *table = current_table (self);
   GListModel *columns = gtk_column_view_get_columns (self->column_view);
 
   while (g_list_model_get_n_items (columns) > 1)
@@ -1208,7 +707,7 @@ install_period_columns (KessanTrendsPage *self)
 static void
 install_table (KessanTrendsPage *self)
 {
-  TrendsTable *table = current_table (self);
+  KessanTrendsTable *table = current_table (self);
   g_autoptr(KessanKeyList) keys = NULL;
   GtkNoSelection *selection;
 
@@ -1253,7 +752,7 @@ static void
 scroll_periods_to (KessanTrendsPage *self,
                    int               first)
 {
-  TrendsTable *table = current_table (self);
+  KessanTrendsTable *table = current_table (self);
   int last_first = table != NULL ? (int) table->periods->len - (int) self->n_shown : 0;
 
   first = CLAMP (first, 0, MAX (last_first, 0));
@@ -1286,7 +785,7 @@ static gboolean
 relayout_cb (gpointer user_data)
 {
   KessanTrendsPage *self = user_data;
-  TrendsTable *table = current_table (self);
+  KessanTrendsTable *table = current_table (self);
   guint n = columns_that_fit (self);
   guint end = self->first_period + self->n_shown;
 
@@ -1333,15 +832,15 @@ update_busy (KessanTrendsPage *self)
 
 static void
 set_result (KessanTrendsPage *self,
-            TrendsResult     *result)
+            KessanTrendsResult     *result)
 {
-  TrendsResult *previous = g_steal_pointer (&self->result);
+  KessanTrendsResult *previous = g_steal_pointer (&self->result);
 
   self->result = result;
   install_table (self);
   /* The old points are referred to until the views let go of them. */
   if (previous != NULL)
-    trends_result_free (previous);
+    kessan_trends_result_free (previous);
 }
 
 static void
@@ -1349,7 +848,7 @@ series_ready_cb (gpointer result,
                  gpointer user_data)
 {
   KessanTrendsPage *self = user_data;
-  TrendsResult *trends = result;
+  KessanTrendsResult *trends = result;
   gint64 started = g_get_monotonic_time ();
 
   set_result (self, trends);
@@ -1364,7 +863,7 @@ series_ready_cb (gpointer result,
 static void
 mode_toggled_cb (KessanTrendsPage *self)
 {
-  Mode mode = gtk_toggle_button_get_active (self->years_button) ? MODE_YEARS : MODE_QUARTERS;
+  KessanTrendsLayout mode = gtk_toggle_button_get_active (self->years_button) ? KESSAN_TRENDS_YEARS : KESSAN_TRENDS_QUARTERS;
 
   if (mode == self->mode)
     return;
@@ -1488,7 +987,7 @@ kessan_trends_page_dispose (GObject *object)
     gtk_column_view_set_model (self->column_view, NULL);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
-  g_clear_pointer (&self->result, trends_result_free);
+  g_clear_pointer (&self->result, kessan_trends_result_free);
   g_clear_object (&self->builder);
   g_clear_object (&self->settings);
 
@@ -1538,11 +1037,11 @@ kessan_trends_page_init (KessanTrendsPage *self)
   GtkEventController *scroll;
 
   self->value_width = VALUE_WIDTH;
-  self->mode = MODE_QUARTERS;
+  self->mode = KESSAN_TRENDS_QUARTERS;
   self->negative_style = KESSAN_NEGATIVE_MINUS;
   self->label_language = LABELS_INTERFACE;
   self->builder = kessan_series_builder_new (build_trends, series_ready_cb,
-                                             (GDestroyNotify) trends_result_free, self);
+                                             (GDestroyNotify) kessan_trends_result_free, self);
   g_signal_connect_object (self->builder, "notify::busy", G_CALLBACK (update_busy), self, G_CONNECT_SWAPPED);
   self->filter = gtk_custom_filter_new (filter_row, self, NULL);
 
