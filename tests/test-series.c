@@ -489,6 +489,62 @@ test_margins (void)
   g_assert_null (kessan_series_set_lookup (set, "margin.operating", "2003-09-30", 0));
 }
 
+/* The labels of a series: a margin's, the dictionary's, and for a
+ * concept the dictionary does not know, what the releases print. */
+static void
+test_labels (void)
+{
+  g_autoptr(KessanSeriesSet) set = seed_set ();
+  guint n_margins;
+  const KessanSeriesMargin *margins = kessan_series_get_margins (&n_margins);
+
+  g_assert_cmpuint (n_margins, ==, 3);
+  for (guint i = 0; i < n_margins; i++)
+    {
+      g_autofree char *en = NULL;
+      g_autofree char *ja = NULL;
+
+      g_assert_nonnull (lookup (set, margins[i].key, "2003-09-30", 3));
+      kessan_series_dup_labels (margins[i].key, NULL, &en, &ja);
+      g_assert_cmpstr (en, ==, margins[i].label_en);
+      g_assert_cmpstr (ja, ==, margins[i].label_ja);
+    }
+  g_assert_cmpstr (margins[1].key, ==, "margin.operating");
+  g_assert_cmpstr (margins[1].label_ja, ==, "営業利益率");
+
+  {
+    g_autofree char *en = NULL;
+    g_autofree char *ja = NULL;
+
+    kessan_series_dup_labels ("revenues.total", NULL, &en, &ja);
+    g_assert_cmpstr (en, ==, "Total revenues");
+    g_assert_cmpstr (ja, ==, "営業収益合計");
+  }
+
+  /* A concept of a release's own takes the label its row prints. */
+  {
+    static const char text[] = "Internet Initiative Japan Inc.\n\nTable 3. Number of Contracts\n\n"
+                               "\t2Q03\t2Q02\t1Q03\nWidgets sold\t10\t20\t30\n\nEnd of the tables.\n";
+    g_autoptr(GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(KessanFiling) filing = kessan_parse_release (bytes, "widgets.txt", &error);
+    g_autoptr(KessanSeriesSet) own = kessan_series_set_new ();
+    KessanLineItem *row;
+    g_autoptr(GPtrArray) points = NULL;
+    g_autofree char *en = NULL;
+    g_autofree char *ja = NULL;
+
+    g_assert_no_error (error);
+    row = kessan_statement_get_row (kessan_filing_get_statement (filing, 0), 0);
+    g_assert_true (kessan_series_set_add_filing (own, filing));
+    points = kessan_series_set_get_points (own, kessan_line_item_get_concept (row));
+    g_assert_cmpuint (points->len, >, 0);
+    kessan_series_dup_labels (kessan_line_item_get_concept (row), points, &en, &ja);
+    g_assert_cmpstr (en, ==, "Widgets sold");
+    g_assert_null (ja);
+  }
+}
+
 static void
 test_growth (void)
 {
@@ -1008,6 +1064,7 @@ main (int    argc,
   g_test_add_func ("/kessan/series/restatement", test_restatement);
   g_test_add_func ("/kessan/series/same-release-twice", test_same_release_twice);
   g_test_add_func ("/kessan/series/margins", test_margins);
+  g_test_add_func ("/kessan/series/labels", test_labels);
   g_test_add_func ("/kessan/series/growth", test_growth);
   g_test_add_func ("/kessan/series/fourth-quarter/nine-months", test_fourth_quarter_from_nine_months);
   g_test_add_func ("/kessan/series/fourth-quarter/quarters", test_fourth_quarter_from_quarters);

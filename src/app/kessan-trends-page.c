@@ -59,7 +59,7 @@ struct _KessanTrendsPage
   /* Owned */
   KessanSeriesBuilder *builder;
   GSettings          *settings;
-  KessanTrendsResult       *result;
+  KessanTrendsResult *result;
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;
   char               *needle;       /* the search, case-folded, or NULL */
@@ -68,7 +68,7 @@ struct _KessanTrendsPage
   /* Borrowed */
   KessanWindow       *window;       /* to tell a library still loading from an empty one */
 
-  KessanTrendsLayout                mode;
+  KessanTrendsLayout  mode;
   LabelLanguage       label_language;
   KessanNegativeStyle negative_style;
 
@@ -129,8 +129,8 @@ use_japanese (KessanTrendsPage *self)
 
 /* Returns: (transfer full): the label in the language chosen. */
 static char *
-row_label (KessanTrendsPage *self,
-           const KessanTrendsRow  *row)
+row_label (KessanTrendsPage      *self,
+           const KessanTrendsRow *row)
 {
   const char *first_label = use_japanese (self) ? row->label_ja : row->label_en;
   const char *second_label = use_japanese (self) ? row->label_en : row->label_ja;

@@ -37,20 +37,6 @@ static const char *group_titles[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (group_order) == KESSAN_TRENDS_N_GROUPS);
 
-/* The margins are computed by the series builder and are not in the
- * concept dictionary; their labels are data in both languages, like the
- * dictionary's.  They follow the revenues, in this order. */
-static const struct
-{
-  const char *key;
-  const char *label_en;
-  const char *label_ja;
-} margins[] = {
-  { KESSAN_SERIES_GROSS_MARGIN, "Gross margin", "売上総利益率" },
-  { KESSAN_SERIES_OPERATING_MARGIN, "Operating margin", "営業利益率" },
-  { KESSAN_SERIES_EBITDA_MARGIN, "Adjusted EBITDA margin", "償却前営業利益率" },
-};
-
 static void
 trends_row_free (gpointer data)
 {
@@ -89,13 +75,23 @@ kessan_trends_result_free (KessanTrendsResult *result)
   g_free (result);
 }
 
+/* The place of a margin in the order shown, or -1. */
+static int
+margin_index (const char *key)
+{
+  guint n_margins;
+  const KessanSeriesMargin *margins = kessan_series_get_margins (&n_margins);
+
+  for (guint i = 0; i < n_margins; i++)
+    if (strcmp (key, margins[i].key) == 0)
+      return (int) i;
+  return -1;
+}
+
 static gboolean
 is_margin (const char *key)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (margins); i++)
-    if (strcmp (key, margins[i].key) == 0)
-      return TRUE;
-  return FALSE;
+  return margin_index (key) >= 0;
 }
 
 static KessanStatementKind
@@ -127,25 +123,15 @@ group_of (KessanConcepts *concepts,
 }
 
 static void
-set_labels (KessanTrendsRow      *row,
-            KessanConcepts *concepts,
-            GPtrArray      *points)
+set_labels (KessanTrendsRow *row,
+            KessanConcepts  *concepts,
+            GPtrArray       *points)
 {
   const KessanConcept *concept = kessan_concepts_get (concepts, row->key);
 
-  for (guint i = 0; i < G_N_ELEMENTS (margins); i++)
-    if (strcmp (row->key, margins[i].key) == 0)
-      {
-        row->label_en = g_strdup (margins[i].label_en);
-        row->label_ja = g_strdup (margins[i].label_ja);
-        return;
-      }
-
-  if (concept != NULL)
+  kessan_series_dup_labels (row->key, points, &row->label_en, &row->label_ja);
+  if (concept != NULL && !is_margin (row->key))
     {
-      row->label_en = g_strdup (concept->label_en);
-      row->label_ja = g_strdup (concept->label_ja);
-
       /* Items sit under their section as in the statements. */
       for (const char *section = concept->section; section != NULL && row->depth < 6;)
         {
@@ -158,22 +144,6 @@ set_labels (KessanTrendsRow      *row,
                    && kessan_concepts_get_components (concepts, row->key)[0] != NULL;
     }
 
-  /* A concept the dictionary does not know keeps the labels its
-   * releases print. */
-  for (guint i = 0; i < points->len && (row->label_en == NULL || row->label_ja == NULL); i++)
-    {
-      const KessanSeriesObservation *observation = kessan_series_point_get_value_observation (g_ptr_array_index (points, i));
-      KessanLineItem *item = observation != NULL ? kessan_series_observation_get_row (observation) : NULL;
-
-      if (item == NULL)
-        continue;
-      if (row->label_en == NULL)
-        row->label_en = g_strdup (kessan_line_item_get_label_en (item));
-      if (row->label_ja == NULL)
-        row->label_ja = g_strdup (kessan_line_item_get_label_ja (item));
-      if (row->label_en == NULL && row->label_ja == NULL)
-        row->label_en = g_strdup (kessan_line_item_get_label (item));
-    }
   if (row->label_en == NULL && row->label_ja == NULL)
     row->label_en = g_strdup (row->key);
 }
@@ -223,7 +193,7 @@ typedef struct
   GHashTable *periods;                                 /* ISO date → itself */
   GPtrArray  *groups[G_N_ELEMENTS (group_order)];      /* KessanTrendsRow, owned */
   GHashTable *row_points;                              /* KessanTrendsRow → GPtrArray of its points */
-  GPtrArray  *margins;                                 /* KessanTrendsRow of the margins, in the order of margins[] */
+  GPtrArray  *margins;                                 /* KessanTrendsRow of the margins, in their order */
 } TableBuilder;
 
 /**
@@ -262,15 +232,6 @@ compare_strings (gconstpointer a,
 }
 
 static int
-margin_index (const char *key)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (margins); i++)
-    if (strcmp (key, margins[i].key) == 0)
-      return (int) i;
-  return -1;
-}
-
-static int
 compare_margins (gconstpointer a,
                  gconstpointer b)
 {
@@ -281,8 +242,8 @@ compare_margins (gconstpointer a,
 }
 
 static KessanTrendsTable *
-finish_table (TableBuilder *builder,
-              KessanTrendsLayout          mode)
+finish_table (TableBuilder       *builder,
+              KessanTrendsLayout  mode)
 {
   KessanTrendsTable *table = g_new0 (KessanTrendsTable, 1);
   g_autoptr(GHashTable) columns = g_hash_table_new (g_str_hash, g_str_equal);

@@ -38,19 +38,6 @@ typedef struct
 
 G_DEFINE_FINAL_TYPE (KessanChartModel, kessan_chart_model, G_TYPE_OBJECT)
 
-/* The margins are computed by the series builder and are not in the
- * concept dictionary; their labels are data in both languages. */
-static const struct
-{
-  const char *key;
-  const char *label_en;
-  const char *label_ja;
-} margin_labels[] = {
-  { KESSAN_SERIES_GROSS_MARGIN, "Gross margin", "売上総利益率" },
-  { KESSAN_SERIES_OPERATING_MARGIN, "Operating margin", "営業利益率" },
-  { KESSAN_SERIES_EBITDA_MARGIN, "Adjusted EBITDA margin", "償却前営業利益率" },
-};
-
 static const KessanChartValue missing_value = { NAN, NAN, 0, 1, 0, NULL, NULL };
 
 static void
@@ -832,44 +819,6 @@ kessan_chart_unit_caption (KessanUnit unit)
 
 /* Building from series */
 
-static void
-labels_of (const char  *key,
-           GPtrArray   *points,
-           char       **label_en,
-           char       **label_ja)
-{
-  const KessanConcept *concept = kessan_concepts_get (kessan_concepts_get_default (), key);
-
-  for (guint i = 0; i < G_N_ELEMENTS (margin_labels); i++)
-    if (strcmp (key, margin_labels[i].key) == 0)
-      {
-        *label_en = g_strdup (margin_labels[i].label_en);
-        *label_ja = g_strdup (margin_labels[i].label_ja);
-        return;
-      }
-  if (concept != NULL)
-    {
-      *label_en = g_strdup (concept->label_en);
-      *label_ja = g_strdup (concept->label_ja);
-    }
-  /* A concept the dictionary does not know keeps the labels its
-   * releases print. */
-  for (guint i = 0; points != NULL && i < points->len && (*label_en == NULL || *label_ja == NULL); i++)
-    {
-      const KessanSeriesObservation *observation = kessan_series_point_get_value_observation (g_ptr_array_index (points, i));
-      KessanLineItem *item = observation != NULL ? kessan_series_observation_get_row (observation) : NULL;
-
-      if (item == NULL)
-        continue;
-      if (*label_en == NULL)
-        *label_en = g_strdup (kessan_line_item_get_label_en (item));
-      if (*label_ja == NULL)
-        *label_ja = g_strdup (kessan_line_item_get_label_ja (item));
-      if (*label_en == NULL && *label_ja == NULL)
-        *label_en = g_strdup (kessan_line_item_get_label (item));
-    }
-}
-
 /* The release of a point: the latest that printed it, or for a derived
  * point the release of its first input. */
 static const char *
@@ -982,7 +931,7 @@ new_from_series (KessanSeriesSet    *set,
       double divisor = kessan_chart_unit_divisor (unit);
       guint series;
 
-      labels_of (g_ptr_array_index (keys, c), points, &label_en, &label_ja);
+      kessan_series_dup_labels (g_ptr_array_index (keys, c), points, &label_en, &label_ja);
       series = kessan_chart_model_add_series (self, g_ptr_array_index (keys, c), label_en, label_ja, unit);
       if (labels_only)
         continue;

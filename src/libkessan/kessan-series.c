@@ -52,6 +52,14 @@ static const char * const stock_concepts[] = {
 
 #define PERCENT_DECIMALS 4
 
+/* The derived margins, in the order they follow the revenues, with their
+ * labels in both languages, like the dictionary's. */
+static const KessanSeriesMargin margins[] = {
+  { KESSAN_SERIES_GROSS_MARGIN, "Gross margin", "売上総利益率" },
+  { KESSAN_SERIES_OPERATING_MARGIN, "Operating margin", "営業利益率" },
+  { KESSAN_SERIES_EBITDA_MARGIN, "Adjusted EBITDA margin", "償却前営業利益率" },
+};
+
 typedef enum
 {
   VARIANT_PLAIN,
@@ -2510,4 +2518,75 @@ kessan_series_set_to_json (KessanSeriesSet    *self,
   kessan_json_writer_end (&w, '}');
   g_string_append_c (w.out, '\n');
   return g_string_free (w.out, FALSE);
+}
+
+/**
+ * kessan_series_get_margins:
+ * @n_margins: (out): the number of margins
+ *
+ * Returns: (array length=n_margins): the margins a set derives, in the
+ *   order they are shown after the revenues
+ */
+const KessanSeriesMargin *
+kessan_series_get_margins (guint *n_margins)
+{
+  g_return_val_if_fail (n_margins != NULL, NULL);
+
+  *n_margins = G_N_ELEMENTS (margins);
+  return margins;
+}
+
+/**
+ * kessan_series_dup_labels:
+ * @concept: a concept key
+ * @points: (nullable) (element-type KessanSeriesPoint): its points, as
+ *   kessan_series_set_get_points() gives them
+ * @label_en: (out) (transfer full) (nullable): its English label
+ * @label_ja: (out) (transfer full) (nullable): its Japanese label
+ *
+ * The labels of a concept: a margin's, else the dictionary's, and what
+ * its releases print for a language the dictionary does not name it
+ * in.  A concept no release names in a language of its own has the
+ * printed label as its English one.
+ */
+void
+kessan_series_dup_labels (const char  *concept,
+                          GPtrArray   *points,
+                          char       **label_en,
+                          char       **label_ja)
+{
+  const KessanConcept *known;
+
+  g_return_if_fail (concept != NULL);
+  g_return_if_fail (label_en != NULL && label_ja != NULL);
+
+  *label_en = *label_ja = NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (margins); i++)
+    if (strcmp (concept, margins[i].key) == 0)
+      {
+        *label_en = g_strdup (margins[i].label_en);
+        *label_ja = g_strdup (margins[i].label_ja);
+        return;
+      }
+
+  known = kessan_concepts_get (kessan_concepts_get_default (), concept);
+  if (known != NULL)
+    {
+      *label_en = g_strdup (known->label_en);
+      *label_ja = g_strdup (known->label_ja);
+    }
+  for (guint i = 0; points != NULL && i < points->len && (*label_en == NULL || *label_ja == NULL); i++)
+    {
+      const KessanSeriesObservation *observation = kessan_series_point_get_value_observation (g_ptr_array_index (points, i));
+      KessanLineItem *item = observation != NULL ? kessan_series_observation_get_row (observation) : NULL;
+
+      if (item == NULL)
+        continue;
+      if (*label_en == NULL)
+        *label_en = g_strdup (kessan_line_item_get_label_en (item));
+      if (*label_ja == NULL)
+        *label_ja = g_strdup (kessan_line_item_get_label_ja (item));
+      if (*label_en == NULL && *label_ja == NULL)
+        *label_en = g_strdup (kessan_line_item_get_label (item));
+    }
 }

@@ -38,6 +38,21 @@ typedef enum
   KESSAN_SERIES_CHECK_MISSING,         /* no balance sheet for that date in the set */
 } KessanSeriesCheckStatus;
 
+/* A margin the set derives, with its labels, which the dictionary does
+ * not have. */
+typedef struct
+{
+  const char *key;
+  const char *label_en;
+  const char *label_ja;
+} KessanSeriesMargin;
+
+const KessanSeriesMargin *kessan_series_get_margins             (guint                    *n_margins);
+void                      kessan_series_dup_labels              (const char               *concept,
+                                                                 GPtrArray                *points,
+                                                                 char                    **label_en,
+                                                                 char                    **label_ja);
+
 KessanSeriesSet          *kessan_series_set_new                 (void);
 gboolean                  kessan_series_set_add_filing          (KessanSeriesSet          *self,
                                                                  KessanFiling             *filing);
