@@ -619,6 +619,28 @@ test_hostile_labels (Fixture       *fixture,
     g_test_message ("%u labels of the checks page quote the long label", quoted);
     g_assert_cmpuint (quoted, >=, 1);
   }
+
+  /* The source as printed, but a direction override or isolate shows as
+   * U+FFFD of the same length: the rest of its line keeps its direction,
+   * and the lines keep their byte offsets. */
+  {
+    GtkWidget *source = kessan_window_get_page (fixture->window, "source");
+    GtkTextBuffer *buffer;
+    GtkTextIter start, end;
+    g_autofree char *shown = NULL;
+    const char *line;
+
+    measure_step (fixture, show_page_step, "source", 300);
+    buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_descendant (source, GTK_TYPE_TEXT_VIEW)));
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    shown = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+    g_assert_cmpuint (strlen (shown), ==, strlen (kessan_filing_get_text (filing)));
+    line = strstr (shown, "administrative\x7f");
+    g_assert_nonnull (line);
+    g_assert_true (g_str_has_prefix (line, "administrative\x7f" "\xef\xbf\xbd" "reversed" "\xef\xbf\xbd" "open"));
+    g_assert_null (strstr (shown, "\xe2\x80\xae"));
+    g_assert_null (strstr (shown, "\xe2\x81\xa6"));
+  }
 }
 
 static void

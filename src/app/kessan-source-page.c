@@ -110,20 +110,36 @@ iter_at_offset (KessanSourcePage *self,
  * engine does not: those become characters of the same length, so that
  * line numbers and byte offsets stay those of the release.  The form
  * feed between the pages of a PDF is shown by the gutter, not as a
- * control character. */
+ * control character.  A bidirectional embedding, override or isolate
+ * (U+202A–U+202E, U+2066–U+2069) would turn the rest of its line around:
+ * it shows as U+FFFD, of the same length. */
+static gboolean
+is_direction_control (const char *p)
+{
+  return p[0] == '\xe2'
+         && ((p[1] == '\x80' && (guchar) p[2] >= 0xaa && (guchar) p[2] <= 0xae)
+             || (p[1] == '\x81' && (guchar) p[2] >= 0xa6 && (guchar) p[2] <= 0xa9));
+}
+
 static char *
 sanitize_text (const char *text)
 {
+  gsize length = strlen (text);
+  gboolean changes = strchr (text, '\r') != NULL || strchr (text, '\f') != NULL;
   char *copy;
 
-  if (strchr (text, '\r') == NULL && strchr (text, '\f') == NULL && strstr (text, "\xe2\x80\xa9") == NULL)
+  /* Every character in question starts with the byte 0xe2. */
+  for (const char *p = memchr (text, 0xe2, length); p != NULL && !changes;
+       p = memchr (p + 1, 0xe2, length - (gsize) (p + 1 - text)))
+    changes = is_direction_control (p) || (p[1] == '\x80' && p[2] == '\xa9');
+  if (!changes)
     return NULL;
   copy = g_strdup (text);
   for (char *p = copy; *p != '\0'; p++)
     {
       if (*p == '\r' || *p == '\f')
         *p = ' ';
-      else if (p[0] == '\xe2' && p[1] == '\x80' && p[2] == '\xa9')
+      else if (p[0] == '\xe2' && ((p[1] == '\x80' && p[2] == '\xa9') || is_direction_control (p)))
         memcpy (p, "\xef\xbf\xbd", 3);
     }
   return copy;
