@@ -351,6 +351,56 @@ test_app_company_series (Fixture       *fixture,
   g_unlink (path);
 }
 
+/* The label the Trends page is waited for: only the rows in view have
+ * widgets, and the first rows are those of the statement of operations. */
+static const char *wanted_trends_label;
+
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+trends_shows_wanted_label (Fixture *fixture)
+{
+  return has_label (kessan_window_get_page (fixture->window, "trends"), wanted_trends_label);
+}
+
+/* The Trends page names its rows in the label language chosen: English,
+ * Japanese, or both with the interface's language first. */
+static void
+test_app_trends_labels (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GSettings *settings = kessan_application_get_settings (fixture->app);
+  GtkWidget *trends = kessan_window_get_page (fixture->window, "trends");
+
+  kessan_window_show_page (fixture->window, "trends");
+  wanted_trends_label = "Total revenues";
+  iterate_until (trends_shows_wanted_label, fixture, 30000);
+
+  g_settings_set_string (settings, "label-language", "ja");
+  wanted_trends_label = "営業収益合計";
+  iterate_until (trends_shows_wanted_label, fixture, 10000);
+  g_assert_false (has_label (trends, "Total revenues"));
+
+  g_settings_set_string (settings, "label-language", "both");
+  wanted_trends_label = "Total revenues / 営業収益合計";
+  iterate_until (trends_shows_wanted_label, fixture, 10000);
+
+  g_settings_reset (settings, "label-language");
+  wanted_trends_label = "Total revenues";
+  iterate_until (trends_shows_wanted_label, fixture, 10000);
+  g_assert_false (has_label (trends, "営業収益合計"));
+}
+
 static void
 test_app_scale_currency_negatives (Fixture       *fixture,
                                    gconstpointer  data)
@@ -628,6 +678,7 @@ main (int    argc,
       g_test_add ("/kessan/app/starts-with-samples", Fixture, NULL, fixture_set_up, test_app_starts_with_samples, fixture_tear_down);
       g_test_add ("/kessan/app/bilingual-tables", Fixture, NULL, fixture_set_up, test_app_bilingual_tables, fixture_tear_down);
       g_test_add ("/kessan/app/company-series", Fixture, NULL, fixture_set_up, test_app_company_series, fixture_tear_down);
+      g_test_add ("/kessan/app/trends-labels", Fixture, NULL, fixture_set_up, test_app_trends_labels, fixture_tear_down);
       g_test_add ("/kessan/app/scale-currency-negatives", Fixture, NULL, fixture_set_up, test_app_scale_currency_negatives, fixture_tear_down);
       g_test_add ("/kessan/app/copy-rows", Fixture, NULL, fixture_set_up, test_app_copy_rows, fixture_tear_down);
       g_test_add ("/kessan/app/show-in-source", Fixture, NULL, fixture_set_up, test_app_show_in_source, fixture_tear_down);

@@ -30,16 +30,6 @@
 #define HEADER_PADDING       28   /* around a column title, with room to spare */
 #define INDENT               12
 
-typedef enum
-{
-  LABELS_INTERFACE,
-  LABELS_ENGLISH,
-  LABELS_JAPANESE,
-  LABELS_BOTH,
-} LabelLanguage;
-
-static const char *label_language_names[] = { "interface", "en", "ja", "both" };
-
 struct _KessanTrendsPage
 {
   AdwBin              parent_instance;
@@ -69,7 +59,7 @@ struct _KessanTrendsPage
   KessanWindow       *window;       /* to tell a library still loading from an empty one */
 
   KessanTrendsLayout  mode;
-  LabelLanguage       label_language;
+  KessanLabelLanguage label_language;
   KessanNegativeStyle negative_style;
 
   /* The window of periods shown: a column view keeps a widget for every
@@ -114,16 +104,18 @@ row_of_item (KessanTrendsPage *self,
 static gboolean
 use_japanese (KessanTrendsPage *self)
 {
+  /* Both labels: the interface's language first.  The rows are
+   * concepts, named as the dictionary names them. */
   switch (self->label_language)
     {
-    case LABELS_ENGLISH:
+    case KESSAN_LABELS_ENGLISH:
       return FALSE;
-    case LABELS_JAPANESE:
+    case KESSAN_LABELS_JAPANESE:
       return TRUE;
-    case LABELS_INTERFACE:
-    case LABELS_BOTH:
+    case KESSAN_LABELS_PRINTED:
+    case KESSAN_LABELS_BOTH:
     default:
-      return g_str_has_prefix (g_get_language_names ()[0], "ja");
+      return kessan_interface_is_japanese ();
     }
 }
 
@@ -146,7 +138,7 @@ row_label (KessanTrendsPage      *self,
     second = kessan_display_text (second_label, KESSAN_DISPLAY_MAX_CHARS);
   if (first == NULL)
     return g_steal_pointer (&second);
-  if (self->label_language == LABELS_BOTH && second != NULL && strcmp (first, second) != 0)
+  if (self->label_language == KESSAN_LABELS_BOTH && second != NULL && strcmp (first, second) != 0)
     /* TRANSLATORS: a line item labelled in both languages */
     return g_strdup_printf (_("%s / %s"), first, second);
   return g_steal_pointer (&first);
@@ -884,23 +876,10 @@ search_changed_cb (KessanTrendsPage *self)
   update_content_page (self);
 }
 
-static guint
-index_of (const char  *value,
-          const char **names,
-          guint        n)
-{
-  for (guint i = 0; i < n; i++)
-    if (g_strcmp0 (value, names[i]) == 0)
-      return i;
-  return 0;
-}
-
 static void
 settings_changed_cb (KessanTrendsPage *self)
 {
-  g_autofree char *language = g_settings_get_string (self->settings, "label-language");
-
-  self->label_language = (LabelLanguage) index_of (language, label_language_names, G_N_ELEMENTS (label_language_names));
+  self->label_language = kessan_settings_get_label_language (self->settings);
   self->negative_style = kessan_settings_get_negative_style (self->settings);
   /* Binding the rows again writes every cell anew. */
   install_table (self);
@@ -1039,7 +1018,7 @@ kessan_trends_page_init (KessanTrendsPage *self)
   self->value_width = VALUE_WIDTH;
   self->mode = KESSAN_TRENDS_QUARTERS;
   self->negative_style = KESSAN_NEGATIVE_MINUS;
-  self->label_language = LABELS_INTERFACE;
+  self->label_language = kessan_settings_get_label_language (NULL);
   self->builder = kessan_series_builder_new (build_trends, series_ready_cb,
                                              (GDestroyNotify) kessan_trends_result_free, self);
   g_signal_connect_object (self->builder, "notify::busy", G_CALLBACK (update_busy), self, G_CONNECT_SWAPPED);
