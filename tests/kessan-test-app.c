@@ -1,13 +1,23 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "kessan-test-app.h"
 
-#include <glib/gstdio.h>
+#include <locale.h>
 
 #include "kessan-test-util.h"
 
 /* The fixture the application's tests share: each test starts the
  * application as a user does, on settings and a library of its own, and
  * drives it by turning the main loop until what it waits for is shown. */
+
+void
+kessan_test_app_init (int    *argc,
+                      char ***argv)
+{
+  setlocale (LC_ALL, "");
+  kessan_test_trace_criticals ();
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+}
 
 void
 kessan_test_app_reset_settings (void)
@@ -56,6 +66,18 @@ kessan_test_app_start (KessanTestApp *test,
   if (present)
     gtk_window_present (GTK_WINDOW (test->window));
   kessan_test_iterate_until (window_ready, test, 30000);
+}
+
+void
+kessan_test_app_set_up (KessanTestApp *test,
+                        const char    *tmpl,
+                        int            width,
+                        int            height,
+                        gboolean       present)
+{
+  kessan_test_app_reset_settings ();
+  test->library_dir = kessan_test_make_temp_dir (tmpl);
+  kessan_test_app_start (test, test->library_dir, width, height, present);
 }
 
 void

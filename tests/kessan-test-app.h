@@ -14,8 +14,13 @@ typedef struct
 {
   char              *library_dir;  /* made by the test, owned */
   KessanApplication *app;          /* owned */
-  KessanWindow      *window;       /* the application's */
+  KessanWindow      *window;       /* owned by the application */
 } KessanTestApp;
+
+/* What the main() of an application test does first: the user's locale,
+ * a stack printed for a critical of Kessan's own, GTK and libadwaita. */
+void          kessan_test_app_init           (int                *argc,
+                                              char             ***argv);
 
 /* Puts every key of Kessan's settings back to its default: the settings
  * live in memory for the whole run of a test program, and each test
@@ -29,6 +34,14 @@ void          kessan_test_app_reset_settings (void);
  * read and the first filing, if any, shown. */
 void          kessan_test_app_start          (KessanTestApp      *test,
                                               const char         *library_dir,
+                                              int                 width,
+                                              int                 height,
+                                              gboolean            present);
+/* The usual start of a test: settings reset, a new library folder from
+ * the template @tmpl ("kessan-app-XXXXXX"), where the samples are added
+ * as on a first run, and the application started on it. */
+void          kessan_test_app_set_up         (KessanTestApp      *test,
+                                              const char         *tmpl,
                                               int                 width,
                                               int                 height,
                                               gboolean            present);

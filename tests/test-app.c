@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gstdio.h>
-#include <locale.h>
 #include <string.h>
 
 #include "kessan-application.h"
@@ -21,9 +20,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  kessan_test_app_reset_settings ();
-  fixture->library_dir = kessan_test_make_temp_dir ("kessan-app-XXXXXX");
-  kessan_test_app_start (fixture, fixture->library_dir, 0, 0, FALSE);
+  kessan_test_app_set_up (fixture, "kessan-app-XXXXXX", 0, 0, FALSE);
   /* The samples, added on this first run, and one of them shown. */
   g_assert_nonnull (kessan_window_get_filing (fixture->window));
 }
@@ -565,10 +562,7 @@ int
 main (int    argc,
       char **argv)
 {
-  setlocale (LC_ALL, "");
-  kessan_test_trace_criticals ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  kessan_test_app_init (&argc, &argv);
 
   /* With LANGUAGE=ja (test-app-ja) only what is about the language runs. */
   if (!g_str_has_prefix (g_get_language_names ()[0], "ja"))

@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gstdio.h>
-#include <locale.h>
 #include <math.h>
 #include <poppler.h>
 #include <string.h>
@@ -43,9 +42,7 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   /* Each test starts afresh, with the samples of a first run. */
-  kessan_test_app_reset_settings ();
-  fixture->test.library_dir = kessan_test_make_temp_dir ("kessan-chart-XXXXXX");
-  kessan_test_app_start (&fixture->test, fixture->test.library_dir, 0, 0, FALSE);
+  kessan_test_app_set_up (&fixture->test, "kessan-chart-XXXXXX", 0, 0, FALSE);
   fixture->page = KESSAN_CHARTS_PAGE (kessan_window_get_page (fixture->test.window, "charts"));
   g_assert_nonnull (fixture->page);
   kessan_test_iterate_until (charts_ready, fixture, 30000);
@@ -506,10 +503,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  kessan_test_trace_criticals ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  kessan_test_app_init (&argc, &argv);
 
   g_test_add ("/kessan/chart/presets", Fixture, NULL, fixture_set_up, test_presets, fixture_tear_down);
   g_test_add ("/kessan/chart/exports", Fixture, NULL, fixture_set_up, test_exports, fixture_tear_down);

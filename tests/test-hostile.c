@@ -1,5 +1,4 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
 
@@ -48,9 +47,7 @@ fixture_set_up (Fixture       *fixture,
 {
   /* Each test starts afresh, with the samples added to its new library
    * as on a first run. */
-  kessan_test_app_reset_settings ();
-  fixture->library_dir = kessan_test_make_temp_dir ("kessan-hostile-XXXXXX");
-  kessan_test_app_start (fixture, fixture->library_dir, 1280, 800, TRUE);
+  kessan_test_app_set_up (fixture, "kessan-hostile-XXXXXX", 1280, 800, TRUE);
   g_assert_nonnull (kessan_window_get_filing (fixture->window));
 }
 

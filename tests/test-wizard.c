@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gstdio.h>
-#include <locale.h>
 #include <string.h>
 
 #include "kessan-application.h"
@@ -541,10 +540,7 @@ int
 main (int    argc,
       char **argv)
 {
-  setlocale (LC_ALL, "");
-  kessan_test_trace_criticals ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  kessan_test_app_init (&argc, &argv);
 
 #define ADD_TEST(path, func) \
   g_test_add ("/kessan/wizard/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
