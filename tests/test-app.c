@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gstdio.h>
-#include <locale.h>
 #include <string.h>
 
 #include "kessan-application.h"
 #include "kessan-source-page.h"
 #include "kessan-statements-page.h"
+#include "kessan-test-app.h"
 #include "kessan-test-util.h"
 #include "kessan-window.h"
 
@@ -13,115 +13,29 @@
  * read back from its widgets: each test starts it on an empty library
  * of its own, where the sample releases are added on the first run. */
 
-typedef struct
-{
-  char              *library_dir;
-  KessanApplication *app;
-  KessanWindow      *window;
-} Fixture;
-
-static void
-iterate_until (gboolean (*done) (Fixture *), Fixture *fixture, guint timeout_ms)
-{
-  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-
-  while (!done (fixture) && g_get_monotonic_time () < deadline)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-  g_assert_true (done (fixture));
-}
-
-static gboolean
-window_ready (Fixture *fixture)
-{
-  return fixture->window != NULL && kessan_window_get_ready (fixture->window)
-         && kessan_window_get_filing (fixture->window) != NULL;
-}
+/* Each test on an application of its own (tests/kessan-test-app.h). */
+typedef KessanTestApp Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  /* Settings live in memory for the whole run: start each test afresh. */
-  {
-    g_autoptr(GSettings) settings = g_settings_new ("io.github.kessan.Kessan");
-    g_autoptr(GSettingsSchema) schema = NULL;
-    g_auto(GStrv) keys = NULL;
-
-    g_object_get (settings, "settings-schema", &schema, NULL);
-    keys = g_settings_schema_list_keys (schema);
-    for (guint i = 0; keys[i] != NULL; i++)
-      g_settings_reset (settings, keys[i]);
-  }
-
-  fixture->library_dir = g_dir_make_tmp ("kessan-app-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("KESSAN_LIBRARY_DIR", fixture->library_dir, TRUE);
-
-  fixture->app = kessan_application_new ();
-  g_application_set_flags (G_APPLICATION (fixture->app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (fixture->app), NULL, &error));
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (fixture->app));
-  fixture->window = KESSAN_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
-  g_assert_nonnull (fixture->window);
-  iterate_until (window_ready, fixture, 30000);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
+  kessan_test_app_set_up (fixture, "kessan-app-XXXXXX", 0, 0, FALSE);
+  /* The samples, added on this first run, and one of them shown. */
+  g_assert_nonnull (kessan_window_get_filing (fixture->window));
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_clear_object (&fixture->app);
-  remove_tree (fixture->library_dir);
-  g_free (fixture->library_dir);
+  kessan_test_app_tear_down (fixture);
 }
 
 static KessanStatementsPage *
 statements_page (Fixture *fixture)
 {
   return KESSAN_STATEMENTS_PAGE (kessan_window_get_page (fixture->window, "statements"));
-}
-
-static KessanFiling *
-find_filing (Fixture    *fixture,
-             const char *source_name)
-{
-  GListModel *library = G_LIST_MODEL (kessan_window_get_library (fixture->window));
-
-  for (guint i = 0; i < g_list_model_get_n_items (library); i++)
-    {
-      g_autoptr(KessanFiling) filing = g_list_model_get_item (library, i);
-
-      if (g_strcmp0 (kessan_filing_get_source_name (filing), source_name) == 0)
-        return filing;
-    }
-  return NULL;
 }
 
 /* The displayed row and column of a cell, by row label and column title. */
@@ -144,7 +58,7 @@ show_statement (Fixture    *fixture,
                 const char *source_name,
                 const char *statement_id)
 {
-  KessanFiling *filing = find_filing (fixture, source_name);
+  KessanFiling *filing = kessan_test_app_find_filing (fixture, source_name);
 
   g_assert_nonnull (filing);
   kessan_window_select_filing (fixture->window, filing);
@@ -340,7 +254,7 @@ test_app_company_series (Fixture       *fixture,
   }
 
   /* Back to the first company: its releases, without the other. */
-  kessan_window_select_filing (fixture->window, find_filing (fixture, "003_3f09aa9018b22431.txt"));
+  kessan_window_select_filing (fixture->window, kessan_test_app_find_filing (fixture, "003_3f09aa9018b22431.txt"));
   g_assert_cmpuint (g_list_model_get_n_items (followed), ==, g_list_model_get_n_items (library) - 1);
   for (guint i = 0; i < g_list_model_get_n_items (followed); i++)
     {
@@ -368,8 +282,10 @@ has_label (GtkWidget  *widget,
 }
 
 static gboolean
-trends_shows_wanted_label (Fixture *fixture)
+trends_shows_wanted_label (gpointer data)
 {
+  Fixture *fixture = data;
+
   return has_label (kessan_window_get_page (fixture->window, "trends"), wanted_trends_label);
 }
 
@@ -384,20 +300,20 @@ test_app_trends_labels (Fixture       *fixture,
 
   kessan_window_show_page (fixture->window, "trends");
   wanted_trends_label = "Total revenues";
-  iterate_until (trends_shows_wanted_label, fixture, 30000);
+  kessan_test_iterate_until (trends_shows_wanted_label, fixture, 30000);
 
   g_settings_set_string (settings, "label-language", "ja");
   wanted_trends_label = "営業収益合計";
-  iterate_until (trends_shows_wanted_label, fixture, 10000);
+  kessan_test_iterate_until (trends_shows_wanted_label, fixture, 10000);
   g_assert_false (has_label (trends, "Total revenues"));
 
   g_settings_set_string (settings, "label-language", "both");
   wanted_trends_label = "Total revenues / 営業収益合計";
-  iterate_until (trends_shows_wanted_label, fixture, 10000);
+  kessan_test_iterate_until (trends_shows_wanted_label, fixture, 10000);
 
   g_settings_reset (settings, "label-language");
   wanted_trends_label = "Total revenues";
-  iterate_until (trends_shows_wanted_label, fixture, 10000);
+  kessan_test_iterate_until (trends_shows_wanted_label, fixture, 10000);
   g_assert_false (has_label (trends, "営業収益合計"));
 }
 
@@ -491,30 +407,36 @@ library_size (Fixture *fixture)
 }
 
 static gboolean
-has_four (Fixture *fixture)
+has_four (gpointer data)
 {
+  Fixture *fixture = data;
+
   return library_size (fixture) == 4;
 }
 
 static gboolean
-wizard_at_summary (Fixture *fixture)
+wizard_at_summary (gpointer data)
 {
+  Fixture *fixture = data;
   KessanImportWizard *wizard = kessan_window_get_import_wizard (fixture->window);
 
   return wizard != NULL && g_strcmp0 (kessan_import_wizard_get_step (wizard), "summary") == 0;
 }
 
 static gboolean
-duplicate_asked (Fixture *fixture)
+duplicate_asked (gpointer data)
 {
+  Fixture *fixture = data;
   KessanImportWizard *wizard = kessan_window_get_import_wizard (fixture->window);
 
   return wizard != NULL && kessan_import_wizard_get_duplicate_dialog (wizard) != NULL;
 }
 
 static gboolean
-wizard_closed (Fixture *fixture)
+wizard_closed (gpointer data)
 {
+  Fixture *fixture = data;
+
   return kessan_window_get_import_wizard (fixture->window) == NULL;
 }
 
@@ -528,14 +450,14 @@ import_answering (Fixture    *fixture,
   KessanImportWizard *wizard;
 
   kessan_window_open_file (fixture->window, file);
-  iterate_until (wizard_at_summary, fixture, 20000);
+  kessan_test_iterate_until (wizard_at_summary, fixture, 20000);
   wizard = kessan_window_get_import_wizard (fixture->window);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.add", NULL));
-  iterate_until (duplicate_asked, fixture, 5000);
+  kessan_test_iterate_until (duplicate_asked, fixture, 5000);
   adw_message_dialog_response (kessan_import_wizard_get_duplicate_dialog (wizard), response);
   if (g_str_equal (response, "cancel"))
     gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.cancel", NULL);
-  iterate_until (wizard_closed, fixture, 5000);
+  kessan_test_iterate_until (wizard_closed, fixture, 5000);
 }
 
 static void
@@ -566,16 +488,16 @@ test_app_open_remove_undo_duplicate (Fixture       *fixture,
 
   /* Another release of the same quarter, kept beside it. */
   import_answering (fixture, file, "keep-both");
-  iterate_until (has_four, fixture, 20000);
+  kessan_test_iterate_until (has_four, fixture, 20000);
   g_assert_cmpstr (kessan_filing_get_source_name (kessan_window_get_filing (fixture->window)), ==, "kessan-app-open.txt");
 
   /* Remove it, then Undo. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.remove-filing", NULL));
   g_assert_cmpuint (library_size (fixture), ==, 3);
-  g_assert_null (find_filing (fixture, "kessan-app-open.txt"));
+  g_assert_null (kessan_test_app_find_filing (fixture, "kessan-app-open.txt"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo-remove", NULL));
   g_assert_cmpuint (library_size (fixture), ==, 4);
-  g_assert_nonnull (find_filing (fixture, "kessan-app-open.txt"));
+  g_assert_nonnull (kessan_test_app_find_filing (fixture, "kessan-app-open.txt"));
 
   g_unlink (copy);
 }
@@ -587,35 +509,10 @@ test_app_unreadable_file_changes_nothing (Fixture       *fixture,
   g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/kessan/release.txt");
 
   kessan_window_open_file (fixture->window, missing);
-  iterate_until (wizard_at_summary, fixture, 20000);
+  kessan_test_iterate_until (wizard_at_summary, fixture, 20000);
   g_assert_cmpuint (library_size (fixture), ==, 3);
   gtk_widget_activate_action (GTK_WIDGET (kessan_window_get_import_wizard (fixture->window)), "wizard.cancel", NULL);
-  iterate_until (wizard_closed, fixture, 5000);
-}
-
-/* Screenshots of every page for review: not compared, only written. */
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".", "screenshots", NULL);
-  g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL || renderer == NULL)
-    return;
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_mkdir_with_parents (dir, 0755);
-  path = g_strdup_printf ("%s/%s.png", dir, name);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
+  kessan_test_iterate_until (wizard_closed, fixture, 5000);
 }
 
 static void
@@ -631,12 +528,10 @@ test_app_screenshots (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
       g_autofree char *name = g_strdup_printf ("%s-%s", pages[i], language != NULL && *language != '\0' ? language : "en");
-      gint64 until = g_get_monotonic_time () + 500000;
 
       kessan_window_show_page (fixture->window, pages[i]);
-      while (g_get_monotonic_time () < until)
-        g_main_context_iteration (NULL, FALSE);
-      save_screenshot (GTK_WIDGET (fixture->window), name);
+      kessan_test_iterate_for (500);
+      kessan_test_save_screenshot (GTK_WIDGET (fixture->window), name);
     }
 }
 
@@ -667,10 +562,7 @@ int
 main (int    argc,
       char **argv)
 {
-  setlocale (LC_ALL, "");
-  kessan_test_trace_criticals ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  kessan_test_app_init (&argc, &argv);
 
   /* With LANGUAGE=ja (test-app-ja) only what is about the language runs. */
   if (!g_str_has_prefix (g_get_language_names ()[0], "ja"))

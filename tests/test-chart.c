@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gstdio.h>
-#include <locale.h>
 #include <math.h>
 #include <poppler.h>
 #include <string.h>
@@ -9,6 +8,7 @@
 #include "kessan-chart.h"
 #include "kessan-charts-page.h"
 #include "kessan-statements-page.h"
+#include "kessan-test-app.h"
 #include "kessan-test-util.h"
 #include "kessan-window.h"
 
@@ -23,97 +23,36 @@
 
 typedef struct
 {
-  char              *library_dir;
-  KessanApplication *app;
-  KessanWindow      *window;
-  KessanChartsPage  *page;
+  KessanTestApp     test;
+  KessanChartsPage *page;
 } Fixture;
 
-static void
-iterate_until (gboolean (*done) (Fixture *), Fixture *fixture, guint timeout_ms)
-{
-  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-
-  while (!done (fixture) && g_get_monotonic_time () < deadline)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-  g_assert_true (done (fixture));
-}
-
 static gboolean
-charts_ready (Fixture *fixture)
+charts_ready (gpointer data)
 {
-  return fixture->window != NULL && kessan_window_get_ready (fixture->window)
-         && kessan_window_get_filing (fixture->window) != NULL
+  Fixture *fixture = data;
+
+  return kessan_window_get_filing (fixture->test.window) != NULL
          && kessan_charts_page_get_ready (fixture->page)
          && kessan_chart_get_model (kessan_charts_page_get_chart (fixture->page)) != NULL;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  /* Settings live in memory for the whole run: each test starts afresh,
-   * with the samples of a first run. */
-  {
-    g_autoptr(GSettings) settings = g_settings_new ("io.github.kessan.Kessan");
-    g_autoptr(GSettingsSchema) schema = NULL;
-    g_auto(GStrv) keys = NULL;
-
-    g_object_get (settings, "settings-schema", &schema, NULL);
-    keys = g_settings_schema_list_keys (schema);
-    for (guint i = 0; keys[i] != NULL; i++)
-      g_settings_reset (settings, keys[i]);
-  }
-
-  fixture->library_dir = g_dir_make_tmp ("kessan-chart-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("KESSAN_LIBRARY_DIR", fixture->library_dir, TRUE);
-
-  fixture->app = kessan_application_new ();
-  g_application_set_flags (G_APPLICATION (fixture->app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (fixture->app), NULL, &error));
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (fixture->app));
-  fixture->window = KESSAN_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
-  g_assert_nonnull (fixture->window);
-  fixture->page = KESSAN_CHARTS_PAGE (kessan_window_get_page (fixture->window, "charts"));
+  /* Each test starts afresh, with the samples of a first run. */
+  kessan_test_app_set_up (&fixture->test, "kessan-chart-XXXXXX", 0, 0, FALSE);
+  fixture->page = KESSAN_CHARTS_PAGE (kessan_window_get_page (fixture->test.window, "charts"));
   g_assert_nonnull (fixture->page);
-  iterate_until (charts_ready, fixture, 30000);
+  kessan_test_iterate_until (charts_ready, fixture, 30000);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_clear_object (&fixture->app);
-  remove_tree (fixture->library_dir);
-  g_free (fixture->library_dir);
+  kessan_test_app_tear_down (&fixture->test);
 }
 
 /* Pixels */
@@ -533,7 +472,7 @@ static void
 test_chart_rows (Fixture       *fixture,
                  gconstpointer  data)
 {
-  KessanStatementsPage *statements = KESSAN_STATEMENTS_PAGE (kessan_window_get_page (fixture->window, "statements"));
+  KessanStatementsPage *statements = KESSAN_STATEMENTS_PAGE (kessan_window_get_page (fixture->test.window, "statements"));
   KessanChart *chart = kessan_charts_page_get_chart (fixture->page);
   g_auto(GStrv) concepts = NULL;
   KessanChartModel *model;
@@ -542,8 +481,8 @@ test_chart_rows (Fixture       *fixture,
   kessan_statements_page_select_rows (statements, 0, 4);
   concepts = kessan_statements_page_get_selected_concepts (statements);
   g_assert_nonnull (concepts[0]);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.chart-rows", NULL));
-  g_assert_cmpstr (kessan_window_get_visible_page (fixture->window), ==, "charts");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->test.window), "win.chart-rows", NULL));
+  g_assert_cmpstr (kessan_window_get_visible_page (fixture->test.window), ==, "charts");
   model = kessan_chart_get_model (chart);
   g_assert_nonnull (model);
   /* The rows' concepts that have values, in the rows' order (a heading
@@ -564,10 +503,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  kessan_test_trace_criticals ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  kessan_test_app_init (&argc, &argv);
 
   g_test_add ("/kessan/chart/presets", Fixture, NULL, fixture_set_up, test_presets, fixture_tear_down);
   g_test_add ("/kessan/chart/exports", Fixture, NULL, fixture_set_up, test_exports, fixture_tear_down);

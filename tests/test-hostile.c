@@ -1,5 +1,4 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
 
@@ -8,6 +7,8 @@
 #include "kessan-display-text.h"
 #include "kessan-key-list.h"
 #include "kessan-statements-page.h"
+#include "kessan-test-app.h"
+#include "kessan-test-util.h"
 #include "kessan-window.h"
 
 /* The application given releases made to be hard on it: labels of ten
@@ -37,95 +38,24 @@
 #define CONTROL_LABEL "General\x01" "and\x1b[31m administrative\x7f" \
                       "\xe2\x80\xae" "reversed" "\xe2\x81\xa6" "open" "\xe2\x80\x8b" "end"
 
-typedef struct
-{
-  char              *library_dir;
-  KessanApplication *app;
-  KessanWindow      *window;
-} Fixture;
-
-static void
-iterate_until (gboolean (*done) (Fixture *), Fixture *fixture, guint timeout_ms)
-{
-  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-
-  while (!done (fixture) && g_get_monotonic_time () < deadline)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-  g_assert_true (done (fixture));
-}
-
-static gboolean
-window_ready (Fixture *fixture)
-{
-  return kessan_window_get_ready (fixture->window) && kessan_window_get_filing (fixture->window) != NULL;
-}
+/* Each test on an application of its own (tests/kessan-test-app.h). */
+typedef KessanTestApp Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  /* Settings live in memory for the whole run: each test starts afresh,
-   * with the samples added to its new library as on a first run. */
-  {
-    g_autoptr(GSettings) settings = g_settings_new ("io.github.kessan.Kessan");
-    g_autoptr(GSettingsSchema) schema = NULL;
-    g_auto(GStrv) keys = NULL;
-
-    g_object_get (settings, "settings-schema", &schema, NULL);
-    keys = g_settings_schema_list_keys (schema);
-    for (guint i = 0; keys[i] != NULL; i++)
-      g_settings_reset (settings, keys[i]);
-  }
-
-  fixture->library_dir = g_dir_make_tmp ("kessan-hostile-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("KESSAN_LIBRARY_DIR", fixture->library_dir, TRUE);
-
-  fixture->app = kessan_application_new ();
-  g_application_set_flags (G_APPLICATION (fixture->app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (fixture->app), NULL, &error));
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (fixture->app));
-  fixture->window = KESSAN_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
-  g_assert_nonnull (fixture->window);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  iterate_until (window_ready, fixture, 30000);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
+  /* Each test starts afresh, with the samples added to its new library
+   * as on a first run. */
+  kessan_test_app_set_up (fixture, "kessan-hostile-XXXXXX", 1280, 800, TRUE);
+  g_assert_nonnull (kessan_window_get_filing (fixture->window));
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_clear_object (&fixture->app);
-  remove_tree (fixture->library_dir);
-  g_free (fixture->library_dir);
+  kessan_test_app_tear_down (fixture);
 }
 
 /* Releases made here */
@@ -225,25 +155,11 @@ write_longest_table (const char *dir)
   return g_steal_pointer (&path);
 }
 
-static KessanFiling *
-find_filing (Fixture    *fixture,
-             const char *source_name)
-{
-  GListModel *library = G_LIST_MODEL (kessan_window_get_library (fixture->window));
-
-  for (guint i = 0; i < g_list_model_get_n_items (library); i++)
-    {
-      g_autoptr(KessanFiling) filing = g_list_model_get_item (library, i);
-
-      if (g_strcmp0 (kessan_filing_get_source_name (filing), source_name) == 0)
-        return filing;
-    }
-  return NULL;
-}
-
 static gboolean
-imports_done (Fixture *fixture)
+imports_done (gpointer data)
 {
+  Fixture *fixture = data;
+
   /* The window shows the progress cursor while imports run. */
   return gtk_widget_get_cursor (GTK_WIDGET (fixture->window)) == NULL;
 }
@@ -262,8 +178,8 @@ import (Fixture    *fixture,
    * then shown as a user would pick it. */
   added = kessan_library_import_file (kessan_window_get_library (fixture->window), file, NULL, &error);
   g_assert_no_error (error);
-  iterate_until (imports_done, fixture, 120000);
-  filing = find_filing (fixture, name);
+  kessan_test_iterate_until (imports_done, fixture, 120000);
+  filing = kessan_test_app_find_filing (fixture, name);
   g_assert_nonnull (filing);
   kessan_window_select_filing (fixture->window, filing);
   return filing;
@@ -334,17 +250,17 @@ measure_step (Fixture      *fixture,
   return meter.longest / 1000.0;
 }
 
-/* Waits until @done, as iterate_until() does; returns the longest gap
- * in milliseconds. */
+/* Waits until @done, as kessan_test_iterate_until() does; returns the
+ * longest gap in milliseconds. */
 static double
 wait_measuring (Fixture  *fixture,
-                gboolean (*done) (Fixture *),
+                gboolean (*done) (gpointer data),
                 guint     timeout_ms)
 {
   GapMeter meter = { g_get_monotonic_time (), 0 };
   guint tick = g_timeout_add_full (G_PRIORITY_HIGH, 5, gap_tick_cb, &meter, NULL);
 
-  iterate_until (done, fixture, timeout_ms);
+  kessan_test_iterate_until (done, fixture, timeout_ms);
   g_source_remove (tick);
   gap_tick_cb (&meter);
   return meter.longest / 1000.0;
@@ -362,30 +278,6 @@ show_page_step (Fixture       *fixture,
                 gconstpointer  data)
 {
   kessan_window_show_page (fixture->window, data);
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".", "screenshots", NULL);
-  g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL || renderer == NULL)
-    return;
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_mkdir_with_parents (dir, 0755);
-  path = g_strdup_printf ("%s/%s.png", dir, name);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
 static const char *pages[] = { "statements", "trends", "charts", "checks", "source", "statements" };
@@ -411,7 +303,7 @@ visit_pages (Fixture      *fixture,
         {
           g_autofree char *shot = g_strdup_printf ("hostile-%s-%s", name, pages[i]);
 
-          save_screenshot (GTK_WIDGET (fixture->window), shot);
+          kessan_test_save_screenshot (GTK_WIDGET (fixture->window), shot);
         }
     }
   return longest;
@@ -424,7 +316,7 @@ assert_responsive (Fixture      *fixture,
                    KessanFiling *filing,
                    const char   *name)
 {
-  double sample = visit_pages (fixture, find_filing (fixture, SEED), "sample", FALSE);
+  double sample = visit_pages (fixture, kessan_test_app_find_filing (fixture, SEED), "sample", FALSE);
   double hostile = visit_pages (fixture, filing, name, TRUE);
 
   g_test_message ("longest gap: %.0f ms on the sample, %.0f ms on %s", sample, hostile, name);
@@ -533,11 +425,9 @@ show_label_of_row (Fixture              *fixture,
 {
   GtkWidget *table = find_descendant (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW);
   g_autofree char *text = kessan_statements_page_get_cell_text (page, (guint) row, 0);
-  gint64 until = g_get_monotonic_time () + 300000;
 
   kessan_statements_page_select_rows (page, (guint) row, 1);
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
+  kessan_test_iterate_for (300);
   return find_label (table, text);
 }
 
@@ -656,8 +546,10 @@ scroll_to_end_step (Fixture       *fixture,
 }
 
 static gboolean
-charts_ready (Fixture *fixture)
+charts_ready (gpointer data)
 {
+  Fixture *fixture = data;
+
   return kessan_charts_page_get_ready (KESSAN_CHARTS_PAGE (kessan_window_get_page (fixture->window, "charts")));
 }
 

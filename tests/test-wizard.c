@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gstdio.h>
-#include <locale.h>
 #include <string.h>
 
 #include "kessan-application.h"
 #include "kessan-import-wizard.h"
 #include "kessan-statements-page.h"
+#include "kessan-test-app.h"
 #include "kessan-test-pdf.h"
 #include "kessan-test-util.h"
 #include "kessan-window.h"
@@ -17,101 +17,38 @@
 
 typedef struct
 {
-  char              *dir;
-  char              *library_dir;
-  KessanApplication *app;
-  KessanWindow      *window;
+  KessanTestApp test;  /* its library folder inside dir */
+  char         *dir;   /* the releases the test writes */
 } Fixture;
-
-static void
-iterate_until (gboolean (*done) (Fixture *), Fixture *fixture, guint timeout_ms)
-{
-  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-
-  while (!done (fixture) && g_get_monotonic_time () < deadline)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-  g_assert_true (done (fixture));
-}
-
-static void
-iterate_for (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + (gint64) ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
-
-static gboolean
-window_ready (Fixture *fixture)
-{
-  return kessan_window_get_ready (fixture->window);
-}
-
-static void
-start_app (Fixture    *fixture,
-           const char *library_dir)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_setenv ("KESSAN_LIBRARY_DIR", library_dir, TRUE);
-  fixture->app = kessan_application_new ();
-  g_application_set_flags (G_APPLICATION (fixture->app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (fixture->app), NULL, &error));
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (fixture->app));
-  fixture->window = KESSAN_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
-  g_assert_nonnull (fixture->window);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
-  iterate_until (window_ready, fixture, 30000);
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GSettings) settings = g_settings_new ("io.github.kessan.Kessan");
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_auto(GStrv) keys = NULL;
 
-  /* Settings live in memory for the whole run: start each test afresh,
-   * on a library without the samples. */
-  g_object_get (settings, "settings-schema", &schema, NULL);
-  keys = g_settings_schema_list_keys (schema);
-  for (guint i = 0; keys[i] != NULL; i++)
-    g_settings_reset (settings, keys[i]);
+  /* Each test starts afresh, on a library without the samples. */
+  kessan_test_app_reset_settings ();
   g_settings_set_boolean (settings, "samples-added", TRUE);
 
   fixture->dir = kessan_test_make_temp_dir ("kessan-wizard-XXXXXX");
-  fixture->library_dir = g_build_filename (fixture->dir, "library", NULL);
-  start_app (fixture, fixture->library_dir);
+  fixture->test.library_dir = g_build_filename (fixture->dir, "library", NULL);
+  kessan_test_app_start (&fixture->test, fixture->test.library_dir, 1280, 800, FALSE);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  KessanImportWizard *wizard = kessan_window_get_import_wizard (fixture->window);
-
-  if (wizard != NULL)
-    gtk_window_destroy (GTK_WINDOW (wizard));
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_clear_object (&fixture->app);
+  kessan_test_app_tear_down (&fixture->test);
   kessan_test_remove_tree (fixture->dir);
-  g_free (fixture->library_dir);
   g_free (fixture->dir);
 }
 
 static KessanLibrary *
 library (Fixture *fixture)
 {
-  return kessan_window_get_library (fixture->window);
+  return kessan_window_get_library (fixture->test.window);
 }
 
 static guint
@@ -123,18 +60,22 @@ library_size (Fixture *fixture)
 static KessanImportWizard *
 wizard (Fixture *fixture)
 {
-  return kessan_window_get_import_wizard (fixture->window);
+  return kessan_window_get_import_wizard (fixture->test.window);
 }
 
 static gboolean
-wizard_at_summary (Fixture *fixture)
+wizard_at_summary (gpointer data)
 {
+  Fixture *fixture = data;
+
   return wizard (fixture) != NULL && g_strcmp0 (kessan_import_wizard_get_step (wizard (fixture)), "summary") == 0;
 }
 
 static gboolean
-wizard_closed (Fixture *fixture)
+wizard_closed (gpointer data)
 {
+  Fixture *fixture = data;
+
   return wizard (fixture) == NULL;
 }
 
@@ -155,26 +96,10 @@ static KessanImportWizard *
 open_to_summary (Fixture *fixture,
                  GFile   *file)
 {
-  kessan_window_open_file (fixture->window, file);
+  kessan_window_open_file (fixture->test.window, file);
   g_assert_nonnull (wizard (fixture));
-  iterate_until (wizard_at_summary, fixture, 30000);
+  kessan_test_iterate_until (wizard_at_summary, fixture, 30000);
   return wizard (fixture);
-}
-
-static KessanFiling *
-find_filing (Fixture    *fixture,
-             const char *source_name)
-{
-  GListModel *model = G_LIST_MODEL (library (fixture));
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(KessanFiling) filing = g_list_model_get_item (model, i);
-
-      if (g_strcmp0 (kessan_filing_get_source_name (filing), source_name) == 0)
-        return filing;
-    }
-  return NULL;
 }
 
 static guint
@@ -193,31 +118,16 @@ count_tree (const char *path)
   return n;
 }
 
-/* Screenshots of the steps for review: not compared, only written. */
+/* Screenshots of the steps for review, once the wizard has settled. */
 static void
 save_screenshot (GtkWidget  *widget,
                  const char *step)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".", "screenshots", NULL);
   const char *language = g_getenv ("LANGUAGE");
-  g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  g_autofree char *name = g_strdup_printf ("wizard-%s-%s", step, language != NULL && *language != '\0' ? language : "en");
 
-  iterate_for (300);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL || renderer == NULL)
-    return;
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_mkdir_with_parents (dir, 0755);
-  path = g_strdup_printf ("%s/wizard-%s-%s.png", dir, step, language != NULL && *language != '\0' ? language : "en");
-  g_assert_true (gdk_texture_save_to_png (texture, path));
+  kessan_test_iterate_for (300);
+  kessan_test_save_screenshot (widget, name);
 }
 
 static void
@@ -259,11 +169,11 @@ test_clean_one_click (Fixture       *fixture,
   GtkWidget *add;
   KessanFiling *added;
 
-  kessan_window_open_file (fixture->window, file);
+  kessan_window_open_file (fixture->test.window, file);
   g_assert_cmpstr (kessan_import_wizard_get_step (wizard (fixture)), ==, "reading");
   gtk_window_present (GTK_WINDOW (wizard (fixture)));
   save_screenshot (GTK_WIDGET (wizard (fixture)), "reading");
-  iterate_until (wizard_at_summary, fixture, 30000);
+  kessan_test_iterate_until (wizard_at_summary, fixture, 30000);
   w = wizard (fixture);
   save_screenshot (GTK_WIDGET (w), "summary-clean");
 
@@ -275,11 +185,11 @@ test_clean_one_click (Fixture       *fixture,
 
   /* The one click. */
   g_signal_emit_by_name (add, "clicked");
-  iterate_until (wizard_closed, fixture, 10000);
+  kessan_test_iterate_until (wizard_closed, fixture, 10000);
   g_assert_cmpuint (library_size (fixture), ==, 1);
-  added = find_filing (fixture, "clean-release.txt");
+  added = kessan_test_app_find_filing (&fixture->test, "clean-release.txt");
   g_assert_nonnull (added);
-  g_assert_true (kessan_window_get_filing (fixture->window) == added);
+  g_assert_true (kessan_window_get_filing (fixture->test.window) == added);
 
   direct = kessan_parse_file (file, &error);
   g_assert_no_error (error);
@@ -364,17 +274,17 @@ test_ragged_correction (Fixture       *fixture,
 
   /* Add it: the seed's own errors remain, so it is "Add Anyway". */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (w), "wizard.add", NULL));
-  iterate_until (wizard_closed, fixture, 10000);
-  added = find_filing (fixture, "shifted-release.txt");
+  kessan_test_iterate_until (wizard_closed, fixture, 10000);
+  added = kessan_test_app_find_filing (&fixture->test, "shifted-release.txt");
   g_assert_nonnull (added);
   g_assert_cmpuint (g_list_model_get_n_items (kessan_filing_get_corrections (added)), ==, 1);
 
   /* The Statements view marks the corrected number, and only it. */
   {
-    KessanStatementsPage *page = KESSAN_STATEMENTS_PAGE (kessan_window_get_page (fixture->window, "statements"));
+    KessanStatementsPage *page = KESSAN_STATEMENTS_PAGE (kessan_window_get_page (fixture->test.window, "statements"));
     g_autoptr(KessanCorrection) made = g_list_model_get_item (kessan_filing_get_corrections (added), 0);
 
-    kessan_window_select_filing (fixture->window, added);
+    kessan_window_select_filing (fixture->test.window, added);
     g_assert_true (kessan_statements_page_select_statement (page, shifted.statement));
     g_assert_true (kessan_statements_page_get_cell_correction (page, shifted.row, shifted.right_column + 1) == made);
     g_assert_null (kessan_statements_page_get_cell_correction (page, shifted.row, shifted.wrong_column + 1));
@@ -393,8 +303,10 @@ test_ragged_correction (Fixture       *fixture,
 }
 
 static gboolean
-duplicate_asked (Fixture *fixture)
+duplicate_asked (gpointer data)
 {
+  Fixture *fixture = data;
+
   return wizard (fixture) != NULL && kessan_import_wizard_get_duplicate_dialog (wizard (fixture)) != NULL;
 }
 
@@ -408,14 +320,14 @@ add_answering (Fixture    *fixture,
   KessanImportWizard *w = open_to_summary (fixture, file);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (w), "wizard.add", NULL));
-  iterate_until (duplicate_asked, fixture, 5000);
+  kessan_test_iterate_until (duplicate_asked, fixture, 5000);
   adw_message_dialog_response (kessan_import_wizard_get_duplicate_dialog (w), response);
   /* A release added closes the wizard; one left out keeps it open to
    * say so. */
   if (g_str_equal (response, "cancel"))
-    iterate_for (200);
+    kessan_test_iterate_for (200);
   else
-    iterate_until (wizard_closed, fixture, 5000);
+    kessan_test_iterate_until (wizard_closed, fixture, 5000);
 }
 
 /* Another release of the same quarter: Replace leaves one (and Undo
@@ -439,28 +351,28 @@ test_duplicate (Fixture       *fixture,
 
   add_answering (fixture, second, "replace");
   g_assert_cmpuint (library_size (fixture), ==, 1);
-  g_assert_nonnull (find_filing (fixture, "004_df6267c19d93d050.txt"));
-  g_assert_null (find_filing (fixture, "003_3f09aa9018b22431.txt"));
+  g_assert_nonnull (kessan_test_app_find_filing (&fixture->test, "004_df6267c19d93d050.txt"));
+  g_assert_null (kessan_test_app_find_filing (&fixture->test, "003_3f09aa9018b22431.txt"));
   g_assert_true (wizard_closed (fixture));
 
   /* The toast's Undo. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo-import", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->test.window), "win.undo-import", NULL));
   g_assert_cmpuint (library_size (fixture), ==, 1);
-  g_assert_nonnull (find_filing (fixture, "003_3f09aa9018b22431.txt"));
-  g_assert_null (find_filing (fixture, "004_df6267c19d93d050.txt"));
+  g_assert_nonnull (kessan_test_app_find_filing (&fixture->test, "003_3f09aa9018b22431.txt"));
+  g_assert_null (kessan_test_app_find_filing (&fixture->test, "004_df6267c19d93d050.txt"));
 
   add_answering (fixture, second, "keep-both");
   g_assert_cmpuint (library_size (fixture), ==, 2);
   g_assert_true (wizard_closed (fixture));
 
   /* The same file again: Cancel leaves the library as it was. */
-  before = count_tree (fixture->library_dir);
+  before = count_tree (fixture->test.library_dir);
   add_answering (fixture, second, "cancel");
   g_assert_cmpuint (library_size (fixture), ==, 2);
-  g_assert_cmpuint (count_tree (fixture->library_dir), ==, before);
+  g_assert_cmpuint (count_tree (fixture->test.library_dir), ==, before);
   g_assert_nonnull (wizard (fixture));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard (fixture)), "wizard.cancel", NULL));
-  iterate_until (wizard_closed, fixture, 5000);
+  kessan_test_iterate_until (wizard_closed, fixture, 5000);
 }
 
 /* Each bad input shows the engine's own message for that file on its row,
@@ -521,7 +433,7 @@ test_bad_input (Fixture       *fixture,
           save_screenshot (GTK_WIDGET (w), "bad-input");
         }
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (w), "wizard.cancel", NULL));
-      iterate_until (wizard_closed, fixture, 5000);
+      kessan_test_iterate_until (wizard_closed, fixture, 5000);
       g_unlink (path);
     }
 
@@ -564,8 +476,8 @@ test_pdf (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (kessan_import_wizard_get_add_button (w)));
   g_assert_true (gtk_widget_has_css_class (kessan_import_wizard_get_add_button (w), "suggested-action"));
   g_signal_emit_by_name (kessan_import_wizard_get_add_button (w), "clicked");
-  iterate_until (wizard_closed, fixture, 10000);
-  added = find_filing (fixture, "release.pdf");
+  kessan_test_iterate_until (wizard_closed, fixture, 10000);
+  added = kessan_test_app_find_filing (&fixture->test, "release.pdf");
   g_assert_nonnull (added);
   text_bytes = g_bytes_new_static (text, strlen (text));
   from_text = kessan_parse_release (text_bytes, "release.txt", &error);
@@ -584,7 +496,7 @@ test_pdf (Fixture       *fixture,
       g_assert_cmpstr (kessan_import_wizard_get_file_message (w, 0), ==, engine_error->message);
       g_assert_false (gtk_widget_get_visible (kessan_import_wizard_get_add_button (w)));
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (w), "wizard.cancel", NULL));
-      iterate_until (wizard_closed, fixture, 5000);
+      kessan_test_iterate_until (wizard_closed, fixture, 5000);
     }
   g_assert_cmpuint (library_size (fixture), ==, 1);
 }
@@ -607,11 +519,8 @@ test_library_not_writable (Fixture       *fixture,
 
   /* The application again, on a library folder that is a file. */
   kessan_test_write_file (blocked, "a file, not a folder", -1);
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_clear_object (&fixture->app);
-  start_app (fixture, blocked);
+  kessan_test_app_stop (&fixture->test);
+  kessan_test_app_start (&fixture->test, blocked, 1280, 800, FALSE);
 
   g_assert_true (kessan_import_read (direct, NULL, &error));
   g_assert_null (kessan_import_commit (direct, KESSAN_IMPORT_MODE_ADD, FALSE, NULL, NULL, &error));
@@ -619,7 +528,7 @@ test_library_not_writable (Fixture       *fixture,
 
   w = open_to_summary (fixture, file);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (w), "wizard.add", NULL));
-  iterate_for (100);
+  kessan_test_iterate_for (100);
   g_assert_nonnull (wizard (fixture));
   g_assert_cmpstr (kessan_import_wizard_get_file_message (w, 0), ==, error->message);
   g_assert_cmpuint (library_size (fixture), ==, 0);
@@ -631,10 +540,7 @@ int
 main (int    argc,
       char **argv)
 {
-  setlocale (LC_ALL, "");
-  kessan_test_trace_criticals ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  kessan_test_app_init (&argc, &argv);
 
 #define ADD_TEST(path, func) \
   g_test_add ("/kessan/wizard/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
