@@ -12,6 +12,11 @@ G_BEGIN_DECLS
  * is freed with the last release.  Both may be called from any thread. */
 const char *kessan_intern_acquire (const char *str);
 void        kessan_intern_release (const char *str);
+/* The shared copy of @str if there is one, without taking it: where a
+ * string is only compared, a pointer compare stands for a string compare
+ * (and NULL says no row or column holds it).  Only compare it: it may be
+ * freed with the last release of it in another thread. */
+const char *kessan_intern_peek    (const char *str);
 
 /* Replaces the interned string at @ptr with one equal to @str, returning
  * whether it changed, for setters that notify only on change. */

@@ -95,3 +95,21 @@ kessan_intern_release (const char *str)
     }
   g_mutex_unlock (&shard->lock);
 }
+
+const char *
+kessan_intern_peek (const char *str)
+{
+  Shard *shard;
+  Entry *entry = NULL;
+
+  if (str == NULL)
+    return NULL;
+
+  shard = &shards[g_str_hash (str) % N_SHARDS];
+  g_mutex_lock (&shard->lock);
+  if (shard->entries != NULL)
+    entry = g_hash_table_lookup (shard->entries, str);
+  g_mutex_unlock (&shard->lock);
+
+  return entry != NULL ? entry->str : NULL;
+}

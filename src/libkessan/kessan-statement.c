@@ -3,6 +3,9 @@
 
 #include "kessan-statement.h"
 
+#include <string.h>
+
+#include "kessan-intern-private.h"
 #include "kessan-model-private.h"
 
 struct _KessanStatement
@@ -489,19 +492,27 @@ KessanLineItem *
 kessan_statement_find_row (KessanStatement *self,
                            const char      *concept)
 {
+  const char *shared;
   guint n_rows;
 
   g_return_val_if_fail (KESSAN_IS_STATEMENT (self), NULL);
   g_return_val_if_fail (concept != NULL, NULL);
 
-  /* A linear scan: statements have tens of rows, and a row's concept may
-   * change after it was added (the review step reassigns concepts). */
+  /* A linear scan, as a row's concept may change after it was added (the
+   * review step reassigns concepts); of pointers, as the concepts of rows
+   * are shared copies, since a table may have a million rows.  A concept
+   * no row holds has no shared copy at all. */
+  shared = kessan_intern_peek (concept);
+  if (shared == NULL)
+    return NULL;
   n_rows = kessan_statement_get_n_rows (self);
   for (guint i = 0; i < n_rows; i++)
     {
       KessanLineItem *row = kessan_statement_get_row (self, i);
 
-      if (g_strcmp0 (kessan_line_item_get_concept (row), concept) == 0)
+      /* The row's own string is alive: confirm on it, should the
+       * shared copy have gone and its memory come back as another. */
+      if (kessan_line_item_get_concept (row) == shared && strcmp (shared, concept) == 0)
         return row;
     }
 
