@@ -837,8 +837,26 @@ test_statement_lookup (void)
   g_assert_nonnull (row);
   g_assert_cmpstr (kessan_line_item_get_label (row), ==, "Net loss");
   g_assert_null (kessan_statement_find_row (income, "revenues.other"));
+  g_assert_null (kessan_statement_find_row (income, "a.concept.no.row.has"));
 
-  g_assert_cmpuint (g_list_model_get_n_items (kessan_statement_get_rows (income)), ==, 6);
+  /* A row whose concept is changed (as the review step does) is found
+   * by its new concept and no longer by its old one; the first row of a
+   * concept wins. */
+  kessan_line_item_set_concept (row, "income.net.changed");
+  g_assert_true (kessan_statement_find_row (income, "income.net.changed") == row);
+  g_assert_null (kessan_statement_find_row (income, "income.net"));
+  {
+    g_autoptr(KessanLineItem) second = kessan_line_item_new ("Net loss, again", kessan_statement_get_n_columns (income));
+
+    kessan_line_item_set_concept (second, "income.net.changed");
+    kessan_statement_add_row (income, second);
+    g_assert_true (kessan_statement_find_row (income, "income.net.changed") == row);
+  }
+  kessan_line_item_set_concept (row, "income.net");
+  g_assert_true (kessan_statement_find_row (income, "income.net") == row);
+  g_assert_true (kessan_statement_find_row (income, "income.net.changed") != row);
+
+  g_assert_cmpuint (g_list_model_get_n_items (kessan_statement_get_rows (income)), ==, 7);
   g_assert_true (g_list_model_get_item_type (kessan_filing_get_statements (filing)) == KESSAN_TYPE_STATEMENT);
   g_assert_true (g_list_model_get_item_type (kessan_filing_get_findings (filing)) == KESSAN_TYPE_FINDING);
 
