@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "kessan-application.h"
+#include "kessan-series-builder.h"
 #include "kessan-source-page.h"
 #include "kessan-statements-page.h"
 #include "kessan-test-app.h"
@@ -558,6 +559,81 @@ test_app_japanese (Fixture       *fixture,
   assert_cell (page, "営業利益(損失)", 2, "\xe2\x96\xb2" "829,760");
 }
 
+/* The series builders of two pages share the set of the same filings;
+ * a build asked for after that set was read (which may follow a change
+ * inside a filing) makes a set of its own. */
+static gpointer
+keep_set (KessanSeriesSet *set,
+          GCancellable    *cancellable,
+          gpointer         user_data)
+{
+  return g_object_ref (set);
+}
+
+static void
+set_ready (gpointer result,
+           gpointer user_data)
+{
+  KessanSeriesSet **slot = user_data;
+
+  g_clear_object (slot);
+  *slot = result;
+}
+
+static gboolean
+sets_built (gpointer data)
+{
+  KessanSeriesSet **sets = data;
+
+  return sets[0] != NULL && sets[1] != NULL;
+}
+
+static gboolean
+set_built (gpointer data)
+{
+  return *(KessanSeriesSet **) data != NULL;
+}
+
+static void
+test_app_shared_series_set (void)
+{
+  const char *seeds[] = { "001_ac7abb1bfabe4158.txt", "003_3f09aa9018b22431.txt", "004_df6267c19d93d050.txt" };
+  g_autoptr(GListStore) filings = g_list_store_new (KESSAN_TYPE_FILING);
+  KessanSeriesSet *sets[3] = { NULL, NULL, NULL };
+  g_autoptr(KessanSeriesBuilder) first = kessan_series_builder_new (keep_set, set_ready, g_object_unref, &sets[0]);
+  g_autoptr(KessanSeriesBuilder) second = kessan_series_builder_new (keep_set, set_ready, g_object_unref, &sets[1]);
+  g_autoptr(KessanSeriesBuilder) later = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (seeds); i++)
+    {
+      g_autoptr(GBytes) bytes = kessan_test_load_seed_bytes (seeds[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(KessanFiling) filing = kessan_parse_release (bytes, seeds[i], &error);
+
+      g_assert_no_error (error);
+      g_list_store_append (filings, filing);
+    }
+
+  kessan_series_builder_set_filings (first, G_LIST_MODEL (filings));
+  kessan_series_builder_set_filings (second, G_LIST_MODEL (filings));
+  kessan_test_iterate_until (sets_built, sets, 60000);
+  g_assert_true (sets[0] == sets[1]);
+  g_assert_cmpuint (kessan_series_set_get_n_filings (sets[0]), ==, G_N_ELEMENTS (seeds));
+  g_assert_nonnull (kessan_series_set_lookup (sets[0], "revenues.total", "2003-09-30", 3));
+
+  later = kessan_series_builder_new (keep_set, set_ready, g_object_unref, &sets[2]);
+  kessan_series_builder_set_filings (later, G_LIST_MODEL (filings));
+  kessan_test_iterate_until (set_built, &sets[2], 60000);
+  g_assert_true (sets[2] != sets[0]);
+  g_assert_cmpuint (kessan_series_set_get_n_filings (sets[2]), ==, G_N_ELEMENTS (seeds));
+
+  kessan_series_builder_stop (first);
+  kessan_series_builder_stop (second);
+  kessan_series_builder_stop (later);
+  for (guint i = 0; i < G_N_ELEMENTS (sets); i++)
+    g_clear_object (&sets[i]);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -571,6 +647,7 @@ main (int    argc,
       g_test_add ("/kessan/app/bilingual-tables", Fixture, NULL, fixture_set_up, test_app_bilingual_tables, fixture_tear_down);
       g_test_add ("/kessan/app/company-series", Fixture, NULL, fixture_set_up, test_app_company_series, fixture_tear_down);
       g_test_add ("/kessan/app/trends-labels", Fixture, NULL, fixture_set_up, test_app_trends_labels, fixture_tear_down);
+      g_test_add_func ("/kessan/app/shared-series-set", test_app_shared_series_set);
       g_test_add ("/kessan/app/scale-currency-negatives", Fixture, NULL, fixture_set_up, test_app_scale_currency_negatives, fixture_tear_down);
       g_test_add ("/kessan/app/copy-rows", Fixture, NULL, fixture_set_up, test_app_copy_rows, fixture_tear_down);
       g_test_add ("/kessan/app/show-in-source", Fixture, NULL, fixture_set_up, test_app_show_in_source, fixture_tear_down);

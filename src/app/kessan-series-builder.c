@@ -87,8 +87,8 @@ same_filings (GPtrArray *a,
   return TRUE;
 }
 
-/* Returns: (transfer full) (nullable): the set of @filings, or NULL when
- * @cancellable was cancelled first. */
+/* Whether the shared set, built or being built, answers a build of
+ * @filings asked for at @requested. */
 static gboolean
 serves (GPtrArray *filings,
         gint64     requested)
@@ -96,6 +96,8 @@ serves (GPtrArray *filings,
   return same_filings (shared.filings, filings) && requested <= shared.read_from;
 }
 
+/* Returns: (transfer full) (nullable): the set of @filings, or NULL when
+ * @cancellable was cancelled first. */
 static KessanSeriesSet *
 build_set (GPtrArray    *filings,
            gint64        requested,
@@ -123,6 +125,9 @@ build_set (GPtrArray    *filings,
   g_mutex_unlock (&shared.lock);
   if (set != NULL)
     return g_steal_pointer (&set);
+  /* The pages may still hold the set replaced; the share of it goes now. */
+  g_clear_object (&replaced);
+  g_clear_pointer (&forgotten, g_ptr_array_unref);
 
   set = kessan_series_set_new ();
   for (guint i = 0; i < filings->len; i++)
