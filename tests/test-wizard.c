@@ -536,6 +536,89 @@ test_library_not_writable (Fixture       *fixture,
   g_assert_cmpstr (contents, ==, "a file, not a folder");
 }
 
+static void
+count_preview_cells (GtkWidget *widget,
+                     guint     *n)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, "preview-cell"))
+    (*n)++;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    count_preview_cells (child, n);
+}
+
+static GtkWidget *
+find_text_view (GtkWidget *widget)
+{
+  if (GTK_IS_TEXT_VIEW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_text_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static char *
+source_text (KessanImportWizard *w)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_text_view (GTK_WIDGET (w))));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+#define LONG_TABLE_ROWS 5000
+
+/* A long table is reviewed a window of rows at a time: the preview has
+ * buttons for those rows only, says which they are, and follows the
+ * selected cell, and the source lines beside it are those rows'. */
+static void
+test_long_table (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new ("Internet Initiative Japan Inc.\n\nTable 3. Number of Contracts\n\n"
+                                          "\t2Q03\t2Q02\t1Q03\n");
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  KessanImportWizard *w;
+  guint cells = 0;
+
+  for (guint i = 0; i < LONG_TABLE_ROWS; i++)
+    g_string_append_printf (text, "Service %c%c%c\t%u\t%u\t%u\n", 'a' + i % 26, 'a' + i / 26 % 26, 'a' + i / 676 % 26,
+                            100 + i % 900, 200 + i % 700, 300 + i % 500);
+  g_string_append (text, "\nEnd of the tables.\n");
+  file = write_release (fixture, "long-table.txt", text->str, (gssize) text->len);
+  w = open_to_summary (fixture, file);
+  gtk_window_present (GTK_WINDOW (w));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (w), "wizard.review", "u", 0));
+  g_assert_cmpstr (kessan_import_wizard_get_step (w), ==, "review");
+  g_assert_cmpstr (kessan_import_wizard_get_preview_range (w), ==, "Rows 1–200 of 5,000");
+  count_preview_cells (GTK_WIDGET (w), &cells);
+  g_assert_cmpuint (cells, ==, (200 + 1) * (3 + 1));
+  before = source_text (w);
+  g_assert_nonnull (strstr (before, "Service aaa\t100"));
+  g_assert_null (strstr (before, "Service vxf\t"));
+
+  /* Row 4,000 (3,999 from 0), labelled "Service vxf". */
+  kessan_import_wizard_select_cell (w, 3999, 1);
+  g_assert_cmpstr (kessan_import_wizard_get_preview_range (w), ==, "Rows 3,900–4,099 of 5,000");
+  g_assert_true (kessan_import_wizard_cell_has_class (w, 3999, 1, "accent"));
+  g_assert_false (kessan_import_wizard_cell_has_class (w, 0, 1, "accent"));
+  cells = 0;
+  count_preview_cells (GTK_WIDGET (w), &cells);
+  g_assert_cmpuint (cells, ==, (200 + 1) * (3 + 1));
+  after = source_text (w);
+  g_assert_nonnull (strstr (after, "Service vxf\t"));
+  g_assert_null (strstr (after, "Service aaa\t"));
+  save_screenshot (GTK_WIDGET (w), "review-long-table");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -553,6 +636,7 @@ main (int    argc,
       ADD_TEST ("bad-input", test_bad_input);
       ADD_TEST ("library-not-writable", test_library_not_writable);
       ADD_TEST ("pdf", test_pdf);
+      ADD_TEST ("long-table", test_long_table);
     }
 
 #undef ADD_TEST

@@ -33,6 +33,7 @@ struct _KessanImportWizard
   GtkListBox        *file_list;
   GtkDropDown       *table_dropdown;
   GtkGrid           *preview_grid;
+  GtkLabel          *preview_range_label;
   GtkTextView       *source_view;
   GtkLabel          *selection_label;
   GtkDropDown       *move_dropdown;
@@ -54,7 +55,7 @@ struct _KessanImportWizard
   GPtrArray         *rows;           /* FileRow, one per import */
   GCancellable      *cancellable;
   GtkStringList     *concept_keys;
-  GPtrArray         *cells;          /* the preview's cells, (row + 1) × (columns + 1) */
+  GPtrArray         *cells;          /* the preview's cells, (rows shown + 1) × (columns + 1) */
   KessanImport      *reviewed;
   char              *table_id;
 
@@ -65,6 +66,7 @@ struct _KessanImportWizard
   guint              next_commit;    /* the import the Add button commits next */
   int                selected_row;
   int                selected_column;
+  guint              preview_first;  /* the first row the preview shows */
   gboolean           committing;
   gboolean           force;
   gboolean           commit_failed;

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "kessan-display-settings.h"
 #include "kessan-import-wizard-private.h"
@@ -15,6 +16,14 @@
  * again (KessanImport, KessanCorrection). */
 
 static const guint scales[] = { 1, 1000, 1000000 };
+
+/* The preview shows at most this many rows of a table, those around the
+ * selected one: a table may have a million rows, and each cell of the
+ * preview is a button. */
+#define PREVIEW_ROWS 200
+
+/* The findings listed for a table; the rest are counted. */
+#define MAX_FINDINGS_LISTED 500
 
 static void show_table (KessanImportWizard *self);
 
@@ -129,7 +138,9 @@ cell_at (KessanImportWizard *self,
   width = kessan_statement_get_n_columns (statement) + 1;
   if (row < -1 || column < -1 || (guint) (column + 1) >= width)
     return NULL;
-  index = (guint) (row + 1) * width + (guint) (column + 1);
+  if (row >= 0 && (guint) row < self->preview_first)
+    return NULL;
+  index = (row < 0 ? 0 : (guint) row - self->preview_first + 1) * width + (guint) (column + 1);
   return index < self->cells->len ? g_ptr_array_index (self->cells, index) : NULL;
 }
 
@@ -164,7 +175,7 @@ add_cell (KessanImportWizard *self,
   g_object_set_data (G_OBJECT (button), "row", GINT_TO_POINTER (row));
   g_object_set_data (G_OBJECT (button), "column", GINT_TO_POINTER (column));
   g_signal_connect_object (button, "clicked", G_CALLBACK (cell_clicked_cb), self, 0);
-  gtk_grid_attach (self->preview_grid, button, column + 1, row + 1, 1, 1);
+  gtk_grid_attach (self->preview_grid, button, column + 1, row < 0 ? 0 : row - (int) self->preview_first + 1, 1, 1);
   g_ptr_array_add (self->cells, button);
   return button;
 }
@@ -195,7 +206,7 @@ fill_preview (KessanImportWizard *self)
 {
   KessanStatement *statement = reviewed_statement (self);
   GtkWidget *child;
-  guint n_columns, n_rows;
+  guint n_columns, n_rows, last;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->preview_grid))) != NULL)
     gtk_grid_remove (self->preview_grid, child);
@@ -205,6 +216,18 @@ fill_preview (KessanImportWizard *self)
 
   n_columns = kessan_statement_get_n_columns (statement);
   n_rows = kessan_statement_get_n_rows (statement);
+  last = MIN (self->preview_first + PREVIEW_ROWS, n_rows);
+  gtk_widget_set_visible (GTK_WIDGET (self->preview_range_label), n_rows > PREVIEW_ROWS);
+  if (n_rows > PREVIEW_ROWS)
+    {
+      g_autofree char *from = kessan_format_number (self->preview_first + 1, 0, KESSAN_NEGATIVE_MINUS);
+      g_autofree char *to = kessan_format_number (last, 0, KESSAN_NEGATIVE_MINUS);
+      g_autofree char *all = kessan_format_number (n_rows, 0, KESSAN_NEGATIVE_MINUS);
+      /* TRANSLATORS: the rows of a long table the preview shows: "Rows 1–200 of 1,000,000" */
+      g_autofree char *range = g_strdup_printf (_("Rows %s–%s of %s"), from, to, all);
+
+      gtk_label_set_text (self->preview_range_label, range);
+    }
 
   mark_correction (self, add_cell (self, "", -1, -1, NULL), -1, -1);
   for (guint c = 0; c < n_columns; c++)
@@ -215,7 +238,7 @@ fill_preview (KessanImportWizard *self)
       mark_correction (self, cell, -1, (int) c);
     }
 
-  for (guint r = 0; r < n_rows; r++)
+  for (guint r = self->preview_first; r < last; r++)
     {
       KessanLineItem *row = kessan_statement_get_row (statement, r);
       KessanFinding *finding = finding_for_cell (self, row, -1);
@@ -253,21 +276,34 @@ fill_source (KessanImportWizard *self)
   KessanStatement *statement = reviewed_statement (self);
   KessanFiling *filing = self->reviewed != NULL ? kessan_import_get_filing (self->reviewed) : NULL;
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->source_view);
-  g_auto(GStrv) lines = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
-  guint first, last, n_lines;
+  guint first, last, n_rows, line = 1;
+  const char *p;
   GtkTextIter start, end;
 
   gtk_text_buffer_set_text (buffer, "", 0);
   if (statement == NULL || kessan_filing_get_text (filing) == NULL)
     return;
 
-  lines = g_strsplit (kessan_filing_get_text (filing), "\n", -1);
-  n_lines = g_strv_length (lines);
+  /* The lines of the table, or of the rows the preview shows. */
   first = MAX (kessan_statement_get_first_line (statement), 1);
-  last = MIN (kessan_statement_get_last_line (statement), n_lines);
-  for (guint line = first; line <= last; line++)
-    g_string_append_printf (text, "%5u  %s\n", line, lines[line - 1]);
+  last = kessan_statement_get_last_line (statement);
+  n_rows = kessan_statement_get_n_rows (statement);
+  if (self->preview_first > 0 && self->preview_first < n_rows)
+    first = MAX (first, kessan_line_item_get_line (kessan_statement_get_row (statement, self->preview_first)));
+  if (self->preview_first + PREVIEW_ROWS < n_rows)
+    last = MIN (last, kessan_line_item_get_line (kessan_statement_get_row (statement, self->preview_first + PREVIEW_ROWS)) - 1);
+
+  for (p = kessan_filing_get_text (filing); p != NULL && line <= last; line++)
+    {
+      const char *newline = strchr (p, '\n');
+
+      if (line >= first)
+        g_string_append_printf (text, "%5u  %.*s\n", line,
+                                (int) (newline != NULL ? (gsize) (newline - p) : strlen (p)), p);
+      p = newline != NULL ? newline + 1 : NULL;
+    }
+  last = MIN (last, line - 1);
   gtk_text_buffer_set_text (buffer, text->str, (int) text->len);
 
   for (guint i = 0; i < kessan_filing_get_n_findings (filing); i++)
@@ -348,8 +384,19 @@ fill_findings (KessanImportWizard *self)
 
       if (statement != NULL && g_strcmp0 (statement, self->table_id) != 0)
         continue;
-      gtk_list_box_append (self->findings_list, finding_row (finding));
-      shown++;
+      if (shown++ < MAX_FINDINGS_LISTED)
+        gtk_list_box_append (self->findings_list, finding_row (finding));
+    }
+  if (shown > MAX_FINDINGS_LISTED)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *more = kessan_format_number (shown - MAX_FINDINGS_LISTED, 0, KESSAN_NEGATIVE_MINUS);
+      /* TRANSLATORS: the last row of a long list of findings; %s is a number */
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "And %s more finding", "And %s more findings",
+                                                             shown - MAX_FINDINGS_LISTED), more);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      gtk_list_box_append (self->findings_list, row);
     }
   if (shown == 0)
     {
@@ -445,6 +492,26 @@ fill_selection (KessanImportWizard *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.set-column-role", self->selected_column >= 0);
 }
 
+/* Moves the preview's rows to take in the selected row; TRUE when they
+ * changed. */
+static gboolean
+place_preview (KessanImportWizard *self)
+{
+  KessanStatement *statement = reviewed_statement (self);
+  guint n_rows = statement != NULL ? kessan_statement_get_n_rows (statement) : 0;
+  guint first = self->preview_first;
+
+  if (first >= n_rows)
+    first = 0;
+  if (self->selected_row >= 0
+      && ((guint) self->selected_row < first || (guint) self->selected_row >= first + PREVIEW_ROWS))
+    first = (guint) self->selected_row > PREVIEW_ROWS / 2 ? (guint) self->selected_row - PREVIEW_ROWS / 2 : 0;
+  if (first == self->preview_first)
+    return FALSE;
+  self->preview_first = first;
+  return TRUE;
+}
+
 static void
 show_table (KessanImportWizard *self)
 {
@@ -469,6 +536,7 @@ show_table (KessanImportWizard *self)
   gtk_drop_down_set_selected (self->quarter_dropdown, kessan_filing_get_fiscal_quarter (filing));
   self->updating = FALSE;
 
+  place_preview (self);
   fill_preview (self);
   fill_source (self);
   fill_findings (self);
@@ -529,6 +597,7 @@ table_selected_cb (KessanImportWizard *self)
   self->table_id = g_strdup (kessan_statement_get_id (kessan_filing_get_statement (filing, selected)));
   self->selected_row = -1;
   self->selected_column = -1;
+  self->preview_first = 0;
   show_table (self);
 }
 
@@ -541,6 +610,8 @@ kessan_import_wizard_select_cell (KessanImportWizard *self,
 
   self->selected_row = row;
   self->selected_column = column;
+  if (place_preview (self))
+    fill_preview (self);
   fill_selection (self);
   fill_source (self);
 }
@@ -731,6 +802,16 @@ kessan_import_wizard_get_reviewed_table (KessanImportWizard *self)
 {
   g_return_val_if_fail (KESSAN_IS_IMPORT_WIZARD (self), NULL);
   return self->table_id;
+}
+
+const char *
+kessan_import_wizard_get_preview_range (KessanImportWizard *self)
+{
+  g_return_val_if_fail (KESSAN_IS_IMPORT_WIZARD (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->preview_range_label)))
+    return NULL;
+  return gtk_label_get_text (self->preview_range_label);
 }
 
 

@@ -678,6 +678,7 @@ kessan_import_wizard_class_init (KessanImportWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KessanImportWizard, file_list);
   gtk_widget_class_bind_template_child (widget_class, KessanImportWizard, table_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KessanImportWizard, preview_grid);
+  gtk_widget_class_bind_template_child (widget_class, KessanImportWizard, preview_range_label);
   gtk_widget_class_bind_template_child (widget_class, KessanImportWizard, source_view);
   gtk_widget_class_bind_template_child (widget_class, KessanImportWizard, selection_label);
   gtk_widget_class_bind_template_child (widget_class, KessanImportWizard, move_dropdown);

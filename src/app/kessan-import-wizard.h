@@ -39,6 +39,9 @@ gboolean            kessan_import_wizard_cell_has_class    (KessanImportWizard *
                                                             int                 column,
                                                             const char         *css_class);
 const char         *kessan_import_wizard_get_reviewed_table (KessanImportWizard *self);
+/* The rows of a long table the preview shows ("Rows 1–200 of 5,000"),
+ * or NULL when it shows them all. */
+const char         *kessan_import_wizard_get_preview_range (KessanImportWizard *self);
 AdwMessageDialog   *kessan_import_wizard_get_duplicate_dialog (KessanImportWizard *self);
 
 G_END_DECLS
