@@ -609,6 +609,8 @@ test_long_table (Fixture       *fixture,
   kessan_import_wizard_select_cell (w, 3999, 1);
   g_assert_cmpstr (kessan_import_wizard_get_preview_range (w), ==, "Rows 3,900–4,099 of 5,000");
   g_assert_true (kessan_import_wizard_cell_has_class (w, 3999, 1, "accent"));
+  /* Its concept is its own, none of the dictionary's: no choice shown. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (kessan_import_wizard_get_concept_dropdown (w)), ==, GTK_INVALID_LIST_POSITION);
   g_assert_false (kessan_import_wizard_cell_has_class (w, 0, 1, "accent"));
   cells = 0;
   count_preview_cells (GTK_WIDGET (w), &cells);

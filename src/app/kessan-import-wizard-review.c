@@ -340,7 +340,17 @@ fill_source (KessanImportWizard *self)
           end = start;
           gtk_text_iter_forward_to_line_end (&end);
           gtk_text_buffer_apply_tag_by_name (buffer, "selected", &start, &end);
-          gtk_text_view_scroll_to_iter (self->source_view, &start, 0.1, FALSE, 0, 0);
+          /* Through a mark: the view scrolls once the new text is laid
+           * out, which an iterator does not wait for. */
+          {
+            GtkTextMark *mark = gtk_text_buffer_get_mark (buffer, "selected-line");
+
+            if (mark == NULL)
+              mark = gtk_text_buffer_create_mark (buffer, "selected-line", &start, TRUE);
+            else
+              gtk_text_buffer_move_mark (buffer, mark, &start);
+            gtk_text_view_scroll_to_mark (self->source_view, mark, 0.1, FALSE, 0, 0);
+          }
         }
     }
 }
@@ -457,6 +467,9 @@ fill_selection (KessanImportWizard *self)
         text = g_strdup_printf (_("Row “%s”, column %d"), row_label (self, row), self->selected_column + 1);
       else
         text = g_strdup_printf (_("Row “%s”"), row_label (self, row));
+      /* A concept of the release's own is none of the dictionary's: the
+       * list shows no choice rather than the last one. */
+      gtk_drop_down_set_selected (self->concept_dropdown, GTK_INVALID_LIST_POSITION);
       for (position = 0; position < g_list_model_get_n_items (G_LIST_MODEL (self->concept_keys)); position++)
         if (g_strcmp0 (gtk_string_list_get_string (self->concept_keys, position), kessan_line_item_get_concept (row)) == 0)
           {

@@ -602,6 +602,13 @@ kessan_import_wizard_get_move_dropdown (KessanImportWizard *self)
 }
 
 GtkDropDown *
+kessan_import_wizard_get_concept_dropdown (KessanImportWizard *self)
+{
+  g_return_val_if_fail (KESSAN_IS_IMPORT_WIZARD (self), NULL);
+  return self->concept_dropdown;
+}
+
+GtkDropDown *
 kessan_import_wizard_get_table_dropdown (KessanImportWizard *self)
 {
   g_return_val_if_fail (KESSAN_IS_IMPORT_WIZARD (self), NULL);

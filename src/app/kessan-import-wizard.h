@@ -28,6 +28,7 @@ const char         *kessan_import_wizard_get_file_message  (KessanImportWizard *
 GtkWidget          *kessan_import_wizard_get_add_button    (KessanImportWizard *self);
 GtkDropDown        *kessan_import_wizard_get_move_dropdown (KessanImportWizard *self);
 GtkDropDown        *kessan_import_wizard_get_table_dropdown (KessanImportWizard *self);
+GtkDropDown        *kessan_import_wizard_get_concept_dropdown (KessanImportWizard *self);
 /* Selects a cell of the reviewed table as a click does; -1 for a row's
  * label or a column's header. */
 void                kessan_import_wizard_select_cell       (KessanImportWizard *self,
