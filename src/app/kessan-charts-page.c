@@ -883,8 +883,7 @@ settings_changed_cb (KessanChartsPage *self)
   KessanLabelLanguage labels = kessan_settings_get_label_language (self->settings);
 
   /* Legends follow the label language, as the Trends page does. */
-  self->japanese_labels = labels == KESSAN_LABELS_JAPANESE
-                          || (labels == KESSAN_LABELS_BOTH && kessan_interface_is_japanese ());
+  self->japanese_labels = kessan_label_language_japanese_first (labels);
   self->both_labels = labels == KESSAN_LABELS_BOTH;
   self->negative_style = kessan_settings_get_negative_style (self->settings);
   kessan_chart_set_labels (self->chart, self->japanese_labels, self->both_labels);

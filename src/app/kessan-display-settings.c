@@ -20,6 +20,22 @@ kessan_settings_get_label_language (GSettings *settings)
   return kessan_interface_is_japanese () ? KESSAN_LABELS_JAPANESE : KESSAN_LABELS_ENGLISH;
 }
 
+gboolean
+kessan_label_language_japanese_first (KessanLabelLanguage labels)
+{
+  switch (labels)
+    {
+    case KESSAN_LABELS_ENGLISH:
+      return FALSE;
+    case KESSAN_LABELS_JAPANESE:
+      return TRUE;
+    case KESSAN_LABELS_PRINTED:
+    case KESSAN_LABELS_BOTH:
+    default:
+      return kessan_interface_is_japanese ();
+    }
+}
+
 KessanNegativeStyle
 kessan_settings_get_negative_style (GSettings *settings)
 {

@@ -17,6 +17,9 @@ gboolean            kessan_interface_is_japanese         (void);
  * Japanese; the interface's language without settings. */
 KessanLabelLanguage kessan_settings_get_label_language   (GSettings *settings);
 
+/* Whether labels read Japanese first: Japanese labels, or both in a
+ * Japanese interface. */
+gboolean            kessan_label_language_japanese_first (KessanLabelLanguage labels);
 /* The negative-style setting; ▲ for Japanese readers who did not choose,
  * a minus sign without settings. */
 KessanNegativeStyle kessan_settings_get_negative_style   (GSettings *settings);

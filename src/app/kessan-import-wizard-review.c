@@ -41,8 +41,7 @@ row_label (KessanImportWizard *self,
            KessanLineItem     *row)
 {
   KessanLabelLanguage labels = kessan_settings_get_label_language (self->settings);
-  gboolean japanese = labels == KESSAN_LABELS_JAPANESE
-                      || (labels == KESSAN_LABELS_BOTH && kessan_interface_is_japanese ());
+  gboolean japanese = kessan_label_language_japanese_first (labels);
   const char *label = japanese ? kessan_line_item_get_label_ja (row) : kessan_line_item_get_label_en (row);
 
   return label != NULL ? label : kessan_line_item_get_label (row);

@@ -101,22 +101,11 @@ row_of_item (KessanTrendsPage *self,
   return g_hash_table_lookup (table->by_key, gtk_string_object_get_string (item));
 }
 
+/* The rows are concepts, named as the dictionary names them. */
 static gboolean
 use_japanese (KessanTrendsPage *self)
 {
-  /* Both labels: the interface's language first.  The rows are
-   * concepts, named as the dictionary names them. */
-  switch (self->label_language)
-    {
-    case KESSAN_LABELS_ENGLISH:
-      return FALSE;
-    case KESSAN_LABELS_JAPANESE:
-      return TRUE;
-    case KESSAN_LABELS_PRINTED:
-    case KESSAN_LABELS_BOTH:
-    default:
-      return kessan_interface_is_japanese ();
-    }
+  return kessan_label_language_japanese_first (self->label_language);
 }
 
 /* Returns: (transfer full): the label in the language chosen. */
