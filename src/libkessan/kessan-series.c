@@ -59,7 +59,6 @@ static const KessanSeriesMargin margins[] = {
 
 G_DEFINE_FINAL_TYPE (KessanSeriesSet, kessan_series_set, G_TYPE_OBJECT)
 
-static void ensure_built (KessanSeriesSet *self);
 
 /* Dates */
 
@@ -152,17 +151,17 @@ observation_resolution (const KessanSeriesObservation *observation)
   return observation->scale / pow10_of (observation->decimals);
 }
 
-static guint
-observation_value_decimals (const KessanSeriesObservation *observation)
+guint
+kessan_series_observation_value_decimals (const KessanSeriesObservation *observation)
 {
   guint digits = scale_digits (observation->scale);
 
   return observation->decimals > digits ? observation->decimals - digits : 0;
 }
 
-static double
-round_to (double value,
-          guint  decimals)
+double
+kessan_series_round_to (double  value,
+                        guint   decimals)
 {
   double factor = pow10_of (decimals);
 
@@ -172,8 +171,8 @@ round_to (double value,
 static double
 observation_value (const KessanSeriesObservation *observation)
 {
-  return round_to (observation->printed * observation->scale,
-                   observation_value_decimals (observation));
+  return kessan_series_round_to (observation->printed * observation->scale,
+                   kessan_series_observation_value_decimals (observation));
 }
 
 /* How far apart two printed values of the same number may be.  Of one
@@ -661,7 +660,7 @@ kessan_series_set_get_filing (KessanSeriesSet *self,
   g_return_val_if_fail (KESSAN_IS_SERIES_SET (self), NULL);
   g_return_val_if_fail (index < self->releases->len, NULL);
 
-  ensure_built (self);
+  kessan_series_set_ensure_built (self);
   return ((Release *) g_ptr_array_index (self->ranked, index))->filing;
 }
 
@@ -819,7 +818,7 @@ finish_point (KessanSeriesPoint *point)
   point->value = observation_value (chosen);
   point->resolution = observation_resolution (chosen);
   point->scale = chosen->scale;
-  point->decimals = observation_value_decimals (chosen);
+  point->decimals = kessan_series_observation_value_decimals (chosen);
 }
 
 /* NULL when a release prints the point: a printed figure always wins. */
@@ -1101,8 +1100,8 @@ describe_point (const KessanSeriesPoint *point)
   return g_strdup_printf (_("%s %s, %s"), number, scale_words (point->scale), origin);
 }
 
-static const char *
-statement_id_of (const KessanSeriesObservation *observation)
+const char *
+kessan_series_observation_statement_id (const KessanSeriesObservation *observation)
 {
   KessanStatement *statement = kessan_series_observation_get_statement (observation);
 
@@ -1151,7 +1150,7 @@ finding_for_check (const KessanSeriesCheck *check)
         }
     }
 
-  finding = kessan_finding_new (KESSAN_SERIES_CHECK_CASH, severity, statement_id_of (observation), message);
+  finding = kessan_finding_new (KESSAN_SERIES_CHECK_CASH, severity, kessan_series_observation_statement_id (observation), message);
   if (observation->line > 0)
     kessan_finding_add_line (finding, observation->line);
   kessan_finding_add_row (finding, cashflow->entry->key);
@@ -1159,7 +1158,7 @@ finding_for_check (const KessanSeriesCheck *check)
   if (balance != NULL)
     {
       kessan_finding_add_row (finding, balance->entry->key);
-      kessan_finding_set_other_statement (finding, statement_id_of (balance->value_observation));
+      kessan_finding_set_other_statement (finding, kessan_series_observation_statement_id (balance->value_observation));
       kessan_finding_set_values (finding, balance->value, cashflow->value);
     }
   return finding;
@@ -1233,8 +1232,8 @@ run_cash_checks (KessanSeriesSet *self)
                        findings->pdata, findings->len);
 }
 
-static void
-ensure_built (KessanSeriesSet *self)
+void
+kessan_series_set_ensure_built (KessanSeriesSet *self)
 {
   if (!self->dirty)
     return;
@@ -1289,8 +1288,8 @@ compare_entries_indirect (gconstpointer a,
   return compare_entries (*(const ConceptEntry * const *) a, *(const ConceptEntry * const *) b);
 }
 
-static GPtrArray *
-sorted_entries (KessanSeriesSet *self)
+GPtrArray *
+kessan_series_set_sorted_entries (KessanSeriesSet *self)
 {
   GPtrArray *entries = g_ptr_array_new ();
   GHashTableIter iter;
@@ -1308,8 +1307,8 @@ sorted_entries (KessanSeriesSet *self)
   return entries;
 }
 
-static GPtrArray *
-sorted_points (ConceptEntry *entry)
+GPtrArray *
+kessan_series_entry_sorted_points (ConceptEntry *entry)
 {
   GPtrArray *points = g_ptr_array_copy (entry->points, NULL, NULL);
 
@@ -1336,8 +1335,8 @@ kessan_series_set_get_concepts (KessanSeriesSet *self)
 
   g_return_val_if_fail (KESSAN_IS_SERIES_SET (self), NULL);
 
-  ensure_built (self);
-  entries = sorted_entries (self);
+  kessan_series_set_ensure_built (self);
+  entries = kessan_series_set_sorted_entries (self);
   keys = g_ptr_array_new_full (entries->len + 1, NULL);
   for (guint i = 0; i < entries->len; i++)
     g_ptr_array_add (keys, g_strdup (((ConceptEntry *) g_ptr_array_index (entries, i))->key));
@@ -1363,11 +1362,11 @@ kessan_series_set_get_points (KessanSeriesSet *self,
   g_return_val_if_fail (KESSAN_IS_SERIES_SET (self), NULL);
   g_return_val_if_fail (concept != NULL, NULL);
 
-  ensure_built (self);
+  kessan_series_set_ensure_built (self);
   entry = g_hash_table_lookup (self->concepts, concept);
   if (entry == NULL)
     return g_ptr_array_new ();
-  return sorted_points (entry);
+  return kessan_series_entry_sorted_points (entry);
 }
 
 /**
@@ -1393,7 +1392,7 @@ kessan_series_set_lookup (KessanSeriesSet *self,
   g_return_val_if_fail (concept != NULL, NULL);
   g_return_val_if_fail (period_end != NULL, NULL);
 
-  ensure_built (self);
+  kessan_series_set_ensure_built (self);
   entry = g_hash_table_lookup (self->concepts, concept);
   if (entry == NULL || months > G_MAXUINT16)
     return NULL;
@@ -1411,7 +1410,7 @@ kessan_series_set_get_n_checks (KessanSeriesSet *self)
 {
   g_return_val_if_fail (KESSAN_IS_SERIES_SET (self), 0);
 
-  ensure_built (self);
+  kessan_series_set_ensure_built (self);
   return self->checks->len;
 }
 
@@ -1432,7 +1431,7 @@ kessan_series_set_get_check (KessanSeriesSet *self,
 {
   g_return_val_if_fail (KESSAN_IS_SERIES_SET (self), NULL);
 
-  ensure_built (self);
+  kessan_series_set_ensure_built (self);
   g_return_val_if_fail (index < self->checks->len, NULL);
   return g_ptr_array_index (self->checks, index);
 }
@@ -1453,7 +1452,7 @@ kessan_series_set_get_findings (KessanSeriesSet *self)
 {
   g_return_val_if_fail (KESSAN_IS_SERIES_SET (self), NULL);
 
-  ensure_built (self);
+  kessan_series_set_ensure_built (self);
   return G_LIST_MODEL (self->findings);
 }
 
@@ -1540,43 +1539,4 @@ kessan_series_observation_get_value (const KessanSeriesObservation *observation)
   g_return_val_if_fail (observation != NULL, 0);
 
   return observation_value (observation);
-}
-
-/* For the other files of the set (kessan-series-private.h). */
-
-void
-kessan_series_set_ensure_built (KessanSeriesSet *self)
-{
-  ensure_built (self);
-}
-
-GPtrArray *
-kessan_series_set_sorted_entries (KessanSeriesSet *self)
-{
-  return sorted_entries (self);
-}
-
-GPtrArray *
-kessan_series_entry_sorted_points (ConceptEntry *entry)
-{
-  return sorted_points (entry);
-}
-
-guint
-kessan_series_observation_value_decimals (const KessanSeriesObservation *observation)
-{
-  return observation_value_decimals (observation);
-}
-
-double
-kessan_series_round_to (double value,
-                        guint  decimals)
-{
-  return round_to (value, decimals);
-}
-
-const char *
-kessan_series_observation_statement_id (const KessanSeriesObservation *observation)
-{
-  return statement_id_of (observation);
 }
