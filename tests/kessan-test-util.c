@@ -349,3 +349,28 @@ kessan_test_trace_criticals (void)
   for (gsize i = 0; i < G_N_ELEMENTS (domains); i++)
     g_log_set_handler (domains[i], G_LOG_LEVEL_CRITICAL | G_LOG_FLAG_FATAL, print_stack_and_abort, NULL);
 }
+
+void
+kessan_test_assert_same_numbers (KessanFiling *a,
+                                 KessanFiling *b)
+{
+  g_assert_cmpuint (kessan_filing_get_n_statements (a), ==, kessan_filing_get_n_statements (b));
+  for (guint s = 0; s < kessan_filing_get_n_statements (a); s++)
+    {
+      KessanStatement *sa = kessan_filing_get_statement (a, s);
+      KessanStatement *sb = kessan_filing_get_statement (b, s);
+
+      g_assert_cmpstr (kessan_statement_get_id (sa), ==, kessan_statement_get_id (sb));
+      g_assert_cmpuint (kessan_statement_get_n_rows (sa), ==, kessan_statement_get_n_rows (sb));
+      for (guint r = 0; r < kessan_statement_get_n_rows (sa); r++)
+        for (guint c = 0; c < kessan_statement_get_n_columns (sa); c++)
+          {
+            KessanLineItem *ra = kessan_statement_get_row (sa, r);
+            KessanLineItem *rb = kessan_statement_get_row (sb, r);
+
+            g_assert_cmpint (kessan_line_item_has_value (ra, c), ==, kessan_line_item_has_value (rb, c));
+            if (kessan_line_item_has_value (ra, c))
+              g_assert_cmpfloat (kessan_line_item_get_value (ra, c), ==, kessan_line_item_get_value (rb, c));
+          }
+    }
+}

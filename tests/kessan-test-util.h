@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "kessan-filing.h"
+
 G_BEGIN_DECLS
 
 /* What a run of kessan-cli left: its exit status (-1 when it did not
@@ -52,6 +54,9 @@ char    *kessan_test_write_temp      (const char         *name,
  * checks find an error are blanked (line numbers stay), until the checks
  * find none.  Returns the text; the release still has its period. */
 char    *kessan_test_make_clean_variant   (const char         *name);
+/* Every number of every statement of @a equals that of @b. */
+void     kessan_test_assert_same_numbers  (KessanFiling       *a,
+                                           KessanFiling       *b);
 
 /* A number of a sample release moved into an empty cell of its row, so
  * that it lands in the wrong column and the checks find a new error. */

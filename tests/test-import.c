@@ -90,32 +90,6 @@ count_entries (const char *path)
   return n;
 }
 
-/* Every number of every statement of @a equals that of @b. */
-static void
-assert_same_numbers (KessanFiling *a,
-                     KessanFiling *b)
-{
-  g_assert_cmpuint (kessan_filing_get_n_statements (a), ==, kessan_filing_get_n_statements (b));
-  for (guint s = 0; s < kessan_filing_get_n_statements (a); s++)
-    {
-      KessanStatement *sa = kessan_filing_get_statement (a, s);
-      KessanStatement *sb = kessan_filing_get_statement (b, s);
-
-      g_assert_cmpstr (kessan_statement_get_id (sa), ==, kessan_statement_get_id (sb));
-      g_assert_cmpuint (kessan_statement_get_n_rows (sa), ==, kessan_statement_get_n_rows (sb));
-      for (guint r = 0; r < kessan_statement_get_n_rows (sa); r++)
-        for (guint c = 0; c < kessan_statement_get_n_columns (sa); c++)
-          {
-            KessanLineItem *ra = kessan_statement_get_row (sa, r);
-            KessanLineItem *rb = kessan_statement_get_row (sb, r);
-
-            g_assert_cmpint (kessan_line_item_has_value (ra, c), ==, kessan_line_item_has_value (rb, c));
-            if (kessan_line_item_has_value (ra, c))
-              g_assert_cmpfloat (kessan_line_item_get_value (ra, c), ==, kessan_line_item_get_value (rb, c));
-          }
-    }
-}
-
 /* A seed with errors is refused unless forced, then added as read. */
 static void
 test_errors_need_force (Fixture       *fixture,
@@ -150,7 +124,7 @@ test_errors_need_force (Fixture       *fixture,
   g_assert_nonnull (added);
   g_assert_cmpint (kessan_import_get_state (import), ==, KESSAN_IMPORT_STATE_ADDED);
   g_assert_true (kessan_library_find_by_hash (fixture->library, kessan_filing_get_source_hash (direct)) == added);
-  assert_same_numbers (added, direct);
+  kessan_test_assert_same_numbers (added, direct);
   g_assert_cmpuint (count_entries (filings), ==, 1);
 }
 
@@ -638,7 +612,7 @@ test_other_corrections (Fixture       *fixture,
       g_assert_cmpint (kessan_correction_get_kind (a), ==, kessan_correction_get_kind (b));
       g_assert_cmpstr (da, ==, db);
     }
-  assert_same_numbers (filing, copy);
+  kessan_test_assert_same_numbers (filing, copy);
   g_assert_cmpuint (kessan_filing_get_fiscal_year (copy), ==, 2004);
 }
 

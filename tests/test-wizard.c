@@ -130,31 +130,6 @@ save_screenshot (GtkWidget  *widget,
   kessan_test_save_screenshot (widget, name);
 }
 
-static void
-assert_same_numbers (KessanFiling *a,
-                     KessanFiling *b)
-{
-  g_assert_cmpuint (kessan_filing_get_n_statements (a), ==, kessan_filing_get_n_statements (b));
-  for (guint s = 0; s < kessan_filing_get_n_statements (a); s++)
-    {
-      KessanStatement *sa = kessan_filing_get_statement (a, s);
-      KessanStatement *sb = kessan_filing_get_statement (b, s);
-
-      g_assert_cmpstr (kessan_statement_get_id (sa), ==, kessan_statement_get_id (sb));
-      g_assert_cmpuint (kessan_statement_get_n_rows (sa), ==, kessan_statement_get_n_rows (sb));
-      for (guint r = 0; r < kessan_statement_get_n_rows (sa); r++)
-        for (guint c = 0; c < kessan_statement_get_n_columns (sa); c++)
-          {
-            KessanLineItem *ra = kessan_statement_get_row (sa, r);
-            KessanLineItem *rb = kessan_statement_get_row (sb, r);
-
-            g_assert_cmpint (kessan_line_item_has_value (ra, c), ==, kessan_line_item_has_value (rb, c));
-            if (kessan_line_item_has_value (ra, c))
-              g_assert_cmpfloat (kessan_line_item_get_value (ra, c), ==, kessan_line_item_get_value (rb, c));
-          }
-    }
-}
-
 /* A clean release: its summary offers Add as the default, and one click
  * adds it with the numbers a direct parse gives. */
 static void
@@ -193,7 +168,7 @@ test_clean_one_click (Fixture       *fixture,
 
   direct = kessan_parse_file (file, &error);
   g_assert_no_error (error);
-  assert_same_numbers (added, direct);
+  kessan_test_assert_same_numbers (added, direct);
 }
 
 static guint
@@ -482,7 +457,7 @@ test_pdf (Fixture       *fixture,
   text_bytes = g_bytes_new_static (text, strlen (text));
   from_text = kessan_parse_release (text_bytes, "release.txt", &error);
   g_assert_no_error (error);
-  assert_same_numbers (added, from_text);
+  kessan_test_assert_same_numbers (added, from_text);
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
