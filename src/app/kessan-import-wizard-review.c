@@ -587,6 +587,10 @@ fill_tables (KessanImportWizard *self,
         selected = s;
     }
 
+  /* Another table is previewed from its first row. */
+  if (kessan_filing_get_n_statements (filing) == 0
+      || g_strcmp0 (self->table_id, kessan_statement_get_id (kessan_filing_get_statement (filing, selected))) != 0)
+    self->preview_first = 0;
   g_clear_pointer (&self->table_id, g_free);
   if (kessan_filing_get_n_statements (filing) > 0)
     self->table_id = g_strdup (kessan_statement_get_id (kessan_filing_get_statement (filing, selected)));
@@ -786,6 +790,7 @@ review_action (GtkWidget  *widget,
   g_set_object (&self->reviewed, import);
   self->selected_row = -1;
   self->selected_column = -1;
+  self->preview_first = 0;
   fill_tables (self, NULL);
   show_table (self);
   gtk_stack_set_visible_child_name (self->stack, "review");
