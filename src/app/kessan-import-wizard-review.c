@@ -456,6 +456,9 @@ fill_selection (KessanImportWizard *self)
     }
 
   self->updating = TRUE;
+  /* No row, or a row whose concept is the release's own (none of the
+   * dictionary's): the list shows no choice rather than the last one. */
+  gtk_drop_down_set_selected (self->concept_dropdown, GTK_INVALID_LIST_POSITION);
   if (self->selected_row >= 0 && (guint) self->selected_row < kessan_statement_get_n_rows (statement))
     {
       KessanLineItem *row = kessan_statement_get_row (statement, (guint) self->selected_row);
@@ -466,9 +469,6 @@ fill_selection (KessanImportWizard *self)
         text = g_strdup_printf (_("Row “%s”, column %d"), row_label (self, row), self->selected_column + 1);
       else
         text = g_strdup_printf (_("Row “%s”"), row_label (self, row));
-      /* A concept of the release's own is none of the dictionary's: the
-       * list shows no choice rather than the last one. */
-      gtk_drop_down_set_selected (self->concept_dropdown, GTK_INVALID_LIST_POSITION);
       for (position = 0; position < g_list_model_get_n_items (G_LIST_MODEL (self->concept_keys)); position++)
         if (g_strcmp0 (gtk_string_list_get_string (self->concept_keys, position), kessan_line_item_get_concept (row)) == 0)
           {
