@@ -7,9 +7,11 @@
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "kessan.h"
 #include "kessan-cli-commands.h"
+#include "kessan-safe-text.h"
 
 /* Exit statuses: 0 when every file was read, 1 when a file could not be
  * read (one line on stderr says why), 2 for a wrong command line. */
@@ -19,6 +21,43 @@ enum
   EXIT_UNREADABLE = 1,
   EXIT_USAGE = 2,
 };
+
+/* Every line printed for the terminal goes through these: a label or a
+ * file name with an escape sequence or a direction override in it is
+ * shown, not obeyed.  Line breaks and tabs are the output's own layout. */
+static void
+print_safely (FILE       *stream,
+              const char *string)
+{
+  g_autofree char *safe = kessan_safe_lines (string);
+  const char *charset;
+
+  if (!g_get_console_charset (&charset))
+    {
+      g_autofree char *local = g_convert_with_fallback (safe, -1, charset, "UTF-8", "?", NULL, NULL, NULL);
+
+      if (local != NULL)
+        {
+          fputs (local, stream);
+          fflush (stream);
+          return;
+        }
+    }
+  fputs (safe, stream);
+  fflush (stream);
+}
+
+static void
+print_to_stdout_cb (const char *string)
+{
+  print_safely (stdout, string);
+}
+
+static void
+print_to_stderr_cb (const char *string)
+{
+  print_safely (stderr, string);
+}
 
 static void
 print_error (const char   *path,
@@ -248,6 +287,8 @@ main (int    argc,
 {
   setlocale (LC_ALL, "");
   kessan_init_i18n ();
+  g_set_print_handler (print_to_stdout_cb);
+  g_set_printerr_handler (print_to_stderr_cb);
 
   if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
     {
