@@ -1,11 +1,20 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <errno.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "kessan.h"
 #include "kessan-test-util.h"
 
-/* Inputs made to hurt: labels that are formulas or terminal escapes. */
+/* Inputs made to hurt: files that never end or never open, labels that
+ * are formulas or terminal escapes.  Whatever could hang runs in a child
+ * with a deadline, or under an alarm, so that a regression fails the
+ * test instead of stopping the suite. */
+
+/* Long enough for a run under sanitizers, short enough to end a hang. */
+#define DEADLINE_SECONDS 120
 
 /* A small KPI table whose labels are what a hostile release would print. */
 static const char hostile_release[] =
@@ -21,6 +30,23 @@ static const char hostile_release[] =
   "Plain services\t13\t14\n"
   "\n"
   "End of the tables.\n";
+
+/* Runs the shell @script with $KESSAN_CLI set, killing it and all it
+ * started after DEADLINE_SECONDS (exit status 137 then). */
+static void
+run_shell (KessanTestRun *run,
+           const char    *script)
+{
+  g_autofree char *deadline = g_strdup_printf ("%d", DEADLINE_SECONDS);
+  const char *argv[] = { "timeout", "-s", "KILL", deadline, "sh", "-c", script, NULL };
+  g_autoptr(GError) error = NULL;
+
+  memset (run, 0, sizeof *run);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &run->out, &run->err, &run->status, &error));
+  g_assert_no_error (error);
+  run->status = WIFEXITED (run->status) ? WEXITSTATUS (run->status) : -1;
+}
 
 static KessanFiling *
 parse_hostile (void)
@@ -153,6 +179,163 @@ test_terminal_output (void)
   kessan_test_remove_tree (dir);
 }
 
+/* A device that never ends is refused without reading it, in the
+ * library and on the command line. */
+static void
+test_device (void)
+{
+  g_autoptr(GFile) zero = g_file_new_for_path ("/dev/zero");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_auto(KessanTestRun) run;
+
+  if (!g_file_test ("/dev/zero", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no /dev/zero");
+      return;
+    }
+
+  alarm (DEADLINE_SECONDS);
+  bytes = kessan_load_release_bytes (zero, &error);
+  alarm (0);
+  g_assert_null (bytes);
+  g_assert_error (error, KESSAN_ERROR, KESSAN_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "not a regular file"));
+
+  run_shell (&run, "exec \"$KESSAN_CLI\" check /dev/zero");
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "not a regular file"));
+}
+
+/* A pipe nobody writes to is refused at once, not waited on. */
+static void
+test_fifo (void)
+{
+  g_autofree char *dir = kessan_test_make_temp_dir ("kessan-hardening-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "release.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *script = NULL;
+  g_auto(KessanTestRun) run;
+
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+
+  alarm (DEADLINE_SECONDS);
+  bytes = kessan_load_release_bytes (file, &error);
+  alarm (0);
+  g_assert_null (bytes);
+  g_assert_error (error, KESSAN_ERROR, KESSAN_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "not a regular file"));
+
+  script = g_strdup_printf ("exec \"$KESSAN_CLI\" check '%s'", path);
+  run_shell (&run, script);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "not a regular file"));
+  kessan_test_remove_tree (dir);
+}
+
+/* A pipe in place of a filing file of a library is a problem of that
+ * file: the list is not held up by it. */
+static void
+test_fifo_in_library (void)
+{
+  g_autofree char *dir = kessan_test_make_temp_dir ("kessan-hardening-XXXXXX");
+  g_autofree char *filings = g_build_filename (dir, "filings", NULL);
+  g_autofree char *fifo = NULL;
+  g_autofree char *seed = kessan_test_seed_path ("004_df6267c19d93d050.txt");
+  g_autofree char *script = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *hash = NULL;
+  gsize length;
+  g_auto(KessanTestRun) run;
+
+  contents = kessan_test_load_seed ("004_df6267c19d93d050.txt", &length);
+  hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+  hash[12] = '\0';
+  g_assert_cmpint (g_mkdir_with_parents (filings, 0700), ==, 0);
+  fifo = g_build_filename (filings, "0000000000000000000000000000000000000000000000000000000000000000.json", NULL);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+
+  script = g_strdup_printf ("\"$KESSAN_CLI\" library add --library='%s' '%s' >/dev/null && "
+                            "exec \"$KESSAN_CLI\" library list --library='%s'", dir, seed, dir);
+  run_shell (&run, script);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_true (g_str_has_prefix (run.out, hash));
+  g_assert_nonnull (strstr (run.err, "0000000000000000000000000000000000000000000000000000000000000000.json"));
+  g_assert_nonnull (strstr (run.err, "Not a regular file"));
+  kessan_test_remove_tree (dir);
+}
+
+/* "-" is standard input: a release piped in is read, an endless stream
+ * is refused at the size limit. */
+static void
+test_standard_input (void)
+{
+  g_autofree char *seed = kessan_test_seed_path ("004_df6267c19d93d050.txt");
+  g_autofree char *script = g_strdup_printf ("exec \"$KESSAN_CLI\" extract --format=csv --statement=en-balance - < '%s'", seed);
+  {
+    g_auto(KessanTestRun) run;
+
+    run_shell (&run, script);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "38434030"));
+  }
+  {
+    g_auto(KessanTestRun) run;
+
+    run_shell (&run, "yes | \"$KESSAN_CLI\" check -");
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "more than the limit of 32 MB"));
+  }
+  {
+    g_auto(KessanTestRun) run;
+
+    /* /dev/stdin as a path is the pipe itself: a path names files. */
+    run_shell (&run, "yes | \"$KESSAN_CLI\" check /dev/stdin");
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "not a regular file"));
+  }
+}
+
+/* A path typed with a mistake never existed; a chosen file that is gone
+ * did. */
+static void
+test_missing_file (void)
+{
+  g_autofree char *dir = kessan_test_make_temp_dir ("kessan-hardening-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "relaese.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  {
+    g_auto(KessanTestRun) run;
+
+    kessan_test_run_cli (&run, "check", path, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "does not exist"));
+    g_assert_null (strstr (run.err, "no longer exists"));
+  }
+  {
+    g_auto(KessanTestRun) run;
+
+    kessan_test_run_cli (&run, "library", "add", "--library", dir, path, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "does not exist"));
+  }
+
+  g_assert_false (kessan_check_release_path (file, &error));
+  g_assert_error (error, KESSAN_ERROR, KESSAN_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  bytes = kessan_load_release_bytes (file, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, KESSAN_ERROR, KESSAN_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "no longer exists"));
+  kessan_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -163,5 +346,10 @@ main (int    argc,
   g_test_add_func ("/kessan/hardening/csv-controls", test_csv_controls);
   g_test_add_func ("/kessan/hardening/json-escapes", test_json_escapes);
   g_test_add_func ("/kessan/hardening/terminal-output", test_terminal_output);
+  g_test_add_func ("/kessan/hardening/device", test_device);
+  g_test_add_func ("/kessan/hardening/fifo", test_fifo);
+  g_test_add_func ("/kessan/hardening/fifo-in-library", test_fifo_in_library);
+  g_test_add_func ("/kessan/hardening/standard-input", test_standard_input);
+  g_test_add_func ("/kessan/hardening/missing-file", test_missing_file);
   return g_test_run ();
 }

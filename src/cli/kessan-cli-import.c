@@ -102,7 +102,8 @@ kessan_cli_import (int    argc,
       g_autoptr(GError) import_error = NULL;
       g_autofree char *description = NULL;
 
-      if (!kessan_import_read (import, NULL, &import_error))
+      if (!kessan_check_release_path (file, &import_error) ||
+          !kessan_import_read (import, NULL, &import_error))
         {
           g_printerr ("kessan-cli: %s: %s\n", files[i], import_error->message);
           bad_input = TRUE;

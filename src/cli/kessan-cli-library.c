@@ -156,7 +156,8 @@ library_add (int    argc,
       g_autofree char *description = NULL;
       gboolean duplicate = FALSE;
 
-      filing = kessan_library_import_file (library, file, &duplicate, &import_error);
+      if (kessan_check_release_path (file, &import_error))
+        filing = kessan_library_import_file (library, file, &duplicate, &import_error);
       if (filing == NULL)
         {
           g_printerr ("kessan-cli: %s: %s\n", files[i], import_error->message);

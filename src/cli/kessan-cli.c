@@ -66,6 +66,29 @@ print_error (const char   *path,
   g_printerr ("kessan-cli: %s: %s\n", path, error->message);
 }
 
+/* The release a command-line argument names: "-" is standard input, read
+ * up to the size limit; a path that names nothing is said not to exist. */
+static KessanFiling *
+parse_argument (const char  *argument,
+                GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (g_str_equal (argument, "-"))
+    {
+      g_autoptr(GBytes) bytes = kessan_load_release_fd (STDIN_FILENO, "standard input", error);
+
+      if (bytes == NULL)
+        return NULL;
+      return kessan_parse_release (bytes, NULL, error);
+    }
+
+  file = g_file_new_for_commandline_arg (argument);
+  if (!kessan_check_release_path (file, error))
+    return NULL;
+  return kessan_parse_file (file, error);
+}
+
 static gboolean
 write_all (const char *text)
 {
@@ -93,7 +116,7 @@ extract (int    argc,
   KessanLabelLanguage labels = KESSAN_LABELS_PRINTED;
   int status = EXIT_OK;
 
-  options = g_option_context_new ("FILE… — print every statement of earnings releases");
+  options = g_option_context_new ("— print every statement of earnings releases (“-” reads standard input)");
   g_option_context_add_main_entries (options, entries, NULL);
   if (!g_option_context_parse (options, &argc, &argv, &error))
     {
@@ -119,12 +142,11 @@ extract (int    argc,
 
   for (guint i = 0; files[i] != NULL; i++)
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (files[i]);
       g_autoptr(KessanFiling) filing = NULL;
       g_autoptr(GError) parse_error = NULL;
       guint printed = 0;
 
-      filing = kessan_parse_file (file, &parse_error);
+      filing = parse_argument (files[i], &parse_error);
       if (filing == NULL)
         {
           print_error (files[i], parse_error);
@@ -199,7 +221,7 @@ check (int    argc,
   gboolean any_error = FALSE;
   gboolean unreadable = FALSE;
 
-  options = g_option_context_new ("FILE… — check every number of earnings releases");
+  options = g_option_context_new ("— check every number of earnings releases (“-” reads standard input)");
   g_option_context_add_main_entries (options, entries, NULL);
   if (!g_option_context_parse (options, &argc, &argv, &error))
     {
@@ -220,12 +242,11 @@ check (int    argc,
 
   for (guint i = 0; files[i] != NULL; i++)
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (files[i]);
       g_autoptr(KessanFiling) filing = NULL;
       g_autoptr(GError) parse_error = NULL;
       GListModel *findings;
 
-      filing = kessan_parse_file (file, &parse_error);
+      filing = parse_argument (files[i], &parse_error);
       if (filing == NULL)
         {
           print_error (files[i], parse_error);
