@@ -336,6 +336,61 @@ test_missing_file (void)
   kessan_test_remove_tree (dir);
 }
 
+/* KESSAN_LIBRARY_DIR names the library, as in the app; --library wins. */
+static void
+test_library_dir_variable (void)
+{
+  g_autofree char *dir = kessan_test_make_temp_dir ("kessan-hardening-XXXXXX");
+  g_autofree char *other = kessan_test_make_temp_dir ("kessan-hardening-XXXXXX");
+  g_autofree char *seed = kessan_test_seed_path ("004_df6267c19d93d050.txt");
+  g_autofree char *filings = g_build_filename (dir, "filings", NULL);
+  g_autofree char *other_filings = g_build_filename (other, "filings", NULL);
+  g_autofree char *script = NULL;
+  g_auto(KessanTestRun) run;
+  g_auto(KessanTestRun) listed;
+  g_auto(KessanTestRun) explicit;
+
+  /* Without the variable, the library would be the user data folder,
+   * which the test keeps in its own folder too. */
+  script = g_strdup_printf ("XDG_DATA_HOME='%s/data' KESSAN_LIBRARY_DIR='%s' exec \"$KESSAN_CLI\" library add '%s'",
+                            other, dir, seed);
+  run_shell (&run, script);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_test (filings, G_FILE_TEST_IS_DIR));
+
+  g_free (script);
+  script = g_strdup_printf ("XDG_DATA_HOME='%s/data' KESSAN_LIBRARY_DIR='%s' exec \"$KESSAN_CLI\" library list", other, dir);
+  run_shell (&listed, script);
+  g_assert_cmpint (listed.status, ==, 0);
+  g_assert_nonnull (strstr (listed.out, "Internet Initiative Japan"));
+
+  g_free (script);
+  script = g_strdup_printf ("KESSAN_LIBRARY_DIR='%s' exec \"$KESSAN_CLI\" import --library='%s' --force '%s'", dir, other, seed);
+  run_shell (&explicit, script);
+  g_assert_cmpint (explicit.status, ==, 0);
+  g_assert_true (g_file_test (other_filings, G_FILE_TEST_IS_DIR));
+
+  kessan_test_remove_tree (dir);
+  kessan_test_remove_tree (other);
+}
+
+/* Each usage line names the files once. */
+static void
+test_usage_lines (void)
+{
+  const char * const commands[] = { "extract", "check", "import", "series" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(KessanTestRun) run;
+
+      kessan_test_run_cli (&run, commands[i], "--help", NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_nonnull (strstr (run.out, "FILE…"));
+      g_assert_null (strstr (run.out, "FILE… FILE…"));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -351,5 +406,7 @@ main (int    argc,
   g_test_add_func ("/kessan/hardening/fifo-in-library", test_fifo_in_library);
   g_test_add_func ("/kessan/hardening/standard-input", test_standard_input);
   g_test_add_func ("/kessan/hardening/missing-file", test_missing_file);
+  g_test_add_func ("/kessan/hardening/library-dir-variable", test_library_dir_variable);
+  g_test_add_func ("/kessan/hardening/usage-lines", test_usage_lines);
   return g_test_run ();
 }
