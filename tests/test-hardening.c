@@ -391,6 +391,38 @@ test_usage_lines (void)
     }
 }
 
+/* @n_lines lines of one word, each ending in a line break. */
+static GBytes *
+make_lines (guint n_lines)
+{
+  gsize length = (gsize) n_lines * 2;
+  char *text = g_malloc (length);
+
+  for (gsize i = 0; i < length; i += 2)
+    {
+      text[i] = 'x';
+      text[i + 1] = '\n';
+    }
+  return g_bytes_new_take (text, length);
+}
+
+/* A file that ends in a line break has as many lines as line breaks:
+ * one line over the limit is reported as that many lines.  (A file at
+ * the limit is read in full, which takes too long for a unit test.) */
+static void
+test_line_count (void)
+{
+  g_autoptr(GBytes) over = make_lines (KESSAN_MAX_LINES + 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KessanFiling) filing = NULL;
+  g_autofree char *words = g_strdup_printf ("has %u lines;", KESSAN_MAX_LINES + 1);
+
+  filing = kessan_parse_release (over, "lines.txt", &error);
+  g_assert_null (filing);
+  g_assert_error (error, KESSAN_ERROR, KESSAN_ERROR_LIMIT);
+  g_assert_nonnull (strstr (error->message, words));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -408,5 +440,6 @@ main (int    argc,
   g_test_add_func ("/kessan/hardening/missing-file", test_missing_file);
   g_test_add_func ("/kessan/hardening/library-dir-variable", test_library_dir_variable);
   g_test_add_func ("/kessan/hardening/usage-lines", test_usage_lines);
+  g_test_add_func ("/kessan/hardening/line-count", test_line_count);
   return g_test_run ();
 }

@@ -698,13 +698,15 @@ kessan_parse_release (GBytes      *contents,
   length = strlen (text);
 
   n = 1;
-  for (p = text; (p = strchr (p, '\n')) != NULL; p++)
+  for (p = text; (p = memchr (p, '\n', length - (p - text))) != NULL; p++)
     n++;
-  if (n > KESSAN_MAX_LINES)
+  /* The scan has a line after the last line break; a text that ends in
+   * one has no line there to count. */
+  if ((length > 0 && text[length - 1] == '\n' ? n - 1 : n) > KESSAN_MAX_LINES)
     {
       g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_LIMIT,
                    _("“%s” has %u lines; releases are limited to %u lines. Open a single release, not a collection of them."),
-                   display_name, n, KESSAN_MAX_LINES);
+                   display_name, length > 0 && text[length - 1] == '\n' ? n - 1 : n, KESSAN_MAX_LINES);
       return NULL;
     }
 
