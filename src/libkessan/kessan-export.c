@@ -14,6 +14,7 @@
 #include "kessan-export-members-private.h"
 #include "kessan-format.h"
 #include "kessan-json-writer-private.h"
+#include "kessan-safe-text.h"
 
 #define FORMAT_NAME "kessan-filing"
 #define FORMAT_VERSION 2
@@ -1656,14 +1657,34 @@ kessan_filing_new_from_json (const char  *data,
 
 #define CSV_LEAD_COLUMNS 3
 
-/* Appends @field, quoted when it must be; %NULL is an empty field.  The
- * series CSV quotes its fields the same way. */
+/* Appends the text @field, quoted when it must be; %NULL is an empty
+ * field.  The series CSV quotes its fields the same way.  Numbers are
+ * not written through this.
+ *
+ * A spreadsheet takes a field that starts with "=", "+", "-" or "@" (or
+ * a tab or carriage return before one) for a formula, which a label of
+ * a hostile release could use to run a command or open a link: such a
+ * field is written after a "'", which makes it text.  Control and
+ * direction characters other than tabs and line breaks are replaced as
+ * on a terminal. */
 void
 kessan_csv_append_field (GString    *out,
                          const char *field)
 {
+  g_autofree char *safe = NULL;
+
   if (field == NULL)
     return;
+
+  safe = kessan_safe_csv_text (field);
+  if (strchr ("=+-@\t\r", field[0]) != NULL && field[0] != '\0')
+    {
+      char *quoted = g_strconcat ("'", safe, NULL);
+
+      g_free (safe);
+      safe = quoted;
+    }
+  field = safe;
 
   if (strpbrk (field, ",\"\r\n") == NULL)
     {

@@ -44,6 +44,10 @@
  * file name, within the 255 bytes a file name may have. */
 #define MAX_SOURCE_NAME_BYTES 160
 
+/* A filing file holds a release's text, each character escaped in six
+ * bytes at worst, and its numbers; a source is at most a release. */
+#define MAX_LIBRARY_FILE_SIZE ((guint64) 8 * KESSAN_MAX_INPUT_SIZE)
+
 struct _KessanLibrary
 {
   GObject     parent_instance;
@@ -396,7 +400,9 @@ read_regular_file (const char  *path,
   int fd;
   int errsv;
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  /* Without waiting: a pipe put in place of a file would otherwise hold
+   * the open until something writes to it. */
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
   if (fd < 0)
     {
       errsv = errno;
@@ -417,6 +423,17 @@ read_regular_file (const char  *path,
       return NULL;
     }
 
+  /* A filing holds at most the text of a release, escaped, beside its
+   * numbers; a file far larger than that is not one. */
+  if ((guint64) st.st_size > MAX_LIBRARY_FILE_SIZE)
+    {
+      close (fd);
+      g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_IO, _("Larger than any file Kessan writes"));
+      return NULL;
+    }
+
+  /* What was there when the file was opened: a file that grows while it
+   * is read is read only that far. */
   size = st.st_size;
   data = g_malloc (size + 1);
   while (done < size)
