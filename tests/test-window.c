@@ -53,6 +53,12 @@ minimum_width (GtkWidget *widget)
   return minimum;
 }
 
+static gboolean
+narrow_enough (gpointer data)
+{
+  return gtk_widget_get_width (data) > 0 && gtk_widget_get_width (data) <= 360;
+}
+
 /* A phone-sized window: every page of the window fits in 360 px (the
  * window's content; the frame a window manager may add is not ours). */
 static void
@@ -66,6 +72,7 @@ test_window_narrow (Fixture       *fixture,
   gtk_widget_hide (GTK_WIDGET (fixture->window));
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 700);
   gtk_window_present (GTK_WINDOW (fixture->window));
+  kessan_test_iterate_until (narrow_enough, content, 10000);
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
       kessan_window_show_page (fixture->window, pages[i]);
@@ -149,6 +156,149 @@ test_window_icons_bundled (Fixture       *fixture,
                                           "kessan-chart-symbolic"));
 }
 
+static GtkWidget *
+find_descendant (GtkWidget  *widget,
+                 GType       type,
+                 const char *name)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && (name == NULL || g_strcmp0 (gtk_widget_get_name (widget), name) == 0))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_with_class (GtkWidget  *widget,
+                 GType       type,
+                 const char *css_class)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_has_css_class (widget, css_class))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_with_class (child, type, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The sidebar's list is the one styled as a navigation sidebar. */
+static GtkListBox *
+library_list (Fixture *fixture)
+{
+  GtkWidget *list = find_with_class (GTK_WIDGET (fixture->window), GTK_TYPE_LIST_BOX, "navigation-sidebar");
+
+  g_assert_nonnull (list);
+  return GTK_LIST_BOX (list);
+}
+
+static const char *
+row_text (GtkListBoxRow *row,
+          const char    *name)
+{
+  GtkWidget *label = find_descendant (GTK_WIDGET (row), GTK_TYPE_LABEL, name);
+
+  g_assert_nonnull (label);
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+/* Each release's row says its period, company, kind of file and file
+ * name, and its icon is as severe as its worst finding. */
+static void
+test_window_library_rows (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkListBox *list = library_list (fixture);
+  GHashTable *seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_rows = 0;
+
+  for (int i = 0; gtk_list_box_get_row_at_index (list, i) != NULL; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, i);
+      KessanFiling *filing = g_object_get_data (G_OBJECT (row), "filing");
+      GtkWidget *error_icon = find_descendant (GTK_WIDGET (row), GTK_TYPE_IMAGE, "severity-error");
+      GtkWidget *warning_icon = find_descendant (GTK_WIDGET (row), GTK_TYPE_IMAGE, "severity-warning");
+      gboolean has_error = FALSE;
+      g_autofree char *file_line = g_strdup_printf ("Text · %s", kessan_filing_get_source_name (filing));
+      g_autofree char *all = NULL;
+
+      for (guint f = 0; f < kessan_filing_get_n_findings (filing); f++)
+        has_error |= kessan_finding_get_severity (kessan_filing_get_finding (filing, f)) == KESSAN_SEVERITY_ERROR;
+
+      g_assert_true (g_str_has_suffix (row_text (row, "period"), "FY2003") || g_str_has_suffix (row_text (row, "period"), "FY2002"));
+      g_assert_cmpstr (row_text (row, "company"), ==, "Internet Initiative Japan Inc.");
+      g_assert_cmpstr (row_text (row, "file"), ==, file_line);
+      /* No two rows read the same. */
+      all = g_strjoin ("|", row_text (row, "period"), row_text (row, "company"), row_text (row, "file"), NULL);
+      g_assert_false (g_hash_table_contains (seen, all));
+      g_hash_table_add (seen, g_steal_pointer (&all));
+
+      /* The samples each have a failed check: an error icon, explained. */
+      g_assert_true (has_error);
+      g_assert_nonnull (error_icon);
+      g_assert_null (warning_icon);
+      g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (error_icon)), ==, "dialog-error-symbolic");
+      g_assert_true (gtk_widget_has_css_class (error_icon, "error"));
+      g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (error_icon), "failed"));
+      n_rows++;
+    }
+  g_assert_cmpuint (n_rows, ==, 3);
+  g_hash_table_unref (seen);
+}
+
+/* A search that matches nothing says so; clearing it brings the rows
+ * back. */
+static void
+test_window_search_no_results (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  /* The sidebar's entry, beside the list of releases. */
+  GtkWidget *sidebar = gtk_widget_get_parent (gtk_widget_get_ancestor (GTK_WIDGET (library_list (fixture)), GTK_TYPE_STACK));
+  GtkWidget *entry = find_descendant (sidebar, GTK_TYPE_SEARCH_ENTRY, NULL);
+
+  g_assert_cmpstr (kessan_window_get_sidebar_state (fixture->window), ==, "list");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "no such company anywhere");
+  g_signal_emit_by_name (entry, "search-changed");
+  g_assert_cmpstr (kessan_window_get_sidebar_state (fixture->window), ==, "no-results");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "2003");
+  g_signal_emit_by_name (entry, "search-changed");
+  g_assert_cmpstr (kessan_window_get_sidebar_state (fixture->window), ==, "list");
+}
+
+/* While the library is read the content shows that it is loading, not
+ * that no release is selected. */
+static void
+test_window_loading (void)
+{
+  KessanTestApp test = { NULL, };
+
+  kessan_test_app_reset_settings ();
+  test.library_dir = kessan_test_make_temp_dir ("kessan-window-XXXXXX");
+  g_setenv ("KESSAN_LIBRARY_DIR", test.library_dir, TRUE);
+  test.app = kessan_application_new ();
+  g_application_set_application_id (G_APPLICATION (test.app), "io.github.kessan.Kessan.TestLoading");
+  g_application_set_flags (G_APPLICATION (test.app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (test.app), NULL, NULL));
+  g_application_activate (G_APPLICATION (test.app));
+  test.window = KESSAN_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (test.app)));
+  g_assert_false (kessan_window_get_ready (test.window));
+  g_assert_cmpstr (kessan_window_get_content_state (test.window), ==, "loading");
+  g_assert_cmpstr (kessan_window_get_sidebar_state (test.window), ==, "loading");
+  while (!kessan_window_get_ready (test.window))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (kessan_window_get_content_state (test.window), ==, "pages");
+  g_assert_cmpstr (kessan_window_get_sidebar_state (test.window), ==, "list");
+  kessan_test_app_tear_down (&test);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -157,5 +307,8 @@ main (int    argc,
 
   g_test_add ("/kessan/window/narrow", Fixture, NULL, fixture_set_up, test_window_narrow, fixture_tear_down);
   g_test_add ("/kessan/window/icons-bundled", Fixture, NULL, fixture_set_up, test_window_icons_bundled, fixture_tear_down);
+  g_test_add ("/kessan/window/library-rows", Fixture, NULL, fixture_set_up, test_window_library_rows, fixture_tear_down);
+  g_test_add ("/kessan/window/search-no-results", Fixture, NULL, fixture_set_up, test_window_search_no_results, fixture_tear_down);
+  g_test_add_func ("/kessan/window/loading", test_window_loading);
   return g_test_run ();
 }
