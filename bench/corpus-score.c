@@ -35,6 +35,15 @@ column_period_end (KessanColumn *column)
   return kessan_column_get_period_end (column);
 }
 
+/* The model has no period start yet: a column is known only by its end
+ * and months. */
+static const char *
+column_period_start (KessanColumn *column)
+{
+  (void) column;
+  return NULL;
+}
+
 static guint
 column_months (KessanColumn *column)
 {
@@ -124,6 +133,7 @@ cell_value (KessanLineItem *row,
 
 typedef struct
 {
+  char    *start;        /* ISO date, or NULL: said only where months cannot say it */
   char    *end;          /* ISO date, or NULL */
   guint    months;       /* 0: not said */
   gboolean forecast;
@@ -170,6 +180,7 @@ truth_row_free (TruthRow *row)
 static void
 truth_column_clear (TruthColumn *column)
 {
+  g_free (column->start);
   g_free (column->end);
   g_free (column->currency);
 }
@@ -251,6 +262,7 @@ load_table (JsonObject  *object,
       TruthColumn column = { 0 };
       g_autofree char *scenario = dup_string (member, "scenario");
 
+      column.start = dup_string (member, "start");
       column.end = dup_string (member, "end");
       column.months = json_object_has_member (member, "months") ? (guint) json_object_get_int_member (member, "months") : 0;
       column.forecast = g_strcmp0 (scenario, "forecast") == 0;
@@ -550,9 +562,13 @@ static gboolean
 same_period (KessanColumn *column,
              TruthColumn  *truth)
 {
-  if (truth->end == NULL || g_strcmp0 (column_period_end (column), truth->end) != 0)
+  /* A column that is no period (a cumulative amount, a potential) has
+   * no period end in the truth either. */
+  if (g_strcmp0 (column_period_end (column), truth->end) != 0)
     return FALSE;
   if (truth->months > 0 && column_months (column) != truth->months)
+    return FALSE;
+  if (truth->start != NULL && g_strcmp0 (column_period_start (column), truth->start) != 0)
     return FALSE;
   return column_is_forecast (column) == truth->forecast;
 }
