@@ -16,7 +16,10 @@
 # build-aux/corpus-manifest.txt lists the documents, one a line:
 # destination|owner/name|commit|path in the commit.
 # A destination ending in .zip packs every file under the path (a folder)
-# into a zip with the folder's own layout, as TDnet serves its XBRL.
+# into a zip with the folder's own layout, as TDnet serves its XBRL.  The
+# owner/name "print" makes the destination a PDF of a document already in
+# the corpus (the path), printed by headless Chromium, so that the PDF
+# reader sees the same release; it is skipped when chromium is missing.
 
 set -euo pipefail
 
@@ -28,6 +31,17 @@ copy_one ()
 {
   local dest=$1 repo=$2 commit=$3 path=$4
   local gitdir="$mirrors/${repo/\//+}/repo"
+
+  if [[ $repo == print ]]; then
+    if ! command -v chromium >/dev/null 2>&1; then
+      echo "fetch-corpus: no chromium to print $dest" >&2
+      missing=$((missing + 1))
+      return
+    fi
+    timeout 180 chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
+      --print-to-pdf="$corpus/$dest" "file://$corpus/$path" >/dev/null 2>&1
+    return
+  fi
 
   if [[ ! -d $gitdir ]]; then
     echo "fetch-corpus: no mirror of $repo for $dest" >&2
