@@ -33,11 +33,18 @@ typedef struct
 
 typedef struct
 {
-  ColumnKind  kind;
-  int         source;    /* printed column, or the amount column computed from */
-  int         earlier;   /* COLUMN_CHANGE: the earlier period's column */
-  char       *title;
+  ColumnKind           kind;
+  int                  source;    /* printed column, or the amount column computed from */
+  int                  earlier;   /* COLUMN_CHANGE: the earlier period's column */
+  char                *title;
+  int                  width;     /* of a value column, measured once */
+  GtkColumnViewColumn *view;      /* owned; in the view while in the window */
 } DisplayColumn;
+
+#define LABEL_WIDTH    320  /* at least; the labels take what the values leave */
+#define VALUE_WIDTH    88   /* at least */
+#define HEADER_PADDING 20   /* around a title or a number */
+#define MEASURED_ROWS  400  /* rows sampled for the width of a column */
 
 struct _KessanStatementsPage
 {
@@ -49,7 +56,12 @@ struct _KessanStatementsPage
   GtkDropDown         *scale_dropdown;
   GtkDropDown         *currency_dropdown;
   GtkDropDown         *negative_dropdown;
+  GtkScrolledWindow   *scroller;
   GtkColumnView       *column_view;
+  GtkScrollbar        *column_scrollbar;
+  GtkAdjustment       *column_adjustment;
+  GtkWidget           *shade_start;
+  GtkWidget           *shade_end;
   GtkLabel            *provenance_label;
 
   /* Owned */
@@ -68,6 +80,13 @@ struct _KessanStatementsPage
   int                  current_row;
   int                  current_column;
   gboolean             updating;
+
+  /* The window of value columns shown beside the labels: the labels
+   * never scroll away, and the values move by whole columns. */
+  guint                first_column;
+  guint                n_shown;
+  int                  width;
+  guint                layout_source;
 };
 
 G_DEFINE_FINAL_TYPE (KessanStatementsPage, kessan_statements_page, ADW_TYPE_BIN)
@@ -101,6 +120,7 @@ display_column_clear (gpointer data)
   DisplayColumn *column = data;
 
   g_clear_pointer (&column->title, g_free);
+  g_clear_object (&column->view);
 }
 
 static KessanNegativeStyle
@@ -614,16 +634,14 @@ add_display_column (KessanStatementsPage *self,
                     int                   earlier,
                     char                 *title)
 {
-  DisplayColumn column = { kind, source, earlier, title };
+  DisplayColumn column = { kind, source, earlier, title, VALUE_WIDTH, NULL };
   guint index = self->columns->len;
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *view_column;
 
-  g_array_append_val (self->columns, column);
   g_object_set_data (G_OBJECT (factory), "page", self);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GUINT_TO_POINTER (index));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GUINT_TO_POINTER (index));
-  view_column = gtk_column_view_column_new (title, factory);
+  column.view = gtk_column_view_column_new (title, factory);
   /* A column whose role was corrected on import says so. */
   if (kind == COLUMN_PRINTED && self->filing != NULL &&
       kessan_filing_find_correction (self->filing, kessan_statement_get_id (self->statement), -1, source) != NULL)
@@ -631,16 +649,178 @@ add_display_column (KessanStatementsPage *self,
       /* TRANSLATORS: a column title marked as corrected on import */
       g_autofree char *marked = g_strdup_printf (_("%s ✎"), title);
 
-      gtk_column_view_column_set_title (view_column, marked);
+      gtk_column_view_column_set_title (column.view, marked);
     }
-  gtk_column_view_column_set_resizable (view_column, TRUE);
   if (index == 0)
     {
-      gtk_column_view_column_set_expand (view_column, TRUE);
-      gtk_column_view_column_set_fixed_width (view_column, 320);
+      gtk_column_view_column_set_expand (column.view, TRUE);
+      gtk_column_view_column_set_fixed_width (column.view, LABEL_WIDTH);
+      gtk_column_view_column_set_resizable (column.view, TRUE);
     }
-  gtk_column_view_append_column (self->column_view, view_column);
-  g_object_unref (view_column);
+  g_array_append_val (self->columns, column);
+}
+
+/* The width of each value column: its title and the widest of its
+ * numbers among rows sampled through the table, so that a long table
+ * is measured as fast as a short one.  Fixed widths also tell how many
+ * columns fit before the table is drawn. */
+static void
+measure_columns (KessanStatementsPage *self)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->column_view), NULL);
+  PangoAttrList *attributes = pango_attr_list_new ();
+  guint n_rows = kessan_statement_get_n_rows (self->statement);
+  guint step = MAX (n_rows / MEASURED_ROWS, 1);
+
+  /* Totals are bold: measured bold, as the titles may be. */
+  pango_attr_list_insert (attributes, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  pango_layout_set_attributes (layout, attributes);
+  pango_attr_list_unref (attributes);
+  for (guint c = 1; c < self->columns->len; c++)
+    {
+      DisplayColumn *column = &g_array_index (self->columns, DisplayColumn, c);
+      int width = VALUE_WIDTH, text_width;
+
+      pango_layout_set_text (layout, gtk_column_view_column_get_title (column->view), -1);
+      pango_layout_get_pixel_size (layout, &text_width, NULL);
+      width = MAX (width, text_width + HEADER_PADDING);
+      for (guint r = 0; r < n_rows; r += step)
+        {
+          g_autofree char *text = NULL;
+
+          if (!format_cell (self, kessan_statement_get_row (self->statement, r), column, &text))
+            continue;
+          pango_layout_set_text (layout, text, -1);
+          pango_layout_get_pixel_size (layout, &text_width, NULL);
+          /* Room for the warning icon of a finding, too. */
+          width = MAX (width, text_width + HEADER_PADDING + 16);
+        }
+      column->width = width;
+      gtk_column_view_column_set_fixed_width (column->view, width);
+    }
+}
+
+/* How many value columns fit from @first on beside the labels. */
+static guint
+columns_fitting_from (KessanStatementsPage *self,
+                      guint                 first)
+{
+  int room = self->width - LABEL_WIDTH;
+  guint n = 0;
+
+  /* Before the first allocation: all, corrected once the width is known. */
+  if (self->width <= 0)
+    return self->columns->len > first ? self->columns->len - first : 0;
+  for (guint c = first; c < self->columns->len; c++)
+    {
+      room -= g_array_index (self->columns, DisplayColumn, c).width;
+      if (room < 0 && n > 0)
+        break;
+      n++;
+    }
+  return n;
+}
+
+/* The value columns of the window, and the cues that there are more
+ * on either side: a shade on the edge and the scrollbar below. */
+static void
+install_value_columns (KessanStatementsPage *self)
+{
+  GListModel *shown = gtk_column_view_get_columns (self->column_view);
+  guint n_values = self->columns->len > 0 ? self->columns->len - 1 : 0;
+  int values_width = 0;
+
+  while (g_list_model_get_n_items (shown) > 1)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (shown, g_list_model_get_n_items (shown) - 1);
+
+      gtk_column_view_remove_column (self->column_view, column);
+    }
+  for (guint c = self->first_column; c < self->first_column + self->n_shown && c < self->columns->len; c++)
+    {
+      DisplayColumn *column = &g_array_index (self->columns, DisplayColumn, c);
+
+      gtk_column_view_append_column (self->column_view, column->view);
+      values_width += column->width;
+    }
+
+  self->updating = TRUE;
+  gtk_adjustment_configure (self->column_adjustment, self->first_column > 0 ? self->first_column - 1 : 0, 0, n_values,
+                            1, MAX (self->n_shown, 1), self->n_shown);
+  self->updating = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->column_scrollbar), self->n_shown < n_values);
+  gtk_widget_set_visible (self->shade_end, self->first_column + self->n_shown < self->columns->len);
+  gtk_widget_set_visible (self->shade_start, self->first_column > 1);
+  gtk_widget_set_margin_start (self->shade_start, MAX (self->width - values_width, 0));
+}
+
+/* Moves the window so that it starts at @first (a value column). */
+static void
+scroll_columns_to (KessanStatementsPage *self,
+                   int                   first)
+{
+  int last_first = (int) self->columns->len - 1;
+
+  /* The last window is the one that ends with the last column. */
+  while (last_first > 1 && columns_fitting_from (self, (guint) last_first - 1) + (guint) last_first - 1 >= self->columns->len)
+    last_first--;
+  first = CLAMP (first, 1, MAX (last_first, 1));
+  if ((guint) first == self->first_column && self->n_shown == columns_fitting_from (self, (guint) first))
+    return;
+  self->first_column = (guint) first;
+  self->n_shown = columns_fitting_from (self, self->first_column);
+  install_value_columns (self);
+}
+
+static void
+column_scrolled_cb (KessanStatementsPage *self)
+{
+  if (self->updating)
+    return;
+  scroll_columns_to (self, (int) round (gtk_adjustment_get_value (self->column_adjustment)) + 1);
+}
+
+/* Sideways scrolling over the table moves the values a column a step. */
+static gboolean
+scroll_cb (KessanStatementsPage *self,
+           double                dx,
+           double                dy)
+{
+  if (dx == 0)
+    return FALSE;
+  scroll_columns_to (self, (int) self->first_column + (dx > 0 ? 1 : -1) * (int) MAX (fabs (dx), 1));
+  return TRUE;
+}
+
+static gboolean
+relayout_cb (gpointer user_data)
+{
+  KessanStatementsPage *self = user_data;
+
+  self->layout_source = 0;
+  if (self->statement != NULL && self->columns->len > 1)
+    {
+      guint first = self->first_column;
+
+      self->first_column = 0;   /* forces the window anew */
+      scroll_columns_to (self, (int) first);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* A new width: as many columns as fit.  Columns change after the
+ * allocation, not in the middle of it. */
+static void
+hadjustment_changed_cb (KessanStatementsPage *self,
+                        GtkAdjustment        *adjustment)
+{
+  int width = (int) gtk_adjustment_get_page_size (adjustment);
+
+  if (width == self->width)
+    return;
+  self->width = width;
+  if (self->layout_source == 0)
+    self->layout_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, relayout_cb, self, NULL);
 }
 
 static int
@@ -791,11 +971,14 @@ rebuild_table (KessanStatementsPage *self)
   self->base_row = NULL;
   self->current_row = -1;
   self->current_column = 0;
+  self->first_column = 0;
+  self->n_shown = 0;
 
   if (self->statement == NULL)
     {
       gtk_column_view_set_model (self->column_view, NULL);
       g_clear_object (&self->selection);
+      install_value_columns (self);
       update_provenance (self);
       return;
     }
@@ -805,6 +988,9 @@ rebuild_table (KessanStatementsPage *self)
   for (guint c = 0; c < kessan_statement_get_n_columns (self->statement); c++)
     add_display_column (self, COLUMN_PRINTED, (int) c, -1, column_title (self->statement, c));
   add_computed_columns (self);
+  measure_columns (self);
+  gtk_column_view_append_column (self->column_view, g_array_index (self->columns, DisplayColumn, 0).view);
+  scroll_columns_to (self, 1);
 
   g_clear_object (&self->selection);
   self->selection = gtk_multi_selection_new (g_object_ref (kessan_statement_get_rows (self->statement)));
@@ -1379,6 +1565,7 @@ kessan_statements_page_dispose (GObject *object)
 {
   KessanStatementsPage *self = KESSAN_STATEMENTS_PAGE (object);
 
+  g_clear_handle_id (&self->layout_source, g_source_remove);
   g_clear_object (&self->selection);
   g_clear_object (&self->statement);
   g_clear_object (&self->filing);
@@ -1419,10 +1606,16 @@ kessan_statements_page_class_init (KessanStatementsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KessanStatementsPage, scale_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KessanStatementsPage, currency_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KessanStatementsPage, negative_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, KessanStatementsPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, KessanStatementsPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, KessanStatementsPage, column_scrollbar);
+  gtk_widget_class_bind_template_child (widget_class, KessanStatementsPage, column_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, KessanStatementsPage, shade_start);
+  gtk_widget_class_bind_template_child (widget_class, KessanStatementsPage, shade_end);
   gtk_widget_class_bind_template_child (widget_class, KessanStatementsPage, provenance_label);
   gtk_widget_class_bind_template_callback (widget_class, statement_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, display_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, column_scrolled_cb);
 
   gtk_widget_class_install_action (widget_class, "statements.copy", NULL, copy_action);
   gtk_widget_class_install_action (widget_class, "statements.export-csv", NULL, export_csv_action);
@@ -1434,8 +1627,16 @@ kessan_statements_page_class_init (KessanStatementsPageClass *klass)
 static void
 kessan_statements_page_init (KessanStatementsPage *self)
 {
+  GtkEventController *scroll;
+
   self->columns = g_array_new (FALSE, TRUE, sizeof (DisplayColumn));
   g_array_set_clear_func (self->columns, display_column_clear);
   self->current_row = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_HORIZONTAL | GTK_EVENT_CONTROLLER_SCROLL_DISCRETE);
+  g_signal_connect_object (scroll, "scroll", G_CALLBACK (scroll_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), scroll);
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->scroller), "changed",
+                           G_CALLBACK (hadjustment_changed_cb), self, G_CONNECT_SWAPPED);
 }
