@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "kessan-display-text.h"
 #include "kessan-display-settings.h"
@@ -335,6 +336,65 @@ cell_correction (KessanStatementsPage *self,
                                         column->kind == COLUMN_LABEL ? -1 : column->source);
 }
 
+/* The current cell */
+
+static void
+set_class (GtkWidget  *widget,
+           const char *name,
+           gboolean    set)
+{
+  if (set)
+    gtk_widget_add_css_class (widget, name);
+  else
+    gtk_widget_remove_css_class (widget, name);
+}
+
+/* Marks the cell widget around @box as current or not. */
+static void
+mark_current (KessanStatementsPage *self,
+              GtkWidget            *box)
+{
+  GtkListItem *item = g_object_get_data (G_OBJECT (box), "item");
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (box), "column"));
+  GtkWidget *cell = gtk_widget_get_parent (box);
+
+  if (cell != NULL)
+    set_class (cell, "current-cell", item != NULL && (int) index == self->current_column
+                                     && (int) gtk_list_item_get_position (item) == self->current_row);
+}
+
+/* The cells of the rows on screen: a few hundred widgets at most. */
+static void
+mark_current_cells (KessanStatementsPage *self,
+                    GtkWidget            *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (g_object_get_data (G_OBJECT (child), "kessan-cell") != NULL)
+        mark_current (self, child);
+      else
+        mark_current_cells (self, child);
+    }
+}
+
+static void update_provenance (KessanStatementsPage *self);
+static void reveal_column (KessanStatementsPage *self,
+                           guint                 c);
+
+/* Makes the cell at @row, @column current: drawn as selected, its
+ * column in view, its provenance in the status line. */
+static void
+set_current_cell (KessanStatementsPage *self,
+                  int                   row,
+                  int                   column)
+{
+  self->current_row = row;
+  self->current_column = CLAMP (column, 0, (int) self->columns->len - 1);
+  reveal_column (self, (guint) self->current_column);
+  mark_current_cells (self, GTK_WIDGET (self->column_view));
+  update_provenance (self);
+}
+
 /* Cells */
 
 static void
@@ -381,6 +441,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (box), label);
   g_object_set_data (G_OBJECT (box), "column", user_data);
   g_object_set_data (G_OBJECT (box), "item", item);
+  g_object_set_data (G_OBJECT (box), "kessan-cell", GINT_TO_POINTER (TRUE));
   g_signal_connect (click, "pressed", G_CALLBACK (cell_pressed_cb), box);
   gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (click));
   /* Tooltips are made when asked for: setting one on every cell as it
@@ -455,6 +516,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (label, "corrected");
   else
     gtk_widget_remove_css_class (label, "corrected");
+  mark_current (self, box);
 }
 
 /* The whole label of a label cell, the findings of a value cell, and
@@ -558,7 +620,9 @@ update_provenance (KessanStatementsPage *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->provenance_label), text);
 }
 
-/* Selecting rows with the keyboard moves the provenance along. */
+/* Moving through the rows with the keyboard moves the current cell
+ * along: to the row selected alone, or kept where it is while it stays
+ * in a selection made larger. */
 static void
 selection_changed_cb (KessanStatementsPage *self,
                       guint                 position,
@@ -567,15 +631,17 @@ selection_changed_cb (KessanStatementsPage *self,
 {
   GtkBitset *selected = gtk_selection_model_get_selection (selection);
 
-  if (!gtk_bitset_is_empty (selected))
+  if (!gtk_bitset_is_empty (selected)
+      && (self->current_row < 0 || !gtk_bitset_contains (selected, (guint) self->current_row)
+          || gtk_bitset_get_size (selected) == 1))
     {
-      guint first = gtk_bitset_get_minimum (selected);
+      guint row = gtk_bitset_get_size (selected) == 1 ? gtk_bitset_get_minimum (selected)
+                  : gtk_bitset_get_minimum (selected) < position ? position + n_items - 1 : position;
 
-      if ((int) first != self->current_row)
-        {
-          self->current_row = (int) first;
-          update_provenance (self);
-        }
+      if (!gtk_bitset_contains (selected, row))
+        row = gtk_bitset_get_minimum (selected);
+      if ((int) row != self->current_row)
+        set_current_cell (self, (int) row, self->current_column);
     }
   gtk_bitset_unref (selected);
 }
@@ -590,9 +656,41 @@ cell_pressed_cb (GtkGestureClick *gesture,
   KessanStatementsPage *self = KESSAN_STATEMENTS_PAGE (gtk_widget_get_ancestor (cell, KESSAN_TYPE_STATEMENTS_PAGE));
   GtkListItem *item = g_object_get_data (G_OBJECT (cell), "item");
 
-  self->current_row = (int) gtk_list_item_get_position (item);
-  self->current_column = (int) GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "column"));
-  update_provenance (self);
+  set_current_cell (self, (int) gtk_list_item_get_position (item),
+                    (int) GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "column")));
+}
+
+/* Left and right move the current cell along its row (the rows move
+ * it up and down as they move the selection). */
+static gboolean
+key_pressed_cb (KessanStatementsPage  *self,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GtkEventControllerKey *controller)
+{
+  int step;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0 || self->statement == NULL)
+    return FALSE;
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      step = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL ? 1 : -1;
+      break;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      step = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL ? -1 : 1;
+      break;
+    default:
+      return FALSE;
+    }
+  set_current_cell (self, MAX (self->current_row, 0), self->current_column + step);
+  if (self->current_row >= 0 && self->selection != NULL
+      && !gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), (guint) self->current_row))
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), (guint) self->current_row, TRUE);
+  return TRUE;
 }
 
 /* Columns */
@@ -770,6 +868,22 @@ scroll_columns_to (KessanStatementsPage *self,
   self->first_column = (guint) first;
   self->n_shown = columns_fitting_from (self, self->first_column);
   install_value_columns (self);
+}
+
+/* Brings value column @c into the window. */
+static void
+reveal_column (KessanStatementsPage *self,
+               guint                 c)
+{
+  guint first = self->first_column;
+
+  if (c == 0 || self->columns->len < 2)
+    return;
+  if (c < first)
+    first = c;
+  while (first < c && c >= first + columns_fitting_from (self, first))
+    first++;
+  scroll_columns_to (self, (int) first);
 }
 
 static void
@@ -1333,8 +1447,7 @@ kessan_statements_page_select_rows (KessanStatementsPage *self,
   if (self->selection == NULL)
     return;
   gtk_selection_model_select_range (GTK_SELECTION_MODEL (self->selection), first, n, TRUE);
-  self->current_row = (int) first;
-  update_provenance (self);
+  set_current_cell (self, (int) first, self->current_column);
 }
 
 /* Copying: tab-separated, numbers without grouping so that a
@@ -1437,26 +1550,269 @@ kessan_statements_page_get_selected_concepts (KessanStatementsPage *self)
   return g_strv_builder_end (builder);
 }
 
+/* Where @digits (the digits of a number, nothing else) are printed in
+ * @line: the @nth number of the line with those digits, its sign and
+ * parentheses included.  Offsets in characters; FALSE when not found. */
+static gboolean
+find_number_span (const char *line,
+                  const char *digits,
+                  guint       nth,
+                  int        *start,
+                  int        *length)
+{
+  const char *found_start = NULL, *found_end = NULL;
+  guint seen = 0;
+
+  for (const char *p = line; *p != '\0';)
+    {
+      const char *begin = p, *end;
+      g_autoptr(GString) token = g_string_new (NULL);
+
+      if (!g_ascii_isdigit (*p) || (p > line && (g_ascii_isalnum (p[-1]) || p[-1] == '.')))
+        {
+          p++;
+          continue;
+        }
+      for (end = p; g_ascii_isdigit (*end) || ((*end == ',' || *end == '.') && g_ascii_isdigit (end[1])); end++)
+        if (g_ascii_isdigit (*end))
+          g_string_append_c (token, *end);
+      p = end;
+      if (g_ascii_isalpha (*end) || strcmp (token->str, digits) != 0)
+        continue;
+      found_start = begin;
+      found_end = end;
+      if (seen++ == nth)
+        break;
+    }
+  if (found_start == NULL)
+    return FALSE;
+  /* A negative's sign or parentheses belong to it. */
+  if (found_start > line && (found_start[-1] == '(' || found_start[-1] == '-'))
+    found_start--;
+  else if (found_start - line >= 3 && (g_str_has_prefix (found_start - 3, "\xe2\x96\xb2")       /* ▲ */
+                                       || g_str_has_prefix (found_start - 3, "\xe2\x96\xb3")    /* △ */
+                                       || g_str_has_prefix (found_start - 3, "\xe2\x88\x92")))  /* − */
+    found_start -= 3;
+  if (*found_end == ')' && *found_start == '(')
+    found_end++;
+  *start = (int) g_utf8_pointer_to_offset (line, found_start);
+  *length = (int) g_utf8_pointer_to_offset (found_start, found_end);
+  return TRUE;
+}
+
+/* The text of source line @line (1-based) of the filing. */
+static char *
+source_line_text (KessanFiling *filing,
+                  guint         line)
+{
+  const char *text = kessan_filing_get_text (filing);
+  const char *end;
+
+  for (guint l = 1; text != NULL && l < line; l++)
+    {
+      text = strchr (text, '\n');
+      if (text != NULL)
+        text++;
+    }
+  if (text == NULL)
+    return NULL;
+  end = strchr (text, '\n');
+  return g_strndup (text, end != NULL ? (gsize) (end - text) : strlen (text));
+}
+
+/* The digits of @row's value in printed column @c as the release prints
+ * them: "3236405" for 3,236,405. */
+static char *
+printed_digits (KessanLineItem *row,
+                guint           c)
+{
+  g_autofree char *text = kessan_format_number (fabs (kessan_line_item_get_value (row, c)),
+                                                kessan_line_item_get_decimals (row, c), KESSAN_NEGATIVE_MINUS);
+  GString *digits = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p))
+      g_string_append_c (digits, *p);
+  return g_string_free (digits, FALSE);
+}
+
+/**
+ * kessan_statements_page_get_source_span:
+ * @self: a #KessanStatementsPage
+ * @line: (out): the source line of the current cell
+ * @start: (out): where its number starts in the line, in characters, or -1
+ * @length: (out): its length in characters, or 0
+ *
+ * Where the current cell's value is printed: its line, and the number
+ * itself in the line when it is found there.
+ *
+ * Returns: FALSE when the current cell has no source line
+ */
+gboolean
+kessan_statements_page_get_source_span (KessanStatementsPage *self,
+                                        guint                *line,
+                                        int                  *start,
+                                        int                  *length)
+{
+  KessanLineItem *row;
+  const DisplayColumn *column;
+
+  g_return_val_if_fail (KESSAN_IS_STATEMENTS_PAGE (self), FALSE);
+
+  *line = 0;
+  *start = -1;
+  *length = 0;
+  if (self->statement == NULL || self->current_row < 0)
+    return FALSE;
+  row = kessan_statement_get_row (self->statement, (guint) self->current_row);
+  column = &g_array_index (self->columns, DisplayColumn, self->current_column);
+  if (column->kind == COLUMN_PRINTED && kessan_line_item_has_value (row, (guint) column->source))
+    {
+      g_autofree char *digits = printed_digits (row, (guint) column->source);
+      g_autofree char *text = NULL;
+      guint nth = 0;
+
+      *line = kessan_line_item_get_value_line (row, (guint) column->source);
+      /* A number printed twice on its line: the one of this column is
+       * the one after those of the columns before it. */
+      for (int c = 0; c < column->source; c++)
+        if (kessan_line_item_has_value (row, (guint) c) && kessan_line_item_get_value_line (row, (guint) c) == *line)
+          {
+            g_autofree char *before = printed_digits (row, (guint) c);
+
+            nth += g_strcmp0 (before, digits) == 0;
+          }
+      text = *line > 0 ? source_line_text (self->filing, *line) : NULL;
+      if (text != NULL && !find_number_span (text, digits, nth, start, length))
+        *start = -1;
+    }
+  else
+    *line = kessan_line_item_get_line (row);
+  return *line > 0;
+}
+
 gboolean
 kessan_statements_page_show_in_source (KessanStatementsPage *self)
 {
-  g_autoptr(KessanLineItem) row = NULL;
-  const DisplayColumn *column;
   guint line;
+  int start, length;
 
+  g_return_val_if_fail (KESSAN_IS_STATEMENTS_PAGE (self), FALSE);
+
+  if (!kessan_statements_page_get_source_span (self, &line, &start, &length))
+    return FALSE;
+  g_signal_emit (self, signals[SIGNAL_SHOW_SOURCE], 0, line, start, length);
+  return TRUE;
+}
+
+/* The display column of printed column @printed, or 0 (the labels). */
+static int
+display_column_of (KessanStatementsPage *self,
+                   guint                 printed)
+{
+  for (guint c = 0; c < self->columns->len; c++)
+    {
+      const DisplayColumn *column = &g_array_index (self->columns, DisplayColumn, c);
+
+      if (column->kind == COLUMN_PRINTED && column->source == (int) printed)
+        return (int) c;
+    }
+  return 0;
+}
+
+/* The cell widget showing the current cell, once its row is on screen. */
+static GtkWidget *
+find_current_cell (KessanStatementsPage *self,
+                   GtkWidget            *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (g_object_get_data (G_OBJECT (child), "kessan-cell") != NULL)
+        {
+          GtkListItem *item = g_object_get_data (G_OBJECT (child), "item");
+
+          if ((int) GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (child), "column")) == self->current_column
+              && item != NULL && (int) gtk_list_item_get_position (item) == self->current_row)
+            return child;
+        }
+      else
+        {
+          GtkWidget *found = find_current_cell (self, child);
+
+          if (found != NULL)
+            return found;
+        }
+    }
+  return NULL;
+}
+
+/* Focus goes to the row of the current cell once the view has scrolled
+ * to it, a frame or a few later. */
+static gboolean
+focus_current_tick_cb (GtkWidget     *widget,
+                       GdkFrameClock *clock,
+                       gpointer       user_data)
+{
+  KessanStatementsPage *self = KESSAN_STATEMENTS_PAGE (widget);
+  GtkWidget *cell = find_current_cell (self, GTK_WIDGET (self->column_view));
+  guint tries = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), "focus-tries"));
+
+  if (cell != NULL && gtk_widget_get_parent (cell) != NULL && gtk_widget_get_parent (gtk_widget_get_parent (cell)) != NULL)
+    {
+      gtk_widget_grab_focus (gtk_widget_get_parent (gtk_widget_get_parent (cell)));
+      return G_SOURCE_REMOVE;
+    }
+  g_object_set_data (G_OBJECT (self), "focus-tries", GUINT_TO_POINTER (tries + 1));
+  return tries < 30 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+/**
+ * kessan_statements_page_focus_current_cell:
+ * @self: a #KessanStatementsPage
+ *
+ * Scrolls to the current cell and moves the keyboard focus to its row,
+ * where the arrows move on from it.
+ */
+void
+kessan_statements_page_focus_current_cell (KessanStatementsPage *self)
+{
+  g_return_if_fail (KESSAN_IS_STATEMENTS_PAGE (self));
+
+  if (self->current_row < 0)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self->column_view), "list.scroll-to-item", "u", (guint) self->current_row);
+  g_object_set_data (G_OBJECT (self), "focus-tries", GUINT_TO_POINTER (0));
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_current_tick_cb, NULL, NULL);
+}
+
+/* The current cell, for tests: FALSE when there is none. */
+gboolean
+kessan_statements_page_get_current_cell (KessanStatementsPage *self,
+                                         guint                *row,
+                                         guint                *column)
+{
   g_return_val_if_fail (KESSAN_IS_STATEMENTS_PAGE (self), FALSE);
 
   if (self->statement == NULL || self->current_row < 0)
     return FALSE;
-  row = g_list_model_get_item (kessan_statement_get_rows (self->statement), (guint) self->current_row);
-  column = &g_array_index (self->columns, DisplayColumn, self->current_column);
-  line = column->kind == COLUMN_PRINTED && kessan_line_item_has_value (row, (guint) column->source)
-         ? kessan_line_item_get_value_line (row, (guint) column->source)
-         : kessan_line_item_get_line (row);
-  if (line == 0)
-    return FALSE;
-  g_signal_emit (self, signals[SIGNAL_SHOW_SOURCE], 0, line);
+  if (row != NULL)
+    *row = (guint) self->current_row;
+  if (column != NULL)
+    *column = (guint) self->current_column;
   return TRUE;
+}
+
+void
+kessan_statements_page_set_current_cell (KessanStatementsPage *self,
+                                         guint                 row,
+                                         guint                 column)
+{
+  g_return_if_fail (KESSAN_IS_STATEMENTS_PAGE (self));
+
+  if (self->statement == NULL || row >= kessan_statement_get_n_rows (self->statement) || column >= self->columns->len)
+    return;
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), row, TRUE);
+  set_current_cell (self, (int) row, (int) column);
 }
 
 void
@@ -1466,6 +1822,7 @@ kessan_statements_page_show_finding (KessanStatementsPage *self,
   const char * const *rows;
   guint n_columns;
   const guint *columns;
+  int first = -1;
 
   g_return_if_fail (KESSAN_IS_STATEMENTS_PAGE (self));
   g_return_if_fail (KESSAN_IS_FINDING (finding));
@@ -1482,14 +1839,15 @@ kessan_statements_page_show_finding (KessanStatementsPage *self,
 
       if (!kessan_line_item_get_heading (row) && g_strv_contains (rows, kessan_line_item_get_concept (row)))
         {
+          if (first < 0 && g_strcmp0 (rows[0], kessan_line_item_get_concept (row)) == 0)
+            first = (int) r;
           gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), r, FALSE);
-          if (g_strcmp0 (rows[0], kessan_line_item_get_concept (row)) == 0)
-            {
-              self->current_row = (int) r;
-              self->current_column = n_columns > 0 ? (int) columns[0] + 1 : 0;
-              gtk_widget_activate_action (GTK_WIDGET (self->column_view), "list.scroll-to-item", "u", r);
-            }
         }
+    }
+  if (first >= 0)
+    {
+      set_current_cell (self, first, n_columns > 0 ? display_column_of (self, columns[0]) : 0);
+      kessan_statements_page_focus_current_cell (self);
     }
   update_provenance (self);
 }
@@ -1598,7 +1956,8 @@ kessan_statements_page_class_init (KessanStatementsPageClass *klass)
   object_class->finalize = kessan_statements_page_finalize;
 
   signals[SIGNAL_SHOW_SOURCE] = g_signal_new ("show-source", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                              0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+                                              0, NULL, NULL, NULL, G_TYPE_NONE, 3,
+                                              G_TYPE_UINT, G_TYPE_INT, G_TYPE_INT);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kessan/Kessan/ui/kessan-statements-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KessanStatementsPage, stack);
@@ -1628,6 +1987,7 @@ static void
 kessan_statements_page_init (KessanStatementsPage *self)
 {
   GtkEventController *scroll;
+  GtkEventController *keys;
 
   self->columns = g_array_new (FALSE, TRUE, sizeof (DisplayColumn));
   g_array_set_clear_func (self->columns, display_column_clear);
@@ -1637,6 +1997,10 @@ kessan_statements_page_init (KessanStatementsPage *self)
   scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_HORIZONTAL | GTK_EVENT_CONTROLLER_SCROLL_DISCRETE);
   g_signal_connect_object (scroll, "scroll", G_CALLBACK (scroll_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->column_view), scroll);
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), keys);
   g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->scroller), "changed",
                            G_CALLBACK (hadjustment_changed_cb), self, G_CONNECT_SWAPPED);
 }

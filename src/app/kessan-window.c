@@ -855,9 +855,12 @@ export_csv_action (GtkWidget  *widget,
 
 static void
 show_source_cb (KessanWindow *self,
-                guint         line)
+                guint         line,
+                int           start,
+                int           length)
 {
-  kessan_window_show_source_line (self, line);
+  kessan_window_show_page (self, "source");
+  kessan_source_page_select_span (self->source_page, line, start, length);
 }
 
 static void
