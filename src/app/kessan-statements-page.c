@@ -819,6 +819,44 @@ columns_fitting_from (KessanStatementsPage *self,
   return n;
 }
 
+/* Numbers are right-aligned: so are the titles over them.  The titles
+ * are the column view's own widgets, in the order of its columns, each
+ * with its label inside. */
+static GtkWidget *
+first_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *label = first_label (child);
+
+      if (label != NULL)
+        return label;
+    }
+  return NULL;
+}
+
+static void
+align_value_titles (GtkColumnView *view)
+{
+  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (view));
+  guint index = 0;
+
+  if (header == NULL || g_strcmp0 (gtk_widget_get_css_name (header), "header") != 0)
+    return;
+  for (GtkWidget *title = gtk_widget_get_first_child (header); title != NULL; title = gtk_widget_get_next_sibling (title), index++)
+    {
+      GtkWidget *label = first_label (title);
+
+      if (label == NULL || index == 0)
+        continue;
+      gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
+      gtk_widget_set_hexpand (label, TRUE);
+    }
+}
+
 /* The value columns of the window, and the cues that there are more
  * on either side: a shade on the edge and the scrollbar below. */
 static void
@@ -841,6 +879,7 @@ install_value_columns (KessanStatementsPage *self)
       gtk_column_view_append_column (self->column_view, column->view);
       values_width += column->width;
     }
+  align_value_titles (self->column_view);
 
   self->updating = TRUE;
   gtk_adjustment_configure (self->column_adjustment, self->first_column > 0 ? self->first_column - 1 : 0, 0, n_values,

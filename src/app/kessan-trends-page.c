@@ -660,6 +660,44 @@ update_period_scrollbar (KessanTrendsPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->period_scrollbar), self->n_shown < n_periods);
 }
 
+/* Numbers are right-aligned: so are the titles over them.  The titles
+ * are the column view's own widgets, in the order of its columns, each
+ * with its label inside. */
+static GtkWidget *
+first_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *label = first_label (child);
+
+      if (label != NULL)
+        return label;
+    }
+  return NULL;
+}
+
+static void
+align_value_titles (GtkColumnView *view)
+{
+  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (view));
+  guint index = 0;
+
+  if (header == NULL || g_strcmp0 (gtk_widget_get_css_name (header), "header") != 0)
+    return;
+  for (GtkWidget *title = gtk_widget_get_first_child (header); title != NULL; title = gtk_widget_get_next_sibling (title), index++)
+    {
+      GtkWidget *label = first_label (title);
+
+      if (label == NULL || index == 0)
+        continue;
+      gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
+      gtk_widget_set_hexpand (label, TRUE);
+    }
+}
+
 /* Replaces the period columns by those of the periods from
  * first_period on; the rows, and so the vertical position, stay. */
 static void
@@ -680,6 +718,7 @@ install_period_columns (KessanTrendsPage *self)
   for (guint c = self->first_period; c < self->first_period + self->n_shown && c < table->periods->len; c++)
     add_column (self, self->column_view, g_ptr_array_index (table->titles, c),
                 G_CALLBACK (setup_value_cb), G_CALLBACK (bind_value_cb), c, self->value_width, FALSE);
+  align_value_titles (self->column_view);
   update_period_scrollbar (self);
 }
 
