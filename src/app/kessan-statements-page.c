@@ -1312,6 +1312,34 @@ table_has (Table      *table,
   return FALSE;
 }
 
+/* The statement chosen, on the drop-down's button: cut at its end so
+ * that a long name leaves room for the other choices. */
+static void
+setup_statement_button_cb (GtkSignalListItemFactory *factory,
+                           GtkListItem              *item,
+                           gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), 12);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_statement_button_cb (GtkSignalListItemFactory *factory,
+                          GtkListItem              *item,
+                          gpointer                  user_data)
+{
+  GtkWidget *label = gtk_list_item_get_child (item);
+  const char *name = gtk_string_object_get_string (gtk_list_item_get_item (item));
+
+  gtk_label_set_text (GTK_LABEL (label), name);
+  gtk_widget_set_tooltip_text (label, name);
+}
+
 void
 kessan_statements_page_set_filing (KessanStatementsPage *self,
                                    KessanFiling         *filing)
@@ -2027,11 +2055,16 @@ kessan_statements_page_init (KessanStatementsPage *self)
 {
   GtkEventController *scroll;
   GtkEventController *keys;
+  g_autoptr(GtkListItemFactory) button_factory = gtk_signal_list_item_factory_new ();
 
   self->columns = g_array_new (FALSE, TRUE, sizeof (DisplayColumn));
   g_array_set_clear_func (self->columns, display_column_clear);
   self->current_row = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (button_factory, "setup", G_CALLBACK (setup_statement_button_cb), NULL);
+  g_signal_connect (button_factory, "bind", G_CALLBACK (bind_statement_button_cb), NULL);
+  gtk_drop_down_set_factory (self->statement_dropdown, button_factory);
 
   scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_HORIZONTAL | GTK_EVENT_CONTROLLER_SCROLL_DISCRETE);
   g_signal_connect_object (scroll, "scroll", G_CALLBACK (scroll_cb), self, G_CONNECT_SWAPPED);
