@@ -30,7 +30,17 @@ typedef enum
 typedef struct
 {
   KessanStatement *editions[2];
+  guint            group;     /* TableGroup */
+  guint            order;     /* in the release, to keep it within a group */
 } Table;
+
+/* The groups of the statement picker, in their order. */
+typedef enum
+{
+  GROUP_STATEMENTS,   /* income, balance, cash flows */
+  GROUP_KEY_FIGURES,
+  GROUP_OTHER,        /* reconciliations, other tables */
+} TableGroup;
 
 typedef struct
 {
@@ -1263,8 +1273,69 @@ kessan_statements_page_set_settings (KessanStatementsPage *self,
   settings_changed_cb (self);
 }
 
+static guint
+kind_rank (KessanStatementKind kind)
+{
+  switch (kind)
+    {
+    case KESSAN_STATEMENT_KIND_INCOME:
+      return 0;
+    case KESSAN_STATEMENT_KIND_BALANCE:
+      return 1;
+    case KESSAN_STATEMENT_KIND_CASHFLOW:
+      return 2;
+    case KESSAN_STATEMENT_KIND_KPI:
+      return 3;
+    case KESSAN_STATEMENT_KIND_RECONCILIATION:
+      return 4;
+    case KESSAN_STATEMENT_KIND_OTHER:
+    default:
+      return 5;
+    }
+}
+
+static TableGroup
+group_of_kind (KessanStatementKind kind)
+{
+  guint rank = kind_rank (kind);
+
+  return rank <= 2 ? GROUP_STATEMENTS : rank == 3 ? GROUP_KEY_FIGURES : GROUP_OTHER;
+}
+
+/* The primary statements first (income, balance, cash flows), then the
+ * key figures, then the rest; each kind in the order of the release. */
+static int
+compare_tables (gconstpointer a,
+                gconstpointer b)
+{
+  const Table *ta = *(const Table * const *) a;
+  const Table *tb = *(const Table * const *) b;
+  guint ra = kind_rank (kessan_statement_get_kind (ta->editions[0]));
+  guint rb = kind_rank (kessan_statement_get_kind (tb->editions[0]));
+
+  if (ra != rb)
+    return ra < rb ? -1 : 1;
+  return ta->order < tb->order ? -1 : ta->order > tb->order;
+}
+
+static const char *
+group_title (TableGroup group)
+{
+  switch (group)
+    {
+    case GROUP_STATEMENTS:
+      return _("Financial Statements");
+    case GROUP_KEY_FIGURES:
+      return _("Key Figures");
+    case GROUP_OTHER:
+    default:
+      return _("Other Tables");
+    }
+}
+
 /* The tables of @filing, each edition paired with the other language's
- * table of the same topic (the n-th of a topic with the n-th). */
+ * table of the same topic (the n-th of a topic with the n-th), in the
+ * order of the picker. */
 static GPtrArray *
 pair_editions (KessanFiling *filing)
 {
@@ -1282,6 +1353,8 @@ pair_editions (KessanFiling *filing)
         continue;
       table = g_new0 (Table, 1);
       table->editions[0] = g_object_ref (statement);
+      table->order = s;
+      table->group = group_of_kind (kessan_statement_get_kind (statement));
       for (guint t = s + 1; topic != NULL && t < n; t++)
         {
           KessanStatement *other = kessan_filing_get_statement (filing, t);
@@ -1296,6 +1369,7 @@ pair_editions (KessanFiling *filing)
         }
       g_ptr_array_add (tables, table);
     }
+  g_ptr_array_sort (tables, compare_tables);
   return tables;
 }
 
@@ -1340,6 +1414,58 @@ bind_statement_button_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_tooltip_text (label, name);
 }
 
+/* The picker's list: each group's title above its first table. */
+static void
+setup_statement_row_cb (GtkSignalListItemFactory *factory,
+                        GtkListItem              *item,
+                        gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *heading = gtk_label_new (NULL);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_widget_add_css_class (heading, "dim-label");
+  gtk_widget_set_margin_top (heading, 6);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_box_append (GTK_BOX (box), heading);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_statement_row_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item,
+                       KessanStatementsPage     *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *heading = gtk_widget_get_first_child (box);
+  GtkWidget *label = gtk_widget_get_last_child (box);
+  guint position = gtk_list_item_get_position (item);
+  const char *name = gtk_string_object_get_string (gtk_list_item_get_item (item));
+  const Table *table = self->tables != NULL && position < self->tables->len ? g_ptr_array_index (self->tables, position) : NULL;
+  const Table *before = table != NULL && position > 0 ? g_ptr_array_index (self->tables, position - 1) : NULL;
+  gboolean first = table != NULL && (before == NULL || before->group != table->group);
+
+  gtk_label_set_text (GTK_LABEL (label), name);
+  gtk_label_set_text (GTK_LABEL (heading), table != NULL ? group_title (table->group) : "");
+  gtk_widget_set_visible (heading, first);
+  /* A screen reader hears the group with the first table of it. */
+  if (first)
+    {
+      /* TRANSLATORS: a table of the statement picker, after the title of its group: "Key Figures: Number of Contracts" */
+      g_autofree char *spoken = g_strdup_printf (_("%s: %s"), group_title (table->group), name);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+    }
+  else
+    gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
 void
 kessan_statements_page_set_filing (KessanStatementsPage *self,
                                    KessanFiling         *filing)
@@ -1367,22 +1493,23 @@ kessan_statements_page_set_filing (KessanStatementsPage *self,
       Table *table = g_ptr_array_index (self->tables, t);
       KessanStatement *other;
       KessanStatement *shown = table_edition (self, table, &other);
+      g_autofree char *short_name = kessan_statement_get_short_name (shown);
+      g_autofree char *name = kessan_display_text (short_name, KESSAN_DISPLAY_MAX_CHARS);
 
       /* A table printed in both languages is listed once; one printed
        * in a single language of a bilingual release says which. */
-      if (other != NULL || !bilingual)
+      if (other == NULL && bilingual)
         {
-          g_autofree char *name = kessan_display_text (kessan_statement_get_table_name (shown), KESSAN_DISPLAY_MAX_CHARS);
+          gboolean japanese = g_strcmp0 (kessan_statement_get_language (shown), "ja") == 0;
+          /* TRANSLATORS: short tags of the language a table is printed in: Japanese, English */
+          const char *tag = japanese ? _("JA") : _("EN");
+          /* TRANSLATORS: a table's name and the tag of the only language it is printed in */
+          g_autofree char *tagged = g_strdup_printf (_("%s · %s"), name, tag);
 
-          gtk_string_list_append (names, name);
+          gtk_string_list_append (names, tagged);
         }
       else
-        {
-          g_autofree char *title = kessan_statement_get_display_name (shown);
-          g_autofree char *name = kessan_display_text (title, KESSAN_DISPLAY_MAX_CHARS);
-
-          gtk_string_list_append (names, name);
-        }
+        gtk_string_list_append (names, name);
       /* Keep showing the same table when moving between releases; at
        * first, the quarterly statement of operations. */
       if (previous_topic != NULL ? table_has (table, previous_topic, NULL)
@@ -2056,6 +2183,7 @@ kessan_statements_page_init (KessanStatementsPage *self)
   GtkEventController *scroll;
   GtkEventController *keys;
   g_autoptr(GtkListItemFactory) button_factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) list_factory = gtk_signal_list_item_factory_new ();
 
   self->columns = g_array_new (FALSE, TRUE, sizeof (DisplayColumn));
   g_array_set_clear_func (self->columns, display_column_clear);
@@ -2065,6 +2193,9 @@ kessan_statements_page_init (KessanStatementsPage *self)
   g_signal_connect (button_factory, "setup", G_CALLBACK (setup_statement_button_cb), NULL);
   g_signal_connect (button_factory, "bind", G_CALLBACK (bind_statement_button_cb), NULL);
   gtk_drop_down_set_factory (self->statement_dropdown, button_factory);
+  g_signal_connect (list_factory, "setup", G_CALLBACK (setup_statement_row_cb), NULL);
+  g_signal_connect_object (list_factory, "bind", G_CALLBACK (bind_statement_row_cb), self, 0);
+  gtk_drop_down_set_list_factory (self->statement_dropdown, list_factory);
 
   scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_HORIZONTAL | GTK_EVENT_CONTROLLER_SCROLL_DISCRETE);
   g_signal_connect_object (scroll, "scroll", G_CALLBACK (scroll_cb), self, G_CONNECT_SWAPPED);
