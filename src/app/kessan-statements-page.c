@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "kessan-accessible.h"
 #include "kessan-display-text.h"
 #include "kessan-display-settings.h"
 #include "kessan-names.h"
@@ -368,9 +369,14 @@ mark_current (KessanStatementsPage *self,
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (box), "column"));
   GtkWidget *cell = gtk_widget_get_parent (box);
 
-  if (cell != NULL)
-    set_class (cell, "current-cell", item != NULL && (int) index == self->current_column
-                                     && (int) gtk_list_item_get_position (item) == self->current_row);
+  gboolean current;
+
+  if (cell == NULL)
+    return;
+  current = item != NULL && (int) index == self->current_column
+            && (int) gtk_list_item_get_position (item) == self->current_row;
+  set_class (cell, "current-cell", current);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_STATE_SELECTED, current, -1);
 }
 
 /* The cells of the rows on screen: a few hundred widgets at most. */
@@ -405,6 +411,59 @@ set_current_cell (KessanStatementsPage *self,
   update_provenance (self);
 }
 
+/* What a screen reader says of a cell: its row's label, its column's
+ * title and its value ("Dedicated access services, 4Q FY2002, USD:
+ * 28,299"), then what the style shows: computed, corrected, a total or
+ * heading row, a finding. */
+static char *
+describe_cell (KessanStatementsPage *self,
+               KessanLineItem       *row,
+               const DisplayColumn  *column)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *label = row_label (self, row);
+  g_autofree char *value = NULL;
+  GPtrArray *findings;
+
+  g_strdelimit (label, "\n", ' ');
+  if (column->kind == COLUMN_LABEL)
+    {
+      g_string_append (text, label);
+      if (kessan_line_item_get_heading (row))
+        g_string_append_printf (text, ", %s", _("heading"));
+      else if (kessan_line_item_get_total (row))
+        g_string_append_printf (text, ", %s", _("total row"));
+    }
+  else
+    {
+      g_autofree char *title = g_strdup (column->title);
+
+      /* The title's lines are one phrase: "2Q FY2003, USD". */
+      for (char *p = strchr (title, '\n'); p != NULL; p = strchr (title, '\n'))
+        {
+          char *joined = g_strdup_printf ("%.*s, %s", (int) (p - title), title, p + 1);
+
+          g_free (title);
+          title = joined;
+        }
+      if (!format_cell (self, row, column, &value))
+        value = g_strdup (_("no value"));
+      /* TRANSLATORS: what a screen reader says of a cell: row, column and value */
+      g_string_append_printf (text, _("%s, %s: %s"), label, title, value);
+      if (kessan_line_item_get_total (row))
+        g_string_append_printf (text, ", %s", _("total"));
+      if (column->kind != COLUMN_PRINTED)
+        g_string_append_printf (text, ", %s", _("computed by Kessan"));
+    }
+  if (cell_correction (self, row, column) != NULL)
+    g_string_append_printf (text, ", %s", _("corrected on import"));
+  findings = findings_for (self, row, column);
+  if (findings != NULL)
+    g_string_append_printf (text, ", %s",
+                            g_dngettext (GETTEXT_PACKAGE, "with a finding", "with findings", findings->len));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 /* Cells */
 
 static void
@@ -428,7 +487,9 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
                gpointer                  user_data)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  /* The cell says what the icon shows. */
+  GtkWidget *icon = g_object_new (GTK_TYPE_IMAGE, "icon-name", "dialog-warning-symbolic",
+                                  "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
   GtkWidget *label = gtk_label_new (NULL);
   GtkGesture *click = gtk_gesture_click_new ();
   guint index = GPOINTER_TO_UINT (user_data);
@@ -513,20 +574,29 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
 
   findings = findings_for (self, row, column);
   gtk_widget_set_visible (icon, findings != NULL);
-  /* What the tooltip shows, for screen readers too. */
-  if (findings != NULL)
-    {
-      g_autofree char *message = describe_findings (findings);
-
-      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
-    }
-
   /* A row or number the analyst corrected on import says so. */
   if (cell_correction (self, row, column) != NULL)
     gtk_widget_add_css_class (label, "corrected");
   else
     gtk_widget_remove_css_class (label, "corrected");
   mark_current (self, box);
+
+  /* The cell and its row are what a screen reader reads: named by
+   * what they show, the findings as the cell's description. */
+  if (gtk_widget_get_parent (box) != NULL)
+    {
+      GtkWidget *cell = gtk_widget_get_parent (box);
+      g_autofree char *name = describe_cell (self, row, column);
+      g_autofree char *message = describe_findings (findings);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      if (message != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+      else
+        gtk_accessible_reset_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      if (index == 0 && gtk_widget_get_parent (cell) != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (cell)), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    }
 }
 
 /* The whole label of a label cell, the findings of a value cell, and
@@ -670,8 +740,8 @@ cell_pressed_cb (GtkGestureClick *gesture,
                     (int) GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "column")));
 }
 
-/* Left and right move the current cell along its row (the rows move
- * it up and down as they move the selection). */
+/* The arrows move the current cell, and the focus with it to its row;
+ * with Shift or Control, Up and Down select as in any list. */
 static gboolean
 key_pressed_cb (KessanStatementsPage  *self,
                 guint                  keyval,
@@ -679,27 +749,44 @@ key_pressed_cb (KessanStatementsPage  *self,
                 GdkModifierType        state,
                 GtkEventControllerKey *controller)
 {
-  int step;
+  gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+  int row = MAX (self->current_row, 0), column = self->current_column;
+  guint n_rows;
 
   if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0 || self->statement == NULL)
     return FALSE;
+  n_rows = kessan_statement_get_n_rows (self->statement);
   switch (keyval)
     {
     case GDK_KEY_Left:
     case GDK_KEY_KP_Left:
-      step = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL ? 1 : -1;
+      column += rtl ? 1 : -1;
       break;
     case GDK_KEY_Right:
     case GDK_KEY_KP_Right:
-      step = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL ? -1 : 1;
+      column += rtl ? -1 : 1;
+      break;
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      row = self->current_row < 0 ? 0 : row - 1;
+      break;
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      row = self->current_row < 0 ? 0 : row + 1;
       break;
     default:
       return FALSE;
     }
-  set_current_cell (self, MAX (self->current_row, 0), self->current_column + step);
-  if (self->current_row >= 0 && self->selection != NULL
-      && !gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), (guint) self->current_row))
-    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), (guint) self->current_row, TRUE);
+  if (n_rows == 0)
+    return TRUE;
+  row = CLAMP (row, 0, (int) n_rows - 1);
+  if (row != self->current_row)
+    {
+      self->current_row = row;
+      gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), (guint) row, TRUE);
+    }
+  set_current_cell (self, row, column);
+  kessan_statements_page_focus_current_cell (self);
   return TRUE;
 }
 
@@ -855,11 +942,21 @@ align_value_titles (GtkColumnView *view)
 
   if (header == NULL || g_strcmp0 (gtk_widget_get_css_name (header), "header") != 0)
     return;
+  /* TRANSLATORS: what a screen reader calls the row of a table's column titles */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (header), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Column titles"), -1);
   for (GtkWidget *title = gtk_widget_get_first_child (header); title != NULL; title = gtk_widget_get_next_sibling (title), index++)
     {
       GtkWidget *label = first_label (title);
+      g_autofree char *name = NULL;
 
-      if (label == NULL || index == 0)
+      if (label == NULL)
+        continue;
+      /* A title is read as one phrase, "2Q FY2003, USD"; the labels'
+       * column has no title to see, and one to hear. */
+      name = index == 0 ? g_strdup (_("Line item")) : g_strdup (gtk_label_get_text (GTK_LABEL (label)));
+      g_strdelimit (name, "\n", ' ');
+      gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      if (index == 0)
         continue;
       gtk_label_set_xalign (GTK_LABEL (label), 1.0);
       gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
@@ -891,6 +988,8 @@ install_value_columns (KessanStatementsPage *self)
     }
   align_value_titles (self->column_view);
 
+  g_debug ("Columns %u to %u of %u shown in %d px", self->first_column, self->first_column + self->n_shown,
+           self->columns->len, self->width);
   self->updating = TRUE;
   gtk_adjustment_configure (self->column_adjustment, self->first_column > 0 ? self->first_column - 1 : 0, 0, n_values,
                             1, MAX (self->n_shown, 1), self->n_shown);
@@ -956,9 +1055,11 @@ scroll_cb (KessanStatementsPage *self,
 }
 
 static gboolean
-relayout_cb (gpointer user_data)
+relayout_cb (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       user_data)
 {
-  KessanStatementsPage *self = user_data;
+  KessanStatementsPage *self = KESSAN_STATEMENTS_PAGE (widget);
 
   self->layout_source = 0;
   if (self->statement != NULL && self->columns->len > 1)
@@ -972,7 +1073,7 @@ relayout_cb (gpointer user_data)
 }
 
 /* A new width: as many columns as fit.  Columns change after the
- * allocation, not in the middle of it. */
+ * allocation, not in the middle of it: at the next frame. */
 static void
 hadjustment_changed_cb (KessanStatementsPage *self,
                         GtkAdjustment        *adjustment)
@@ -983,7 +1084,7 @@ hadjustment_changed_cb (KessanStatementsPage *self,
     return;
   self->width = width;
   if (self->layout_source == 0)
-    self->layout_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, relayout_cb, self, NULL);
+    self->layout_source = gtk_widget_add_tick_callback (GTK_WIDGET (self), relayout_cb, NULL, NULL);
 }
 
 static int
@@ -1603,6 +1704,20 @@ kessan_statements_page_get_cell_text (KessanStatementsPage *self,
   return text;
 }
 
+/* What a screen reader says of a cell (see describe_cell()). */
+char *
+kessan_statements_page_describe_cell (KessanStatementsPage *self,
+                                      guint                 row,
+                                      guint                 column)
+{
+  g_return_val_if_fail (KESSAN_IS_STATEMENTS_PAGE (self), NULL);
+
+  if (self->statement == NULL || row >= kessan_statement_get_n_rows (self->statement) || column >= self->columns->len)
+    return NULL;
+  return describe_cell (self, kessan_statement_get_row (self->statement, row),
+                        &g_array_index (self->columns, DisplayColumn, column));
+}
+
 /* The correction marked on a cell (NULL when none). */
 KessanCorrection *
 kessan_statements_page_get_cell_correction (KessanStatementsPage *self,
@@ -1976,7 +2091,8 @@ kessan_statements_page_focus_current_cell (KessanStatementsPage *self)
     return;
   gtk_widget_activate_action (GTK_WIDGET (self->column_view), "list.scroll-to-item", "u", (guint) self->current_row);
   g_object_set_data (G_OBJECT (self), "focus-tries", GUINT_TO_POINTER (0));
-  gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_current_tick_cb, NULL, NULL);
+  if (focus_current_tick_cb (GTK_WIDGET (self), NULL, NULL) == G_SOURCE_CONTINUE)
+    gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_current_tick_cb, NULL, NULL);
 }
 
 /* The current cell, for tests: FALSE when there is none. */
@@ -2117,7 +2233,9 @@ kessan_statements_page_dispose (GObject *object)
 {
   KessanStatementsPage *self = KESSAN_STATEMENTS_PAGE (object);
 
-  g_clear_handle_id (&self->layout_source, g_source_remove);
+  if (self->layout_source != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->layout_source);
+  self->layout_source = 0;
   g_clear_object (&self->selection);
   g_clear_object (&self->statement);
   g_clear_object (&self->filing);
@@ -2196,6 +2314,10 @@ kessan_statements_page_init (KessanStatementsPage *self)
   g_signal_connect (list_factory, "setup", G_CALLBACK (setup_statement_row_cb), NULL);
   g_signal_connect_object (list_factory, "bind", G_CALLBACK (bind_statement_row_cb), self, 0);
   gtk_drop_down_set_list_factory (self->statement_dropdown, list_factory);
+  kessan_accessible_name_drop_down (self->statement_dropdown, NULL, _("Statement"));
+  kessan_accessible_name_drop_down (self->scale_dropdown, gtk_widget_get_prev_sibling (GTK_WIDGET (self->scale_dropdown)), NULL);
+  kessan_accessible_name_drop_down (self->currency_dropdown, gtk_widget_get_prev_sibling (GTK_WIDGET (self->currency_dropdown)), NULL);
+  kessan_accessible_name_drop_down (self->negative_dropdown, gtk_widget_get_prev_sibling (GTK_WIDGET (self->negative_dropdown)), NULL);
 
   scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_HORIZONTAL | GTK_EVENT_CONTROLLER_SCROLL_DISCRETE);
   g_signal_connect_object (scroll, "scroll", G_CALLBACK (scroll_cb), self, G_CONNECT_SWAPPED);

@@ -33,6 +33,10 @@ void             kessan_statements_page_show_finding  (KessanStatementsPage *sel
 char            *kessan_statements_page_get_cell_text (KessanStatementsPage *self,
                                                        guint                 row,
                                                        guint                 column);
+/* What a screen reader says of a cell: its row, column and value. */
+char            *kessan_statements_page_describe_cell (KessanStatementsPage *self,
+                                                       guint                 row,
+                                                       guint                 column);
 guint            kessan_statements_page_get_n_rows    (KessanStatementsPage *self);
 guint            kessan_statements_page_get_n_columns (KessanStatementsPage *self);
 void             kessan_statements_page_select_rows   (KessanStatementsPage *self,

@@ -686,11 +686,21 @@ align_value_titles (GtkColumnView *view)
 
   if (header == NULL || g_strcmp0 (gtk_widget_get_css_name (header), "header") != 0)
     return;
+  /* TRANSLATORS: what a screen reader calls the row of a table's column titles */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (header), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Column titles"), -1);
   for (GtkWidget *title = gtk_widget_get_first_child (header); title != NULL; title = gtk_widget_get_next_sibling (title), index++)
     {
       GtkWidget *label = first_label (title);
+      g_autofree char *name = NULL;
 
-      if (label == NULL || index == 0)
+      if (label == NULL)
+        continue;
+      /* A title is read as one phrase, "2Q FY2003, USD"; the labels'
+       * column has no title to see, and one to hear. */
+      name = index == 0 ? g_strdup (_("Concept")) : g_strdup (gtk_label_get_text (GTK_LABEL (label)));
+      g_strdelimit (name, "\n", ' ');
+      gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      if (index == 0)
         continue;
       gtk_label_set_xalign (GTK_LABEL (label), 1.0);
       gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);

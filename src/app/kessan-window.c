@@ -171,6 +171,12 @@ create_filing_row (gpointer item,
   title = gtk_label_new (heading);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_widget_set_tooltip_text (row, heading);
+  /* A screen reader reads the row as its title and details. */
+  {
+    g_autofree char *name = g_strdup_printf ("%s, %s", heading, subtitle);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  }
   detail = gtk_label_new (subtitle);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_xalign (GTK_LABEL (detail), 0);
