@@ -740,12 +740,12 @@ kessan_parse_release (GBytes      *contents,
       g_autoptr(KessanStatement) statement = NULL;
       g_autofree char *id = NULL;
 
-      /* A row takes one data line, or two when a converter wrapped it:
-       * a block with more than twice as many data lines as a table may
-       * have rows is refused before it is read, which for a table of
-       * hundreds of thousands of lines takes seconds and hundreds of
-       * megabytes. */
-      if (count_data_lines (&context, block) > 2 * KESSAN_MAX_ROWS_PER_TABLE)
+      /* Every data line of a block becomes a row of its own (a label
+       * wrapped over two lines is one text line and one data line), and
+       * headings add rows: a block with more data lines than a table may
+       * have rows is refused before it is read, which for a table of a
+       * million lines would take seconds and hundreds of megabytes. */
+      if (count_data_lines (&context, block) > KESSAN_MAX_ROWS_PER_TABLE)
         {
           g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_LIMIT,
                        _("A table of “%s” at line %u has more than %u rows; tables are limited to %u rows."),
