@@ -342,7 +342,11 @@ find_release_date (KessanParseContext *context,
 
       if (context->lines[i].kind == KESSAN_LINE_BLANK)
         continue;
-      if (g_regex_match (dateline, text, 0, NULL) || g_regex_match (dateonly, text, 0, NULL))
+      /* Each pattern needs a character most lines lack ("," or "年"):
+       * tested first, a release of a million lines without a date is
+       * not matched against both patterns on every line. */
+      if ((strchr (text, ',') != NULL && g_regex_match (dateline, text, 0, NULL))
+          || (strstr (text, "年") != NULL && g_regex_match (dateonly, text, 0, NULL)))
         {
           g_autoptr(GArray) periods = kessan_period_scan (text);
 
