@@ -696,9 +696,17 @@ kessan_parse_release (GBytes      *contents,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   display_name = kessan_input_display_name (source_name);
+  /* The hash of the original is computed beside the reading: beside a
+   * PDF's text layer, which keeps one processor busy, and the reading
+   * of the tables. */
+  hasher = g_thread_try_new ("kessan-hash", hash_bytes, contents, NULL);
   text = read_text (contents, display_name, &encoding, error);
   if (text == NULL)
-    return NULL;
+    {
+      if (hasher != NULL)
+        g_free (g_thread_join (hasher));
+      return NULL;
+    }
   length = strlen (text);
 
   n = 1;
@@ -711,6 +719,8 @@ kessan_parse_release (GBytes      *contents,
       g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_LIMIT,
                    _("“%s” has %u lines; releases are limited to %u lines. Open a single release, not a collection of them."),
                    display_name, length > 0 && text[length - 1] == '\n' ? n - 1 : n, KESSAN_MAX_LINES);
+      if (hasher != NULL)
+        g_free (g_thread_join (hasher));
       return NULL;
     }
 
@@ -726,9 +736,6 @@ kessan_parse_release (GBytes      *contents,
 
   filing = kessan_filing_new ();
   kessan_filing_set_source_name (filing, source_name);
-  /* The hash of the original is computed beside the reading of the
-   * tables, which keeps one processor busy. */
-  hasher = g_thread_try_new ("kessan-hash", hash_bytes, contents, NULL);
   kessan_filing_set_source_encoding (filing, encoding);
   kessan_filing_take_text (filing, g_steal_pointer (&text));
 
