@@ -495,6 +495,96 @@ find_fiscal_period (KessanFiling *filing)
     }
 }
 
+static const char *
+language_name (const char *language)
+{
+  if (g_str_equal (language, "en"))
+    return _("English");
+  if (g_str_equal (language, "ja"))
+    return _("Japanese");
+  return language;
+}
+
+static gboolean
+is_main_statement (KessanStatement *statement)
+{
+  KessanStatementKind kind = kessan_statement_get_kind (statement);
+
+  return kessan_statement_get_topic (statement) != NULL
+         && (kind == KESSAN_STATEMENT_KIND_INCOME || kind == KESSAN_STATEMENT_KIND_BALANCE
+             || kind == KESSAN_STATEMENT_KIND_CASHFLOW);
+}
+
+static gboolean
+has_topic (KessanFiling *filing,
+           const char   *language,
+           const char   *topic)
+{
+  for (guint s = 0; s < kessan_filing_get_n_statements (filing); s++)
+    {
+      KessanStatement *statement = kessan_filing_get_statement (filing, s);
+
+      if (g_strcmp0 (kessan_statement_get_language (statement), language) == 0
+          && g_strcmp0 (kessan_statement_get_topic (statement), topic) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A release in two languages announces its statements twice: when the
+ * edition printed last lacks a statement of operations, balance sheet
+ * or cash flow statement that the other edition has, the file most
+ * likely ends before them, even when it was not cut inside a table.
+ * (An abridged edition comes first, before the full one.) */
+static void
+report_missing_statements (KessanParseContext *context,
+                           KessanFiling       *filing,
+                           guint               last_line)
+{
+  guint n = kessan_filing_get_n_statements (filing);
+  KessanStatement *last_statement = kessan_filing_get_statement (filing, n - 1);
+  const char *last_language = kessan_statement_get_language (last_statement);
+  g_autoptr(GString) missing = g_string_new (NULL);
+  g_autoptr(KessanFinding) finding = NULL;
+  g_autofree char *message = NULL;
+  const char *other_language = NULL;
+  guint n_missing = 0;
+
+  if (last_language == NULL)
+    return;
+
+  for (guint s = 0; s < n; s++)
+    {
+      KessanStatement *statement = kessan_filing_get_statement (filing, s);
+      const char *language = kessan_statement_get_language (statement);
+
+      if (language == NULL || g_str_equal (language, last_language) || !is_main_statement (statement)
+          || has_topic (filing, last_language, kessan_statement_get_topic (statement)))
+        continue;
+      if (n_missing > 0)
+        g_string_append (missing, ", ");
+      g_string_append (missing, kessan_statement_get_id (statement));
+      other_language = language;
+      n_missing++;
+    }
+  if (n_missing == 0)
+    return;
+
+  /* TRANSLATORS: “The release ends at line 812, and its last edition,
+   * in English, lacks 3 statements its edition in Japanese has:
+   * ja-income-quarter, ja-balance, ja-cashflow-quarter. …” */
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "The release ends at line %u, and its last edition, in %s, lacks %u statement its edition in %s has: %s. The file was most likely cut short, and that statement is missing.",
+                                          "The release ends at line %u, and its last edition, in %s, lacks %u statements its edition in %s has: %s. The file was most likely cut short, and those statements are missing.",
+                                          n_missing),
+                             last_line, language_name (last_language), n_missing,
+                             language_name (other_language), missing->str);
+  finding = kessan_finding_new ("truncated", KESSAN_SEVERITY_WARNING,
+                                kessan_statement_get_id (last_statement), message);
+  kessan_finding_add_line (finding, last_line);
+  kessan_filing_add_finding (filing, finding);
+}
+
 static void
 report_truncation (KessanParseContext *context,
                    KessanFiling       *filing,
@@ -520,7 +610,10 @@ report_truncation (KessanParseContext *context,
   if (last_block->last < last_text
       && !(cut_mid_line && last_text - last_block->last <= 3
            && !kessan_line_is_note (&context->lines[last_text])))
-    return;
+    {
+      report_missing_statements (context, filing, context->lines[last_text].number);
+      return;
+    }
 
   last_statement = kessan_filing_get_statement (filing, n - 1);
   message = g_strdup_printf (_("The release ends inside a table at line %u: it was cut short. The tables before the cut were read; this table may be incomplete and any statements after it are missing."),
