@@ -453,6 +453,7 @@ main (int    argc,
               counts.truth_files = 1;
               counts.truth_tables = counts.missed_tables = corpus_truth_count_tables (truth);
               counts.truth_cells = corpus_truth_count_cells (truth);
+              g_print ("  truth: %u cells in %u tables, none read\n", counts.truth_cells, counts.truth_tables);
             }
         }
       else
