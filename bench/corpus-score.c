@@ -634,6 +634,7 @@ typedef struct
   guint currency;
   guint scale;
   guint rows_found;
+  guint row_missed;
 } TableScore;
 
 /* Which column of @statement holds the truth cell: the one of its period
@@ -727,7 +728,7 @@ describe_miss (GString         *misses,
 
       g_string_append_printf (misses, " — read in %s col %d: ", kessan_statement_get_id (statement), column_index);
       if (cell_value (read_row, (guint) column_index, &value))
-        g_string_append_printf (misses, "%g", value);
+        g_string_append_printf (misses, "%.15g", value);
       else
         g_string_append (misses, "(empty)");
       g_string_append_printf (misses, " %s/%u %s ×%u", column_period_end (column) != NULL ? column_period_end (column) : "?",
@@ -766,6 +767,8 @@ score_table (TruthTable      *table,
             continue;
           if (read_row != NULL)
             column_index = locate_column (statement, read_row, truth_column, c, expected, decimals, &value_right);
+          else
+            score->row_missed++;
           if (column_index >= 0)
             {
               KessanColumn *column = kessan_statement_get_column (statement, (guint) column_index);
@@ -860,6 +863,7 @@ corpus_score_filing (KessanFiling *filing,
       counts->period_right += score.period;
       counts->currency_right += score.currency;
       counts->scale_right += score.scale;
+      counts->row_missed += score.row_missed;
     }
 
   for (guint f = 0; f < g_list_model_get_n_items (findings); f++)

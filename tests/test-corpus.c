@@ -144,6 +144,7 @@ test_score_reading (void)
   /* The cash flow statement is not in the reading: its cell is wrong. */
   g_assert_cmpuint (counts.missed_tables, ==, 1);
   g_assert_cmpuint (counts.truth_cells, ==, 11);
+  g_assert_cmpuint (counts.row_missed, ==, 0);
   g_assert_cmpuint (counts.value_right, ==, 9);
   g_assert_cmpuint (counts.period_right, ==, 5);
   g_assert_cmpuint (counts.currency_right, ==, 5);
