@@ -923,6 +923,93 @@ derive_fourth_quarters (KessanSeriesSet *self)
     }
 }
 
+/* The parts of @total the dictionary sums, when there are two to
+ * MAX_INPUTS of them in the set. */
+static guint
+find_parts (KessanSeriesSet *self,
+            ConceptEntry    *total,
+            ConceptEntry   **parts)
+{
+  const char * const *keys = kessan_concepts_get_components (kessan_concepts_get_default (), total->key);
+  guint n = 0;
+
+  for (; keys != NULL && keys[n] != NULL; n++)
+    {
+      if (n == MAX_INPUTS)
+        return 0;
+      parts[n] = g_hash_table_lookup (self->concepts, keys[n]);
+      if (parts[n] == NULL)
+        return 0;
+    }
+  return n >= 2 ? n : 0;
+}
+
+static void
+derive_sum_at (KessanSeriesSet         *self,
+               ConceptEntry            *total,
+               ConceptEntry           **parts,
+               guint                    n_parts,
+               const KessanSeriesPoint *first)
+{
+  const KessanSeriesPoint *inputs[MAX_INPUTS] = { first, };
+  KessanSeriesPoint *point;
+  double sum = first->value;
+
+  if (find_any_point (self, total, first->end, first->months) != NULL)
+    return;
+  for (guint j = 1; j < n_parts; j++)
+    {
+      inputs[j] = find_any_point (self, parts[j], first->end, first->months);
+      if (inputs[j] == NULL || inputs[j]->unit != first->unit)
+        return;
+      sum += inputs[j]->value;
+    }
+  point = add_derived (self, total, first->end, first->months, first->unit, sum, "sum of parts");
+  if (point == NULL)
+    return;
+  for (guint j = 0; j < n_parts; j++)
+    add_input (point, inputs[j]);
+  set_amount_precision (point);
+}
+
+/* A total the dictionary defines as the sum of its parts, for a period
+ * with every part but no total: a release prints the parts in one table
+ * and the total only in another, or only in some quarters.  Only for a
+ * total some release prints, so that no row appears that no release
+ * has. */
+static void
+derive_sums (KessanSeriesSet *self)
+{
+  g_autoptr(GPtrArray) totals = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->concepts);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      ConceptEntry *entry = value;
+
+      if (entry->variant == VARIANT_PLAIN && entry->points->len > 0)
+        g_ptr_array_add (totals, entry);
+    }
+
+  for (guint t = 0; t < totals->len; t++)
+    {
+      ConceptEntry *total = g_ptr_array_index (totals, t);
+      ConceptEntry *parts[MAX_INPUTS];
+      guint n_parts = find_parts (self, total, parts);
+      guint n_printed;
+
+      if (n_parts == 0)
+        continue;
+      n_printed = parts[0]->points->len;
+      for (guint i = 0; i < n_printed + parts[0]->derived->len; i++)
+        derive_sum_at (self, total, parts, n_parts,
+                       i < n_printed ? g_ptr_array_index (parts[0]->points, i)
+                                     : g_ptr_array_index (parts[0]->derived, i - n_printed));
+    }
+}
+
 static void
 derive_margin (KessanSeriesSet *self,
                const char      *key,
@@ -1244,6 +1331,7 @@ kessan_series_set_ensure_built (KessanSeriesSet *self)
 
   clear_derived (self);
   derive_fourth_quarters (self);
+  derive_sums (self);
   derive_margin (self, KESSAN_SERIES_GROSS_MARGIN, COST_OF_REVENUES_CONCEPT, TRUE,
                  "(revenues.total - costs.cost_of_revenues.total) / revenues.total * 100");
   derive_margin (self, KESSAN_SERIES_OPERATING_MARGIN, OPERATING_INCOME_CONCEPT, FALSE,
