@@ -41,6 +41,8 @@ typedef struct
   guint8          unit;       /* KessanUnit of a data line's label */
   gboolean        unit_known;
   guint8          is;         /* cached answers of kessan_line_is_*() */
+  const char     *currency_mark; /* "$", "US$", "¥"… printed before a
+                                  * figure of a data line, or NULL */
 } KessanLine;
 
 enum

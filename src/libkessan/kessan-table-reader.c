@@ -959,6 +959,18 @@ add_heading (TableReader     *self,
   g_array_append_val (stack, heading);
 }
 
+static gboolean
+line_is_page_number (const KessanLine *line)
+{
+  const KessanCell *cell;
+
+  if (line->cells->len != 1 || line->indent < 20)
+    return FALSE;
+  cell = &g_array_index (line->cells, KessanCell, 0);
+  return !cell->number.nil && cell->number.decimals == 0 && !cell->number.grouped
+         && !cell->number.percent && cell->number.value >= 1 && cell->number.value < 1000;
+}
+
 static void
 build_rows (TableReader     *self,
             KessanStatement *statement,
@@ -992,6 +1004,10 @@ build_rows (TableReader     *self,
           g_array_append_val (pending_lines, line->number);
           continue;
         }
+
+      /* A page number under the last row is not a row. */
+      if (i == self->block->last && line->label[0] == '\0' && pending->len == 0 && line_is_page_number (line))
+        continue;
 
       /* Text lines before a row either finish its label (a label printed
        * over two lines, or numbers printed under their label) or are
