@@ -121,16 +121,14 @@ assert_row (KessanStatement *statement,
     assert_row ((statement), (label), (nth), values_, G_N_ELEMENTS (values_)); \
   } G_STMT_END
 
-/* A column's period (start may be NULL when the table does not print
- * it), its length in months, currency and scale. */
-G_GNUC_UNUSED static void
-assert_column (KessanStatement *statement,
+/* A column's period: its first day (NULL when the table does not print
+ * it), its last, and its length in months. */
+static void
+assert_period (KessanStatement *statement,
                guint            c,
                const char      *start,
                const char      *end,
-               guint            months,
-               const char      *currency,
-               guint            scale)
+               guint            months)
 {
   KessanColumn *column = kessan_statement_get_column (statement, c);
 
@@ -138,8 +136,36 @@ assert_column (KessanStatement *statement,
   g_assert_cmpstr (kessan_column_get_period_start (column), ==, start);
   g_assert_cmpstr (kessan_column_get_period_end (column), ==, end);
   g_assert_cmpuint (kessan_column_get_months (column), ==, months);
+}
+
+/* A column's currency (NULL when unknown) and scale. */
+G_GNUC_UNUSED static void
+assert_money (KessanStatement *statement,
+              guint            c,
+              const char      *currency,
+              guint            scale)
+{
+  KessanColumn *column = kessan_statement_get_column (statement, c);
+
+  g_test_message ("%s column %u", kessan_statement_get_id (statement), c);
   g_assert_cmpstr (kessan_column_get_currency_code (column), ==, currency);
   g_assert_cmpuint (kessan_column_get_scale (column), ==, scale);
+}
+
+static void
+assert_fiscal (KessanFiling *filing,
+               guint         year,
+               guint         quarter,
+               guint         end_month,
+               guint         end_day)
+{
+  guint month = 0, day = 0;
+
+  g_assert_cmpuint (kessan_filing_get_fiscal_year (filing), ==, year);
+  g_assert_cmpuint (kessan_filing_get_fiscal_quarter (filing), ==, quarter);
+  g_assert_true (kessan_filing_get_fiscal_year_end (filing, &month, &day));
+  g_assert_cmpuint (month, ==, end_month);
+  g_assert_cmpuint (day, ==, end_day);
 }
 
 static guint
@@ -224,6 +250,15 @@ test_edgar_quarter (void)
   ROW (income, "Basic", 1.44, 0.99, 2.57, 2.11);
   ROW_N (income, "Diluted", 1, 181993, 173204, 179626, 172619);
   g_assert_cmpuint (kessan_statement_get_n_rows (income), ==, 23);
+
+  assert_period (income, 0, NULL, "2000-04-01", 3);
+  assert_period (income, 1, NULL, "1999-03-27", 3);
+  assert_period (income, 2, NULL, "2000-04-01", 6);
+  assert_period (income, 3, NULL, "1999-03-27", 6);
+  assert_period (balance, 0, NULL, "2000-04-01", 0);
+  assert_period (balance, 1, NULL, "1999-09-25", 0);
+  /* The second quarter of fiscal 2000, which started in 1999. */
+  assert_fiscal (filing, 1999, 2, 9, 25);
 
   ROW (balance, "Cash and cash equivalents", 1662, 1326);
   ROW (balance, "Accounts payable", 1111, 812);

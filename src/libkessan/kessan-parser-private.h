@@ -4,6 +4,7 @@
 #include "kessan-concepts.h"
 #include "kessan-filing.h"
 #include "kessan-number.h"
+#include "kessan-period.h"
 
 G_BEGIN_DECLS
 
@@ -72,6 +73,7 @@ typedef struct
   KessanConcepts *concepts;
   double          jpy_per_usd;
   GDate           released;
+  KessanCalendar  calendar;   /* what the release says of its fiscal year */
 } KessanParseContext;
 
 void     kessan_line_scan            (KessanLine         *line,
@@ -90,6 +92,29 @@ gboolean kessan_line_is_note         (const KessanLine   *line);
 
 KessanStatement *kessan_table_read   (KessanParseContext *context,
                                       const KessanBlock  *block);
+
+/* Where a header names something over the columns, in display columns
+ * (a wide character counts two), and what it names. */
+typedef struct
+{
+  guint first;                /* first display column */
+  guint last;                 /* display column after the last */
+  guint months;               /* a duration: 3 for "Three Months Ended" */
+  guint month;                /* a month and day without a year: "July 3," */
+  guint day;
+} KessanHeaderSpan;
+
+void    kessan_release_find_calendar (KessanParseContext *context);
+void    kessan_release_find_fiscal_period (KessanParseContext *context,
+                                           KessanFiling       *filing);
+
+guint   kessan_text_display_column   (const char         *text,
+                                      guint               offset);
+GArray *kessan_header_durations      (const char         *text);
+GArray *kessan_header_month_days     (const char         *text);
+const KessanHeaderSpan *kessan_header_span_nearest (GArray *spans,
+                                                    guint   first,
+                                                    guint   last);
 
 
 

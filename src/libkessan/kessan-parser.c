@@ -322,15 +322,27 @@ make_statement_id (GHashTable      *taken,
   return g_strdup_printf ("%s-%u", base, count);
 }
 
+static void find_release_date_line (KessanParseContext *context,
+                                    KessanFiling       *filing);
+
 static void
 find_release_date (KessanParseContext *context,
                    KessanFiling       *filing)
 {
+  g_date_clear (&context->released, 1);
+  find_release_date_line (context, filing);
+  /* The calendar reads two-digit Japanese years by the release's date. */
+  kessan_release_find_calendar (context);
+}
+
+static void
+find_release_date_line (KessanParseContext *context,
+                        KessanFiling       *filing)
+{
   g_autoptr(GRegex) dateline = g_regex_new ("^\\s*[A-Z][A-Za-z .]+,\\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?\\s+\\d{1,2},\\s*\\d{4}",
                                             0, 0, NULL);
-  g_autoptr(GRegex) dateonly = g_regex_new ("^\\s*\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*$", 0, 0, NULL);
+  g_autoptr(GRegex) dateonly = g_regex_new ("^\\s*(?:(?:昭和|平成|令和)\\s*(?:\\d{1,2}|元)|\\d{4})\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*$", 0, 0, NULL);
 
-  g_date_clear (&context->released, 1);
   for (guint i = 0; i < context->n_lines; i++)
     {
       const char *text = context->lines[i].text;
@@ -440,50 +452,6 @@ find_company (KessanParseContext *context,
         }
     }
   kessan_filing_set_company (filing, japanese_name);
-}
-
-/* The release's own period is the latest quarter its statements show. */
-static void
-find_fiscal_period (KessanFiling *filing)
-{
-  GDate latest;
-  guint latest_months = 0;
-
-  g_date_clear (&latest, 1);
-  for (guint s = 0; s < kessan_filing_get_n_statements (filing); s++)
-    {
-      KessanStatement *statement = kessan_filing_get_statement (filing, s);
-      KessanStatementKind kind = kessan_statement_get_kind (statement);
-
-      if (kind != KESSAN_STATEMENT_KIND_INCOME && kind != KESSAN_STATEMENT_KIND_CASHFLOW)
-        continue;
-      for (guint c = 0; c < kessan_statement_get_n_columns (statement); c++)
-        {
-          KessanColumn *column = kessan_statement_get_column (statement, c);
-          guint months = kessan_column_get_months (column);
-          GDate end;
-
-          if (months == 0 || !kessan_date_from_iso (kessan_column_get_period_end (column), &end))
-            continue;
-          if (!g_date_valid (&latest) || g_date_compare (&end, &latest) > 0
-              || (g_date_compare (&end, &latest) == 0 && months < latest_months))
-            {
-              latest = end;
-              latest_months = months;
-            }
-        }
-    }
-
-  if (g_date_valid (&latest))
-    {
-      g_autofree char *iso = kessan_date_to_iso (&latest);
-      guint month = g_date_get_month (&latest);
-      guint quarter = latest_months == 12 ? 0 : ((month + 8) % 12) / 3 + 1;
-
-      kessan_filing_set_period_end (filing, iso, latest_months);
-      kessan_filing_set_fiscal_period (filing, kessan_fiscal_year_of (&latest),
-                                       latest_months <= 3 ? quarter : 0);
-    }
 }
 
 static void
@@ -788,7 +756,7 @@ kessan_parse_release (GBytes      *contents,
       goto out;
     }
 
-  find_fiscal_period (filing);
+  kessan_release_find_fiscal_period (&context, filing);
   report_truncation (&context, filing, blocks, cut_mid_line);
 
 out:

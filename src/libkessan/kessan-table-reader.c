@@ -389,6 +389,156 @@ months_between (const GDate *later,
   return months > 0 ? (guint) months : 0;
 }
 
+/* The display columns a period mention covers in its line. */
+static void
+mention_columns (const char         *text,
+                 const KessanPeriod *period,
+                 guint              *first,
+                 guint              *last)
+{
+  *first = kessan_text_display_column (text, period->offset);
+  *last = kessan_text_display_column (text, period->offset + period->length);
+}
+
+/* Completes the periods of the line that names them from the header
+ * lines above it: the length a spanning header gives ("Three Months
+ * Ended" over two columns), and the first day a "自" line gives. */
+static void
+complete_from_headers (TableReader *self,
+                       guint        period_line,
+                       GArray      *periods)
+{
+  KessanLine *lines = self->context->lines;
+  const char *text = lines[period_line].text;
+
+  for (guint p = 0; p < periods->len; p++)
+    {
+      KessanPeriod *period = &g_array_index (periods, KessanPeriod, p);
+      gboolean months_found = period->months > 0;
+      gboolean start_found = g_date_valid (&period->start);
+      guint first, last;
+
+      mention_columns (text, period, &first, &last);
+      for (guint i = period_line + 1; i-- > self->block->preamble && !(months_found && start_found);)
+        {
+          if (lines[i].kind != KESSAN_LINE_TEXT || kessan_line_is_prose (&lines[i]))
+            continue;
+          if (!months_found)
+            {
+              g_autoptr(GArray) spans = kessan_header_durations (lines[i].text);
+              const KessanHeaderSpan *span = kessan_header_span_nearest (spans, first, last);
+
+              if (span != NULL && span->months > 0)
+                {
+                  period->months = span->months;
+                  months_found = TRUE;
+                }
+            }
+          if (!start_found && i != period_line)
+            {
+              g_autoptr(GArray) found = kessan_period_scan_in (lines[i].text, &self->context->calendar);
+              g_autoptr(GArray) starts = g_array_new (FALSE, TRUE, sizeof (KessanHeaderSpan));
+              const KessanHeaderSpan *span;
+
+              for (guint j = 0; j < found->len; j++)
+                {
+                  KessanPeriod *mention = &g_array_index (found, KessanPeriod, j);
+                  KessanHeaderSpan start = { 0 };
+
+                  if (!g_date_valid (&mention->start) || mention->months != 0)
+                    continue;
+                  mention_columns (lines[i].text, mention, &start.first, &start.last);
+                  start.month = j;
+                  g_array_append_val (starts, start);
+                }
+              span = kessan_header_span_nearest (starts, first, last);
+              if (span != NULL)
+                {
+                  KessanPeriod *mention = &g_array_index (found, KessanPeriod, span->month);
+
+                  if (g_date_compare (&mention->start, &period->end) < 0)
+                    {
+                      period->start = mention->start;
+                      period->months = kessan_months_spanned (&period->start, &period->end);
+                      months_found = start_found = TRUE;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/* Columns headed by bare years ("2004  2003") take their month and day
+ * from the header above them ("Three Months Ended July 3,"), or are
+ * fiscal years. */
+static GArray *
+periods_of_years (TableReader *self,
+                  guint        year_line)
+{
+  KessanLine *lines = self->context->lines;
+  const char *text = lines[year_line].text;
+  GArray *periods = g_array_new (FALSE, TRUE, sizeof (KessanPeriod));
+  g_autoptr(GRegex) years = g_regex_new ("(?<![0-9])(19[5-9][0-9]|20[0-9][0-9])(?![0-9])", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+
+  g_regex_match (years, text, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      g_autofree char *digits = g_match_info_fetch (match, 1);
+      KessanPeriod period = { 0 };
+      const KessanHeaderSpan *day = NULL;
+      int start, stop;
+
+      g_match_info_fetch_pos (match, 0, &start, &stop);
+      period.offset = (guint) start;
+      period.length = (guint) (stop - start);
+      {
+        guint first, last;
+
+        mention_columns (text, &period, &first, &last);
+        for (guint i = year_line; day == NULL && i-- > self->block->preamble;)
+          {
+            g_autoptr(GArray) spans = NULL;
+
+            if (lines[i].kind != KESSAN_LINE_TEXT || kessan_line_is_prose (&lines[i]))
+              continue;
+            spans = kessan_header_month_days (lines[i].text);
+            day = kessan_header_span_nearest (spans, first, last);
+            if (day != NULL)
+              {
+                guint year = (guint) atoi (digits);
+
+                if (g_date_valid_dmy (day->day, day->month, year))
+                  {
+                    g_date_clear (&period.end, 1);
+                    g_date_set_dmy (&period.end, day->day, day->month, year);
+                  }
+                else
+                  day = NULL;
+                break;
+              }
+          }
+      }
+      if (day == NULL)
+        {
+          g_autofree char *code = g_strdup_printf ("FY%s", digits);
+          g_autoptr(GArray) found = kessan_period_scan_in (code, &self->context->calendar);
+
+          if (found->len != 1)
+            g_date_clear (&period.end, 1);
+          else
+            {
+              period.end = g_array_index (found, KessanPeriod, 0).end;
+              period.months = 12;
+            }
+        }
+      g_array_append_val (periods, period);
+      g_match_info_next (match, NULL);
+    }
+  complete_from_headers (self, year_line, periods);
+  return periods;
+}
+
 /* Chooses the periods of the groups from the lines that name them: the
  * line closest to the body that names exactly as many periods as there
  * are groups, then all header lines together, then the lines printed
@@ -398,6 +548,7 @@ find_periods (TableReader *self)
 {
   KessanLine *lines = self->context->lines;
   const GDate *released = &self->context->released;
+  const KessanCalendar *calendar = &self->context->calendar;
   g_autoptr(GArray) joined = g_array_new (FALSE, TRUE, sizeof (KessanPeriod));
   GArray *best = NULL;
 
@@ -415,37 +566,30 @@ find_periods (TableReader *self)
 
           if (lines[i].kind == KESSAN_LINE_BLANK || kessan_line_is_prose (&lines[i]))
             continue;
-          found = kessan_period_scan (lines[i].text);
+          found = kessan_period_scan_in (lines[i].text, calendar);
           for (guint j = 0; j < found->len; j++)
             {
               KessanPeriod *period = &g_array_index (found, KessanPeriod, j);
 
-              /* A period ending after the release is a misprint. */
+              /* A period ending after the release is a misprint; a
+               * first day alone ("自 2023年4月1日") is not a period. */
               if (g_date_valid (released) && g_date_compare (&period->end, released) > 0)
+                plausible = FALSE;
+              if (g_date_valid (&period->start) && period->months == 0)
                 plausible = FALSE;
             }
           if (plausible && found->len == self->n_groups)
-            best = g_steal_pointer (&found);
+            {
+              best = g_steal_pointer (&found);
+              if (pass == 0)
+                complete_from_headers (self, i, best);
+            }
         }
     }
 
-  /* Columns headed by bare years are fiscal years. */
   for (guint i = self->block->first; best == NULL && i-- > self->block->preamble;)
     if (lines[i].kind == KESSAN_LINE_TEXT && kessan_text_is_year_list (lines[i].text))
-      {
-        g_auto(GStrv) tokens = g_strsplit_set (lines[i].text, " \t", -1);
-
-        best = g_array_new (FALSE, TRUE, sizeof (KessanPeriod));
-        for (guint t = 0; tokens[t] != NULL; t++)
-          if (*tokens[t] != '\0')
-            {
-              g_autofree char *code = g_strdup_printf ("FY%s", tokens[t]);
-              KessanPeriod period;
-
-              if (kessan_period_parse_code (code, &period))
-                g_array_append_val (best, period);
-            }
-      }
+      best = periods_of_years (self, i);
 
   if (best == NULL)
     {
@@ -455,7 +599,7 @@ find_periods (TableReader *self)
 
           if (!kessan_line_is_header (&lines[i]))
             continue;
-          found = kessan_period_scan (lines[i].text);
+          found = kessan_period_scan_in (lines[i].text, calendar);
           g_array_append_vals (joined, found->data, found->len);
         }
       best = g_array_ref (joined);
@@ -656,6 +800,12 @@ build_columns (TableReader     *self,
             }
           kessan_column_set_period_end (column, end);
           kessan_column_set_months (column, period_months);
+          if (period_months > 0 && g_date_valid (&period->start))
+            {
+              g_autofree char *start = kessan_date_to_iso (&period->start);
+
+              kessan_column_set_period_start (column, start);
+            }
         }
       else
         {

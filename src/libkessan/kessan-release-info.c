@@ -1,0 +1,364 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "kessan-parser"
+
+#include "kessan-parser-private.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* What a release says about itself outside its tables: when its fiscal
+ * year ends, how it names its fiscal years. */
+
+static guint
+month_of_name (const char *name)
+{
+  static const char *months[] = { "jan", "feb", "mar", "apr", "may", "jun",
+                                  "jul", "aug", "sep", "oct", "nov", "dec" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (months); i++)
+    if (g_ascii_strncasecmp (name, months[i], 3) == 0)
+      return i + 1;
+  return 0;
+}
+
+typedef struct
+{
+  guint votes[13];
+  guint day[13];
+} YearEndVotes;
+
+static void
+vote (YearEndVotes *votes,
+      guint         month,
+      guint         day,
+      guint         weight)
+{
+  if (month < 1 || month > 12)
+    return;
+  votes->votes[month] += weight;
+  votes->day[month] = MAX (votes->day[month], day);
+}
+
+static gboolean
+text_reports_yen (KessanParseContext *context)
+{
+  for (guint i = 0; i < context->n_lines; i++)
+    {
+      const char *text = context->lines[i].text;
+
+      if (context->lines[i].kind == KESSAN_LINE_BLANK)
+        continue;
+      if (strstr (text, "JPY") != NULL || strstr (text, "百万円") != NULL || strstr (text, "千円") != NULL
+          || strstr (text, "millions of yen") != NULL || strstr (text, "Millions of yen") != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * kessan_release_find_calendar:
+ * @context: the parse of a release, its lines scanned and its date found
+ *
+ * Reads when the release's fiscal year ends from what it prints: "fiscal
+ * year ended September 25", "years ended December 31", "2024年3月期",
+ * "自 2023年4月1日 至 2024年3月31日".  Nothing is assumed: a release that
+ * says none of these leaves the month unknown.
+ */
+void
+kessan_release_find_calendar (KessanParseContext *context)
+{
+  g_autoptr(GRegex) english = g_regex_new ("(?:fiscal\\s+years?|years?)\\s+(?:end(?:ed|ing|s)?)\\s+(?:on\\s+)?"
+                                           "(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?\\s+(\\d{1,2})(?![0-9])",
+                                           G_REGEX_CASELESS, 0, NULL);
+  g_autoptr(GRegex) japanese = g_regex_new ("(?:\\d{1,4}|元)\\s*年\\s*(\\d{1,2})\\s*月期"
+                                            "(\\s*(?:第\\s*[1-4１-４]\\s*四半期|通期|決算|中間|の?連結業績予想))?", 0, 0, NULL);
+  YearEndVotes votes = { { 0 } };
+  KessanCalendar *calendar = &context->calendar;
+  guint best = 0;
+
+  if (g_date_valid (&context->released))
+    calendar->dated_year = g_date_get_year (&context->released);
+
+  for (guint i = 0; i < context->n_lines; i++)
+    {
+      const char *text = context->lines[i].text;
+      g_autoptr(GMatchInfo) match = NULL;
+
+      if (context->lines[i].kind == KESSAN_LINE_BLANK || strpbrk (text, "0123456789") == NULL)
+        continue;
+
+      g_regex_match (english, text, 0, &match);
+      while (g_match_info_matches (match))
+        {
+          g_autofree char *month = g_match_info_fetch (match, 1);
+          g_autofree char *day = g_match_info_fetch (match, 2);
+
+          vote (&votes, month_of_name (month), (guint) atoi (day), 10);
+          g_match_info_next (match, NULL);
+        }
+      g_clear_pointer (&match, g_match_info_free);
+
+      g_regex_match (japanese, text, 0, &match);
+      while (g_match_info_matches (match))
+        {
+          g_autofree char *month = g_match_info_fetch (match, 1);
+          g_autofree char *named = g_match_info_fetch (match, 2);
+
+          /* "2003年9月期" may name a quarter; "2024年3月期 第1四半期"
+           * names the fiscal year the quarter is in. */
+          vote (&votes, (guint) atoi (month), 0, named != NULL && *named != '\0' ? 10 : 1);
+          g_match_info_next (match, NULL);
+        }
+
+      /* A range of a whole year ends where the fiscal year ends. */
+      if (strstr (text, "至") != NULL || strstr (text, "～") != NULL || strstr (text, "〜") != NULL)
+        {
+          g_autoptr(GArray) periods = kessan_period_scan_in (text, calendar);
+
+          for (guint j = 0; j < periods->len; j++)
+            {
+              KessanPeriod *period = &g_array_index (periods, KessanPeriod, j);
+
+              if (g_date_valid (&period->start) && period->months == 12)
+                vote (&votes, g_date_get_month (&period->end), g_date_get_day (&period->end), 10);
+            }
+        }
+    }
+
+  for (guint m = 1; m <= 12; m++)
+    if (votes.votes[m] > votes.votes[best])
+      best = m;
+  if (best == 0)
+    return;
+
+  calendar->fiscal_end_month = best;
+  calendar->fiscal_end_day = votes.day[best] > 0 && votes.day[best] < g_date_get_days_in_month (best, 2001)
+                             ? votes.day[best] : 0;
+  /* Japanese companies name a fiscal year that ends in the first months
+   * of a year after the year it starts in ("FY2003" ends in March 2004). */
+  calendar->codes_name_start = best <= 3 && text_reports_yen (context);
+}
+
+typedef struct
+{
+  GDate date;
+  guint weight;
+  gboolean exact;   /* a printed day, not one reckoned back from a length */
+} YearEndGuess;
+
+static guint
+day_distance (const GDate *a,
+              const GDate *b)
+{
+  int da = (int) g_date_get_day_of_year (a);
+  int db = (int) g_date_get_day_of_year (b);
+  int d = ABS (da - db);
+
+  return (guint) MIN (d, 366 - d);
+}
+
+static void
+guess (GArray      *guesses,
+       const GDate *date,
+       guint        weight,
+       gboolean     exact)
+{
+  YearEndGuess g = { *date, weight, exact };
+
+  g_array_append_val (guesses, g);
+}
+
+/* Without a word on it in the text, the statements tell when the fiscal
+ * year ends: a column of a year ends with it, six or nine months ended
+ * on a day started the day after it, and a quarter's balance sheet is
+ * compared with the one at the end of the last fiscal year. */
+static void
+calendar_from_columns (KessanParseContext *context,
+                       KessanFiling       *filing)
+{
+  g_autoptr(GArray) guesses = g_array_new (FALSE, TRUE, sizeof (YearEndGuess));
+  KessanCalendar *calendar = &context->calendar;
+  const YearEndGuess *best = NULL;
+  guint best_weight = 0;
+
+  for (guint s = 0; s < kessan_filing_get_n_statements (filing); s++)
+    {
+      KessanStatement *statement = kessan_filing_get_statement (filing, s);
+      KessanStatementKind kind = kessan_statement_get_kind (statement);
+      GDate latest;
+
+      g_date_clear (&latest, 1);
+      for (guint c = 0; c < kessan_statement_get_n_columns (statement); c++)
+        {
+          KessanColumn *column = kessan_statement_get_column (statement, c);
+          guint months = kessan_column_get_months (column);
+          GDate end;
+
+          if (kessan_column_get_measure (column) != KESSAN_MEASURE_AMOUNT
+              || !kessan_date_from_iso (kessan_column_get_period_end (column), &end))
+            continue;
+          if (kind == KESSAN_STATEMENT_KIND_BALANCE)
+            {
+              if (!g_date_valid (&latest) || g_date_compare (&end, &latest) > 0)
+                latest = end;
+              continue;
+            }
+          if (months == 12)
+            guess (guesses, &end, 3, TRUE);
+          else if (months == 6 || months == 9)
+            {
+              GDate year_end = end;
+
+              g_date_subtract_months (&year_end, months);
+              guess (guesses, &year_end, 2, FALSE);
+            }
+        }
+      if (kind != KESSAN_STATEMENT_KIND_BALANCE || !g_date_valid (&latest))
+        continue;
+      for (guint c = 0; c < kessan_statement_get_n_columns (statement); c++)
+        {
+          KessanColumn *column = kessan_statement_get_column (statement, c);
+          GDate end;
+
+          if (!kessan_date_from_iso (kessan_column_get_period_end (column), &end)
+              || g_date_compare (&end, &latest) >= 0)
+            continue;
+          /* A year before is the same quarter's balance, not the year's end. */
+          if (day_distance (&end, &latest) > 10)
+            guess (guesses, &end, 2, TRUE);
+        }
+    }
+
+  for (guint i = 0; i < guesses->len; i++)
+    {
+      const YearEndGuess *g = &g_array_index (guesses, YearEndGuess, i);
+      guint weight = 0;
+
+      for (guint j = 0; j < guesses->len; j++)
+        if (day_distance (&g->date, &g_array_index (guesses, YearEndGuess, j).date) <= 10)
+          weight += g_array_index (guesses, YearEndGuess, j).weight;
+      if (weight > best_weight || (weight == best_weight && best != NULL && g->exact && !best->exact))
+        {
+          best = g;
+          best_weight = weight;
+        }
+    }
+  if (best == NULL || best_weight < 2)
+    return;
+
+  calendar->fiscal_end_month = g_date_get_month (&best->date);
+  calendar->fiscal_end_day = g_date_get_day (&best->date);
+  if (calendar->fiscal_end_day == g_date_get_days_in_month (calendar->fiscal_end_month, g_date_get_year (&best->date)))
+    calendar->fiscal_end_day = 0;
+}
+
+/* The fiscal period as the release names it: "fiscal 2011", "Second
+ * Quarter FY2003", "Q4 FY22", "2024年3月期 第1四半期". */
+static void
+find_fiscal_label (KessanParseContext *context,
+                   KessanFiling       *filing)
+{
+  g_autoptr(GRegex) label = g_regex_new ("(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)\\s+quarter\\s+(?:of\\s+)?)?"
+                                         "(?:fiscal\\s+(?:year\\s+)?|FY\\s?)'?(?:19|20)?\\d\\d(?![0-9])"
+                                         "|Q[1-4]\\s*(?:FY|fiscal\\s*)'?\\d{2,4}"
+                                         "|(?:(?:平成|令和)\\s*(?:\\d{1,2}|元)|\\d{4})\\s*年\\s*\\d{1,2}\\s*月期(?:\\s*第\\s*[1-4１-４]\\s*四半期)?",
+                                         G_REGEX_CASELESS, 0, NULL);
+
+  g_autofree char *first = NULL;
+
+  /* A label that names the quarter names the release better than one
+   * that names only the year. */
+  for (guint i = 0; i < context->n_lines && i < 200; i++)
+    {
+      g_autoptr(GMatchInfo) match = NULL;
+
+      if (context->lines[i].kind != KESSAN_LINE_TEXT)
+        continue;
+      g_regex_match (label, context->lines[i].text, 0, &match);
+      while (g_match_info_matches (match))
+        {
+          g_autofree char *found = g_match_info_fetch (match, 0);
+          g_autofree char *clean = kessan_label_clean (found);
+
+          if (g_regex_match_simple ("quarter|Q[1-4]|四半期", clean, G_REGEX_CASELESS, 0))
+            {
+              kessan_filing_set_fiscal_label (filing, clean);
+              return;
+            }
+          if (first == NULL)
+            first = g_steal_pointer (&clean);
+          g_match_info_next (match, NULL);
+        }
+    }
+  kessan_filing_set_fiscal_label (filing, first);
+}
+
+/**
+ * kessan_release_find_fiscal_period:
+ * @context: the parse of a release
+ * @filing: its filing, the statements read
+ *
+ * Sets the release's own period (the latest its income or cash-flow
+ * statements show), the fiscal year and quarter it is in, when the
+ * fiscal year ends, and the fiscal period as printed.
+ */
+void
+kessan_release_find_fiscal_period (KessanParseContext *context,
+                                   KessanFiling       *filing)
+{
+  KessanCalendar *calendar = &context->calendar;
+  GDate latest, latest_start;
+  guint latest_months = 0;
+
+  if (calendar->fiscal_end_month == 0)
+    calendar_from_columns (context, filing);
+  if (calendar->fiscal_end_month != 0)
+    kessan_filing_set_fiscal_year_end (filing, calendar->fiscal_end_month,
+                                       calendar->fiscal_end_day > 0 ? calendar->fiscal_end_day
+                                       : g_date_get_days_in_month (calendar->fiscal_end_month, 2001));
+  find_fiscal_label (context, filing);
+
+  g_date_clear (&latest, 1);
+  g_date_clear (&latest_start, 1);
+  for (guint s = 0; s < kessan_filing_get_n_statements (filing); s++)
+    {
+      KessanStatement *statement = kessan_filing_get_statement (filing, s);
+      KessanStatementKind kind = kessan_statement_get_kind (statement);
+
+      if (kind != KESSAN_STATEMENT_KIND_INCOME && kind != KESSAN_STATEMENT_KIND_CASHFLOW)
+        continue;
+      for (guint c = 0; c < kessan_statement_get_n_columns (statement); c++)
+        {
+          KessanColumn *column = kessan_statement_get_column (statement, c);
+          guint months = kessan_column_get_months (column);
+          GDate end;
+
+          if (months == 0 || !kessan_date_from_iso (kessan_column_get_period_end (column), &end))
+            continue;
+          if (!g_date_valid (&latest) || g_date_compare (&end, &latest) > 0
+              || (g_date_compare (&end, &latest) == 0 && months < latest_months))
+            {
+              latest = end;
+              latest_months = months;
+              g_date_clear (&latest_start, 1);
+              kessan_date_from_iso (kessan_column_get_period_start (column), &latest_start);
+            }
+        }
+    }
+
+  if (g_date_valid (&latest))
+    {
+      g_autofree char *iso = kessan_date_to_iso (&latest);
+
+      kessan_filing_set_period_end (filing, iso, latest_months);
+      if (g_date_valid (&latest_start))
+        {
+          g_autofree char *start = kessan_date_to_iso (&latest_start);
+
+          kessan_filing_set_period_start (filing, start);
+        }
+      if (calendar->fiscal_end_month != 0)
+        kessan_filing_set_fiscal_period (filing, kessan_fiscal_year_in (&latest, calendar),
+                                         latest_months <= 3 ? kessan_fiscal_quarter_in (&latest, latest_months, calendar) : 0);
+    }
+}
