@@ -139,7 +139,7 @@ assert_period (KessanStatement *statement,
 }
 
 /* A column's currency (NULL when unknown) and scale. */
-G_GNUC_UNUSED static void
+static void
 assert_money (KessanStatement *statement,
               guint            c,
               const char      *currency,
@@ -257,12 +257,49 @@ test_edgar_quarter (void)
   assert_period (income, 3, NULL, "1999-03-27", 6);
   assert_period (balance, 0, NULL, "2000-04-01", 0);
   assert_period (balance, 1, NULL, "1999-09-25", 0);
+  for (guint c = 0; c < 4; c++)
+    assert_money (income, c, "USD", 1000000);
+  assert_money (balance, 1, "USD", 1000000);
   /* The second quarter of fiscal 2000, which started in 1999. */
   assert_fiscal (filing, 1999, 2, 9, 25);
 
   ROW (balance, "Cash and cash equivalents", 1662, 1326);
   ROW (balance, "Accounts payable", 1111, 812);
   ROW (balance, "Total liabilities and shareholders' equity", 7007, 5161);
+}
+
+/* A retailer's 52/53-week year: the years under "Month day," headers,
+ * thirteen and thirty-nine weeks, the balance sheet's middle column at
+ * the last year end. */
+static void
+test_week_quarter (void)
+{
+  g_autoptr(KessanFiling) filing = load ("week-quarter.txt");
+  KessanStatement *income = statement_of_kind (filing, KESSAN_STATEMENT_KIND_INCOME, 0);
+  KessanStatement *balance = statement_of_kind (filing, KESSAN_STATEMENT_KIND_BALANCE, 0);
+
+  assert_period (income, 0, NULL, "2024-11-02", 3);
+  assert_period (income, 1, NULL, "2023-10-28", 3);
+  assert_period (income, 2, NULL, "2024-11-02", 9);
+  assert_period (income, 3, NULL, "2023-10-28", 9);
+  for (guint c = 0; c < 4; c++)
+    assert_money (income, c, "USD", 1000);
+  ROW (income, "SALES, Net of returns and allowances", 293557, 310385, 833580, 882393);
+  ROW (income, "COST OF SALES (Including buying, distribution, and occupancy costs)", 155201, 159947, 446187, 448964);
+  ROW (income, "NET INCOME", 52263, 60804, 141276, 173641);
+  ROW (income, "Basic", 1.06, 1.24, 2.87, 3.55);
+  ROW_N (income, "Diluted", 1, 49628, 49404, 49629, 49355);
+
+  assert_period (balance, 0, NULL, "2024-11-02", 0);
+  assert_period (balance, 1, NULL, "2024-02-03", 0);
+  assert_period (balance, 2, NULL, "2023-10-28", 0);
+  assert_money (balance, 2, "USD", 1000);
+  ROW (balance, "Cash and cash equivalents", 280390, 268213, 256546);
+  ROW (balance, "Total assets", 909189, 879057, 885842);
+
+  /* Fiscal 2024 started on 2024-02-04; its third quarter ended on
+   * 2024-11-02. */
+  assert_fiscal (filing, 2024, 3, 2, 3);
 }
 
 int
@@ -273,6 +310,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/kessan/general/edgar-quarter", test_edgar_quarter);
+  g_test_add_func ("/kessan/general/week-quarter", test_week_quarter);
 
   return g_test_run ();
 }

@@ -825,18 +825,52 @@ kessan_line_is_header (const KessanLine *line)
   return (line->is & KESSAN_LINE_IS_HEADER) != 0;
 }
 
+/* "(In millions, except per share amounts)", "(Unaudited)", "(単位：千円)":
+ * a line that says what the numbers under it are counted in. */
+static gboolean
+text_is_unit_note (const char *text)
+{
+  static const char * const words[] = { "thousand", "million", "billion", "unaudited", "amounts in",
+                                        "dollars", "\xe5\x8d\x98\xe4\xbd\x8d" /* 単位 */ };
+  const char *p = text + strspn (text, " \t");
+  g_autofree char *lower = NULL;
+
+  if (*p != '(' && !g_str_has_prefix (p, "\xef\xbc\x88") && !g_str_has_prefix (p, "\xe5\x8d\x98\xe4\xbd\x8d"))
+    return FALSE;
+  lower = g_ascii_strdown (p, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (strstr (lower, words[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 line_is_header_uncached (const KessanLine *line)
 {
   g_autoptr(GArray) periods = NULL;
+  g_autoptr(GArray) spans = NULL;
 
   if (line->kind != KESSAN_LINE_TEXT || kessan_line_is_prose (line))
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (header_words); i++)
     if (strstr (line->text, header_words[i]) != NULL)
       return TRUE;
+  if (text_is_unit_note (line->text))
+    return TRUE;
   periods = kessan_period_scan (line->text);
-  return periods->len > 0 || kessan_text_is_year_list (line->text);
+  if (periods->len > 0 || kessan_text_is_year_list (line->text))
+    return TRUE;
+  /* "Three Months Ended   Six Months Ended", "November 2,  October 28,". */
+  spans = kessan_header_month_days (line->text);
+  if (spans->len >= 1)
+    return TRUE;
+  g_clear_pointer (&spans, g_array_unref);
+  spans = kessan_header_durations (line->text);
+  for (guint i = 0; i < spans->len; i++)
+    if (g_array_index (spans, KessanHeaderSpan, i).months > 0
+        && strlen (line->text) - strspn (line->text, " ") < 80)
+      return TRUE;
+  return FALSE;
 }
 
 /* "2001  2002  2001  2002": fiscal years heading the columns. */

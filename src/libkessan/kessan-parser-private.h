@@ -74,6 +74,7 @@ typedef struct
   double          jpy_per_usd;
   GDate           released;
   KessanCalendar  calendar;   /* what the release says of its fiscal year */
+  const char     *dollar;     /* what "$" means in it, once asked */
 } KessanParseContext;
 
 void     kessan_line_scan            (KessanLine         *line,
@@ -105,6 +106,9 @@ typedef struct
 } KessanHeaderSpan;
 
 void    kessan_release_find_calendar (KessanParseContext *context);
+const char *kessan_release_dollar    (KessanParseContext *context);
+const char *kessan_currency_in_text  (const char         *text,
+                                      const char         *dollar);
 void    kessan_release_find_fiscal_period (KessanParseContext *context,
                                            KessanFiling       *filing);
 

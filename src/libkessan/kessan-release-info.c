@@ -362,3 +362,135 @@ kessan_release_find_fiscal_period (KessanParseContext *context,
                                          latest_months <= 3 ? kessan_fiscal_quarter_in (&latest, latest_months, calendar) : 0);
     }
 }
+
+typedef struct
+{
+  const char *marker;
+  const char *code;
+  gboolean    caseless;
+} CurrencyMarker;
+
+/* Longer marks before the shorter ones they contain: "US$" before "$". */
+static const CurrencyMarker currency_markers[] = {
+  { "US$", "USD", FALSE }, { "U.S.$", "USD", FALSE }, { "USD", "USD", FALSE },
+  { "U.S. dollars", "USD", TRUE }, { "US dollars", "USD", TRUE }, { "米ドル", "USD", FALSE },
+  { "千米ドル", "USD", FALSE }, { "百万米ドル", "USD", FALSE },
+  { "C$", "CAD", FALSE }, { "CA$", "CAD", FALSE }, { "CAD", "CAD", FALSE }, { "Canadian dollars", "CAD", TRUE },
+  { "A$", "AUD", FALSE }, { "AU$", "AUD", FALSE }, { "AUD", "AUD", FALSE }, { "Australian dollars", "AUD", TRUE },
+  { "HK$", "HKD", FALSE }, { "HKD", "HKD", FALSE }, { "Hong Kong dollars", "HKD", TRUE },
+  { "NZ$", "NZD", FALSE }, { "S$", "SGD", FALSE }, { "NT$", "TWD", FALSE }, { "R$", "BRL", FALSE },
+  { "JPY", "JPY", FALSE }, { "yen", "JPY", TRUE }, { "百万円", "JPY", FALSE }, { "千円", "JPY", FALSE },
+  { "億円", "JPY", FALSE }, { "単位：円", "JPY", FALSE }, { "単位:円", "JPY", FALSE }, { "(円)", "JPY", FALSE },
+  { "¥", "JPY", FALSE }, { "￥", "JPY", FALSE },
+  { "EUR", "EUR", FALSE }, { "€", "EUR", FALSE }, { "euros", "EUR", TRUE },
+  { "GBP", "GBP", FALSE }, { "£", "GBP", FALSE }, { "pounds sterling", "GBP", TRUE },
+  { "CHF", "CHF", FALSE }, { "Swiss francs", "CHF", TRUE },
+  { "RMB", "CNY", FALSE }, { "CNY", "CNY", FALSE }, { "人民元", "CNY", FALSE },
+  { "KRW", "KRW", FALSE }, { "INR", "INR", FALSE },
+  { "dollars", "$", TRUE }, { "$", "$", FALSE },
+};
+
+static const char *
+find_ci (const char *haystack,
+         const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (const char *p = haystack; *p != '\0'; p++)
+    if (g_ascii_strncasecmp (p, needle, n) == 0)
+      return p;
+  return NULL;
+}
+
+/* Whether @at is a mark of its own, not a part of a longer one ("$" in
+ * "US$", "yen" in "Tokyen"). */
+static gboolean
+stands_alone (const char *text,
+              const char *at,
+              gsize       length)
+{
+  gboolean before = at == text || !(g_ascii_isalpha (at[-1]) || at[-1] == '$' || at[-1] == '.');
+  gboolean after = !g_ascii_isalpha (at[length]);
+
+  if (!g_ascii_isalpha (at[0]) && at[0] != '$')
+    return TRUE;
+  if (at[0] == '$')
+    return at == text || !g_ascii_isalpha (at[-1]);
+  return before && after;
+}
+
+/**
+ * kessan_currency_in_text:
+ * @text: a title, header or note
+ * @dollar: (nullable): what "$" means in the release ("USD" unless the
+ *   release says otherwise), or %NULL to return "$" itself
+ *
+ * Returns: (nullable): the ISO 4217 code of the first currency @text
+ *   names, or %NULL
+ */
+const char *
+kessan_currency_in_text (const char *text,
+                         const char *dollar)
+{
+  const char *found = NULL;
+  const char *first = NULL;
+  gsize first_length = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (currency_markers); i++)
+    {
+      const CurrencyMarker *m = &currency_markers[i];
+      gsize length = strlen (m->marker);
+
+      for (const char *at = m->caseless ? find_ci (text, m->marker) : strstr (text, m->marker);
+           at != NULL;
+           at = m->caseless ? find_ci (at + 1, m->marker) : strstr (at + 1, m->marker))
+        {
+          if (!stands_alone (text, at, length))
+            continue;
+          /* The first mark wins; at one place, the longest. */
+          if (first == NULL || at < first || (at == first && length > first_length))
+            {
+              first = at;
+              first_length = length;
+              found = m->code;
+            }
+          break;
+        }
+    }
+  if (found != NULL && g_str_equal (found, "$"))
+    return dollar;
+  return found;
+}
+
+/**
+ * kessan_release_dollar:
+ * @context: the parse of a release
+ *
+ * Returns: what a bare "$" means in the release: "USD", or the dollar the
+ *   release names ("C$", "Canadian dollars"…) when it names only one other
+ */
+const char *
+kessan_release_dollar (KessanParseContext *context)
+{
+  if (context->dollar != NULL)
+    return context->dollar;
+  context->dollar = "USD";
+  for (guint i = 0; i < context->n_lines; i++)
+    {
+      const char *text = context->lines[i].text;
+      const char *code;
+
+      if (context->lines[i].kind == KESSAN_LINE_BLANK || strpbrk (text, "$Dd") == NULL)
+        continue;
+      code = kessan_currency_in_text (text, NULL);
+      if (code != NULL && !g_str_equal (code, "USD") && strstr (text, "$") != NULL
+          && (g_str_equal (code, "CAD") || g_str_equal (code, "AUD") || g_str_equal (code, "HKD")
+              || g_str_equal (code, "NZD") || g_str_equal (code, "SGD") || g_str_equal (code, "TWD")
+              || g_str_equal (code, "BRL")))
+        {
+          context->dollar = code;
+          break;
+        }
+    }
+  return context->dollar;
+}

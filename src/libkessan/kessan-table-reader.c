@@ -5,6 +5,7 @@
 #include "kessan-period.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Reads one table: its title, its columns (period, measure, currency,
@@ -468,6 +469,79 @@ complete_from_headers (TableReader *self,
     }
 }
 
+static gboolean
+cell_is_year (const KessanCell *cell)
+{
+  return !cell->number.nil && cell->number.decimals == 0 && !cell->number.grouped && !cell->number.percent
+         && cell->number.value >= 1950 && cell->number.value <= 2100;
+}
+
+/* "2004  2003", or "ASSETS      2024    2024    2023": the years that
+ * end a header line, two or more. */
+static gboolean
+text_ends_in_years (const char *text)
+{
+  g_auto(GStrv) tokens = g_strsplit_set (text, " \t", -1);
+  guint years = 0;
+  guint n = g_strv_length (tokens);
+
+  if (kessan_text_is_year_list (text))
+    return TRUE;
+  for (guint i = n; i-- > 0;)
+    {
+      const char *t = tokens[i];
+
+      if (*t == '\0')
+        continue;
+      if (strlen (t) != 4 || strspn (t, "0123456789") != 4 || atoi (t) < 1950 || atoi (t) > 2100)
+        break;
+      years++;
+    }
+  return years >= 2;
+}
+
+/* A row of years under a header of months and days ("November 2,
+ * February 3, October 28," over "ASSETS  2024  2024  2023") heads the
+ * columns: it is a header line, and the body starts after it. */
+static void
+demote_year_rows (KessanParseContext *context,
+                  KessanBlock        *block)
+{
+  KessanLine *lines = context->lines;
+
+  for (guint i = block->first; i <= block->last; i++)
+    {
+      KessanLine *line = &lines[i];
+      gboolean years = line->kind == KESSAN_LINE_DATA && !line->tabbed && line->cells->len >= 2;
+      gboolean above = FALSE;
+
+      if (line->kind != KESSAN_LINE_DATA)
+        continue;
+      for (guint j = 0; years && j < line->cells->len; j++)
+        years = cell_is_year (&g_array_index (line->cells, KessanCell, j));
+      for (guint j = i; years && !above && j-- > block->preamble;)
+        {
+          g_autoptr(GArray) spans = NULL;
+
+          if (lines[j].kind == KESSAN_LINE_BLANK)
+            continue;
+          if (lines[j].kind != KESSAN_LINE_TEXT)
+            break;
+          spans = kessan_header_month_days (lines[j].text);
+          above = spans->len >= line->cells->len;
+          break;
+        }
+      if (!years || !above)
+        return;
+      line->kind = KESSAN_LINE_TEXT;
+      g_clear_pointer (&line->label, g_free);
+      g_clear_pointer (&line->group, g_free);
+      g_clear_pointer (&line->cells, g_array_unref);
+      block->first = i + 1;
+      return;
+    }
+}
+
 /* Columns headed by bare years ("2004  2003") take their month and day
  * from the header above them ("Three Months Ended July 3,"), or are
  * fiscal years. */
@@ -588,7 +662,7 @@ find_periods (TableReader *self)
     }
 
   for (guint i = self->block->first; best == NULL && i-- > self->block->preamble;)
-    if (lines[i].kind == KESSAN_LINE_TEXT && kessan_text_is_year_list (lines[i].text))
+    if (lines[i].kind == KESSAN_LINE_TEXT && text_ends_in_years (lines[i].text))
       best = periods_of_years (self, i);
 
   if (best == NULL)
@@ -643,20 +717,58 @@ default_months (TableReader *self)
   return 0;
 }
 
+/* The first word of scale the title and headers print: "(In millions,
+ * except per share amounts)" is in millions though it goes on to name
+ * thousands of shares. */
 static guint
 find_scale (TableReader *self)
 {
+  static const struct { const char *word; guint scale; } words[] = {
+    { "thousands", 1000 }, { "in thousand", 1000 }, { "000s", 1000 }, { "千円", 1000 }, { "千米ドル", 1000 },
+    { "millions", 1000000 }, { "in million", 1000000 }, { "百万円", 1000000 }, { "百万米ドル", 1000000 },
+    { "億円", 100000000 }, { "billions", 1000000000 }, { "in billion", 1000000000 }, { "十億円", 1000000000 },
+  };
   const char *text = self->preamble_text->str;
   g_autofree char *all = g_strconcat (self->title ? self->title : "", "\n", text, NULL);
+  g_autofree char *lower = g_ascii_strdown (all, -1);
+  const char *first = NULL;
+  guint scale = 1;
 
-  if (contains_ci (all, "thousands") || strstr (all, "\xe5\x8d\x83\xe5\x86\x86") != NULL) /* 千円 */
-    return 1000;
-  if (contains_ci (all, "in millions") || contains_ci (all, "millions of")
-      || strstr (all, "\xe7\x99\xbe\xe4\xb8\x87\xe5\x86\x86") != NULL) /* 百万円 */
-    return 1000000;
-  if (contains_ci (all, "in billions") || strstr (all, "\xe5\x84\x84\xe5\x86\x86") != NULL) /* 億円 */
-    return 1000000000;
-  return 1;
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      const char *at = strstr (lower, words[i].word);
+
+      /* "十億円" holds "億円": at one place, the longer word wins. */
+      if (at != NULL && (first == NULL || at < first || (at == first && words[i].scale > scale)))
+        {
+          first = at;
+          scale = words[i].scale;
+        }
+      else if (at != NULL && at + strlen (words[i].word) == first + strlen ("億円") && words[i].scale > scale)
+        {
+          first = at;
+          scale = words[i].scale;
+        }
+    }
+  return scale;
+}
+
+/* The currency the title and headers name, or that the figures are
+ * printed with ("$ 1,945"); %NULL when nothing says. */
+static const char *
+find_currency (TableReader *self)
+{
+  KessanLine *lines = self->context->lines;
+  const char *dollar = kessan_release_dollar (self->context);
+  g_autofree char *all = g_strconcat (self->title ? self->title : "", "\n", self->preamble_text->str, NULL);
+  const char *code = kessan_currency_in_text (all, dollar);
+
+  if (code != NULL)
+    return code;
+  for (guint i = self->block->first; i <= self->block->last; i++)
+    if (lines[i].kind == KESSAN_LINE_DATA && lines[i].currency_mark != NULL)
+      return kessan_currency_in_text (lines[i].currency_mark, dollar);
+  return NULL;
 }
 
 /* Decides what each column holds and writes the columns. */
@@ -674,6 +786,7 @@ build_columns (TableReader     *self,
                   || (self->title && contains_ci (self->title, "gbps"));
   gboolean counts = self->topic != NULL && g_str_has_suffix (self->topic, "contracts");
   guint scale = find_scale (self);
+  const char *currency = find_currency (self);
   int first_amount = -1;
   int usd = -1;
   guint months;
@@ -786,8 +899,11 @@ build_columns (TableReader     *self,
           gboolean rate = plan->percent[c];
 
           kessan_column_set_measure (column, KESSAN_MEASURE_AMOUNT);
-          kessan_column_set_currency (column, (int) c == usd ? KESSAN_CURRENCY_USD
-                                              : money ? KESSAN_CURRENCY_JPY : KESSAN_CURRENCY_NONE);
+          /* Beside a convenience translation in dollars, the other
+           * columns are the yen it was translated from. */
+          kessan_column_set_currency_code (column, (int) c == usd ? "USD"
+                                                   : !money ? NULL
+                                                   : usd >= 0 ? "JPY" : currency);
           kessan_column_set_scale (column, scale);
           kessan_column_set_unit (column, rate ? KESSAN_UNIT_PERCENT
                                           : money ? KESSAN_UNIT_CURRENCY
@@ -1281,10 +1397,16 @@ kessan_table_read (KessanParseContext *context,
                    const KessanBlock  *block)
 {
   TableReader self = { 0 };
+  KessanBlock local = *block;
   g_autoptr(KessanStatement) statement = NULL;
   g_autoptr(GPtrArray) ragged = g_ptr_array_new_with_free_func (ragged_row_free);
   g_autofree char *topic = NULL;
   const char *language;
+
+  demote_year_rows (context, &local);
+  if (local.first > local.last)
+    return NULL;
+  block = &local;
 
   self.context = context;
   self.block = block;
