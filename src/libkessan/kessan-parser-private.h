@@ -106,6 +106,8 @@ typedef struct
 } KessanHeaderSpan;
 
 void    kessan_release_find_calendar (KessanParseContext *context);
+void    kessan_release_find_identity (KessanParseContext *context,
+                                      KessanFiling       *filing);
 const char *kessan_release_dollar    (KessanParseContext *context);
 const char *kessan_currency_in_text  (const char         *text,
                                       const char         *dollar);

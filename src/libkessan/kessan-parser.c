@@ -411,47 +411,7 @@ static void
 find_company (KessanParseContext *context,
               KessanFiling       *filing)
 {
-  g_autoptr(GRegex) english = g_regex_new ("[A-Z][A-Za-z&'\\-]*(?: [A-Z][A-Za-z&'\\-]*)* (?:Inc\\.|INC\\.|Corporation|CORPORATION|Corp\\.|Co\\., Ltd\\.|Ltd\\.|Limited|K\\.K\\.)",
-                                           0, 0, NULL);
-  g_autoptr(GRegex) japanese = g_regex_new ("株式会社\\s*([^\\s、。()]+)", 0, 0, NULL);
-  g_autofree char *japanese_name = NULL;
-
-  for (guint i = 0; i < context->n_lines; i++)
-    {
-      const char *text = context->lines[i].text;
-      g_autoptr(GMatchInfo) match = NULL;
-
-      if (context->lines[i].kind != KESSAN_LINE_TEXT)
-        continue;
-      if (g_regex_match (english, text, 0, &match))
-        {
-          g_autofree char *name = g_match_info_fetch (match, 0);
-          gboolean upper = TRUE;
-
-          for (const char *p = name; *p; p++)
-            if (g_ascii_islower (*p))
-              upper = FALSE;
-          /* "INTERNET INITIATIVE JAPAN INC." reads better in title case. */
-          if (upper)
-            {
-              gboolean start = TRUE;
-              for (char *p = name; *p; p++)
-                {
-                  *p = start ? *p : g_ascii_tolower (*p);
-                  start = *p == ' ';
-                }
-            }
-          kessan_filing_set_company (filing, name);
-          return;
-        }
-      g_clear_pointer (&match, g_match_info_free);
-      if (japanese_name == NULL && g_regex_match (japanese, text, 0, &match))
-        {
-          g_autofree char *name = g_match_info_fetch (match, 1);
-          japanese_name = g_strconcat ("株式会社", name, NULL);
-        }
-    }
-  kessan_filing_set_company (filing, japanese_name);
+  kessan_release_find_identity (context, filing);
 }
 
 static void

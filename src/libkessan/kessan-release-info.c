@@ -494,3 +494,167 @@ kessan_release_dollar (KessanParseContext *context)
     }
   return context->dollar;
 }
+
+/* The first capture of @pattern in the first @max_lines text lines. */
+static char *
+first_capture (KessanParseContext *context,
+               const char         *pattern,
+               GRegexCompileFlags  flags,
+               guint               max_lines)
+{
+  g_autoptr(GRegex) regex = g_regex_new (pattern, flags, 0, NULL);
+
+  g_assert (regex != NULL);
+  for (guint i = 0; i < context->n_lines && i < max_lines; i++)
+    {
+      g_autoptr(GMatchInfo) match = NULL;
+
+      if (context->lines[i].kind == KESSAN_LINE_BLANK)
+        continue;
+      if (g_regex_match (regex, context->lines[i].text, 0, &match))
+        return g_match_info_fetch (match, 1);
+    }
+  return NULL;
+}
+
+static void
+title_case (char *name)
+{
+  gboolean start = TRUE;
+
+  for (const char *p = name; *p; p++)
+    if (g_ascii_islower (*p))
+      return;
+  for (char *p = name; *p; p++)
+    {
+      *p = start ? *p : g_ascii_tolower (*p);
+      start = *p == ' ' || *p == '-' || *p == '&';
+    }
+}
+
+/* The company's name: the one after "上場会社名", a name with 株式会社
+ * before or after it, or an English name with a company suffix; never a
+ * description such as "A Delaware Corporation" or a heading word that
+ * happens to follow 株式会社. */
+static char *
+find_company_name (KessanParseContext *context)
+{
+  static const char *english =
+    "(?<![A-Za-z])((?!(?:A|An)\\s)[A-Z][A-Za-z0-9&'\\-.]*(?:,? (?:[A-Z&][A-Za-z0-9&'\\-.]*|of|and|de))*,? "
+    "(?:Inc\\.|INC\\.|Inc(?![a-z])|INC(?![A-Z])|Incorporated|INCORPORATED|Corporation|CORPORATION|Corp\\.|CORP\\."
+    "|Co\\., Ltd\\.|CO\\., LTD\\.|Ltd\\.|LTD\\.|Limited|LIMITED|K\\.K\\.|plc|PLC|N\\.V\\.|S\\.A\\.|AG|SE|LLC|L\\.P\\.))";
+  char *name;
+
+  name = first_capture (context, "上場会社名\\s*[:：]?\\s*([^\\s　]+(?:\\s(?!上場|コード|URL)[^\\s　]+)?)", 0, 200);
+  if (name != NULL)
+    return name;
+  name = first_capture (context, english, 0, 400);
+  if (name != NULL)
+    {
+      title_case (name);
+      return name;
+    }
+  name = first_capture (context, "(株式会社[^\\s、。()（）「」:：]+|[^\\s、。()（）「」:：]+株式会社)", 0, 200);
+  if (name != NULL && g_strcmp0 (name, "株式会社") != 0)
+    return name;
+  g_free (name);
+  return NULL;
+}
+
+static void
+find_identifiers (KessanParseContext *context,
+                  KessanCompany      *company)
+{
+  g_autofree char *code = first_capture (context, "(?:コード番号|証券コード|銘柄コード)\\s*[:：]?\\s*([0-9]{4}|[0-9]{3}[A-Z])(?![0-9])", 0, 300);
+  g_autofree char *cik = first_capture (context, "(?:Central Index Key|CIK)(?:\\s+(?:No\\.?|Number|Code))?\\s*[:#]?\\s*([0-9]{1,10})(?![0-9])",
+                                        G_REGEX_CASELESS, 400);
+  g_autofree char *ticker = first_capture (context, "(?:(?:NYSE|NASDAQ|Nasdaq|NYSE American|AMEX|TSX)\\s*[:：]\\s*|Ticker(?:\\s+[Ss]ymbol)?\\s*[:：]?\\s*)"
+                                           "([A-Z]{1,5}(?:\\.[A-Z])?)(?![A-Za-z])", 0, 400);
+  g_autofree char *lei = first_capture (context, "LEI\\s*[:：]?\\s*([A-Z0-9]{18}[0-9]{2})(?![A-Z0-9])", 0, 400);
+  g_autofree char *edinet = first_capture (context, "EDINET\\s*(?:コード|[Cc]ode)?\\s*[:：]?\\s*(E[0-9]{5})(?![0-9])", 0, 400);
+
+  if (cik != NULL)
+    {
+      const char *digits = cik;
+
+      while (digits[0] == '0' && digits[1] != '\0')
+        digits++;
+      kessan_company_set_id (company, KESSAN_COMPANY_ID_CIK, digits);
+    }
+  kessan_company_set_id (company, KESSAN_COMPANY_ID_LEI, lei);
+  kessan_company_set_id (company, KESSAN_COMPANY_ID_EDINET_CODE, edinet);
+  kessan_company_set_id (company, KESSAN_COMPANY_ID_SECURITIES_CODE, code);
+  kessan_company_set_id (company, KESSAN_COMPANY_ID_TICKER, ticker);
+}
+
+static void
+find_standard (KessanParseContext *context,
+               KessanFiling       *filing)
+{
+  static const struct { const char *pattern; KessanAccountingStandard standard; } standards[] = {
+    { "[〔\\[［(（]\\s*日本基準\\s*[〕\\]］)）]|Japanese GAAP|J-GAAP", KESSAN_STANDARD_JGAAP },
+    { "[〔\\[［(（]\\s*米国基準\\s*[〕\\]］)）]|U\\.\\s?S\\.\\s?GAAP|US GAAP|generally accepted accounting principles in the United States", KESSAN_STANDARD_US_GAAP },
+    { "[〔\\[［(（]\\s*IFRS\\s*[〕\\]］)）]|International Financial Reporting Standards|\\bIFRS\\b", KESSAN_STANDARD_IFRS },
+  };
+  guint best_line = G_MAXUINT;
+  KessanAccountingStandard best = KESSAN_STANDARD_UNKNOWN;
+
+  for (guint s = 0; s < G_N_ELEMENTS (standards); s++)
+    {
+      g_autoptr(GRegex) regex = g_regex_new (standards[s].pattern, 0, 0, NULL);
+
+      for (guint i = 0; i < context->n_lines && i < best_line; i++)
+        if (context->lines[i].kind != KESSAN_LINE_BLANK && g_regex_match (regex, context->lines[i].text, 0, NULL))
+          {
+            best_line = i;
+            best = standards[s].standard;
+            break;
+          }
+    }
+  kessan_filing_set_accounting_standard (filing, best);
+}
+
+static void
+find_consolidation (KessanParseContext *context,
+                    KessanFiling       *filing)
+{
+  for (guint i = 0; i < context->n_lines && i < 400; i++)
+    {
+      const char *text = context->lines[i].text;
+
+      if (context->lines[i].kind == KESSAN_LINE_BLANK)
+        continue;
+      if (strstr (text, "非連結") != NULL || strstr (text, "個別財務諸表") != NULL)
+        {
+          kessan_filing_set_consolidation (filing, KESSAN_CONSOLIDATION_NON_CONSOLIDATED);
+          return;
+        }
+      if (strstr (text, "連結") != NULL || strstr (text, "CONSOLIDATED") != NULL || strstr (text, "Consolidated") != NULL)
+        {
+          kessan_filing_set_consolidation (filing, KESSAN_CONSOLIDATION_CONSOLIDATED);
+          return;
+        }
+    }
+}
+
+/**
+ * kessan_release_find_identity:
+ * @context: the parse of a release
+ * @filing: its filing
+ *
+ * Reads who published the release and how: the company's name and the
+ * identifiers it prints (証券コード, CIK, ticker, LEI, EDINET code), the
+ * accounting standard and whether the statements are consolidated.
+ * Nothing is looked up: a release that prints no identifier has none.
+ */
+void
+kessan_release_find_identity (KessanParseContext *context,
+                              KessanFiling       *filing)
+{
+  g_autofree char *name = find_company_name (context);
+
+  kessan_filing_set_company (filing, name);
+  find_identifiers (context, kessan_filing_get_company_info (filing));
+  find_standard (context, filing);
+  find_consolidation (context, filing);
+}
