@@ -448,6 +448,68 @@ test_checks_longer_table_refused (void)
     }
 }
 
+/* "severity check" → how many findings have it. */
+static GHashTable *
+count_findings (KessanFiling *filing)
+{
+  GListModel *findings = kessan_filing_get_findings (filing);
+  GHashTable *counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(KessanFinding) finding = g_list_model_get_item (findings, i);
+      char *key = g_strdup_printf ("%s %s", kessan_severity_to_string (kessan_finding_get_severity (finding)),
+                                   kessan_finding_get_check (finding));
+
+      g_hash_table_insert (counts, key, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)) + 1));
+    }
+  return counts;
+}
+
+/* A release printed several times over is checked as that many
+ * releases: each copy's statements are compared with the first copy of
+ * their counterparts, through the index the cross-statement checks look
+ * up (which made the checks of such an input linear instead of
+ * quadratic), and find what one copy finds, once a copy. */
+static void
+test_checks_repeated_release (void)
+{
+  const char * const seeds[] = { "001_ac7abb1bfabe4158.txt", "003_3f09aa9018b22431.txt", "004_df6267c19d93d050.txt" };
+  const guint copies = 5;
+
+  for (guint i = 0; i < G_N_ELEMENTS (seeds); i++)
+    {
+      g_autoptr(GBytes) one = kessan_test_load_seed_bytes (seeds[i]);
+      g_autoptr(GByteArray) many = g_byte_array_new ();
+      g_autoptr(GBytes) many_bytes = NULL;
+      g_autoptr(KessanFiling) single = NULL;
+      g_autoptr(KessanFiling) repeated = NULL;
+      g_autoptr(GHashTable) single_counts = NULL;
+      g_autoptr(GHashTable) repeated_counts = NULL;
+      GHashTableIter iter;
+      gpointer key, value;
+
+      for (guint c = 0; c < copies; c++)
+        g_byte_array_append (many, g_bytes_get_data (one, NULL), g_bytes_get_size (one));
+      many_bytes = g_byte_array_free_to_bytes (g_steal_pointer (&many));
+
+      single = check_bytes (one, seeds[i]);
+      repeated = check_bytes (many_bytes, seeds[i]);
+      g_assert_cmpuint (kessan_filing_get_n_statements (repeated), ==, copies * kessan_filing_get_n_statements (single));
+
+      single_counts = count_findings (single);
+      repeated_counts = count_findings (repeated);
+      g_assert_cmpuint (g_hash_table_size (single_counts), >, 0);
+      g_assert_cmpuint (g_hash_table_size (repeated_counts), ==, g_hash_table_size (single_counts));
+      g_hash_table_iter_init (&iter, single_counts);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          g_test_message ("%s: %s ×%u", seeds[i], (const char *) key, GPOINTER_TO_UINT (value));
+          g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (repeated_counts, key)), ==, copies * GPOINTER_TO_UINT (value));
+        }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -466,6 +528,7 @@ main (int    argc,
   g_test_add_func ("/kessan/checks/json-round-trip", test_checks_json_round_trip);
   g_test_add_func ("/kessan/checks/cli-exit-status", test_checks_cli_exit_status);
   g_test_add_func ("/kessan/checks/japanese-messages", test_checks_japanese_messages);
+  g_test_add_func ("/kessan/checks/repeated-release", test_checks_repeated_release);
   g_test_add_func ("/kessan/checks/long-table", test_checks_long_table);
   g_test_add_func ("/kessan/checks/longer-table-refused", test_checks_longer_table_refused);
   return g_test_run ();

@@ -521,7 +521,11 @@ test_vanished (void)
   g_assert_nonnull (strstr (error->message, "chosen.txt"));
   g_assert_nonnull (strstr (error->message, "no longer exists"));
 
-  check_bad_input (path, KESSAN_ERROR_NOT_FOUND, "no longer exists");
+  assert_refused (path, KESSAN_ERROR_NOT_FOUND, "no longer exists");
+  assert_library_untouched (path, KESSAN_ERROR_NOT_FOUND);
+  /* On a command line the path is typed, not chosen: it may never have
+   * existed. */
+  assert_cli_refuses (path, "does not exist");
   remove_temp (path);
 }
 

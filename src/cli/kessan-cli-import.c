@@ -56,7 +56,7 @@ kessan_cli_import (int    argc,
   gboolean bad_input = FALSE;
   KessanImportMode mode;
   const GOptionEntry entries[] = {
-    { "library", 'l', 0, G_OPTION_ARG_FILENAME, &library_dir, "The library folder (default: the user data folder)", "DIR" },
+    { "library", 'l', 0, G_OPTION_ARG_FILENAME, &library_dir, "The library folder (default: $KESSAN_LIBRARY_DIR, or the user data folder)", "DIR" },
     { "force", 0, 0, G_OPTION_ARG_NONE, &force, "Add releases even when the checks find errors in them", NULL },
     { "replace", 0, 0, G_OPTION_ARG_NONE, &replace, "Replace a release of the same company and period already in the library", NULL },
     { "keep-both", 0, 0, G_OPTION_ARG_NONE, &keep_both, "Keep a release of the same company and period beside the one in the library", NULL },
@@ -65,7 +65,7 @@ kessan_cli_import (int    argc,
   };
 
   g_set_prgname ("kessan-cli import");
-  options = g_option_context_new ("FILE… — read, check and add releases to the library");
+  options = g_option_context_new ("— read, check and add releases to the library");
   g_option_context_add_main_entries (options, entries, NULL);
   if (!g_option_context_parse (options, &argc, &argv, &error))
     {
@@ -84,6 +84,9 @@ kessan_cli_import (int    argc,
     }
   mode = replace ? KESSAN_IMPORT_MODE_REPLACE : keep_both ? KESSAN_IMPORT_MODE_KEEP_BOTH : KESSAN_IMPORT_MODE_ADD;
 
+  /* As in the app, KESSAN_LIBRARY_DIR names the library; --library wins. */
+  if (library_dir == NULL && g_getenv ("KESSAN_LIBRARY_DIR") != NULL && g_getenv ("KESSAN_LIBRARY_DIR")[0] != '\0')
+    library_dir = g_strdup (g_getenv ("KESSAN_LIBRARY_DIR"));
   if (library_dir != NULL)
     directory = g_file_new_for_commandline_arg (library_dir);
   library = kessan_library_new (directory);
@@ -102,7 +105,8 @@ kessan_cli_import (int    argc,
       g_autoptr(GError) import_error = NULL;
       g_autofree char *description = NULL;
 
-      if (!kessan_import_read (import, NULL, &import_error))
+      if (!kessan_check_release_path (file, &import_error) ||
+          !kessan_import_read (import, NULL, &import_error))
         {
           g_printerr ("kessan-cli: %s: %s\n", files[i], import_error->message);
           bad_input = TRUE;

@@ -82,6 +82,9 @@ open_library (const char  *dir,
   g_autoptr(GFile) directory = NULL;
   g_autoptr(KessanLibrary) library = NULL;
 
+  /* As in the app, KESSAN_LIBRARY_DIR names the library; --library wins. */
+  if (dir == NULL && g_getenv ("KESSAN_LIBRARY_DIR") != NULL && g_getenv ("KESSAN_LIBRARY_DIR")[0] != '\0')
+    dir = g_getenv ("KESSAN_LIBRARY_DIR");
   if (dir != NULL)
     directory = g_file_new_for_commandline_arg (dir);
   library = kessan_library_new (directory);
@@ -105,7 +108,7 @@ parse_options (const char   *command,
   g_autoptr(GOptionContext) options = NULL;
   g_autoptr(GError) error = NULL;
   const GOptionEntry entries[] = {
-    { "library", 'l', 0, G_OPTION_ARG_FILENAME, library_dir, "The library folder (default: the user data folder)", "DIR" },
+    { "library", 'l', 0, G_OPTION_ARG_FILENAME, library_dir, "The library folder (default: $KESSAN_LIBRARY_DIR, or the user data folder)", "DIR" },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, arguments, NULL, NULL },
     { NULL }
   };
@@ -156,7 +159,8 @@ library_add (int    argc,
       g_autofree char *description = NULL;
       gboolean duplicate = FALSE;
 
-      filing = kessan_library_import_file (library, file, &duplicate, &import_error);
+      if (kessan_check_release_path (file, &import_error))
+        filing = kessan_library_import_file (library, file, &duplicate, &import_error);
       if (filing == NULL)
         {
           g_printerr ("kessan-cli: %s: %s\n", files[i], import_error->message);

@@ -79,7 +79,7 @@ kessan_cli_series (int    argc,
   gboolean unreadable = FALSE;
   gboolean json;
 
-  options = g_option_context_new ("FILE… — merge earnings releases into series of concept × period");
+  options = g_option_context_new ("— merge earnings releases into series of concept × period");
   g_option_context_add_main_entries (options, entries, NULL);
   g_option_context_set_description (options,
                                     "CSV: one line per concept and period, with the releases behind each value,\n"

@@ -7,9 +7,11 @@
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "kessan.h"
 #include "kessan-cli-commands.h"
+#include "kessan-safe-text.h"
 
 /* Exit statuses: 0 when every file was read, 1 when a file could not be
  * read (one line on stderr says why), 2 for a wrong command line. */
@@ -20,11 +22,71 @@ enum
   EXIT_USAGE = 2,
 };
 
+/* Every line printed for the terminal goes through these: a label or a
+ * file name with an escape sequence or a direction override in it is
+ * shown, not obeyed.  Line breaks and tabs are the output's own layout. */
+static void
+print_safely (FILE       *stream,
+              const char *string)
+{
+  g_autofree char *safe = kessan_safe_lines (string);
+  const char *charset;
+
+  if (!g_get_console_charset (&charset))
+    {
+      g_autofree char *local = g_convert_with_fallback (safe, -1, charset, "UTF-8", "?", NULL, NULL, NULL);
+
+      if (local != NULL)
+        {
+          fputs (local, stream);
+          fflush (stream);
+          return;
+        }
+    }
+  fputs (safe, stream);
+  fflush (stream);
+}
+
+static void
+print_to_stdout_cb (const char *string)
+{
+  print_safely (stdout, string);
+}
+
+static void
+print_to_stderr_cb (const char *string)
+{
+  print_safely (stderr, string);
+}
+
 static void
 print_error (const char   *path,
              const GError *error)
 {
   g_printerr ("kessan-cli: %s: %s\n", path, error->message);
+}
+
+/* The release a command-line argument names: "-" is standard input, read
+ * up to the size limit; a path that names nothing is said not to exist. */
+static KessanFiling *
+parse_argument (const char  *argument,
+                GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (g_str_equal (argument, "-"))
+    {
+      g_autoptr(GBytes) bytes = kessan_load_release_fd (STDIN_FILENO, "standard input", error);
+
+      if (bytes == NULL)
+        return NULL;
+      return kessan_parse_release (bytes, NULL, error);
+    }
+
+  file = g_file_new_for_commandline_arg (argument);
+  if (!kessan_check_release_path (file, error))
+    return NULL;
+  return kessan_parse_file (file, error);
 }
 
 static gboolean
@@ -54,7 +116,7 @@ extract (int    argc,
   KessanLabelLanguage labels = KESSAN_LABELS_PRINTED;
   int status = EXIT_OK;
 
-  options = g_option_context_new ("FILE… — print every statement of earnings releases");
+  options = g_option_context_new ("— print every statement of earnings releases (“-” reads standard input)");
   g_option_context_add_main_entries (options, entries, NULL);
   if (!g_option_context_parse (options, &argc, &argv, &error))
     {
@@ -80,12 +142,11 @@ extract (int    argc,
 
   for (guint i = 0; files[i] != NULL; i++)
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (files[i]);
       g_autoptr(KessanFiling) filing = NULL;
       g_autoptr(GError) parse_error = NULL;
       guint printed = 0;
 
-      filing = kessan_parse_file (file, &parse_error);
+      filing = parse_argument (files[i], &parse_error);
       if (filing == NULL)
         {
           print_error (files[i], parse_error);
@@ -160,7 +221,7 @@ check (int    argc,
   gboolean any_error = FALSE;
   gboolean unreadable = FALSE;
 
-  options = g_option_context_new ("FILE… — check every number of earnings releases");
+  options = g_option_context_new ("— check every number of earnings releases (“-” reads standard input)");
   g_option_context_add_main_entries (options, entries, NULL);
   if (!g_option_context_parse (options, &argc, &argv, &error))
     {
@@ -181,12 +242,11 @@ check (int    argc,
 
   for (guint i = 0; files[i] != NULL; i++)
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (files[i]);
       g_autoptr(KessanFiling) filing = NULL;
       g_autoptr(GError) parse_error = NULL;
       GListModel *findings;
 
-      filing = kessan_parse_file (file, &parse_error);
+      filing = parse_argument (files[i], &parse_error);
       if (filing == NULL)
         {
           print_error (files[i], parse_error);
@@ -248,6 +308,8 @@ main (int    argc,
 {
   setlocale (LC_ALL, "");
   kessan_init_i18n ();
+  g_set_print_handler (print_to_stdout_cb);
+  g_set_printerr_handler (print_to_stderr_cb);
 
   if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
     {

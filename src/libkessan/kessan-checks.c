@@ -30,6 +30,12 @@ typedef struct
    * when a statement is first looked in: every check finds rows by
    * concept, and a scan per look-up is quadratic in a long table. */
   GHashTable     *rows_by_concept;
+  /* "kind language concept period months" → the first two Observations
+   * of the release (see index_observations ()): a comparison across
+   * statements looks its counterpart up instead of scanning every
+   * statement, which for a release of thousands of tables and KPI rows
+   * was quadratic. */
+  GHashTable     *observations;
 } Checker;
 
 /* Totals whose relation is one of the named checks of a release. */
@@ -677,38 +683,6 @@ typedef struct
   double           scale;
 } Observation;
 
-static gboolean
-observe (Checker         *self,
-         KessanStatement *statement,
-         const char      *concept,
-         const char      *period_end,
-         guint            months,
-         Observation     *out)
-{
-  KessanLineItem *row = find_row (self, statement, concept);
-
-  /* Two printings match only in a period both know. */
-  if (row == NULL || period_end == NULL)
-    return FALSE;
-  for (guint c = 0; c < kessan_statement_get_n_columns (statement); c++)
-    {
-      KessanColumn *column = kessan_statement_get_column (statement, c);
-      double v;
-
-      if (!is_amount_column (column) || kessan_column_get_currency (column) == KESSAN_CURRENCY_USD
-          || g_strcmp0 (kessan_column_get_period_end (column), period_end) != 0
-          || kessan_column_get_months (column) != months || !cell (row, c, &v))
-        continue;
-      out->statement = statement;
-      out->row = row;
-      out->column = c;
-      out->scale = kessan_column_get_scale (column);
-      out->yen = v * out->scale;
-      return TRUE;
-    }
-  return FALSE;
-}
-
 /* Two printings of one number agree within one unit of the coarser
  * (a table in millions may truncate what the statement prints in
  * thousands). */
@@ -753,6 +727,94 @@ report_disagreement (Checker           *self,
   kessan_finding_set_values (finding, b->yen / a->scale, kessan_line_item_get_value (a->row, a->column));
 }
 
+/* Where a concept of one kind and language of statement has a period's
+ * amount: the first statement in the release's order that has it, and
+ * the second, for when the first is the one compared. */
+typedef struct
+{
+  Observation first;
+  Observation second;
+} IndexEntry;
+
+static char *
+observation_key (KessanStatementKind  kind,
+                 const char          *language,
+                 const char          *concept,
+                 const char          *period_end,
+                 guint                months)
+{
+  return g_strdup_printf ("%d\x1f%s\x1f%s\x1f%s\x1f%u", kind, language != NULL ? language : "",
+                          concept, period_end != NULL ? period_end : "", months);
+}
+
+/* Every amount a comparison may look up, indexed once: for each statement,
+ * each concept's first row, and for each period the first amount column
+ * with a value. */
+static void
+index_observations (Checker *self)
+{
+  self->observations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint s = 0; s < kessan_filing_get_n_statements (self->filing); s++)
+    {
+      KessanStatement *statement = kessan_filing_get_statement (self->filing, s);
+      KessanStatementKind kind = kessan_statement_get_kind (statement);
+      const char *language = kessan_statement_get_language (statement);
+      g_autoptr(GHashTable) seen = NULL;
+
+      /* The kinds compare_across () is asked about. */
+      if (kind != KESSAN_STATEMENT_KIND_INCOME && kind != KESSAN_STATEMENT_KIND_RECONCILIATION
+          && kind != KESSAN_STATEMENT_KIND_CASHFLOW)
+        continue;
+
+      seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint r = 0; r < kessan_statement_get_n_rows (statement); r++)
+        {
+          KessanLineItem *row = kessan_statement_get_row (statement, r);
+          const char *concept = kessan_line_item_get_concept (row);
+
+          if (kessan_line_item_get_heading (row) || concept == NULL || find_row (self, statement, concept) != row)
+            continue;
+          for (guint c = 0; c < kessan_statement_get_n_columns (statement); c++)
+            {
+              KessanColumn *column = kessan_statement_get_column (statement, c);
+              g_autofree char *key = NULL;
+              IndexEntry *entry;
+              Observation *slot;
+              double v;
+
+              /* Two printings match only in a period both know. */
+              if (!is_amount_column (column) || kessan_column_get_currency (column) == KESSAN_CURRENCY_USD
+                  || kessan_column_get_period_end (column) == NULL || !cell (row, c, &v))
+                continue;
+              key = observation_key (kind, language, concept, kessan_column_get_period_end (column),
+                                     kessan_column_get_months (column));
+              /* A statement's first column of the period only. */
+              if (g_hash_table_contains (seen, key))
+                continue;
+              g_hash_table_add (seen, g_strdup (key));
+
+              entry = g_hash_table_lookup (self->observations, key);
+              if (entry == NULL)
+                {
+                  entry = g_new0 (IndexEntry, 1);
+                  g_hash_table_insert (self->observations, g_steal_pointer (&key), entry);
+                  slot = &entry->first;
+                }
+              else if (entry->second.statement == NULL)
+                slot = &entry->second;
+              else
+                continue;
+              slot->statement = statement;
+              slot->row = row;
+              slot->column = c;
+              slot->scale = kessan_column_get_scale (column);
+              slot->yen = v * slot->scale;
+            }
+        }
+    }
+}
+
 /* Compares a concept of @statement, in each of its periods, with another
  * concept (or the same) in the release's statements of @kind. */
 static guint
@@ -774,9 +836,13 @@ compare_across (Checker             *self,
     {
       KessanColumn *column = kessan_statement_get_column (statement, c);
       Observation mine = { 0 };
+      const Observation *theirs;
+      const IndexEntry *entry;
+      char *key;
       double v;
 
-      if (!is_amount_column (column) || kessan_column_get_currency (column) == KESSAN_CURRENCY_USD || !cell (row, c, &v))
+      if (!is_amount_column (column) || kessan_column_get_currency (column) == KESSAN_CURRENCY_USD
+          || kessan_column_get_period_end (column) == NULL || !cell (row, c, &v))
         continue;
       mine.statement = statement;
       mine.row = row;
@@ -784,20 +850,20 @@ compare_across (Checker             *self,
       mine.scale = kessan_column_get_scale (column);
       mine.yen = v * mine.scale;
 
-      for (guint s = 0; s < kessan_filing_get_n_statements (self->filing); s++)
-        {
-          KessanStatement *other = kessan_filing_get_statement (self->filing, s);
-          Observation theirs = { 0 };
-
-          if (other == statement || kessan_statement_get_kind (other) != kind
-              || g_strcmp0 (kessan_statement_get_language (other), kessan_statement_get_language (statement)) != 0
-              || !observe (self, other, other_concept, kessan_column_get_period_end (column), kessan_column_get_months (column), &theirs))
-            continue;
-          compared++;
-          if (!observations_agree (&mine, &theirs, negated))
-            report_disagreement (self, check, KESSAN_SEVERITY_ERROR, &mine, &theirs, kessan_column_get_period_end (column));
-          break;
-        }
+      if (self->observations == NULL)
+        index_observations (self);
+      key = observation_key (kind, kessan_statement_get_language (statement), other_concept,
+                             kessan_column_get_period_end (column), kessan_column_get_months (column));
+      entry = g_hash_table_lookup (self->observations, key);
+      g_clear_pointer (&key, g_free);
+      if (entry == NULL)
+        continue;
+      theirs = entry->first.statement != statement ? &entry->first : &entry->second;
+      if (theirs->statement == NULL)
+        continue;
+      compared++;
+      if (!observations_agree (&mine, theirs, negated))
+        report_disagreement (self, check, KESSAN_SEVERITY_ERROR, &mine, theirs, kessan_column_get_period_end (column));
     }
   return compared;
 }
@@ -852,7 +918,9 @@ check_release (Checker *self)
               KessanLineItem *row = kessan_statement_get_row (statement, r);
               const char *concept = kessan_line_item_get_concept (row);
 
-              if (kessan_line_item_get_heading (row) || concept == NULL)
+              /* compare_across () compares the concept's first row: a
+               * later row of the same concept would repeat its findings. */
+              if (kessan_line_item_get_heading (row) || concept == NULL || find_row (self, statement, concept) != row)
                 continue;
               compare_across (self, "kpi", statement, concept, KESSAN_STATEMENT_KIND_INCOME, concept, FALSE);
               compare_across (self, "kpi", statement, concept, KESSAN_STATEMENT_KIND_RECONCILIATION, concept, FALSE);
@@ -929,24 +997,29 @@ static void
 check_languages (Checker *self)
 {
   guint n = kessan_filing_get_n_statements (self->filing);
+  /* Topic → the first English statement of that topic. */
+  g_autoptr(GHashTable) english = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint j = 0; j < n; j++)
+    {
+      KessanStatement *en = kessan_filing_get_statement (self->filing, j);
+      const char *topic = kessan_statement_get_topic (en);
+
+      if (g_strcmp0 (kessan_statement_get_language (en), "en") == 0 && topic != NULL
+          && !g_hash_table_contains (english, topic))
+        g_hash_table_insert (english, (gpointer) topic, en);
+    }
 
   for (guint i = 0; i < n; i++)
     {
       KessanStatement *ja = kessan_filing_get_statement (self->filing, i);
+      KessanStatement *en;
 
       if (g_strcmp0 (kessan_statement_get_language (ja), "ja") != 0 || kessan_statement_get_topic (ja) == NULL)
         continue;
-      for (guint j = 0; j < n; j++)
-        {
-          KessanStatement *en = kessan_filing_get_statement (self->filing, j);
-
-          if (g_strcmp0 (kessan_statement_get_language (en), "en") == 0
-              && g_strcmp0 (kessan_statement_get_topic (en), kessan_statement_get_topic (ja)) == 0)
-            {
-              compare_editions (self, ja, en);
-              break;
-            }
-        }
+      en = g_hash_table_lookup (english, kessan_statement_get_topic (ja));
+      if (en != NULL)
+        compare_editions (self, ja, en);
     }
 }
 
@@ -996,4 +1069,5 @@ kessan_filing_run_checks (KessanFiling *filing)
   check_release (&self);
   check_languages (&self);
   g_hash_table_unref (self.rows_by_concept);
+  g_clear_pointer (&self.observations, g_hash_table_unref);
 }

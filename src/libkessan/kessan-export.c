@@ -14,6 +14,7 @@
 #include "kessan-export-members-private.h"
 #include "kessan-format.h"
 #include "kessan-json-writer-private.h"
+#include "kessan-safe-text.h"
 
 #define FORMAT_NAME "kessan-filing"
 #define FORMAT_VERSION 2
@@ -1656,14 +1657,34 @@ kessan_filing_new_from_json (const char  *data,
 
 #define CSV_LEAD_COLUMNS 3
 
-/* Appends @field, quoted when it must be; %NULL is an empty field.  The
- * series CSV quotes its fields the same way. */
+/* Appends the text @field, quoted when it must be; %NULL is an empty
+ * field.  The series CSV quotes its fields the same way.  Numbers are
+ * not written through this.
+ *
+ * A spreadsheet takes a field that starts with "=", "+", "-" or "@" (or
+ * a tab or carriage return before one) for a formula, which a label of
+ * a hostile release could use to run a command or open a link: such a
+ * field is written after a "'", which makes it text.  Control and
+ * direction characters other than tabs and line breaks are replaced as
+ * on a terminal. */
 void
 kessan_csv_append_field (GString    *out,
                          const char *field)
 {
+  g_autofree char *safe = NULL;
+
   if (field == NULL)
     return;
+
+  safe = kessan_safe_csv_text (field);
+  if (strchr ("=+-@\t\r", field[0]) != NULL && field[0] != '\0')
+    {
+      char *quoted = g_strconcat ("'", safe, NULL);
+
+      g_free (safe);
+      safe = quoted;
+    }
+  field = safe;
 
   if (strpbrk (field, ",\"\r\n") == NULL)
     {
@@ -1707,7 +1728,7 @@ describe_column (KessanColumn *column)
   if (kessan_column_get_compared_end (column) != NULL)
     g_string_append_printf (name, " vs %s", kessan_column_get_compared_end (column));
   if (currency != KESSAN_CURRENCY_NONE)
-    g_string_append_printf (name, " %s", kessan_currency_to_string (currency));
+    g_string_append_printf (name, " %s", kessan_column_get_currency_code (column));
 
   return g_string_free (name, FALSE);
 }
@@ -1721,10 +1742,16 @@ typedef enum
   HEADER_CURRENCY,
   HEADER_SCALE,
   HEADER_UNIT,
-  N_HEADERS
+  N_HEADERS,
+  /* Written only when a column has something to say there. */
+  HEADER_PERIOD_START = N_HEADERS,
+  HEADER_SCENARIO,
+  HEADER_CONSOLIDATION,
+  HEADER_MEMBERS,
+  N_ALL_HEADERS
 } CsvHeader;
 
-static const char * const header_names[N_HEADERS] = {
+static const char * const header_names[N_ALL_HEADERS] = {
   [HEADER_PERIOD_END] = "period_end",
   [HEADER_COMPARED_END] = "compared_end",
   [HEADER_MONTHS] = "months",
@@ -1732,6 +1759,10 @@ static const char * const header_names[N_HEADERS] = {
   [HEADER_CURRENCY] = "currency",
   [HEADER_SCALE] = "scale",
   [HEADER_UNIT] = "unit",
+  [HEADER_PERIOD_START] = "period_start",
+  [HEADER_SCENARIO] = "scenario",
+  [HEADER_CONSOLIDATION] = "consolidation",
+  [HEADER_MEMBERS] = "members",
 };
 
 static void
@@ -1759,7 +1790,7 @@ append_header_cell (GString      *out,
       break;
 
     case HEADER_CURRENCY:
-      kessan_csv_append_field (out, kessan_currency_to_string (kessan_column_get_currency (column)));
+      kessan_csv_append_field (out, kessan_column_get_currency_code (column));
       break;
 
     case HEADER_SCALE:
@@ -1770,10 +1801,50 @@ append_header_cell (GString      *out,
       kessan_csv_append_field (out, kessan_unit_to_string (kessan_column_get_unit (column)));
       break;
 
-    case N_HEADERS:
+    case HEADER_PERIOD_START:
+      kessan_csv_append_field (out, kessan_column_get_period_start (column));
+      break;
+
+    case HEADER_SCENARIO:
+      kessan_csv_append_field (out, kessan_scenario_to_string (kessan_column_get_scenario (column)));
+      break;
+
+    case HEADER_CONSOLIDATION:
+      kessan_csv_append_field (out, kessan_consolidation_to_string (kessan_column_get_consolidation (column)));
+      break;
+
+    case HEADER_MEMBERS:
+      {
+        g_autofree char *members = g_strjoinv (";", (char **) kessan_column_get_members (column));
+
+        kessan_csv_append_field (out, members);
+      }
+      break;
+
+    case N_ALL_HEADERS:
     default:
       g_assert_not_reached ();
     }
+}
+
+/* Whether a column of @statement says more than a version 1 column
+ * could in the optional header line @header. */
+static gboolean
+csv_header_needed (KessanStatement *statement,
+                   CsvHeader        header)
+{
+  for (guint i = 0; i < kessan_statement_get_n_columns (statement); i++)
+    {
+      KessanColumn *column = kessan_statement_get_column (statement, i);
+
+      if ((header == HEADER_PERIOD_START && kessan_column_get_period_start (column) != NULL)
+          || (header == HEADER_SCENARIO && kessan_column_get_scenario (column) != KESSAN_SCENARIO_ACTUAL)
+          || (header == HEADER_CONSOLIDATION
+              && kessan_column_get_consolidation (column) != KESSAN_CONSOLIDATION_UNKNOWN)
+          || (header == HEADER_MEMBERS && kessan_column_get_members (column)[0] != NULL))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /**
@@ -1847,8 +1918,10 @@ kessan_statement_export_csv (KessanStatement     *statement,
   n_columns = kessan_statement_get_n_columns (statement);
   n_rows = kessan_statement_get_n_rows (statement);
 
-  for (guint h = 0; h < N_HEADERS; h++)
+  for (guint h = 0; h < N_ALL_HEADERS; h++)
     {
+      if (h >= N_HEADERS && !csv_header_needed (statement, h))
+        continue;
       g_string_append (out, header_names[h]);
       for (guint i = 1; i < CSV_LEAD_COLUMNS; i++)
         g_string_append_c (out, ',');

@@ -20,4 +20,10 @@ void        kessan_input_set_too_large  (GError       **error,
                                          const char    *display_name,
                                          guint64        size);
 
+void        kessan_input_set_over_limit (GError       **error,
+                                         const char    *display_name);
+
+void        kessan_input_set_vanished   (GError       **error,
+                                         const char    *display_name);
+
 G_END_DECLS

@@ -319,6 +319,41 @@ kessan_input_set_too_large (GError      **error,
 }
 
 /**
+ * kessan_input_set_over_limit:
+ * @error: return location for a #GError
+ * @display_name: what to call the file
+ *
+ * Sets %KESSAN_ERROR_TOO_LARGE for an input whose size was not known
+ * before it was read (a pipe, a device, a file that grew) and that went
+ * over the limit.
+ */
+void
+kessan_input_set_over_limit (GError      **error,
+                             const char   *display_name)
+{
+  g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_TOO_LARGE,
+               /* TRANSLATORS: "“big.txt” is more than the limit of 32 MB for a release. …" */
+               _("“%s” is more than the limit of %lu MB for a release. Open a single release, not a collection of them."),
+               display_name, (unsigned long) (KESSAN_MAX_INPUT_SIZE >> 20));
+}
+
+/**
+ * kessan_input_set_vanished:
+ * @error: return location for a #GError
+ * @display_name: what to call the file
+ *
+ * Sets %KESSAN_ERROR_NOT_FOUND for a file that was chosen and is gone.
+ */
+void
+kessan_input_set_vanished (GError      **error,
+                           const char   *display_name)
+{
+  g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_NOT_FOUND,
+               _("“%s” no longer exists: it was moved or deleted after it was chosen. Choose it again where it is now."),
+               display_name);
+}
+
+/**
  * kessan_input_name_error:
  * @decode_error: an error of kessan_decode()
  * @display_name: what to call the file

@@ -5,6 +5,8 @@
 
 #include <math.h>
 
+#include "kessan-safe-text.h"
+
 /* The JSON writer of the filing export and of the series.
  *
  * A small writer of our own rather than JsonGenerator, for numbers as
@@ -38,6 +40,21 @@ kessan_json_append_string (GString    *out,
   for (const char *p = str; *p != '\0'; p++)
     {
       guchar c = *p;
+
+      /* DEL, the C1 controls and the direction controls are escaped as
+       * well, so that printing the JSON on a terminal runs no escape
+       * sequence and turns no line around. */
+      if (c == 0x7f || c >= 0xc0)
+        {
+          gunichar u = g_utf8_get_char (p);
+
+          if (kessan_unichar_is_unsafe (u))
+            {
+              g_string_append_printf (out, "\\u%04x", u);
+              p = g_utf8_next_char (p) - 1;
+              continue;
+            }
+        }
 
       switch (c)
         {

@@ -5,6 +5,8 @@
 
 #include "kessan-library.h"
 
+#include "kessan-grid-private.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
@@ -41,6 +43,10 @@
 /* Room for "<hash>-", the temporary name's ".", ".XXXXXX.tmp" and a long
  * file name, within the 255 bytes a file name may have. */
 #define MAX_SOURCE_NAME_BYTES 160
+
+/* A filing file holds a release's text, each character escaped in six
+ * bytes at worst, and its numbers; a source is at most a release. */
+#define MAX_LIBRARY_FILE_SIZE ((guint64) 8 * KESSAN_MAX_INPUT_SIZE)
 
 struct _KessanLibrary
 {
@@ -394,7 +400,9 @@ read_regular_file (const char  *path,
   int fd;
   int errsv;
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  /* Without waiting: a pipe put in place of a file would otherwise hold
+   * the open until something writes to it. */
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
   if (fd < 0)
     {
       errsv = errno;
@@ -415,6 +423,17 @@ read_regular_file (const char  *path,
       return NULL;
     }
 
+  /* A filing holds at most the text of a release, escaped, beside its
+   * numbers; a file far larger than that is not one. */
+  if ((guint64) st.st_size > MAX_LIBRARY_FILE_SIZE)
+    {
+      close (fd);
+      g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_IO, _("Larger than any file Kessan writes"));
+      return NULL;
+    }
+
+  /* What was there when the file was opened: a file that grows while it
+   * is read is read only that far. */
   size = st.st_size;
   data = g_malloc (size + 1);
   while (done < size)
@@ -452,7 +471,6 @@ text_from_source (const char   *library_path,
   g_autofree char *data = NULL;
   g_autofree char *hash = NULL;
   g_autoptr(GError) error = NULL;
-  KessanEncoding encoding;
   char *text;
   gsize length;
 
@@ -473,16 +491,14 @@ text_from_source (const char   *library_path,
       return NULL;
     }
 
-  /* Read as the parser read it: a PDF from its text layer. */
-  if (kessan_pdf_is_pdf ((const guint8 *) data, length))
-    {
-      g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&data), length);
-      g_autofree char *name = g_path_get_basename (path);
+  /* Read as the parser read it, by the reader of its format. */
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&data), length);
+    g_autofree char *name = g_path_get_basename (path);
+    g_autoptr(KessanGrid) grid = kessan_grid_read (bytes, name, &error);
 
-      text = kessan_pdf_read_text (bytes, name, NULL, &error);
-    }
-  else
-    text = kessan_decode ((const guint8 *) data, length, &encoding, &error);
+    text = grid != NULL ? kessan_grid_steal_text (grid) : NULL;
+  }
   if (text == NULL)
     g_debug ("%s: %s", path, error->message);
   return text;

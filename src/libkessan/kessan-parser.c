@@ -7,13 +7,19 @@
 
 #include "kessan-decoder.h"
 #include "kessan-error.h"
+#include "kessan-grid-private.h"
 #include "kessan-input-private.h"
 #include "kessan-parser.h"
 #include "kessan-parser-private.h"
 #include "kessan-pdf.h"
 #include "kessan-period.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* The release is read in three steps: every line is scanned on its own
  * (label and numbers), the lines are cut into tables (a body of rows with
@@ -519,45 +525,6 @@ hash_bytes (gpointer data)
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, bytes, length);
 }
 
-/* The text of a release: a PDF's text layer laid out as its pages show
- * it, or a text file decoded.  Every refusal names the file. */
-static char *
-read_text (GBytes      *contents,
-           const char  *display_name,
-           const char **encoding_name,
-           GError     **error)
-{
-  g_autoptr(GError) decode_error = NULL;
-  KessanEncoding encoding;
-  const guint8 *data;
-  gsize length;
-  char *text;
-
-  data = g_bytes_get_data (contents, &length);
-  if (length > KESSAN_MAX_INPUT_SIZE)
-    {
-      kessan_input_set_too_large (error, display_name, length);
-      return NULL;
-    }
-  if (!kessan_input_check_kind (data, length, display_name, error))
-    return NULL;
-
-  if (kessan_pdf_is_pdf (data, length))
-    {
-      *encoding_name = KESSAN_PDF_ENCODING;
-      return kessan_pdf_read_text (contents, display_name, NULL, error);
-    }
-
-  text = kessan_decode (data, length, &encoding, &decode_error);
-  if (text == NULL)
-    {
-      kessan_input_name_error (decode_error, display_name, error);
-      return NULL;
-    }
-  *encoding_name = kessan_encoding_to_string (encoding);
-  return text;
-}
-
 static guint
 count_data_lines (const KessanParseContext *context,
                   const KessanBlock        *block)
@@ -577,9 +544,11 @@ count_data_lines (const KessanParseContext *context,
  * @source_name: (nullable): the file name, for provenance
  * @error: return location for a #GError in the %KESSAN_ERROR domain
  *
- * Reads every table of an earnings release into a filing.  A PDF is told
- * by its header, not by its name, and is read from its text layer, page
- * by page (see kessan_filing_get_line_page()).
+ * Reads every table of an earnings release into a filing.  The format is
+ * told by the contents, not by the name, and read by its reader
+ * (kessan_grid_read()); every format then goes through the same table
+ * reader.  A PDF is read from its text layer, page by page (see
+ * kessan_filing_get_line_page()).
  *
  * A file that cannot be read fails with a message naming it and saying
  * what to do, and a code of its own: %KESSAN_ERROR_EMPTY,
@@ -596,6 +565,38 @@ kessan_parse_release (GBytes      *contents,
                       const char  *source_name,
                       GError     **error)
 {
+  g_autoptr(KessanGrid) grid = NULL;
+  g_autofree char *display_name = NULL;
+
+  g_return_val_if_fail (contents != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  display_name = kessan_input_display_name (source_name);
+  grid = kessan_grid_read (contents, display_name, error);
+  if (grid == NULL)
+    return NULL;
+  return kessan_parse_grid (grid, contents, source_name, error);
+}
+
+/**
+ * kessan_parse_grid:
+ * @grid: what a reader read of a release
+ * @contents: (nullable): the bytes of the release, for its hash
+ * @source_name: (nullable): the file name, for provenance
+ * @error: return location for a #GError in the %KESSAN_ERROR domain
+ *
+ * The one table reader, for every format: finds the tables of @grid's
+ * lines and reads each, then gives the filing what @grid knows exactly
+ * (its parts, places and tagged facts).
+ *
+ * Returns: (transfer full): the filing, or %NULL with @error set
+ */
+KessanFiling *
+kessan_parse_grid (KessanGrid  *grid,
+                   GBytes      *contents,
+                   const char  *source_name,
+                   GError     **error)
+{
   g_autoptr(KessanFiling) filing = NULL;
   g_autoptr(GArray) blocks = NULL;
   g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -603,31 +604,31 @@ kessan_parse_release (GBytes      *contents,
   g_autofree char *text = NULL;
   g_autofree char *hash = NULL;
   g_autofree char *display_name = NULL;
-  GThread *hasher;
+  GThread *hasher = NULL;
   KessanParseContext context = { 0 };
-  const char *encoding = NULL;
+  const char *encoding = grid->encoding;
   gsize length;
   gboolean cut_mid_line;
   const char *p;
   guint n;
 
-  g_return_val_if_fail (contents != NULL, NULL);
+  g_return_val_if_fail (grid != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   display_name = kessan_input_display_name (source_name);
-  text = read_text (contents, display_name, &encoding, error);
-  if (text == NULL)
-    return NULL;
+  text = kessan_grid_steal_text (grid);
   length = strlen (text);
 
   n = 1;
-  for (p = text; (p = strchr (p, '\n')) != NULL; p++)
+  for (p = text; (p = memchr (p, '\n', length - (p - text))) != NULL; p++)
     n++;
-  if (n > KESSAN_MAX_LINES)
+  /* The scan has a line after the last line break; a text that ends in
+   * one has no line there to count. */
+  if ((length > 0 && text[length - 1] == '\n' ? n - 1 : n) > KESSAN_MAX_LINES)
     {
       g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_LIMIT,
                    _("“%s” has %u lines; releases are limited to %u lines. Open a single release, not a collection of them."),
-                   display_name, n, KESSAN_MAX_LINES);
+                   display_name, length > 0 && text[length - 1] == '\n' ? n - 1 : n, KESSAN_MAX_LINES);
       return NULL;
     }
 
@@ -645,7 +646,8 @@ kessan_parse_release (GBytes      *contents,
   kessan_filing_set_source_name (filing, source_name);
   /* The hash of the original is computed beside the reading of the
    * tables, which keeps one processor busy. */
-  hasher = g_thread_try_new ("kessan-hash", hash_bytes, contents, NULL);
+  if (contents != NULL)
+    hasher = g_thread_try_new ("kessan-hash", hash_bytes, contents, NULL);
   kessan_filing_set_source_encoding (filing, encoding);
   kessan_filing_take_text (filing, g_steal_pointer (&text));
 
@@ -718,9 +720,11 @@ kessan_parse_release (GBytes      *contents,
 
   kessan_release_find_fiscal_period (&context, filing);
   report_truncation (&context, filing, blocks, cut_mid_line);
+  kessan_grid_apply_places (grid, filing);
+  kessan_grid_apply_facts (grid, filing);
 
 out:
-  hash = hasher != NULL ? g_thread_join (hasher) : hash_bytes (contents);
+  hash = hasher != NULL ? g_thread_join (hasher) : contents != NULL ? hash_bytes (contents) : NULL;
   kessan_filing_set_source_hash (filing, hash);
 
   for (guint i = 0; i < context.n_lines; i++)
@@ -732,31 +736,111 @@ out:
   return g_steal_pointer (&filing);
 }
 
+/* Reads what @fd holds, at most one byte more than a release may have:
+ * a device such as /dev/zero, a pipe that never ends or a file that
+ * grows while it is read is refused at the limit, not read until memory
+ * runs out.  @size_hint is what fstat() said, for the first buffer. */
+static GBytes *
+read_within_limit (int          fd,
+                   gsize        size_hint,
+                   const char  *display_name,
+                   GError     **error)
+{
+  g_autofree guint8 *data = NULL;
+  gsize allocated = MIN (size_hint, KESSAN_MAX_INPUT_SIZE) + 1;
+  gsize done = 0;
+
+  data = g_malloc (allocated);
+  for (;;)
+    {
+      gssize n;
+
+      if (done == allocated)
+        {
+          if (allocated > KESSAN_MAX_INPUT_SIZE)
+            break;
+          allocated = MIN (MAX (allocated * 2, (gsize) 65536), KESSAN_MAX_INPUT_SIZE + 1);
+          data = g_realloc (data, allocated);
+        }
+
+      n = read (fd, data + done, allocated - done);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int errsv = errno;
+
+          g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_IO,
+                       _("“%s” cannot be read: %s"), display_name, g_strerror (errsv));
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      done += n;
+    }
+
+  if (done > KESSAN_MAX_INPUT_SIZE)
+    {
+      kessan_input_set_over_limit (error, display_name);
+      return NULL;
+    }
+  return g_bytes_new_take (g_steal_pointer (&data), done);
+}
+
 /**
- * kessan_load_release_bytes:
- * @file: a release on disk
+ * kessan_load_release_fd:
+ * @fd: a file descriptor open for reading, such as standard input
+ * @display_name: what to call it in a message ("standard input")
  * @error: return location for a #GError in the %KESSAN_ERROR domain
  *
- * Reads the bytes of a release, refusing a folder or a file over the
- * size limit before reading it.  The parser, the library and the app
- * all read releases through this, so they refuse in the same words.  A
- * file that vanished since it was chosen fails with
- * %KESSAN_ERROR_NOT_FOUND.
+ * Reads the bytes of a release from @fd, which may be a pipe, up to its
+ * end: more than %KESSAN_MAX_INPUT_SIZE bytes fail with
+ * %KESSAN_ERROR_TOO_LARGE as soon as the limit is crossed.  @fd is not
+ * closed.
  *
  * Returns: (transfer full): the bytes, or %NULL with @error set
  */
 GBytes *
-kessan_load_release_bytes (GFile   *file,
-                           GError **error)
+kessan_load_release_fd (int          fd,
+                        const char  *display_name,
+                        GError     **error)
+{
+  struct stat st;
+
+  g_return_val_if_fail (fd >= 0, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+
+  if (fstat (fd, &st) == 0 && S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_IO,
+                   _("“%s” is a folder, not a release file. Choose a release inside it."), display_name);
+      return NULL;
+    }
+  return read_within_limit (fd, S_ISREG (st.st_mode) ? (gsize) MIN ((guint64) st.st_size, G_MAXSIZE - 1) : 0,
+                            display_name, error);
+}
+
+static void
+set_not_regular (GError     **error,
+                 const char  *display_name)
+{
+  g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_IO,
+               _("“%s” is not a regular file but a device, a pipe or a socket, which Kessan does not read. Save the release as a file and choose that."),
+               display_name);
+}
+
+/* A file that is not on this computer's disks, read through GIO. */
+static GBytes *
+load_remote_release_bytes (GFile       *file,
+                           const char  *display_name,
+                           GError     **error)
 {
   g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GByteArray) data = g_byte_array_new ();
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *display_name = NULL;
-  GBytes *bytes;
+  guint8 buffer[65536];
 
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  display_name = g_file_get_basename (file);
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
                             G_FILE_QUERY_INFO_NONE, NULL, &local_error);
   if (info == NULL)
@@ -767,28 +851,161 @@ kessan_load_release_bytes (GFile   *file,
                    _("“%s” is a folder, not a release file. Choose a release inside it."), display_name);
       return NULL;
     }
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_SPECIAL)
+    {
+      set_not_regular (error, display_name);
+      return NULL;
+    }
   if ((guint64) g_file_info_get_size (info) > KESSAN_MAX_INPUT_SIZE)
     {
       kessan_input_set_too_large (error, display_name, g_file_info_get_size (info));
       return NULL;
     }
 
-  bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
-  if (bytes != NULL)
-    return bytes;
+  stream = g_file_read (file, NULL, &local_error);
+  if (stream == NULL)
+    goto failed;
+  for (;;)
+    {
+      gssize n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, sizeof buffer, NULL, &local_error);
+
+      if (n < 0)
+        goto failed;
+      if (n == 0)
+        break;
+      g_byte_array_append (data, buffer, n);
+      if (data->len > KESSAN_MAX_INPUT_SIZE)
+        {
+          kessan_input_set_over_limit (error, display_name);
+          return NULL;
+        }
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
 
 failed:
-  /* Between choosing a file and reading it, it may have been moved or
-   * deleted: that is not a fault of the file. */
   if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-    g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_NOT_FOUND,
-                 _("“%s” no longer exists: it was moved or deleted after it was chosen. Choose it again where it is now."),
-                 display_name);
+    kessan_input_set_vanished (error, display_name);
   else
     g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_IO,
-                 /* TRANSLATORS: a file's name, then what went wrong. */
                  _("“%s” cannot be read: %s"), display_name, local_error->message);
   return NULL;
+}
+
+/**
+ * kessan_load_release_bytes:
+ * @file: a release on disk
+ * @error: return location for a #GError in the %KESSAN_ERROR domain
+ *
+ * Reads the bytes of a release, refusing a folder, a file that is not a
+ * regular one (a device, a pipe or a socket, without waiting on it) or a
+ * file over the size limit: at most one byte more than the limit is
+ * read, even from a file that grows while it is read.  The parser, the
+ * library and the app all read releases through this, so they refuse in
+ * the same words.  A file that vanished since it was chosen fails with
+ * %KESSAN_ERROR_NOT_FOUND; a path typed by a user is checked first with
+ * kessan_check_release_path().
+ *
+ * Returns: (transfer full): the bytes, or %NULL with @error set
+ */
+GBytes *
+kessan_load_release_bytes (GFile   *file,
+                           GError **error)
+{
+  g_autofree char *display_name = NULL;
+  g_autofree char *path = NULL;
+  struct stat st;
+  GBytes *bytes;
+  int fd;
+  int errsv;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  display_name = g_file_get_basename (file);
+  path = g_file_get_path (file);
+  if (path == NULL)
+    return load_remote_release_bytes (file, display_name, error);
+
+  /* Opened without waiting: opening a pipe nobody writes to would wait
+   * for a writer for ever. */
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      errsv = errno;
+      /* Between choosing a file and reading it, it may have been moved
+       * or deleted: that is not a fault of the file. */
+      if (errsv == ENOENT)
+        kessan_input_set_vanished (error, display_name);
+      else if (errsv == ENXIO)  /* a socket, or a pipe opened without a writer */
+        set_not_regular (error, display_name);
+      else
+        g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_IO,
+                     /* TRANSLATORS: a file's name, then what went wrong. */
+                     _("“%s” cannot be read: %s"), display_name, g_strerror (errsv));
+      return NULL;
+    }
+  if (fstat (fd, &st) != 0)
+    {
+      errsv = errno;
+      close (fd);
+      g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_IO,
+                   _("“%s” cannot be read: %s"), display_name, g_strerror (errsv));
+      return NULL;
+    }
+  if (S_ISDIR (st.st_mode))
+    {
+      close (fd);
+      g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_IO,
+                   _("“%s” is a folder, not a release file. Choose a release inside it."), display_name);
+      return NULL;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      close (fd);
+      set_not_regular (error, display_name);
+      return NULL;
+    }
+  if ((guint64) st.st_size > KESSAN_MAX_INPUT_SIZE)
+    {
+      close (fd);
+      kessan_input_set_too_large (error, display_name, st.st_size);
+      return NULL;
+    }
+
+  bytes = read_within_limit (fd, st.st_size, display_name, error);
+  close (fd);
+  return bytes;
+}
+
+/**
+ * kessan_check_release_path:
+ * @file: a release file named by a user, e.g. on a command line
+ * @error: return location for a #GError in the %KESSAN_ERROR domain
+ *
+ * Fails with %KESSAN_ERROR_NOT_FOUND, saying that the file does not
+ * exist, when nothing is at @file: a path typed with a mistake never
+ * existed, unlike a file chosen in a dialog that vanished before it was
+ * read (kessan_load_release_bytes()).
+ *
+ * Returns: %TRUE when something is there
+ */
+gboolean
+kessan_check_release_path (GFile   *file,
+                           GError **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE, NULL, &local_error);
+  if (info != NULL || !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    return TRUE;
+
+  name = g_file_get_parse_name (file);
+  g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_NOT_FOUND,
+               _("“%s” does not exist. Check the name and the folder of the release."), name);
+  return FALSE;
 }
 
 /**

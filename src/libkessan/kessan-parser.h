@@ -23,5 +23,10 @@ KessanFiling *kessan_parse_file    (GFile       *file,
 
 GBytes       *kessan_load_release_bytes (GFile   *file,
                                          GError **error);
+GBytes       *kessan_load_release_fd    (int          fd,
+                                         const char  *display_name,
+                                         GError     **error);
+gboolean      kessan_check_release_path (GFile   *file,
+                                         GError **error);
 
 G_END_DECLS
