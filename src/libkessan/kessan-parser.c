@@ -790,10 +790,13 @@ kessan_parse_grid (KessanGrid  *grid,
       goto out;
     }
 
-  find_fiscal_period (filing);
-  report_truncation (&context, filing, blocks, cut_mid_line);
   kessan_grid_apply_places (grid, filing);
   kessan_grid_apply_facts (grid, filing);
+  find_fiscal_period (filing);
+  /* A marked-up document closes its own elements: a table at its end
+   * is not a sign that it was cut. */
+  if (!grid->marked_up)
+    report_truncation (&context, filing, blocks, cut_mid_line);
 
 out:
   hash = hasher != NULL ? g_thread_join (hasher) : contents != NULL ? hash_bytes (contents) : NULL;
