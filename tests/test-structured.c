@@ -3,6 +3,7 @@
 
 #include "kessan.h"
 #include "kessan-test-util.h"
+#include "kessan-ixbrl-private.h"
 
 /* Releases in marked-up formats: HTML exhibits, EDGAR submissions,
  * inline XBRL and the packages they come in.  Each is read into the
@@ -209,6 +210,231 @@ test_html_large (void)
     g_assert_error (error, KESSAN_ERROR, KESSAN_ERROR_LIMIT);
 }
 
+static KessanColumn *
+column_at (KessanStatement *statement,
+           guint            c)
+{
+  return kessan_statement_get_column (statement, c);
+}
+
+static guint
+count_findings (KessanFiling *filing,
+                const char   *check)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < kessan_filing_get_n_findings (filing); i++)
+    n += g_strcmp0 (kessan_finding_get_check (kessan_filing_get_finding (filing, i)), check) == 0;
+  return n;
+}
+
+/* A balance sheet in inline XBRL: scale 6, △ printed with sign="-",
+ * each column's date and currency from its facts. */
+static void
+test_ixbrl_balance (void)
+{
+  g_autoptr(KessanFiling) filing = parse_seed ("structured/bs-ixbrl.htm");
+  KessanStatement *balance;
+  KessanLineItem *row;
+  const KessanFact *fact;
+
+  g_assert_cmpuint (kessan_filing_get_n_statements (filing), ==, 1);
+  balance = kessan_filing_get_statement (filing, 0);
+  g_assert_cmpint (kessan_statement_get_kind (balance), ==, KESSAN_STATEMENT_KIND_BALANCE);
+  g_assert_cmpuint (kessan_statement_get_n_columns (balance), ==, 2);
+  for (guint c = 0; c < 2; c++)
+    {
+      g_assert_cmpstr (kessan_column_get_period_end (column_at (balance, c)), ==, c == 0 ? "2023-03-31" : "2024-03-31");
+      g_assert_null (kessan_column_get_period_start (column_at (balance, c)));
+      g_assert_cmpuint (kessan_column_get_months (column_at (balance, c)), ==, 0);
+      g_assert_cmpstr (kessan_column_get_currency_code (column_at (balance, c)), ==, "JPY");
+      g_assert_cmpuint (kessan_column_get_scale (column_at (balance, c)), ==, 1000000);
+    }
+
+  assert_row (balance, "現金及び預金", 0, 52310, 61804);
+  assert_row (balance, "資産合計", 0, 201000, 217000);
+  assert_row (balance, "自己株式", 0, -1234, -2234);
+
+  /* Concepts from elements: mapped by the dictionary, or the element. */
+  g_assert_cmpstr (kessan_line_item_get_concept (find_row (balance, "資産合計", 0)), ==, "assets.total");
+  g_assert_cmpstr (kessan_line_item_get_concept (find_row (balance, "利益剰余金", 0)), ==, "jppfs_cor:RetainedEarnings");
+
+  row = find_row (balance, "自己株式", 0);
+  fact = kessan_line_item_get_fact (row, 1);
+  g_assert_nonnull (fact);
+  g_assert_cmpstr (fact->name, ==, "jppfs_cor:TreasuryStock");
+  g_assert_cmpstr (fact->context, ==, "CurrentYearInstant");
+  g_assert_cmpstr (fact->unit, ==, "JPY");
+  g_assert_cmpint (fact->scale, ==, 6);
+  g_assert_cmpint (fact->decimals, ==, -6);
+  g_assert_true (fact->negated);
+
+  /* The hidden fact of the header prints nothing. */
+  g_assert_null (strstr (kessan_filing_get_text (filing), "77"));
+  g_assert_cmpstr (kessan_company_get_id (kessan_filing_get_company_info (filing), KESSAN_COMPANY_ID_SECURITIES_CODE),
+                   ==, "79990");
+  g_assert_cmpuint (count_findings (filing, "fact"), ==, 0);
+  g_assert_cmpuint (count_findings (filing, "truncated"), ==, 0);
+  g_assert_cmpstr (kessan_filing_get_part (filing, 0)->format, ==, "ixbrl");
+}
+
+/* The same balance sheet as text gives the same numbers. */
+static void
+test_ixbrl_same_as_text (void)
+{
+  g_autoptr(KessanFiling) tagged = parse_seed ("structured/bs-ixbrl.htm");
+  g_autoptr(KessanFiling) text = parse_seed ("structured/bs.txt");
+
+  kessan_test_assert_same_numbers (tagged, text);
+}
+
+/* Results, forecasts with their range, and a non-consolidated table are
+ * told apart by their contexts, not by their headers. */
+static void
+test_ixbrl_forecasts (void)
+{
+  g_autoptr(KessanFiling) filing = parse_seed ("structured/summary-ixbrl.htm");
+  KessanStatement *results, *parent;
+  const KessanScenario scenarios[] = {
+    KESSAN_SCENARIO_ACTUAL, KESSAN_SCENARIO_ACTUAL, KESSAN_SCENARIO_FORECAST,
+    KESSAN_SCENARIO_FORECAST_UPPER, KESSAN_SCENARIO_FORECAST_LOWER,
+  };
+  const char * const *members;
+
+  g_assert_cmpstr (kessan_filing_get_company (filing), ==, "サンプル工業株式会社");
+  g_assert_cmpstr (kessan_filing_get_released (filing), ==, NULL);
+  g_assert_cmpuint (kessan_filing_get_n_statements (filing), ==, 2);
+  results = kessan_filing_get_statement (filing, 0);
+  g_assert_cmpuint (kessan_statement_get_n_columns (results), ==, 5);
+  for (guint c = 0; c < 5; c++)
+    {
+      KessanColumn *column = column_at (results, c);
+
+      g_assert_cmpint (kessan_column_get_scenario (column), ==, scenarios[c]);
+      g_assert_cmpuint (kessan_column_get_months (column), ==, 12);
+      g_assert_cmpuint (kessan_column_get_scale (column), ==, 1000000);
+      g_assert_cmpstr (kessan_column_get_currency_code (column), ==, "JPY");
+    }
+  g_assert_cmpstr (kessan_column_get_period_start (column_at (results, 0)), ==, "2022-04-01");
+  g_assert_cmpstr (kessan_column_get_period_end (column_at (results, 1)), ==, "2024-03-31");
+  g_assert_cmpstr (kessan_column_get_period_end (column_at (results, 4)), ==, "2025-03-31");
+  members = kessan_column_get_members (column_at (results, 3));
+  g_assert_nonnull (members);
+  g_assert_cmpstr (members[0], ==, "tse-ed-t:ResultForecastAxis=tse-ed-t:ForecastMember");
+  g_assert_cmpstr (members[1], ==, "tse-ed-t:ForecastRangeAxis=tse-ed-t:UpperMember");
+
+  {
+    KessanLineItem *sales = find_row (results, "売上高", 0);
+    const double expected[] = { 245310, 258200, 265000, 270000, 260000 };
+
+    for (guint c = 0; c < 5; c++)
+      g_assert_cmpfloat_with_epsilon (kessan_line_item_get_value (sales, c), expected[c], 1e-9);
+    g_assert_cmpstr (kessan_line_item_get_concept (sales), ==, "revenues.total");
+  }
+  g_assert_cmpfloat_with_epsilon (kessan_line_item_get_value (find_row (results, "特別損益", 0), 1), -1020, 1e-9);
+  g_assert_cmpstr (kessan_line_item_get_concept (find_row (results, "経常利益", 0)), ==, "tse-ed-t:OrdinaryIncome");
+
+  parent = kessan_filing_get_statement (filing, 1);
+  g_assert_cmpint (kessan_column_get_consolidation (column_at (parent, 0)), ==, KESSAN_CONSOLIDATION_NON_CONSOLIDATED);
+  g_assert_cmpfloat_with_epsilon (kessan_line_item_get_value (find_row (parent, "売上高", 0), 0), 150220, 1e-9);
+}
+
+static char *
+replace (const char *text,
+         const char *from,
+         const char *to)
+{
+  g_auto(GStrv) parts = g_strsplit (text, from, -1);
+
+  return g_strjoinv (to, parts);
+}
+
+static KessanFiling *
+parse_text (const char *text,
+            const char *name)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  KessanFiling *filing = kessan_parse_release (bytes, name, &error);
+
+  g_assert_no_error (error);
+  return filing;
+}
+
+/* A printed number that is not its tagged fact is a finding; so is a
+ * sign printed against the fact's. */
+static void
+test_ixbrl_mismatch (void)
+{
+  g_autofree char *page = kessan_test_load_seed ("structured/bs-ixbrl.htm", NULL);
+  g_autofree char *wrong = replace (page, "<td>△<ix:nonFraction name=\"jppfs_cor:TreasuryStock\" contextRef=\"Prior1YearInstant\"",
+                                    "<td><ix:nonFraction name=\"jppfs_cor:TreasuryStock\" contextRef=\"Prior1YearInstant\"");
+  g_autoptr(KessanFiling) filing = NULL;
+
+  g_assert_cmpstr (wrong, !=, page);
+  filing = parse_text (wrong, "mismatch.htm");
+  g_assert_cmpuint (count_findings (filing, "fact"), ==, 1);
+}
+
+/* Facts that name contexts or units the document lacks are read, with a
+ * finding; a continuation chain that loops ends. */
+static void
+test_ixbrl_missing_context (void)
+{
+  g_autofree char *page = kessan_test_load_seed ("structured/bs-ixbrl.htm", NULL);
+  g_autofree char *no_context = replace (page, "<xbrli:context id=\"Prior1YearInstant\">", "<xbrli:context id=\"Elsewhere\">");
+  g_autofree char *no_unit = replace (no_context, "<xbrli:unit id=\"JPY\">", "<xbrli:unit id=\"Yen\">");
+  g_autofree char *looped = replace (no_unit, "<p>(1) 連結貸借対照表</p>",
+                                     "<p><ix:nonNumeric name=\"tse-ed-t:CompanyName\" contextRef=\"CurrentYearInstant\" continuedAt=\"a\">A</ix:nonNumeric></p>"
+                                     "<p><ix:continuation id=\"a\" continuedAt=\"b\">B</ix:continuation></p>"
+                                     "<p><ix:continuation id=\"b\" continuedAt=\"a\">C</ix:continuation></p>"
+                                     "<p>(1) 連結貸借対照表</p>");
+  g_autoptr(KessanFiling) filing = parse_text (looped, "contexts.htm");
+  KessanStatement *balance = kessan_filing_get_statement (filing, 0);
+
+  g_assert_cmpuint (count_findings (filing, "fact-context"), ==, 1);
+  g_assert_cmpuint (count_findings (filing, "fact-unit"), ==, 1);
+  assert_row (balance, "資産合計", 0, 201000, 217000);
+  g_assert_cmpstr (kessan_filing_get_company (filing), ==, "ABC");
+  g_assert_cmpstr (kessan_column_get_period_end (column_at (balance, 1)), ==, "2024-03-31");
+}
+
+static void
+test_ixbrl_malformed (void)
+{
+  g_autofree char *page = kessan_test_load_seed ("structured/bs-ixbrl.htm", NULL);
+  g_autofree char *broken = replace (page, "</table>", "</tabel>");
+  g_autofree char *entity = replace (page, "<body>", "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><body>&e;");
+
+  assert_refused (broken, -1, "broken-ixbrl.htm", KESSAN_ERROR_MARKUP, -1);
+  assert_refused (entity, -1, "entity-ixbrl.htm", KESSAN_ERROR_MARKUP, -1);
+}
+
+static void
+test_ixbrl_numbers (void)
+{
+  static const struct { const char *text, *format; double value; } cases[] = {
+    { "1,234,567", "ixt:num-dot-decimal", 1234567 },
+    { "1,234.5", "ixt:numdotdecimal", 1234.5 },
+    { "1.234,5", "ixt:num-comma-decimal", 1234.5 },
+    { "1 234,50", "ixt:numcommadecimal", 1234.5 },
+    { "-", "ixt:zerodash", 0 },
+    { "—", "ixt:fixed-zero", 0 },
+    { "１２，３４５", "ixt-sec:numwordsen", 12345 },
+    { "12円50銭", "ixt:numunitdecimal", 12.5 },
+    { "３円", "ixt:num-unit-decimal", 3 },
+    { "98.76", NULL, 98.76 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      double value = -1;
+
+      g_assert_true (kessan_ixbrl_read_number (cases[i].text, cases[i].format, &value));
+      g_assert_cmpfloat_with_epsilon (value, cases[i].value, 1e-9);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -221,6 +447,13 @@ main (int   argc,
   g_test_add_func ("/kessan/structured/html/deep", test_html_deep);
   g_test_add_func ("/kessan/structured/html/large", test_html_large);
 
+  g_test_add_func ("/kessan/structured/ixbrl/balance", test_ixbrl_balance);
+  g_test_add_func ("/kessan/structured/ixbrl/same-as-text", test_ixbrl_same_as_text);
+  g_test_add_func ("/kessan/structured/ixbrl/forecasts", test_ixbrl_forecasts);
+  g_test_add_func ("/kessan/structured/ixbrl/mismatch", test_ixbrl_mismatch);
+  g_test_add_func ("/kessan/structured/ixbrl/missing-context", test_ixbrl_missing_context);
+  g_test_add_func ("/kessan/structured/ixbrl/malformed", test_ixbrl_malformed);
+  g_test_add_func ("/kessan/structured/ixbrl/numbers", test_ixbrl_numbers);
 
   return g_test_run ();
 }

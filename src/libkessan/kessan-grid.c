@@ -12,7 +12,7 @@
 #include "kessan-error.h"
 #include "kessan-i18n.h"
 #include "kessan-input-private.h"
-#include "kessan-markup-private.h"
+#include "kessan-ixbrl-private.h"
 #include "kessan-parser.h"
 #include "kessan-pdf.h"
 
@@ -316,6 +316,8 @@ kessan_grid_read (GBytes      *contents,
 
   if (kessan_pdf_is_pdf (data, length))
     return kessan_pdf_reader_read (contents, display_name, error);
+  if (kessan_ixbrl_reader_sniff ((const char *) data, length))
+    return kessan_ixbrl_reader_read (contents, display_name, error);
   if (kessan_html_reader_sniff ((const char *) data, length))
     return kessan_html_reader_read (contents, display_name, error);
   return kessan_text_reader_read (contents, display_name, error);

@@ -9,6 +9,7 @@
 #include "kessan-error.h"
 #include "kessan-grid-private.h"
 #include "kessan-input-private.h"
+#include "kessan-ixbrl-private.h"
 #include "kessan-parser.h"
 #include "kessan-parser-private.h"
 #include "kessan-pdf.h"
@@ -792,6 +793,7 @@ kessan_parse_grid (KessanGrid  *grid,
 
   kessan_grid_apply_places (grid, filing);
   kessan_grid_apply_facts (grid, filing);
+  kessan_facts_apply (grid, filing);
   find_fiscal_period (filing);
   /* A marked-up document closes its own elements: a table at its end
    * is not a sign that it was cut. */
