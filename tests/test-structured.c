@@ -435,6 +435,73 @@ test_ixbrl_numbers (void)
     }
 }
 
+/* An EDGAR submission: the header names the company, its CIK and the
+ * filing date; the results exhibit is read, the 8-K around it is not. */
+static void
+test_edgar_submission (void)
+{
+  g_autoptr(KessanFiling) filing = parse_seed ("structured/submission.txt");
+  g_autoptr(KessanFiling) exhibit = parse_seed ("structured/exhibit.htm");
+  KessanCompany *company = kessan_filing_get_company_info (filing);
+  static const char * const names[] = { "submission.txt (8-K)", "aapl-20240201.htm", "a8-kex991q1202412302023.htm", "logo.jpg" };
+  static const char * const formats[] = { "edgar", "html", "html", "text" };
+
+  g_assert_cmpstr (kessan_filing_get_company (filing), ==, "Apple Inc.");
+  g_assert_cmpstr (kessan_company_get_id (company, KESSAN_COMPANY_ID_CIK), ==, "0000320193");
+  g_assert_cmpstr (kessan_filing_get_released (filing), ==, "2024-02-01");
+  g_assert_cmpuint (kessan_filing_get_n_statements (filing), ==, 1);
+  kessan_test_assert_same_numbers (filing, exhibit);
+
+  g_assert_cmpuint (kessan_filing_get_n_parts (filing), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_assert_cmpstr (kessan_filing_get_part (filing, i)->name, ==, names[i]);
+      g_assert_cmpstr (kessan_filing_get_part (filing, i)->format, ==, formats[i]);
+    }
+  g_assert_nonnull (kessan_filing_get_part (filing, 2)->sha256);
+  g_assert_cmpuint (kessan_filing_find_place (filing, kessan_statement_get_first_line (kessan_filing_get_statement (filing, 0)))->part, ==, 2);
+}
+
+/* An older submission's exhibit is text, its tables marked <TABLE>. */
+static void
+test_edgar_text_exhibit (void)
+{
+  static const char submission[] =
+    "<SEC-DOCUMENT>0000000000-03-000001.txt : 20031121\n"
+    "<SEC-HEADER>0000000000-03-000001.hdr.sgml : 20031121\n"
+    "CONFORMED SUBMISSION TYPE:\t6-K\n"
+    "FILED AS OF DATE:\t\t20031121\n"
+    "\t\tCOMPANY CONFORMED NAME:\t\t\tINTERNET INITIATIVE JAPAN INC\n"
+    "\t\tCENTRAL INDEX KEY:\t\t\t0001090633\n"
+    "</SEC-HEADER>\n"
+    "<DOCUMENT>\n<TYPE>6-K\n<SEQUENCE>1\n<FILENAME>form6k.txt\n<TEXT>\nCover page\n</TEXT>\n</DOCUMENT>\n"
+    "<DOCUMENT>\n<TYPE>EX-99\n<SEQUENCE>2\n<FILENAME>ex99.txt\n<TEXT>\n"
+    "CONSOLIDATED STATEMENTS OF OPERATIONS\n"
+    "(In thousands of yen)\n"
+    "<TABLE>\n"
+    "<S>                                 <C>            <C>\n"
+    "                                    Sep. 30, 2002  Sep. 30, 2003\n"
+    "Total revenues                        14,210,533     15,283,107\n"
+    "Operating loss                          (412,071)      (110,231)\n"
+    "</TABLE>\n"
+    "</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n";
+  g_autoptr(KessanFiling) filing = parse_text (submission, "0000000000-03-000001.txt");
+  KessanStatement *statement = kessan_filing_get_statement (filing, 0);
+
+  g_assert_cmpstr (kessan_company_get_id (kessan_filing_get_company_info (filing), KESSAN_COMPANY_ID_CIK), ==, "0001090633");
+  g_assert_cmpstr (kessan_filing_get_released (filing), ==, "2003-11-21");
+  assert_row (statement, "Total revenues", 0, 14210533, 15283107);
+  assert_row (statement, "Operating loss", 0, -412071, -110231);
+  g_assert_cmpstr (kessan_filing_get_part (filing, 2)->format, ==, "text");
+}
+
+static void
+test_edgar_empty (void)
+{
+  assert_refused ("<SEC-DOCUMENT>x.txt : 20240101\n<SEC-HEADER>x\nFILED AS OF DATE:\t20240101\n</SEC-HEADER>\n",
+                  -1, "empty-submission.txt", KESSAN_ERROR_NOT_RELEASE, -1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -454,6 +521,10 @@ main (int   argc,
   g_test_add_func ("/kessan/structured/ixbrl/missing-context", test_ixbrl_missing_context);
   g_test_add_func ("/kessan/structured/ixbrl/malformed", test_ixbrl_malformed);
   g_test_add_func ("/kessan/structured/ixbrl/numbers", test_ixbrl_numbers);
+
+  g_test_add_func ("/kessan/structured/edgar/submission", test_edgar_submission);
+  g_test_add_func ("/kessan/structured/edgar/text-exhibit", test_edgar_text_exhibit);
+  g_test_add_func ("/kessan/structured/edgar/empty", test_edgar_empty);
 
   return g_test_run ();
 }

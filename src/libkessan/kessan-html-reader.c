@@ -45,8 +45,11 @@ kessan_html_reader_sniff (const char *data,
                           gsize       length)
 {
   length = MIN (length, SNIFF_BYTES);
+  /* Not "<table" alone: EDGAR's text exhibits mark their tables so, with
+   * the rows as printed text. */
   return contains_tag (data, length, "<!doctype html") || contains_tag (data, length, "<html")
-         || contains_tag (data, length, "<table") || contains_tag (data, length, "<body");
+         || contains_tag (data, length, "<body") || contains_tag (data, length, "<tr")
+         || contains_tag (data, length, "<td");
 }
 
 /* No message of the parser reaches the terminal: a page is read as a
