@@ -9,6 +9,7 @@
 #include "kessan-error.h"
 #include "kessan-grid-private.h"
 #include "kessan-input-private.h"
+#include "kessan-ixbrl-private.h"
 #include "kessan-parser.h"
 #include "kessan-parser-private.h"
 #include "kessan-pdf.h"
@@ -840,10 +841,14 @@ parse_grid (KessanGrid  *grid,
       goto out;
     }
 
-  kessan_release_find_fiscal_period (&context, filing);
-  report_truncation (&context, filing, blocks, cut_mid_line);
   kessan_grid_apply_places (grid, filing);
   kessan_grid_apply_facts (grid, filing);
+  kessan_facts_apply (grid, filing);
+  kessan_release_find_fiscal_period (&context, filing);
+  /* A marked-up document closes its own elements: a table at its end
+   * is not a sign that it was cut. */
+  if (!grid->marked_up)
+    report_truncation (&context, filing, blocks, cut_mid_line);
 
 out:
   hash = hasher != NULL ? g_thread_join (hasher) : contents != NULL ? hash_bytes (contents) : NULL;
