@@ -9,6 +9,7 @@
 
 #include "kessan-chart.h"
 #include "kessan-charts-page.h"
+#include "kessan-drop-down.h"
 #include "kessan-display-settings.h"
 #include "kessan-key-list.h"
 #include "kessan-series-builder.h"
@@ -1105,48 +1106,6 @@ kessan_charts_page_class_init (KessanChartsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "charts.copy", NULL, copy_action);
 }
 
-/* A drop-down's button shows its choice ellipsized, its list in full:
- * the settings keep one width whatever is chosen. */
-static void
-setup_choice_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  ellipsize)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (GPOINTER_TO_INT (ellipsize))
-    {
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (GTK_LABEL (label), 4);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 4);
-      gtk_widget_set_hexpand (label, TRUE);
-    }
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_choice_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  ellipsize)
-{
-  GtkStringObject *string = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
-
-  gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (string));
-  gtk_widget_set_tooltip_text (label, GPOINTER_TO_INT (ellipsize) ? gtk_string_object_get_string (string) : NULL);
-}
-
-static GtkListItemFactory *
-choice_factory_new (gboolean ellipsize)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_choice_cb), GINT_TO_POINTER (ellipsize));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_choice_cb), GINT_TO_POINTER (ellipsize));
-  return factory;
-}
-
 static void
 kessan_charts_page_init (KessanChartsPage *self)
 {
@@ -1168,13 +1127,7 @@ kessan_charts_page_init (KessanChartsPage *self)
                                self->to_dropdown, self->values_dropdown };
 
     for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
-      {
-        g_autoptr(GtkListItemFactory) button = choice_factory_new (TRUE);
-        g_autoptr(GtkListItemFactory) list = choice_factory_new (FALSE);
-
-        gtk_drop_down_set_factory (choices[i], button);
-        gtk_drop_down_set_list_factory (choices[i], list);
-      }
+      kessan_drop_down_ellipsize (choices[i], 4);
   }
 
   self->updating++;
