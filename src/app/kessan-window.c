@@ -1072,6 +1072,7 @@ setup_window (KessanWindow      *self,
   kessan_trends_page_set_filings (self->trends_page, G_LIST_MODEL (self->company_filings));
   kessan_charts_page_set_settings (self->charts_page, self->settings);
   kessan_charts_page_set_filings (self->charts_page, G_LIST_MODEL (self->company_filings));
+  kessan_checks_page_set_settings (self->checks_page, self->settings);
   kessan_checks_page_set_library (self->checks_page, self->library);
   g_signal_connect_object (self->statements_page, "show-source", G_CALLBACK (show_source_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->checks_page, "show-filing", G_CALLBACK (show_filing_cb), self, G_CONNECT_SWAPPED);
