@@ -388,6 +388,101 @@ test_window_preferences_negatives (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (preferences));
 }
 
+/* One meaning a key: no two actions of the application share an
+ * accelerator; Ctrl+F finds in the release's text (on the Source page),
+ * Ctrl+Shift+F searches the library and Ctrl+I imports. */
+static void
+test_window_shortcuts (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkApplication *app = GTK_APPLICATION (fixture->app);
+  g_auto(GStrv) actions = gtk_application_list_action_descriptions (app);
+  g_autoptr(GHashTable) owners = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto(GStrv) find = gtk_application_get_accels_for_action (app, "win.find");
+  g_auto(GStrv) search = gtk_application_get_accels_for_action (app, "win.search");
+  g_auto(GStrv) import = gtk_application_get_accels_for_action (app, "win.import");
+
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (app, actions[i]);
+
+      for (guint a = 0; accels[a] != NULL; a++)
+        {
+          if (g_hash_table_contains (owners, accels[a]))
+            g_error ("%s is the shortcut of %s and of %s", accels[a], actions[i],
+                     (const char *) g_hash_table_lookup (owners, accels[a]));
+          g_hash_table_insert (owners, g_strdup (accels[a]), actions[i]);
+        }
+    }
+  g_assert_cmpstr (find[0], ==, "<Control>f");
+  g_assert_cmpstr (search[0], ==, "<Shift><Control>f");
+  g_assert_cmpstr (import[0], ==, "<Control>i");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.find", NULL));
+  g_assert_cmpstr (kessan_window_get_visible_page (fixture->window), ==, "source");
+}
+
+static guint
+count_tagged_ranges (GtkTextBuffer *buffer,
+                     const char    *name)
+{
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), name);
+  GtkTextIter iter;
+  guint n = 0;
+
+  g_assert_nonnull (tag);
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  do
+    n += gtk_text_iter_starts_tag (&iter, tag);
+  while (gtk_text_iter_forward_to_tag_toggle (&iter, tag));
+  return n;
+}
+
+static gboolean
+source_loaded (gpointer data)
+{
+  return gtk_text_buffer_get_char_count (data) > 1000;
+}
+
+/* The Source page: named by its release, long lines wrapped, and a
+ * search marks every match, the current one apart. */
+static void
+test_window_source_page (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkWidget *page = kessan_window_get_page (fixture->window, "source");
+  GtkTextView *view = GTK_TEXT_VIEW (find_descendant (page, GTK_TYPE_TEXT_VIEW, NULL));
+  GtkWidget *entry = find_descendant (page, GTK_TYPE_SEARCH_ENTRY, NULL);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  gboolean titled = FALSE;
+  guint others;
+
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.find", NULL));
+  kessan_test_iterate_until (source_loaded, buffer, 10000);
+  g_assert_cmpint (gtk_text_view_get_wrap_mode (view), ==, GTK_WRAP_WORD_CHAR);
+
+  collect_widgets (page, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    titled |= g_strcmp0 (gtk_label_get_text (labels->pdata[i]), "2Q FY2003 · Internet Initiative Japan Inc.") == 0
+              || g_strcmp0 (gtk_label_get_text (labels->pdata[i]), "4Q FY2002 · Internet Initiative Japan Inc.") == 0;
+  g_assert_true (titled);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Total");
+  g_signal_emit_by_name (entry, "search-changed");
+  kessan_test_iterate_for (100);
+  g_assert_cmpuint (count_tagged_ranges (buffer, "match"), ==, 1);
+  others = count_tagged_ranges (buffer, "other-match");
+  g_assert_cmpuint (others, >=, 2);
+  /* The next match takes the strong mark; as many stay marked. */
+  g_assert_true (gtk_widget_activate_action (page, "source.find-next", NULL));
+  g_assert_cmpuint (count_tagged_ranges (buffer, "match"), ==, 1);
+  g_assert_cmpuint (count_tagged_ranges (buffer, "other-match"), ==, others);
+  kessan_test_iterate_for (200);
+  kessan_test_save_screenshot (GTK_WIDGET (fixture->window), "source-search-en");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -404,6 +499,8 @@ main (int    argc,
       g_test_add ("/kessan/window/library-rows", Fixture, NULL, fixture_set_up, test_window_library_rows, fixture_tear_down);
       g_test_add ("/kessan/window/search-no-results", Fixture, NULL, fixture_set_up, test_window_search_no_results, fixture_tear_down);
       g_test_add_func ("/kessan/window/loading", test_window_loading);
+      g_test_add ("/kessan/window/shortcuts", Fixture, NULL, fixture_set_up, test_window_shortcuts, fixture_tear_down);
+      g_test_add ("/kessan/window/source-page", Fixture, NULL, fixture_set_up, test_window_source_page, fixture_tear_down);
     }
   return g_test_run ();
 }

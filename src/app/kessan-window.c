@@ -958,6 +958,20 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* Finding is in the release's text, on the Source page. */
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  KessanWindow *self = KESSAN_WINDOW (widget);
+
+  if (self->filing == NULL)
+    return;
+  kessan_window_show_page (self, "source");
+  gtk_widget_activate_action (GTK_WIDGET (self->source_page), "source.find", NULL);
+}
+
 static void
 export_csv_action (GtkWidget  *widget,
                    const char *action_name,
@@ -1193,6 +1207,7 @@ kessan_window_class_init (KessanWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.remove-filing", NULL, remove_filing_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.chart-rows", NULL, chart_rows_action);
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_action);
   gtk_widget_class_install_action (widget_class, "win.undo-import", NULL, undo_import_action);
