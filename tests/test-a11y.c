@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "kessan-application.h"
+#include "kessan-charts-page.h"
 #include "kessan-source-page.h"
 #include "kessan-statements-page.h"
 #include "kessan-test-util.h"
@@ -490,6 +491,67 @@ test_a11y_trends_keyboard (Fixture       *fixture,
   g_assert_cmpuint (kessan_trends_page_get_first_period (page), ==, first);
 }
 
+static gboolean
+charts_ready (gpointer data)
+{
+  return kessan_charts_page_get_ready (KESSAN_CHARTS_PAGE (data));
+}
+
+/* The list view whose rows are check buttons: the chart's concepts. */
+static GtkWidget *
+find_concept_list (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget) && find_widget (widget, GTK_TYPE_CHECK_BUTTON) != NULL)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_POPOVER (child))
+        continue;
+      found = find_concept_list (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The chart's concepts are one stop of the Tab key: their rows take the
+ * focus by the arrows, Space toggles one, Tab goes on past the list. */
+static void
+test_a11y_chart_concepts (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkWidget *charts = kessan_window_get_page (fixture->window, "charts");
+  GtkWidget *list, *focus;
+  GtkCheckButton *check;
+  FocusWait wait;
+  gboolean was_active;
+
+  kessan_window_show_page (fixture->window, "charts");
+  kessan_test_iterate_until (charts_ready, charts, 30000);
+  kessan_test_iterate_for (500);
+  list = find_concept_list (charts);
+  g_assert_nonnull (list);
+  g_assert_false (gtk_widget_get_focusable (find_widget (list, GTK_TYPE_CHECK_BUTTON)));
+
+  gtk_widget_grab_focus (list);
+  wait.fixture = fixture;
+  wait.within = list;
+  kessan_test_iterate_until (focus_within, &wait, 5000);
+  focus = focus_of (fixture);
+  check = GTK_CHECK_BUTTON (find_widget (focus, GTK_TYPE_CHECK_BUTTON));
+  g_assert_nonnull (check);
+  was_active = gtk_check_button_get_active (check);
+  g_assert_true (press_key (list, GDK_KEY_space, 0));
+  g_assert_cmpint (gtk_check_button_get_active (check), !=, was_active);
+
+  g_assert_true (press_key (list, GDK_KEY_Tab, 0));
+  focus = focus_of (fixture);
+  g_assert_nonnull (focus);
+  g_assert_false (gtk_widget_is_ancestor (focus, list));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -504,6 +566,7 @@ main (int    argc,
       g_test_add ("/kessan/a11y/cell-names", Fixture, NULL, fixture_set_up, test_a11y_cell_names, fixture_tear_down);
       g_test_add ("/kessan/a11y/statements-keyboard", Fixture, NULL, fixture_set_up, test_a11y_statements_keyboard, fixture_tear_down);
       g_test_add ("/kessan/a11y/finding-focus", Fixture, NULL, fixture_set_up, test_a11y_finding_focus, fixture_tear_down);
+      g_test_add ("/kessan/a11y/chart-concepts", Fixture, NULL, fixture_set_up, test_a11y_chart_concepts, fixture_tear_down);
       g_test_add ("/kessan/a11y/trends-keyboard", Fixture, NULL, fixture_set_up, test_a11y_trends_keyboard, fixture_tear_down);
     }
   return g_test_run ();
