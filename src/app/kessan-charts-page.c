@@ -227,10 +227,76 @@ setup_concept_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_check_button_set_child (GTK_CHECK_BUTTON (button), label);
+  /* The list is one stop of the Tab key, its rows reached by the
+   * arrows: the row takes the focus, Space or Enter toggles it. */
+  gtk_widget_set_focusable (button, FALSE);
   /* A check button named by the label it holds, as by its own label. */
   gtk_accessible_update_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
   g_signal_connect (button, "toggled", G_CALLBACK (concept_toggled_cb), self);
   gtk_list_item_set_child (item, button);
+}
+
+/* The check button of the row with the focus, or of row @position. */
+static GtkCheckButton *
+concept_button_at (KessanChartsPage *self,
+                   guint             position)
+{
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (self->concept_list));
+  g_autoptr(GObject) item = position < g_list_model_get_n_items (model) ? g_list_model_get_item (model, position) : NULL;
+  const char *key = GTK_IS_STRING_OBJECT (item) ? gtk_string_object_get_string (GTK_STRING_OBJECT (item)) : NULL;
+
+  for (guint i = 0; key != NULL && i < self->bound_buttons->len; i++)
+    {
+      GtkCheckButton *button = g_ptr_array_index (self->bound_buttons, i);
+
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (button), "key"), key) == 0)
+        return button;
+    }
+  return NULL;
+}
+
+static void
+concept_activated_cb (KessanChartsPage *self,
+                      guint             position)
+{
+  GtkCheckButton *button = concept_button_at (self, position);
+
+  if (button != NULL)
+    gtk_check_button_set_active (button, !gtk_check_button_get_active (button));
+}
+
+/* Space toggles the row with the focus; Tab and Shift+Tab leave the
+ * list for the controls around it rather than going through its rows
+ * (the list is not a stop of its own while the focus moves on). */
+static gboolean
+concept_key_pressed_cb (KessanChartsPage      *self,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        GtkEventControllerKey *controller)
+{
+  GtkWidget *list = GTK_WIDGET (self->concept_list);
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (list));
+
+  if ((keyval == GDK_KEY_space || keyval == GDK_KEY_KP_Space) && (state & GDK_CONTROL_MASK) == 0
+      && focus != NULL && GTK_IS_CHECK_BUTTON (gtk_widget_get_first_child (focus)))
+    {
+      GtkCheckButton *button = GTK_CHECK_BUTTON (gtk_widget_get_first_child (focus));
+
+      gtk_check_button_set_active (button, !gtk_check_button_get_active (button));
+      return TRUE;
+    }
+  if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab || keyval == GDK_KEY_ISO_Left_Tab)
+    {
+      gboolean backward = keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK) != 0;
+
+      gtk_widget_set_can_focus (list, FALSE);
+      gtk_widget_child_focus (GTK_WIDGET (gtk_widget_get_root (list)),
+                              backward ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD);
+      gtk_widget_set_can_focus (list, TRUE);
+      return TRUE;
+    }
+  return FALSE;
 }
 
 static gboolean
@@ -1144,6 +1210,7 @@ kessan_charts_page_init (KessanChartsPage *self)
   g_autoptr(GtkStringList) presets = gtk_string_list_new (NULL);
   GtkListItemFactory *factory;
   GtkNoSelection *selection;
+  GtkEventController *keys;
 
   self->selected = g_ptr_array_new_with_free_func (g_free);
   self->builder = kessan_series_builder_new (build_charts, series_ready_cb,
@@ -1182,6 +1249,11 @@ kessan_charts_page_init (KessanChartsPage *self)
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_concept_cb), self);
   gtk_list_view_set_factory (self->concept_list, factory);
   g_object_unref (factory);
+  g_signal_connect_object (self->concept_list, "activate", G_CALLBACK (concept_activated_cb), self, G_CONNECT_SWAPPED);
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (concept_key_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->concept_list), keys);
   self->concepts = gtk_filter_list_model_new (NULL, NULL);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->concepts)));
   gtk_list_view_set_model (self->concept_list, GTK_SELECTION_MODEL (selection));

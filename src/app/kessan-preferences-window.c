@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kessan-accessible.h"
 #include "kessan-display-settings.h"
 #include "kessan-preferences-window.h"
 
@@ -140,4 +141,8 @@ static void
 kessan_preferences_window_init (KessanPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  kessan_accessible_name_combo_row (self->label_language_row);
+  kessan_accessible_name_combo_row (self->scale_row);
+  kessan_accessible_name_combo_row (self->currency_row);
+  kessan_accessible_name_combo_row (self->negative_row);
 }
