@@ -278,6 +278,75 @@ test_ragged_correction (Fixture       *fixture,
 }
 
 static gboolean
+discard_asked (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return wizard (fixture) != NULL && kessan_import_wizard_get_discard_dialog (wizard (fixture)) != NULL;
+}
+
+/* Closing the wizard (Escape, Cancel or the window manager) after a
+ * correction asks first: Cancel keeps the wizard and its correction,
+ * Discard closes it and adds nothing. */
+static void
+test_discard_corrections (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_auto(KessanTestShifted) shifted;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(KessanImport) import = NULL;
+  KessanImportWizard *w;
+  guint corrected_errors;
+
+  kessan_test_make_shifted_variant ("004_df6267c19d93d050.txt", &shifted);
+  file = write_release (fixture, "shifted-release.txt", shifted.text, -1);
+  w = open_to_summary (fixture, file);
+  gtk_window_present (GTK_WINDOW (w));
+  import = g_list_model_get_item (kessan_import_wizard_get_imports (w), 0);
+
+  /* Without a correction, nothing is lost: no question.  (Closing is
+   * tried last, below, once the question has been answered.) */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (w), "wizard.review", "u", 0));
+  gtk_drop_down_set_selected (kessan_import_wizard_get_table_dropdown (w), table_index (kessan_import_get_filing (import), shifted.statement));
+  kessan_import_wizard_select_cell (w, (int) shifted.row, (int) shifted.wrong_column);
+  gtk_drop_down_set_selected (kessan_import_wizard_get_move_dropdown (w), shifted.right_column);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (w), "wizard.move-value", NULL));
+  corrected_errors = count_errors (kessan_import_get_filing (import));
+
+  /* Escape is bound to wizard.cancel. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (w), "wizard.cancel", NULL));
+  kessan_test_iterate_until (discard_asked, fixture, 5000);
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (kessan_import_wizard_get_discard_dialog (w), "discard"), ==, ADW_RESPONSE_DESTRUCTIVE);
+  g_assert_cmpstr (adw_message_dialog_get_default_response (kessan_import_wizard_get_discard_dialog (w)), ==, "cancel");
+  adw_message_dialog_response (kessan_import_wizard_get_discard_dialog (w), "cancel");
+  kessan_test_iterate_for (200);
+  g_assert_true (wizard (fixture) == w);
+  g_assert_null (kessan_import_wizard_get_discard_dialog (w));
+  g_assert_cmpstr (kessan_import_wizard_get_step (w), ==, "review");
+  g_assert_cmpuint (count_errors (kessan_import_get_filing (import)), ==, corrected_errors);
+
+  /* The window manager's close asks the same; Discard closes. */
+  gtk_window_close (GTK_WINDOW (w));
+  kessan_test_iterate_until (discard_asked, fixture, 5000);
+  adw_message_dialog_response (kessan_import_wizard_get_discard_dialog (w), "discard");
+  kessan_test_iterate_until (wizard_closed, fixture, 5000);
+  g_assert_cmpuint (library_size (fixture), ==, 0);
+
+  /* The same file, its correction undone: closing asks nothing. */
+  w = open_to_summary (fixture, file);
+  g_clear_object (&import);
+  import = g_list_model_get_item (kessan_import_wizard_get_imports (w), 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (w), "wizard.review", "u", 0));
+  gtk_drop_down_set_selected (kessan_import_wizard_get_table_dropdown (w), table_index (kessan_import_get_filing (import), shifted.statement));
+  kessan_import_wizard_select_cell (w, (int) shifted.row, (int) shifted.wrong_column);
+  gtk_drop_down_set_selected (kessan_import_wizard_get_move_dropdown (w), shifted.right_column);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (w), "wizard.move-value", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (w), "wizard.undo-correction", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (w), "wizard.cancel", NULL));
+  kessan_test_iterate_until (wizard_closed, fixture, 5000);
+}
+
+static gboolean
 duplicate_asked (gpointer data)
 {
   Fixture *fixture = data;
@@ -610,6 +679,7 @@ main (int    argc,
   if (!g_str_has_prefix (g_get_language_names ()[0], "ja"))
     {
       ADD_TEST ("duplicate", test_duplicate);
+      ADD_TEST ("discard-corrections", test_discard_corrections);
       ADD_TEST ("bad-input", test_bad_input);
       ADD_TEST ("library-not-writable", test_library_not_writable);
       ADD_TEST ("pdf", test_pdf);

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "kessan-accessible.h"
 #include "kessan-chart.h"
 #include "kessan-charts-page.h"
 #include "kessan-display-settings.h"
@@ -61,6 +62,7 @@ struct _KessanChartsPage
 
   /* Template widgets */
   GtkStack           *stack;
+  GtkWidget          *controls;
   GtkDropDown        *preset_dropdown;
   GtkDropDown        *kind_dropdown;
   GtkToggleButton    *quarters_button;
@@ -224,6 +226,8 @@ setup_concept_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_check_button_set_child (GTK_CHECK_BUTTON (button), label);
+  /* A check button named by the label it holds, as by its own label. */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
   g_signal_connect (button, "toggled", G_CALLBACK (concept_toggled_cb), self);
   gtk_list_item_set_child (item, button);
 }
@@ -262,6 +266,7 @@ bind_concept_cb (GtkSignalListItemFactory *factory,
 
   g_object_set_data_full (G_OBJECT (button), "key", g_strdup (key), g_free);
   show_concept (self, button);
+  kessan_accessible_name_list_row (button, gtk_label_get_text (GTK_LABEL (gtk_check_button_get_child (GTK_CHECK_BUTTON (button)))));
   g_ptr_array_add (self->bound_buttons, button);
 }
 
@@ -1080,6 +1085,7 @@ kessan_charts_page_class_init (KessanChartsPageClass *klass)
   g_type_ensure (KESSAN_TYPE_CHART);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kessan/Kessan/ui/kessan-charts-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KessanChartsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, KessanChartsPage, controls);
   gtk_widget_class_bind_template_child (widget_class, KessanChartsPage, preset_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KessanChartsPage, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KessanChartsPage, quarters_button);
@@ -1103,6 +1109,48 @@ kessan_charts_page_class_init (KessanChartsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "charts.copy", NULL, copy_action);
 }
 
+/* A drop-down's button shows its choice ellipsized, its list in full:
+ * the settings keep one width whatever is chosen. */
+static void
+setup_choice_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  ellipsize)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (GPOINTER_TO_INT (ellipsize))
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 4);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 4);
+      gtk_widget_set_hexpand (label, TRUE);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_choice_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  ellipsize)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+
+  gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (string));
+  gtk_widget_set_tooltip_text (label, GPOINTER_TO_INT (ellipsize) ? gtk_string_object_get_string (string) : NULL);
+}
+
+static GtkListItemFactory *
+choice_factory_new (gboolean ellipsize)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_choice_cb), GINT_TO_POINTER (ellipsize));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_choice_cb), GINT_TO_POINTER (ellipsize));
+  return factory;
+}
+
 static void
 kessan_charts_page_init (KessanChartsPage *self)
 {
@@ -1119,6 +1167,24 @@ kessan_charts_page_init (KessanChartsPage *self)
   self->mode = MODE_QUARTERS;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  {
+    GtkDropDown *choices[] = { self->preset_dropdown, self->kind_dropdown, self->from_dropdown,
+                               self->to_dropdown, self->values_dropdown };
+
+    for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
+      {
+        g_autoptr(GtkListItemFactory) button = choice_factory_new (TRUE);
+        g_autoptr(GtkListItemFactory) list = choice_factory_new (FALSE);
+
+        gtk_drop_down_set_factory (choices[i], button);
+        gtk_drop_down_set_list_factory (choices[i], list);
+      }
+  }
+  kessan_accessible_name_drop_down (self->preset_dropdown, gtk_widget_get_prev_sibling (GTK_WIDGET (self->preset_dropdown)), NULL);
+  kessan_accessible_name_drop_down (self->kind_dropdown, gtk_widget_get_prev_sibling (GTK_WIDGET (self->kind_dropdown)), NULL);
+  kessan_accessible_name_drop_down (self->values_dropdown, gtk_widget_get_prev_sibling (GTK_WIDGET (self->values_dropdown)), NULL);
+  kessan_accessible_name_drop_down (self->from_dropdown, NULL, _("First period"));
+  kessan_accessible_name_drop_down (self->to_dropdown, NULL, _("Last period"));
 
   self->updating++;
   /* TRANSLATORS: the preset entry of a chart of concepts picked by hand */

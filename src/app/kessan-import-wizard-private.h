@@ -61,6 +61,7 @@ struct _KessanImportWizard
 
   /* Borrowed */
   AdwMessageDialog  *duplicate_dialog;
+  AdwMessageDialog  *discard_dialog;
 
   guint              n_reading;
   guint              next_commit;    /* the import the Add button commits next */
@@ -71,6 +72,8 @@ struct _KessanImportWizard
   gboolean           force;
   gboolean           commit_failed;
   gboolean           updating;
+  guint              n_corrections;  /* made in this wizard and not undone */
+  gboolean           may_close;      /* added, or the user chose to discard */
 };
 
 void        kessan_import_wizard_update_file_row   (KessanImportWizard *self,

@@ -648,6 +648,7 @@ apply (KessanImportWizard *self,
       gtk_window_present (GTK_WINDOW (dialog));
       return;
     }
+  self->n_corrections++;
   fill_tables (self, table);
   show_table (self);
   kessan_import_wizard_update_file_row (self, self->reviewed);
@@ -770,6 +771,8 @@ undo_correction_action (GtkWidget  *widget,
       g_warning ("Could not undo a correction: %s", error->message);
       return;
     }
+  if (self->n_corrections > 0)
+    self->n_corrections--;
   fill_tables (self, table);
   show_table (self);
   kessan_import_wizard_update_file_row (self, self->reviewed);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kessan-accessible.h"
 #include "kessan-import-wizard-private.h"
 #include "kessan-release-chooser.h"
 
@@ -487,6 +488,8 @@ commit_next (KessanImportWizard *self)
   self->committing = FALSE;
   if (!self->commit_failed)
     {
+      /* The corrections went into the library with their releases. */
+      self->may_close = TRUE;
       gtk_window_close (GTK_WINDOW (self));
       return;
     }
@@ -518,8 +521,66 @@ cancel_action (GtkWidget  *widget,
 {
   KessanImportWizard *self = KESSAN_IMPORT_WIZARD (widget);
 
-  g_cancellable_cancel (self->cancellable);
+  /* Asked already: the question is on screen. */
+  if (self->discard_dialog != NULL)
+    return;
   gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+discard_response_cb (AdwMessageDialog   *dialog,
+                     const char         *response,
+                     KessanImportWizard *self)
+{
+  self->discard_dialog = NULL;
+  if (!g_str_equal (response, "discard"))
+    return;
+  self->may_close = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/* Closing with corrections not yet in the library loses them: the user
+ * is asked first, with Cancel the default answer. */
+static gboolean
+kessan_import_wizard_close_request (GtkWindow *window)
+{
+  KessanImportWizard *self = KESSAN_IMPORT_WIZARD (window);
+  GtkWidget *dialog;
+
+  if (self->may_close || self->n_corrections == 0)
+    {
+      g_cancellable_cancel (self->cancellable);
+      return GTK_WINDOW_CLASS (kessan_import_wizard_parent_class)->close_request (window);
+    }
+  if (self->discard_dialog != NULL)
+    return TRUE;
+
+  dialog = adw_message_dialog_new (window, _("Discard Corrections?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  g_dngettext (GETTEXT_PACKAGE,
+                                               "The correction made in this import will be lost.",
+                                               "The %u corrections made in this import will be lost.",
+                                               self->n_corrections),
+                                  self->n_corrections);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
+  self->discard_dialog = ADW_MESSAGE_DIALOG (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+AdwMessageDialog *
+kessan_import_wizard_get_discard_dialog (KessanImportWizard *self)
+{
+  g_return_val_if_fail (KESSAN_IS_IMPORT_WIZARD (self), NULL);
+
+  return self->discard_dialog;
 }
 
 /* Choosing */
@@ -664,6 +725,7 @@ kessan_import_wizard_class_init (KessanImportWizardClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = kessan_import_wizard_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = kessan_import_wizard_close_request;
 
   /**
    * KessanImportWizard::filing-added:
@@ -713,6 +775,13 @@ static void
 kessan_import_wizard_init (KessanImportWizard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  kessan_accessible_name_drop_down (self->table_dropdown, gtk_widget_get_prev_sibling (GTK_WIDGET (self->table_dropdown)), NULL);
+  kessan_accessible_name_drop_down (self->move_dropdown, gtk_widget_get_prev_sibling (GTK_WIDGET (self->move_dropdown)), NULL);
+  kessan_accessible_name_drop_down (self->concept_dropdown, gtk_widget_get_prev_sibling (GTK_WIDGET (self->concept_dropdown)), NULL);
+  kessan_accessible_name_drop_down (self->measure_dropdown, NULL, _("Measure"));
+  kessan_accessible_name_drop_down (self->currency_dropdown, NULL, _("Currency"));
+  kessan_accessible_name_drop_down (self->scale_dropdown, NULL, _("Scale"));
+  kessan_accessible_name_drop_down (self->quarter_dropdown, NULL, _("Quarter"));
 
   self->imports = g_list_store_new (KESSAN_TYPE_IMPORT);
   self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) file_row_free);

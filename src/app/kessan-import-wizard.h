@@ -44,5 +44,7 @@ const char         *kessan_import_wizard_get_reviewed_table (KessanImportWizard 
  * or NULL when it shows them all. */
 const char         *kessan_import_wizard_get_preview_range (KessanImportWizard *self);
 AdwMessageDialog   *kessan_import_wizard_get_duplicate_dialog (KessanImportWizard *self);
+/* The "Discard Corrections?" question, while it is asked. */
+AdwMessageDialog   *kessan_import_wizard_get_discard_dialog (KessanImportWizard *self);
 
 G_END_DECLS

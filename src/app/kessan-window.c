@@ -28,6 +28,7 @@ struct _KessanWindow
   GtkSpinner           *import_spinner;
   GMenuModel           *filing_menu;
   GtkStack             *sidebar_stack;
+  GtkStack             *content_stack;
   GtkListBox           *filing_list;
   GtkRevealer          *problems_revealer;
   GtkLabel             *problems_label;
@@ -137,6 +138,87 @@ static void row_context_menu_cb (GtkGestureClick *gesture,
                                  double           y,
                                  GtkWidget       *row);
 
+/* What kind of file a release was read from, as the sidebar names it. */
+static const char *
+describe_format (KessanFiling *filing)
+{
+  const char *name = kessan_filing_get_source_name (filing);
+  g_autofree char *lower = g_ascii_strdown (name != NULL ? name : "", -1);
+
+  if (kessan_filing_get_n_pages (filing) > 0 || g_str_has_suffix (lower, ".pdf"))
+    return _("PDF");
+  if (g_str_has_suffix (lower, ".htm") || g_str_has_suffix (lower, ".html") || g_str_has_suffix (lower, ".xhtml"))
+    return _("HTML");
+  return C_("file format", "Text");
+}
+
+/* "Japanese and English", in the order the release has them. */
+static char *
+describe_languages (KessanFiling *filing)
+{
+  const char * const *languages = kessan_filing_get_languages (filing);
+  const char *names[2] = { NULL, NULL };
+  guint n = 0;
+
+  for (guint i = 0; languages != NULL && languages[i] != NULL && n < 2; i++)
+    {
+      if (g_str_equal (languages[i], "ja"))
+        names[n++] = _("Japanese");
+      else if (g_str_equal (languages[i], "en"))
+        names[n++] = _("English");
+    }
+  if (n == 0)
+    return NULL;
+  if (n == 1)
+    return g_strdup (names[0]);
+  /* TRANSLATORS: the two languages of a release, e.g. "Japanese and English" */
+  return g_strdup_printf (_("%s and %s"), names[0], names[1]);
+}
+
+/* The worst finding of a release decides its row's icon: an error icon
+ * when a check failed, a warning one when only warnings were found. */
+static GtkWidget *
+create_severity_icon (KessanFiling *filing)
+{
+  guint errors = count_findings (filing, KESSAN_SEVERITY_ERROR);
+  guint warnings = count_findings (filing, KESSAN_SEVERITY_WARNING);
+  g_autofree char *tooltip = NULL;
+  GtkWidget *icon;
+
+  if (errors == 0 && warnings == 0)
+    return NULL;
+  if (errors > 0)
+    {
+      g_autofree char *failed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u check failed", "%u checks failed", errors), errors);
+
+      if (warnings > 0)
+        {
+          g_autofree char *warned = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", warnings), warnings);
+
+          /* TRANSLATORS: "2 checks failed, 8 warnings" */
+          tooltip = g_strdup_printf (_("%s, %s"), failed, warned);
+        }
+      else
+        tooltip = g_steal_pointer (&failed);
+      icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
+      gtk_widget_add_css_class (icon, "error");
+    }
+  else
+    {
+      tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", warnings), warnings);
+      icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      gtk_widget_add_css_class (icon, "warning");
+    }
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_widget_set_tooltip_text (icon, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  gtk_widget_set_name (icon, errors > 0 ? "severity-error" : "severity-warning");
+  return icon;
+}
+
+/* A release in the sidebar: its period, its company, then the kind of
+ * file and the file's name, so that two releases of one quarter are
+ * told apart at a glance. */
 static GtkWidget *
 create_filing_row (gpointer item,
                    gpointer user_data)
@@ -149,49 +231,65 @@ create_filing_row (gpointer item,
   /* The file name as the user gave it: shown safe, as any text a
    * release brings. */
   g_autofree char *source_name = kessan_display_text (kessan_filing_get_source_name (filing), KESSAN_DISPLAY_MAX_CHARS);
-  g_autofree char *heading = NULL;
-  g_autofree char *subtitle = NULL;
+  g_autofree char *languages = describe_languages (filing);
+  g_autofree char *released = NULL;
+  g_autofree char *file_line = NULL;
+  g_autofree char *tooltip = NULL;
+  const char *company = kessan_filing_get_company (filing) ? kessan_filing_get_company (filing) : _("Unknown company");
+  const char *format = describe_format (filing);
   GtkWidget *title;
+  GtkWidget *company_label;
   GtkWidget *detail;
-  guint errors = count_findings (filing, KESSAN_SEVERITY_ERROR);
+  GtkWidget *icon;
 
-  /* TRANSLATORS: a release in the library: "2Q FY2003 · Internet Initiative Japan Inc." */
-  heading = g_strdup_printf (C_("library row", "%s · %s"), period,
-                             kessan_filing_get_company (filing) ? kessan_filing_get_company (filing) : _("Unknown company"));
   if (kessan_filing_get_released (filing) != NULL)
     {
       g_autofree char *date = kessan_format_period (kessan_filing_get_released (filing), 0);
 
-      /* TRANSLATORS: "Released Nov 21, 2003 · 003.txt" */
-      subtitle = g_strdup_printf (_("Released %s · %s"), date, source_name);
+      /* TRANSLATORS: when a release was published, e.g. "Released Nov 21, 2003" */
+      released = g_strdup_printf (_("Released %s"), date);
     }
   else
-    /* TRANSLATORS: a release whose date could not be read, then its file name */
-    subtitle = g_strdup_printf (_("Release date unknown · %s"), source_name);
-  title = gtk_label_new (heading);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_tooltip_text (row, heading);
-  detail = gtk_label_new (subtitle);
+    released = g_strdup (_("Release date unknown"));
+  /* TRANSLATORS: the kind of file and its name: "Text · 003.txt" */
+  file_line = g_strdup_printf (C_("library row", "%s · %s"), format, source_name);
+  /* TRANSLATORS: a library row's tooltip: period and company, then
+   * kind of file, languages, release date and file name */
+  tooltip = g_strdup_printf (_("%s · %s\n%s, %s\n%s\n%s"), period, company, format,
+                             languages != NULL ? languages : _("language unknown"), released, source_name);
+
+  title = gtk_label_new (period);
+  company_label = gtk_label_new (company);
+  detail = gtk_label_new (file_line);
+  gtk_widget_set_name (title, "period");
+  gtk_widget_set_name (company_label, "company");
+  gtk_widget_set_name (detail, "file");
+  /* A screen reader reads the row as its title and details. */
+  {
+    g_autofree char *name = g_strdup_printf ("%s, %s, %s", period, company, file_line);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  }
   gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_xalign (GTK_LABEL (company_label), 0);
   gtk_label_set_xalign (GTK_LABEL (detail), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_ellipsize (GTK_LABEL (company_label), PANGO_ELLIPSIZE_END);
+  /* The end of a file name is what tells files apart. */
+  gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_MIDDLE);
   gtk_widget_add_css_class (title, "heading");
   gtk_widget_add_css_class (detail, "caption");
   gtk_widget_add_css_class (detail, "dim-label");
+  gtk_widget_set_tooltip_text (row, tooltip);
   gtk_box_append (GTK_BOX (labels), title);
+  gtk_box_append (GTK_BOX (labels), company_label);
   gtk_box_append (GTK_BOX (labels), detail);
   gtk_widget_set_hexpand (labels, TRUE);
   gtk_box_append (GTK_BOX (box), labels);
 
-  if (errors > 0)
-    {
-      g_autofree char *tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u check failed", "%u checks failed", errors), errors);
-      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-
-      gtk_widget_add_css_class (icon, "warning");
-      gtk_widget_set_tooltip_text (icon, tooltip);
-      gtk_box_append (GTK_BOX (box), icon);
-    }
+  icon = create_severity_icon (filing);
+  if (icon != NULL)
+    gtk_box_append (GTK_BOX (box), icon);
 
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
@@ -290,10 +388,13 @@ filter_filing (gpointer item,
   return strstr (folded, needle) != NULL;
 }
 
+static void update_sidebar_page (KessanWindow *self);
+
 static void
 search_changed_cb (KessanWindow *self)
 {
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_sidebar_page (self);
 }
 
 static void
@@ -303,8 +404,28 @@ update_sidebar_page (KessanWindow *self)
     gtk_stack_set_visible_child_name (self->sidebar_stack, "loading");
   else if (g_list_model_get_n_items (G_LIST_MODEL (self->library)) == 0)
     gtk_stack_set_visible_child_name (self->sidebar_stack, "empty");
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0)
+    gtk_stack_set_visible_child_name (self->sidebar_stack, "no-results");
   else
     gtk_stack_set_visible_child_name (self->sidebar_stack, "list");
+  /* Until the library is read, the pages have nothing to say. */
+  gtk_stack_set_visible_child_name (self->content_stack, self->ready ? "pages" : "loading");
+}
+
+const char *
+kessan_window_get_sidebar_state (KessanWindow *self)
+{
+  g_return_val_if_fail (KESSAN_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->sidebar_stack);
+}
+
+const char *
+kessan_window_get_content_state (KessanWindow *self)
+{
+  g_return_val_if_fail (KESSAN_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->content_stack);
 }
 
 static void
@@ -855,9 +976,12 @@ export_csv_action (GtkWidget  *widget,
 
 static void
 show_source_cb (KessanWindow *self,
-                guint         line)
+                guint         line,
+                int           start,
+                int           length)
 {
-  kessan_window_show_source_line (self, line);
+  kessan_window_show_page (self, "source");
+  kessan_source_page_select_span (self->source_page, line, start, length);
 }
 
 static void
@@ -1055,6 +1179,7 @@ kessan_window_class_init (KessanWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KessanWindow, import_spinner);
   gtk_widget_class_bind_template_child (widget_class, KessanWindow, filing_menu);
   gtk_widget_class_bind_template_child (widget_class, KessanWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, KessanWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, KessanWindow, filing_list);
   gtk_widget_class_bind_template_child (widget_class, KessanWindow, problems_revealer);
   gtk_widget_class_bind_template_child (widget_class, KessanWindow, problems_label);

@@ -25,6 +25,10 @@ void          kessan_window_show_source_line (KessanWindow      *self,
 /* Whether the library has been loaded (and the samples added on a first
  * run); "notify::ready" tells when. */
 gboolean      kessan_window_get_ready        (KessanWindow      *self);
+/* Which page the sidebar shows: "loading", "list", "no-results" or
+ * "empty"; and the content: "loading" or "pages". */
+const char   *kessan_window_get_sidebar_state (KessanWindow      *self);
+const char   *kessan_window_get_content_state (KessanWindow      *self);
 
 /* The pages, for the interface tests. */
 GtkWidget    *kessan_window_get_page         (KessanWindow      *self,

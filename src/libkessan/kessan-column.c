@@ -13,14 +13,18 @@ struct _KessanColumn
   /* Interned (kessan_intern_acquire ()): every filing of a library
    * repeats the same few dates and headers. */
   const char     *period_end;
+  const char     *period_start;
   const char     *compared_end;
   const char     *header;
+  const char     *currency_code;  /* NULL when the release does not say */
+  char          **members;        /* "axis=member" dimension members */
 
   guint           months;
   guint           scale;
   KessanMeasure   measure;
-  KessanCurrency  currency;
   KessanUnit      unit;
+  KessanScenario  scenario;
+  KessanConsolidation consolidation;
 };
 
 G_DEFINE_FINAL_TYPE (KessanColumn, kessan_column, G_TYPE_OBJECT)
@@ -43,6 +47,9 @@ kessan_column_finalize (GObject *object)
   KessanColumn *self = (KessanColumn *)object;
 
   g_clear_pointer (&self->period_end, kessan_intern_release);
+  g_clear_pointer (&self->period_start, kessan_intern_release);
+  g_clear_pointer (&self->currency_code, kessan_intern_release);
+  g_clear_pointer (&self->members, g_strfreev);
   g_clear_pointer (&self->compared_end, kessan_intern_release);
   g_clear_pointer (&self->header, kessan_intern_release);
 
@@ -161,7 +168,6 @@ kessan_column_init (KessanColumn *self)
 {
   self->scale = 1;
   self->measure = KESSAN_MEASURE_AMOUNT;
-  self->currency = KESSAN_CURRENCY_NONE;
   self->unit = KESSAN_UNIT_NONE;
 }
 
@@ -287,9 +293,12 @@ kessan_column_set_measure (KessanColumn  *self,
 KessanCurrency
 kessan_column_get_currency (KessanColumn *self)
 {
+  KessanCurrency currency = KESSAN_CURRENCY_NONE;
+
   g_return_val_if_fail (KESSAN_IS_COLUMN (self), KESSAN_CURRENCY_NONE);
 
-  return self->currency;
+  kessan_currency_from_string (self->currency_code, &currency);
+  return currency;
 }
 
 /**
@@ -306,14 +315,182 @@ kessan_column_set_currency (KessanColumn   *self,
   g_return_if_fail (KESSAN_IS_COLUMN (self));
   g_return_if_fail (currency <= KESSAN_CURRENCY_USD);
 
-  self->currency = currency;
+  kessan_intern_replace (&self->currency_code, kessan_currency_to_string (currency));
+}
+
+/**
+ * kessan_column_get_currency_code:
+ * @self: a #KessanColumn
+ *
+ * Returns: (nullable) (transfer none): the ISO 4217 code of the column's
+ *   money ("EUR"), or %NULL when it is not money or the release does not
+ *   say which currency
+ */
+const char *
+kessan_column_get_currency_code (KessanColumn *self)
+{
+  g_return_val_if_fail (KESSAN_IS_COLUMN (self), NULL);
+
+  return self->currency_code;
+}
+
+/**
+ * kessan_column_set_currency_code:
+ * @self: a #KessanColumn
+ * @code: (nullable): an ISO 4217 code, or %NULL for none or unknown
+ *
+ * Sets the currency of the column's amounts.  A string that is not a
+ * currency code is taken as %NULL.
+ */
+void
+kessan_column_set_currency_code (KessanColumn *self,
+                                 const char   *code)
+{
+  g_return_if_fail (KESSAN_IS_COLUMN (self));
+
+  kessan_intern_replace (&self->currency_code,
+                         kessan_currency_code_is_valid (code) ? code : NULL);
+}
+
+/**
+ * kessan_column_get_period_start:
+ * @self: a #KessanColumn
+ *
+ * Returns: (nullable) (transfer none): the first day of the period the
+ *   column reports, as an ISO date; %NULL for a point in time or when
+ *   the release does not say
+ */
+const char *
+kessan_column_get_period_start (KessanColumn *self)
+{
+  g_return_val_if_fail (KESSAN_IS_COLUMN (self), NULL);
+
+  return self->period_start;
+}
+
+/**
+ * kessan_column_set_period_start:
+ * @self: a #KessanColumn
+ * @iso_date: (nullable): an ISO date
+ *
+ * Sets the first day of the period the column reports.
+ */
+void
+kessan_column_set_period_start (KessanColumn *self,
+                                const char   *iso_date)
+{
+  g_return_if_fail (KESSAN_IS_COLUMN (self));
+
+  kessan_intern_replace (&self->period_start, iso_date);
+}
+
+/**
+ * kessan_column_get_scenario:
+ * @self: a #KessanColumn
+ *
+ * Returns: whether the column reports a result or a forecast
+ */
+KessanScenario
+kessan_column_get_scenario (KessanColumn *self)
+{
+  g_return_val_if_fail (KESSAN_IS_COLUMN (self), KESSAN_SCENARIO_ACTUAL);
+
+  return self->scenario;
+}
+
+/**
+ * kessan_column_set_scenario:
+ * @self: a #KessanColumn
+ * @scenario: a #KessanScenario
+ *
+ * Sets whether the column reports a result or a forecast.
+ */
+void
+kessan_column_set_scenario (KessanColumn   *self,
+                            KessanScenario  scenario)
+{
+  g_return_if_fail (KESSAN_IS_COLUMN (self));
+  g_return_if_fail (scenario <= KESSAN_SCENARIO_FORECAST_LOWER);
+
+  self->scenario = scenario;
+}
+
+/**
+ * kessan_column_get_consolidation:
+ * @self: a #KessanColumn
+ *
+ * Returns: whether the column is consolidated, non-consolidated, or
+ *   not said
+ */
+KessanConsolidation
+kessan_column_get_consolidation (KessanColumn *self)
+{
+  g_return_val_if_fail (KESSAN_IS_COLUMN (self), KESSAN_CONSOLIDATION_UNKNOWN);
+
+  return self->consolidation;
+}
+
+/**
+ * kessan_column_set_consolidation:
+ * @self: a #KessanColumn
+ * @consolidation: a #KessanConsolidation
+ *
+ * Sets whether the column is consolidated.
+ */
+void
+kessan_column_set_consolidation (KessanColumn        *self,
+                                 KessanConsolidation  consolidation)
+{
+  g_return_if_fail (KESSAN_IS_COLUMN (self));
+  g_return_if_fail (consolidation <= KESSAN_CONSOLIDATION_NON_CONSOLIDATED);
+
+  self->consolidation = consolidation;
+}
+
+/**
+ * kessan_column_get_members:
+ * @self: a #KessanColumn
+ *
+ * A column with members reports a part of the company (a segment, a
+ * region), never its total.
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the dimension
+ *   members, each "axis=member"; empty for the whole company
+ */
+const char * const *
+kessan_column_get_members (KessanColumn *self)
+{
+  static const char * const none[] = { NULL };
+
+  g_return_val_if_fail (KESSAN_IS_COLUMN (self), none);
+
+  return self->members != NULL ? (const char * const *) self->members : none;
+}
+
+/**
+ * kessan_column_set_members:
+ * @self: a #KessanColumn
+ * @members: (nullable) (array zero-terminated=1): "axis=member" strings
+ *
+ * Sets the dimension members the column reports.
+ */
+void
+kessan_column_set_members (KessanColumn       *self,
+                           const char * const *members)
+{
+  g_return_if_fail (KESSAN_IS_COLUMN (self));
+
+  g_clear_pointer (&self->members, g_strfreev);
+  if (members != NULL && members[0] != NULL)
+    self->members = g_strdupv ((char **) members);
 }
 
 /**
  * kessan_column_get_scale:
  * @self: a #KessanColumn
  *
- * Returns: what one printed unit is worth: 1, 1000 or 1000000
+ * Returns: what one printed unit is worth: a power of ten (1, 1000,
+ *   1000000, 100000000 for 億円, …)
  */
 guint
 kessan_column_get_scale (KessanColumn *self)

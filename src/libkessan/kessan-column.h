@@ -26,7 +26,22 @@ void            kessan_column_set_measure        (KessanColumn   *self,
 KessanCurrency  kessan_column_get_currency       (KessanColumn   *self);
 void            kessan_column_set_currency       (KessanColumn   *self,
                                                   KessanCurrency  currency);
-/* 1, 1000 or 1000000: what one printed unit is worth. */
+const char     *kessan_column_get_currency_code  (KessanColumn   *self);
+void            kessan_column_set_currency_code  (KessanColumn   *self,
+                                                  const char     *code);
+const char     *kessan_column_get_period_start   (KessanColumn   *self);
+void            kessan_column_set_period_start   (KessanColumn   *self,
+                                                  const char     *iso_date);
+KessanScenario  kessan_column_get_scenario       (KessanColumn   *self);
+void            kessan_column_set_scenario       (KessanColumn   *self,
+                                                  KessanScenario  scenario);
+KessanConsolidation kessan_column_get_consolidation (KessanColumn *self);
+void            kessan_column_set_consolidation  (KessanColumn   *self,
+                                                  KessanConsolidation consolidation);
+const char * const *kessan_column_get_members    (KessanColumn   *self);
+void            kessan_column_set_members        (KessanColumn   *self,
+                                                  const char * const *members);
+/* A power of ten: what one printed unit is worth. */
 guint           kessan_column_get_scale          (KessanColumn   *self);
 void            kessan_column_set_scale          (KessanColumn   *self,
                                                   guint           scale);

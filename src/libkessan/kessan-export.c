@@ -11,12 +11,15 @@
 #include "kessan-correction-private.h"
 #include "kessan-error.h"
 #include "kessan-export-private.h"
+#include "kessan-export-members-private.h"
 #include "kessan-format.h"
 #include "kessan-json-writer-private.h"
 #include "kessan-safe-text.h"
 
 #define FORMAT_NAME "kessan-filing"
-#define FORMAT_VERSION 1
+#define FORMAT_VERSION 2
+/* The oldest version still read. */
+#define FORMAT_VERSION_MIN 1
 
 /* The line item keeps at most the decimals the writer prints; a file
  * asking for more is not one we wrote. */
@@ -86,15 +89,20 @@ write_column (KessanJsonWriter *w,
 {
   kessan_json_writer_next (w);
   kessan_json_writer_begin (w, '{', FALSE);
+  kessan_json_writer_string (w, "period_start", kessan_column_get_period_start (column));
   kessan_json_writer_string (w, "period_end", kessan_column_get_period_end (column));
   kessan_json_writer_uint_or_null (w, "months", kessan_column_get_months (column));
   kessan_json_writer_string (w, "measure", kessan_measure_to_string (kessan_column_get_measure (column)));
-  kessan_json_writer_string (w, "currency", kessan_currency_to_string (kessan_column_get_currency (column)));
+  kessan_json_writer_string (w, "currency", kessan_column_get_currency_code (column));
   kessan_json_writer_uint (w, "scale", kessan_column_get_scale (column));
   kessan_json_writer_string (w, "unit", kessan_unit_to_string (kessan_column_get_unit (column)));
   if (kessan_column_get_compared_end (column) != NULL)
     kessan_json_writer_string (w, "compared_end", kessan_column_get_compared_end (column));
   kessan_json_writer_string (w, "header", kessan_column_get_header (column));
+  kessan_json_writer_string (w, "scenario", kessan_scenario_to_string (kessan_column_get_scenario (column)));
+  kessan_json_writer_string (w, "consolidation",
+                             kessan_consolidation_to_string (kessan_column_get_consolidation (column)));
+  kessan_export_write_members (w, kessan_column_get_members (column));
   kessan_json_writer_end (w, '}');
 }
 
@@ -199,6 +207,9 @@ write_row (KessanJsonWriter    *w,
       g_string_append_c (w->out, ']');
     }
 
+  if (kessan_line_item_has_extras (row))
+    kessan_export_write_cell_extras (w, row, n_columns);
+
   kessan_json_writer_end (w, '}');
 }
 
@@ -217,6 +228,8 @@ write_statement (KessanJsonWriter    *w,
   kessan_json_writer_string (w, "language", kessan_statement_get_language (statement));
   kessan_json_writer_string (w, "title", kessan_statement_get_title (statement));
   kessan_json_writer_string (w, "topic", kessan_statement_get_topic (statement));
+  if (kessan_statement_get_transposed (statement))
+    kessan_json_writer_bool (w, "transposed", TRUE);
   kessan_json_writer_key (w, "lines");
   g_string_append_printf (w->out, "[%u, %u]",
                           kessan_statement_get_first_line (statement),
@@ -333,13 +346,21 @@ filing_to_json (KessanFiling        *filing,
   kessan_json_writer_string (&w, "format", FORMAT_NAME);
   kessan_json_writer_uint (&w, "version", FORMAT_VERSION);
   kessan_json_writer_string (&w, "company", kessan_filing_get_company (filing));
+  kessan_export_write_company_ids (&w, kessan_filing_get_company_info (filing));
+  kessan_json_writer_string (&w, "accounting_standard",
+                             kessan_accounting_standard_to_string (kessan_filing_get_accounting_standard (filing)));
+  kessan_json_writer_string (&w, "consolidation",
+                             kessan_consolidation_to_string (kessan_filing_get_consolidation (filing)));
 
   kessan_json_writer_key (&w, "period");
   kessan_json_writer_begin (&w, '{', FALSE);
   kessan_json_writer_uint_or_null (&w, "fiscal_year", kessan_filing_get_fiscal_year (filing));
   kessan_json_writer_uint (&w, "fiscal_quarter", kessan_filing_get_fiscal_quarter (filing));
+  kessan_json_writer_string (&w, "start", kessan_filing_get_period_start (filing));
   kessan_json_writer_string (&w, "end", kessan_filing_get_period_end (filing));
   kessan_json_writer_uint_or_null (&w, "months", kessan_filing_get_period_months (filing));
+  kessan_export_write_fiscal_year_end (&w, filing);
+  kessan_json_writer_string (&w, "fiscal_label", kessan_filing_get_fiscal_label (filing));
   kessan_json_writer_end (&w, '}');
 
   kessan_json_writer_string (&w, "released", kessan_filing_get_released (filing));
@@ -376,6 +397,7 @@ filing_to_json (KessanFiling        *filing,
   kessan_json_writer_string (&w, "name", kessan_filing_get_source_name (filing));
   kessan_json_writer_string (&w, "sha256", kessan_filing_get_source_hash (filing));
   kessan_json_writer_string (&w, "encoding", kessan_filing_get_source_encoding (filing));
+  kessan_export_write_parts (&w, filing);
   kessan_json_writer_end (&w, '}');
 
   kessan_json_writer_key (&w, "statements");
@@ -775,13 +797,18 @@ read_column (JsonObject    *object,
              GError       **error)
 {
   g_autoptr(KessanColumn) column = kessan_column_new ();
-  const char *period_end, *compared_end, *header, *str;
+  const char *period_start, *period_end, *compared_end, *header, *str, *currency;
   KessanMeasure measure;
-  KessanCurrency currency;
+  KessanCurrency ignored;
+  KessanScenario scenario = KESSAN_SCENARIO_ACTUAL;
+  KessanConsolidation consolidation = KESSAN_CONSOLIDATION_UNKNOWN;
   KessanUnit unit;
+  JsonArray *members;
+  g_autoptr(GPtrArray) member_names = g_ptr_array_new_null_terminated (0, NULL, TRUE);
   guint months, scale;
 
-  if (!read_date (object, path, "period_end", &period_end, error) ||
+  if (!read_date (object, path, "period_start", &period_start, error) ||
+      !read_date (object, path, "period_end", &period_end, error) ||
       !read_uint (object, path, "months", FALSE, TRUE, 1200, 0, &months, error) ||
       !read_uint (object, path, "scale", FALSE, FALSE, G_MAXUINT, 1, &scale, error) ||
       !read_date (object, path, "compared_end", &compared_end, error) ||
@@ -793,10 +820,32 @@ read_column (JsonObject    *object,
   if (!kessan_measure_from_string (str, &measure))
     return fail (error, path, "measure", "unknown measure “%s”", str);
 
-  if (!read_string (object, path, "currency", FALSE, TRUE, &str, error))
+  if (!read_string (object, path, "currency", FALSE, TRUE, &currency, error))
     return FALSE;
-  if (!kessan_currency_from_string (str, &currency))
-    return fail (error, path, "currency", "unknown currency “%s”", str);
+  if (!kessan_currency_from_string (currency, &ignored))
+    return fail (error, path, "currency", "unknown currency “%s”", currency);
+
+  if (!read_string (object, path, "scenario", FALSE, TRUE, &str, error))
+    return FALSE;
+  if (str != NULL && !kessan_scenario_from_string (str, &scenario))
+    return fail (error, path, "scenario", "unknown scenario “%s”", str);
+
+  if (!read_string (object, path, "consolidation", FALSE, TRUE, &str, error))
+    return FALSE;
+  if (str != NULL && !kessan_consolidation_from_string (str, &consolidation))
+    return fail (error, path, "consolidation", "unknown consolidation “%s”", str);
+
+  if (!read_array (object, path, "members", FALSE, TRUE, &members, error))
+    return FALSE;
+  for (guint i = 0; members != NULL && i < json_array_get_length (members); i++)
+    {
+      char member[32];
+
+      g_snprintf (member, sizeof member, "members[%u]", i);
+      if (!check_string (json_array_get_element (members, i), path, member, &str, error))
+        return FALSE;
+      g_ptr_array_add (member_names, (gpointer) str);
+    }
 
   if (!read_string (object, path, "unit", FALSE, TRUE, &str, error))
     return FALSE;
@@ -806,11 +855,15 @@ read_column (JsonObject    *object,
   if (scale == 0)
     return fail (error, path, "scale", "must be at least 1");
 
+  kessan_column_set_period_start (column, period_start);
   kessan_column_set_period_end (column, period_end);
   kessan_column_set_months (column, months);
   kessan_column_set_measure (column, measure);
-  kessan_column_set_currency (column, currency);
+  kessan_column_set_currency_code (column, currency != NULL && strcmp (currency, "none") != 0 ? currency : NULL);
   kessan_column_set_scale (column, scale);
+  kessan_column_set_scenario (column, scenario);
+  kessan_column_set_consolidation (column, consolidation);
+  kessan_column_set_members (column, (const char * const *) member_names->pdata);
   kessan_column_set_unit (column, unit);
   kessan_column_set_compared_end (column, compared_end);
   kessan_column_set_header (column, header);
@@ -838,6 +891,101 @@ read_cell_array (JsonObject  *object,
                  json_array_get_length (*array),
                  json_array_get_length (*array) == 1 ? "entry" : "entries",
                  n_columns, n_columns == 1 ? "column" : "columns");
+
+  return TRUE;
+}
+
+static gboolean
+read_fact (JsonNode    *node,
+           const char  *path,
+           const char  *member,
+           KessanFact **out,
+           GError     **error)
+{
+  g_autofree char *fact_path = g_strdup_printf ("%s.%s", path, member);
+  JsonObject *object;
+  JsonNode *decimals_node, *scale_node;
+  const char *name, *context, *unit, *sign;
+  int decimals = KESSAN_FACT_DECIMALS_NONE;
+  int scale = 0;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return fail (error, path, member, "expected an object or null, found %s", describe_node (node));
+  object = json_node_get_object (node);
+  if (!read_string (object, fact_path, "name", TRUE, FALSE, &name, error) ||
+      !read_string (object, fact_path, "context", FALSE, TRUE, &context, error) ||
+      !read_string (object, fact_path, "unit", FALSE, TRUE, &unit, error) ||
+      !read_string (object, fact_path, "sign", FALSE, TRUE, &sign, error) ||
+      !get_member (object, fact_path, "decimals", FALSE, &decimals_node, error) ||
+      !get_member (object, fact_path, "scale", FALSE, &scale_node, error))
+    return FALSE;
+  if (sign != NULL && strcmp (sign, "-") != 0)
+    return fail (error, fact_path, "sign", "expected \"-\" or null");
+  if (decimals_node != NULL)
+    {
+      if (JSON_NODE_HOLDS_VALUE (decimals_node) && json_node_get_value_type (decimals_node) == G_TYPE_STRING
+          && g_strcmp0 (json_node_get_string (decimals_node), "INF") == 0)
+        decimals = KESSAN_FACT_DECIMALS_INF;
+      else if (json_node_get_value_type (decimals_node) == G_TYPE_INT64
+               && ABS (json_node_get_int (decimals_node)) <= 100)
+        decimals = json_node_get_int (decimals_node);
+      else
+        return fail (error, fact_path, "decimals", "expected a whole number, \"INF\" or null");
+    }
+  if (scale_node != NULL)
+    {
+      if (!JSON_NODE_HOLDS_VALUE (scale_node) || json_node_get_value_type (scale_node) != G_TYPE_INT64
+          || ABS (json_node_get_int (scale_node)) > 100)
+        return fail (error, fact_path, "scale", "expected a whole number");
+      scale = json_node_get_int (scale_node);
+    }
+
+  *out = kessan_fact_new (name, context, unit, decimals, scale, sign != NULL);
+  return TRUE;
+}
+
+/* "unreadable" and "facts" (version 2). */
+static gboolean
+read_cell_extras (JsonObject      *object,
+                  const char      *path,
+                  guint            n_columns,
+                  KessanLineItem  *row,
+                  GError         **error)
+{
+  JsonArray *unreadable, *facts;
+
+  if (!read_cell_array (object, path, "unreadable", FALSE, n_columns, &unreadable, error) ||
+      !read_cell_array (object, path, "facts", FALSE, n_columns, &facts, error))
+    return FALSE;
+
+  for (guint i = 0; unreadable != NULL && i < n_columns; i++)
+    {
+      JsonNode *node = json_array_get_element (unreadable, i);
+      char member[32];
+
+      g_snprintf (member, sizeof member, "unreadable[%u]", i);
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+        return fail (error, path, member, "expected a boolean, found %s", describe_node (node));
+      if (!json_node_get_boolean (node))
+        continue;
+      if (kessan_line_item_has_value (row, i))
+        return fail (error, path, member, "an unreadable cell has no value");
+      kessan_line_item_set_unreadable (row, i, TRUE);
+    }
+
+  for (guint i = 0; facts != NULL && i < n_columns; i++)
+    {
+      JsonNode *node = json_array_get_element (facts, i);
+      g_autoptr(KessanFact) fact = NULL;
+      char member[32];
+
+      if (JSON_NODE_HOLDS_NULL (node))
+        continue;
+      g_snprintf (member, sizeof member, "facts[%u]", i);
+      if (!read_fact (node, path, member, &fact, error))
+        return FALSE;
+      kessan_line_item_set_fact (row, i, fact);
+    }
 
   return TRUE;
 }
@@ -947,6 +1095,9 @@ read_row (JsonObject      *object,
       kessan_line_item_set_value (row, i, value, value_decimals, value_line);
     }
 
+  if (!read_cell_extras (object, path, n_columns, row, error))
+    return FALSE;
+
   *out = g_steal_pointer (&row);
   return TRUE;
 }
@@ -961,6 +1112,7 @@ read_statement (JsonObject       *object,
   const char *id, *kind_name, *language, *title, *topic;
   JsonArray *lines, *columns, *rows;
   KessanStatementKind kind;
+  gboolean transposed;
   guint first_line = 0;
   guint last_line = 0;
   guint n_columns, n_rows;
@@ -972,7 +1124,8 @@ read_statement (JsonObject       *object,
       !read_string (object, path, "topic", FALSE, TRUE, &topic, error) ||
       !read_array (object, path, "lines", FALSE, TRUE, &lines, error) ||
       !read_array (object, path, "columns", TRUE, FALSE, &columns, error) ||
-      !read_array (object, path, "rows", TRUE, FALSE, &rows, error))
+      !read_array (object, path, "rows", TRUE, FALSE, &rows, error) ||
+      !read_bool (object, path, "transposed", &transposed, error))
     return FALSE;
 
   if (!kessan_statement_kind_from_string (kind_name, &kind))
@@ -995,6 +1148,7 @@ read_statement (JsonObject       *object,
   kessan_statement_set_title (statement, title);
   kessan_statement_set_topic (statement, topic);
   kessan_statement_set_lines (statement, first_line, last_line);
+  kessan_statement_set_transposed (statement, transposed);
 
   n_columns = json_array_get_length (columns);
   for (guint i = 0; i < n_columns; i++)
@@ -1110,6 +1264,98 @@ read_finding (JsonObject     *object,
   return TRUE;
 }
 
+/* The company's identifiers, its accounting standard and whether it
+ * reports consolidated figures (version 2). */
+static gboolean
+read_release_members (JsonObject    *root,
+                      KessanFiling  *filing,
+                      GError       **error)
+{
+  JsonObject *ids;
+  const char *standard_name, *consolidation_name;
+  KessanAccountingStandard standard = KESSAN_STANDARD_UNKNOWN;
+  KessanConsolidation consolidation = KESSAN_CONSOLIDATION_UNKNOWN;
+
+  if (!read_object (root, "", "company_ids", &ids, error) ||
+      !read_string (root, "", "accounting_standard", FALSE, TRUE, &standard_name, error) ||
+      !read_string (root, "", "consolidation", FALSE, TRUE, &consolidation_name, error))
+    return FALSE;
+  if (standard_name != NULL && !kessan_accounting_standard_from_string (standard_name, &standard))
+    return fail (error, "", "accounting_standard", "unknown standard “%s”", standard_name);
+  if (consolidation_name != NULL && !kessan_consolidation_from_string (consolidation_name, &consolidation))
+    return fail (error, "", "consolidation", "unknown consolidation “%s”", consolidation_name);
+  kessan_filing_set_accounting_standard (filing, standard);
+  kessan_filing_set_consolidation (filing, consolidation);
+
+  for (guint i = 0; ids != NULL && i < KESSAN_COMPANY_N_IDS; i++)
+    {
+      const char *id;
+
+      if (!read_string (ids, "company_ids", kessan_company_id_to_string (i), FALSE, TRUE, &id, error))
+        return FALSE;
+      kessan_company_set_id (kessan_filing_get_company_info (filing), i, id);
+    }
+  return TRUE;
+}
+
+/* "source.parts" and "source.places" (version 2). */
+static gboolean
+read_parts (JsonObject    *source,
+            KessanFiling  *filing,
+            GError       **error)
+{
+  JsonArray *parts, *places;
+  guint n_parts = 0;
+
+  if (!read_array (source, "source", "parts", FALSE, TRUE, &parts, error) ||
+      !read_array (source, "source", "places", FALSE, TRUE, &places, error))
+    return FALSE;
+
+  for (guint i = 0; parts != NULL && i < json_array_get_length (parts); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("source.parts[%u]", i);
+      const char *name, *format, *sha256;
+      JsonObject *object;
+
+      if (!element_object (parts, i, path, &object, error) ||
+          !read_string (object, path, "name", FALSE, TRUE, &name, error) ||
+          !read_string (object, path, "format", FALSE, TRUE, &format, error) ||
+          !read_string (object, path, "sha256", FALSE, TRUE, &sha256, error))
+        return FALSE;
+      /* One part that is the file itself says nothing more. */
+      if (json_array_get_length (parts) == 1 && places == NULL
+          && g_strcmp0 (name, kessan_filing_get_source_name (filing)) == 0
+          && g_strcmp0 (sha256, kessan_filing_get_source_hash (filing)) == 0
+          && g_strcmp0 (format, kessan_export_part_format (filing)) == 0)
+        break;
+      kessan_filing_add_part (filing, name, format, sha256);
+      n_parts++;
+    }
+
+  for (guint i = 0; places != NULL && i < json_array_get_length (places); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("source.places[%u]", i);
+      const char *element;
+      JsonObject *object;
+      JsonArray *lines;
+      guint first, last, part;
+
+      if (!element_object (places, i, path, &object, error) ||
+          !read_array (object, path, "lines", TRUE, FALSE, &lines, error) ||
+          !read_uint (object, path, "part", FALSE, FALSE, G_MAXUINT32, 0, &part, error) ||
+          !read_string (object, path, "element", FALSE, TRUE, &element, error))
+        return FALSE;
+      if (json_array_get_length (lines) != 2 ||
+          !check_uint (json_array_get_element (lines, 0), path, "lines[0]", G_MAXUINT32, &first, error) ||
+          !check_uint (json_array_get_element (lines, 1), path, "lines[1]", G_MAXUINT32, &last, error))
+        return error == NULL || *error != NULL ? FALSE : fail (error, path, "lines", "expected [first, last]");
+      if (first > last || part >= MAX (n_parts, 1))
+        return fail (error, path, NULL, "lines or part out of order");
+      kessan_filing_add_place (filing, first, last, part, element);
+    }
+  return TRUE;
+}
+
 static gboolean
 read_filing (JsonObject    *root,
              KessanFiling **out,
@@ -1140,11 +1386,11 @@ read_filing (JsonObject    *root,
 
   if (!read_uint (root, "", "version", TRUE, FALSE, G_MAXUINT, 0, &version, error))
     return FALSE;
-  if (version != FORMAT_VERSION)
+  if (version < FORMAT_VERSION_MIN || version > FORMAT_VERSION)
     {
       g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_FORMAT,
-                   "Unsupported filing version %u (this version of Kessan reads version %u)",
-                   version, FORMAT_VERSION);
+                   "Unsupported filing version %u (this version of Kessan reads versions %u to %u)",
+                   version, FORMAT_VERSION_MIN, FORMAT_VERSION);
       return FALSE;
     }
 
@@ -1157,7 +1403,8 @@ read_filing (JsonObject    *root,
       !read_array (root, "", "statements", TRUE, FALSE, &statements, error) ||
       !read_array (root, "", "findings", FALSE, TRUE, &findings, error) ||
       !read_array (root, "", "corrections", FALSE, TRUE, &corrections, error) ||
-      !read_string (root, "", "text", FALSE, TRUE, &text, error))
+      !read_string (root, "", "text", FALSE, TRUE, &text, error) ||
+      !read_release_members (root, filing, error))
     return FALSE;
 
   kessan_filing_set_company (filing, company);
@@ -1166,14 +1413,24 @@ read_filing (JsonObject    *root,
 
   if (period != NULL)
     {
-      const char *end;
-      guint fiscal_year, fiscal_quarter, months;
+      const char *start, *end, *year_end, *label;
+      guint fiscal_year, fiscal_quarter, months, month, day;
 
       if (!read_uint (period, "period", "fiscal_year", FALSE, TRUE, G_MAXUINT, 0, &fiscal_year, error) ||
           !read_uint (period, "period", "fiscal_quarter", FALSE, FALSE, 4, 0, &fiscal_quarter, error) ||
+          !read_date (period, "period", "start", &start, error) ||
           !read_date (period, "period", "end", &end, error) ||
-          !read_uint (period, "period", "months", FALSE, TRUE, 1200, 0, &months, error))
+          !read_uint (period, "period", "months", FALSE, TRUE, 1200, 0, &months, error) ||
+          !read_string (period, "period", "fiscal_year_end", FALSE, TRUE, &year_end, error) ||
+          !read_string (period, "period", "fiscal_label", FALSE, TRUE, &label, error))
         return FALSE;
+      if (year_end != NULL && !kessan_export_parse_month_day (year_end, &month, &day))
+        return fail (error, "period", "fiscal_year_end", "expected a month and day, “MM-DD”");
+
+      if (year_end != NULL)
+        kessan_filing_set_fiscal_year_end (filing, month, day);
+      kessan_filing_set_fiscal_label (filing, label);
+      kessan_filing_set_period_start (filing, start);
 
       kessan_filing_set_fiscal_period (filing, fiscal_year, fiscal_quarter);
       kessan_filing_set_period_end (filing, end, months);
@@ -1225,6 +1482,8 @@ read_filing (JsonObject    *root,
       kessan_filing_set_source_name (filing, name);
       kessan_filing_set_source_hash (filing, sha256);
       kessan_filing_set_source_encoding (filing, encoding);
+      if (!read_parts (source, filing, error))
+        return FALSE;
     }
 
   for (guint i = 0; i < json_array_get_length (statements); i++)
@@ -1469,7 +1728,7 @@ describe_column (KessanColumn *column)
   if (kessan_column_get_compared_end (column) != NULL)
     g_string_append_printf (name, " vs %s", kessan_column_get_compared_end (column));
   if (currency != KESSAN_CURRENCY_NONE)
-    g_string_append_printf (name, " %s", kessan_currency_to_string (currency));
+    g_string_append_printf (name, " %s", kessan_column_get_currency_code (column));
 
   return g_string_free (name, FALSE);
 }
@@ -1483,10 +1742,16 @@ typedef enum
   HEADER_CURRENCY,
   HEADER_SCALE,
   HEADER_UNIT,
-  N_HEADERS
+  N_HEADERS,
+  /* Written only when a column has something to say there. */
+  HEADER_PERIOD_START = N_HEADERS,
+  HEADER_SCENARIO,
+  HEADER_CONSOLIDATION,
+  HEADER_MEMBERS,
+  N_ALL_HEADERS
 } CsvHeader;
 
-static const char * const header_names[N_HEADERS] = {
+static const char * const header_names[N_ALL_HEADERS] = {
   [HEADER_PERIOD_END] = "period_end",
   [HEADER_COMPARED_END] = "compared_end",
   [HEADER_MONTHS] = "months",
@@ -1494,6 +1759,10 @@ static const char * const header_names[N_HEADERS] = {
   [HEADER_CURRENCY] = "currency",
   [HEADER_SCALE] = "scale",
   [HEADER_UNIT] = "unit",
+  [HEADER_PERIOD_START] = "period_start",
+  [HEADER_SCENARIO] = "scenario",
+  [HEADER_CONSOLIDATION] = "consolidation",
+  [HEADER_MEMBERS] = "members",
 };
 
 static void
@@ -1521,7 +1790,7 @@ append_header_cell (GString      *out,
       break;
 
     case HEADER_CURRENCY:
-      kessan_csv_append_field (out, kessan_currency_to_string (kessan_column_get_currency (column)));
+      kessan_csv_append_field (out, kessan_column_get_currency_code (column));
       break;
 
     case HEADER_SCALE:
@@ -1532,10 +1801,50 @@ append_header_cell (GString      *out,
       kessan_csv_append_field (out, kessan_unit_to_string (kessan_column_get_unit (column)));
       break;
 
-    case N_HEADERS:
+    case HEADER_PERIOD_START:
+      kessan_csv_append_field (out, kessan_column_get_period_start (column));
+      break;
+
+    case HEADER_SCENARIO:
+      kessan_csv_append_field (out, kessan_scenario_to_string (kessan_column_get_scenario (column)));
+      break;
+
+    case HEADER_CONSOLIDATION:
+      kessan_csv_append_field (out, kessan_consolidation_to_string (kessan_column_get_consolidation (column)));
+      break;
+
+    case HEADER_MEMBERS:
+      {
+        g_autofree char *members = g_strjoinv (";", (char **) kessan_column_get_members (column));
+
+        kessan_csv_append_field (out, members);
+      }
+      break;
+
+    case N_ALL_HEADERS:
     default:
       g_assert_not_reached ();
     }
+}
+
+/* Whether a column of @statement says more than a version 1 column
+ * could in the optional header line @header. */
+static gboolean
+csv_header_needed (KessanStatement *statement,
+                   CsvHeader        header)
+{
+  for (guint i = 0; i < kessan_statement_get_n_columns (statement); i++)
+    {
+      KessanColumn *column = kessan_statement_get_column (statement, i);
+
+      if ((header == HEADER_PERIOD_START && kessan_column_get_period_start (column) != NULL)
+          || (header == HEADER_SCENARIO && kessan_column_get_scenario (column) != KESSAN_SCENARIO_ACTUAL)
+          || (header == HEADER_CONSOLIDATION
+              && kessan_column_get_consolidation (column) != KESSAN_CONSOLIDATION_UNKNOWN)
+          || (header == HEADER_MEMBERS && kessan_column_get_members (column)[0] != NULL))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /**
@@ -1609,8 +1918,10 @@ kessan_statement_export_csv (KessanStatement     *statement,
   n_columns = kessan_statement_get_n_columns (statement);
   n_rows = kessan_statement_get_n_rows (statement);
 
-  for (guint h = 0; h < N_HEADERS; h++)
+  for (guint h = 0; h < N_ALL_HEADERS; h++)
     {
+      if (h >= N_HEADERS && !csv_header_needed (statement, h))
+        continue;
       g_string_append (out, header_names[h]);
       for (guint i = 1; i < CSV_LEAD_COLUMNS; i++)
         g_string_append_c (out, ',');

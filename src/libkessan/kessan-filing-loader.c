@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "kessan-export-members-private.h"
 #include "kessan-json-writer-private.h"
 
 /* A reader for the filing files of the library, made for loading
@@ -14,8 +15,10 @@
  * and is most of the time a library takes to load.  This one reads the
  * text once, in place, and builds the filing as it goes.
  *
- * It reads only what Kessan writes (docs/json-format.md, version 1):
- * the members of the format and nothing else, each once, each of its
+ * It reads only what Kessan writes for most filings (docs/json-format.md,
+ * versions 1 and 2): the members of the format and nothing else (the
+ * members that only some filings have, such as tagged facts, source
+ * places, company identifiers and dimension members, go to that reader), each once, each of its
  * type, numbers in strict JSON syntax, strings with the common escapes.
  * It checks everything kessan_filing_new_from_json() checks and builds
  * the same objects with the same calls, so a file it reads gives the same
@@ -444,6 +447,9 @@ enum
   COLUMN_UNIT         = 1 << 5,
   COLUMN_COMPARED_END = 1 << 6,
   COLUMN_HEADER       = 1 << 7,
+  COLUMN_PERIOD_START = 1 << 8,
+  COLUMN_SCENARIO     = 1 << 9,
+  COLUMN_CONSOLIDATION = 1 << 10,
 };
 
 static KessanColumn *
@@ -452,10 +458,13 @@ read_column (Reader *r)
   gsize mark = r->strings->len;
   gsize period_end = NO_STRING, compared_end = NO_STRING, header = NO_STRING;
   gsize measure_name = NO_STRING, currency_name = NO_STRING, unit_name = NO_STRING;
+  gsize period_start = NO_STRING, scenario_name = NO_STRING, consolidation_name = NO_STRING;
   guint months = 0, scale = 1;
   guint32 seen = 0;
   KessanMeasure measure;
   KessanCurrency currency;
+  KessanScenario scenario = KESSAN_SCENARIO_ACTUAL;
+  KessanConsolidation consolidation = KESSAN_CONSOLIDATION_UNKNOWN;
   KessanUnit unit;
   KessanColumn *column;
   gboolean more, is_null;
@@ -487,6 +496,12 @@ read_column (Reader *r)
         ok = first_time (&seen, COLUMN_COMPARED_END) && read_date_or_null (r, &compared_end);
       else if (KEY_IS (key, length, "header"))
         ok = first_time (&seen, COLUMN_HEADER) && read_string_or_null (r, &header);
+      else if (KEY_IS (key, length, "period_start"))
+        ok = first_time (&seen, COLUMN_PERIOD_START) && read_date_or_null (r, &period_start);
+      else if (KEY_IS (key, length, "scenario"))
+        ok = first_time (&seen, COLUMN_SCENARIO) && read_string_or_null (r, &scenario_name);
+      else if (KEY_IS (key, length, "consolidation"))
+        ok = first_time (&seen, COLUMN_CONSOLIDATION) && read_string_or_null (r, &consolidation_name);
       else
         ok = FALSE;
 
@@ -497,15 +512,21 @@ read_column (Reader *r)
   if (measure_name == NO_STRING || scale == 0 ||
       !kessan_measure_from_string (string_at (r, measure_name), &measure) ||
       !kessan_currency_from_string (string_at (r, currency_name), &currency) ||
-      !kessan_unit_from_string (string_at (r, unit_name), &unit))
+      !kessan_unit_from_string (string_at (r, unit_name), &unit) ||
+      (scenario_name != NO_STRING && !kessan_scenario_from_string (string_at (r, scenario_name), &scenario)) ||
+      (consolidation_name != NO_STRING
+       && !kessan_consolidation_from_string (string_at (r, consolidation_name), &consolidation)))
     return NULL;
 
   column = kessan_column_new ();
+  kessan_column_set_period_start (column, string_at (r, period_start));
   kessan_column_set_period_end (column, string_at (r, period_end));
   kessan_column_set_months (column, months);
   kessan_column_set_measure (column, measure);
-  kessan_column_set_currency (column, currency);
+  kessan_column_set_currency_code (column, currency != KESSAN_CURRENCY_NONE ? string_at (r, currency_name) : NULL);
   kessan_column_set_scale (column, scale);
+  kessan_column_set_scenario (column, scenario);
+  kessan_column_set_consolidation (column, consolidation);
   kessan_column_set_unit (column, unit);
   kessan_column_set_compared_end (column, string_at (r, compared_end));
   kessan_column_set_header (column, string_at (r, header));
@@ -699,6 +720,7 @@ enum
   STATEMENT_LINES    = 1 << 5,
   STATEMENT_COLUMNS  = 1 << 6,
   STATEMENT_ROWS     = 1 << 7,
+  STATEMENT_TRANSPOSED = 1 << 8,
 };
 
 static gboolean
@@ -767,7 +789,7 @@ read_statement (Reader *r)
   KessanStatement *statement;
   KessanStatementKind kind;
   guint32 seen = 0;
-  gboolean more;
+  gboolean more, transposed = FALSE;
 
   if (!begin (r, '{', '}', &more))
     return NULL;
@@ -799,6 +821,8 @@ read_statement (Reader *r)
       else if (KEY_IS (key, length, "rows"))
         ok = (seen & STATEMENT_COLUMNS) && first_time (&seen, STATEMENT_ROWS) &&
              read_rows (r, columns->len, rows);
+      else if (KEY_IS (key, length, "transposed"))
+        ok = first_time (&seen, STATEMENT_TRANSPOSED) && read_bool (r, &transposed);
       else
         ok = FALSE;
 
@@ -814,6 +838,7 @@ read_statement (Reader *r)
   kessan_statement_set_title (statement, string_at (r, title));
   kessan_statement_set_topic (statement, string_at (r, topic));
   kessan_statement_set_lines (statement, first_line, last_line);
+  kessan_statement_set_transposed (statement, transposed);
   for (guint i = 0; i < columns->len; i++)
     kessan_statement_add_column (statement, g_ptr_array_index (columns, i));
   for (guint i = 0; i < rows->len; i++)
@@ -977,6 +1002,8 @@ enum
   FILING_STATEMENTS    = 1 << 8,
   FILING_FINDINGS      = 1 << 9,
   FILING_TEXT          = 1 << 10,
+  FILING_STANDARD      = 1 << 11,
+  FILING_CONSOLIDATION = 1 << 12,
 };
 
 typedef struct
@@ -984,8 +1011,11 @@ typedef struct
   gboolean present;
   guint    fiscal_year;
   guint    fiscal_quarter;
+  gsize    start;
   gsize    end;
   guint    months;
+  gsize    year_end;
+  gsize    label;
 } Period;
 
 typedef struct
@@ -1001,7 +1031,48 @@ typedef struct
   gsize    name;
   gsize    sha256;
   gsize    encoding;
+  /* The one part of a filing read from one file. */
+  gsize    part_name;
+  gsize    part_format;
+  gsize    part_sha256;
+  gboolean has_part;
 } Source;
+
+/* "parts" with one part; a release of several parts goes to the full
+ * reader. */
+static gboolean
+read_parts (Reader *r,
+            Source *source)
+{
+  guint32 seen = 0;
+  gboolean more;
+
+  if (!begin (r, '[', ']', &more) || !more)
+    return FALSE;
+  if (!begin (r, '{', '}', &more))
+    return FALSE;
+  while (more)
+    {
+      const char *key;
+      gsize length;
+      gboolean ok;
+
+      if (!read_key (r, &key, &length))
+        return FALSE;
+      if (KEY_IS (key, length, "name"))
+        ok = first_time (&seen, 1 << 0) && read_string_or_null (r, &source->part_name);
+      else if (KEY_IS (key, length, "format"))
+        ok = first_time (&seen, 1 << 1) && read_string_or_null (r, &source->part_format);
+      else if (KEY_IS (key, length, "sha256"))
+        ok = first_time (&seen, 1 << 2) && read_string_or_null (r, &source->part_sha256);
+      else
+        ok = FALSE;
+      if (!ok || !next (r, '}', &more))
+        return FALSE;
+    }
+  source->has_part = TRUE;
+  return next (r, ']', &more) && !more;
+}
 
 static gboolean
 read_period (Reader *r,
@@ -1010,7 +1081,7 @@ read_period (Reader *r,
   guint32 seen = 0;
   gboolean more, is_null;
 
-  period->end = NO_STRING;
+  period->start = period->end = period->year_end = period->label = NO_STRING;
   if (accept_null (r))
     return TRUE;
   period->present = TRUE;
@@ -1035,6 +1106,12 @@ read_period (Reader *r,
       else if (KEY_IS (key, length, "months"))
         ok = first_time (&seen, 1 << 3) &&
              read_uint_or_null (r, MAX_MONTHS, 0, &period->months, &is_null);
+      else if (KEY_IS (key, length, "start"))
+        ok = first_time (&seen, 1 << 4) && read_date_or_null (r, &period->start);
+      else if (KEY_IS (key, length, "fiscal_year_end"))
+        ok = first_time (&seen, 1 << 5) && read_string_or_null (r, &period->year_end);
+      else if (KEY_IS (key, length, "fiscal_label"))
+        ok = first_time (&seen, 1 << 6) && read_string_or_null (r, &period->label);
       else
         ok = FALSE;
 
@@ -1092,6 +1169,7 @@ read_source (Reader *r,
   gboolean more;
 
   source->name = source->sha256 = source->encoding = NO_STRING;
+  source->part_name = source->part_format = source->part_sha256 = NO_STRING;
   if (accept_null (r))
     return TRUE;
   source->present = TRUE;
@@ -1112,6 +1190,8 @@ read_source (Reader *r,
         ok = first_time (&seen, 1 << 1) && read_string_or_null (r, &source->sha256);
       else if (KEY_IS (key, length, "encoding"))
         ok = first_time (&seen, 1 << 2) && read_string_or_null (r, &source->encoding);
+      else if (KEY_IS (key, length, "parts"))
+        ok = first_time (&seen, 1 << 3) && read_parts (r, source);
       else
         ok = FALSE;
 
@@ -1173,6 +1253,10 @@ read_filing (Reader   *r,
   g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GArray) languages = g_array_new (FALSE, FALSE, sizeof (gsize));
   gsize format = NO_STRING, company = NO_STRING, released = NO_STRING, text = NO_STRING;
+  gsize standard_name = NO_STRING, consolidation_name = NO_STRING;
+  KessanAccountingStandard standard = KESSAN_STANDARD_UNKNOWN;
+  KessanConsolidation consolidation = KESSAN_CONSOLIDATION_UNKNOWN;
+  guint year_end_month = 0, year_end_day = 0;
   Period period = { 0 };
   Rate rate = { 0 };
   Source source = { 0 };
@@ -1214,6 +1298,10 @@ read_filing (Reader   *r,
         ok = first_time (&seen, FILING_FINDINGS) && read_findings (r, findings);
       else if (KEY_IS (key, length, "text"))
         ok = first_time (&seen, FILING_TEXT) && read_string_or_null (r, &text);
+      else if (KEY_IS (key, length, "accounting_standard"))
+        ok = first_time (&seen, FILING_STANDARD) && read_string_or_null (r, &standard_name);
+      else if (KEY_IS (key, length, "consolidation"))
+        ok = first_time (&seen, FILING_CONSOLIDATION) && read_string_or_null (r, &consolidation_name);
       else
         ok = FALSE;
 
@@ -1227,18 +1315,38 @@ read_filing (Reader   *r,
     return NULL;
 
   if (format == NO_STRING || strcmp (string_at (r, format), "kessan-filing") != 0 ||
-      !(seen & FILING_VERSION) || version != 1 || !(seen & FILING_STATEMENTS))
+      !(seen & FILING_VERSION) || version < 1 || version > 2 || !(seen & FILING_STATEMENTS))
+    return NULL;
+  if ((standard_name != NO_STRING
+       && !kessan_accounting_standard_from_string (string_at (r, standard_name), &standard)) ||
+      (consolidation_name != NO_STRING
+       && !kessan_consolidation_from_string (string_at (r, consolidation_name), &consolidation)) ||
+      (period.year_end != NO_STRING
+       && !kessan_export_parse_month_day (string_at (r, period.year_end), &year_end_month, &year_end_day)))
+    return NULL;
+  /* A part other than the file itself: the full reader keeps it. */
+  if (source.has_part &&
+      (g_strcmp0 (string_at (r, source.part_name), string_at (r, source.name)) != 0 ||
+       g_strcmp0 (string_at (r, source.part_sha256), string_at (r, source.sha256)) != 0 ||
+       g_strcmp0 (string_at (r, source.part_format),
+                  g_strcmp0 (string_at (r, source.encoding), "pdf") == 0 ? "pdf"
+                  : source.encoding != NO_STRING ? "text" : NULL) != 0))
     return NULL;
 
   /* The same calls, in the same order, as kessan-export.c's reader. */
   filing = kessan_filing_new ();
   kessan_filing_set_company (filing, string_at (r, company));
+  kessan_filing_set_accounting_standard (filing, standard);
+  kessan_filing_set_consolidation (filing, consolidation);
   kessan_filing_set_released (filing, string_at (r, released));
   kessan_filing_set_text (filing, with_text ? string_at (r, text) : NULL);
   if (period.present)
     {
       kessan_filing_set_fiscal_period (filing, period.fiscal_year, period.fiscal_quarter);
       kessan_filing_set_period_end (filing, string_at (r, period.end), period.months);
+      kessan_filing_set_fiscal_year_end (filing, year_end_month, year_end_day);
+      kessan_filing_set_fiscal_label (filing, string_at (r, period.label));
+      kessan_filing_set_period_start (filing, string_at (r, period.start));
     }
   for (guint i = 0; i < languages->len; i++)
     kessan_filing_add_language (filing, string_at (r, g_array_index (languages, gsize, i)));

@@ -14,8 +14,12 @@ struct _KessanFiling
   GObject      parent_instance;
 
   /* Owned */
-  char        *company;
+  KessanCompany *company;
   char        *period_end;
+  char        *period_start;
+  char        *fiscal_label;
+  GPtrArray   *parts;         /* KessanSourcePart */
+  GArray      *places;        /* KessanSourcePlace, by first line */
   char        *released;
   char        *rate_as_of;
   char       **languages;
@@ -40,6 +44,10 @@ struct _KessanFiling
   guint        fiscal_quarter;
   guint        period_months;
   double       jpy_per_usd;
+  guint8       fiscal_year_end_month;
+  guint8       fiscal_year_end_day;
+  KessanAccountingStandard standard;
+  KessanConsolidation consolidation;
 };
 
 G_DEFINE_FINAL_TYPE (KessanFiling, kessan_filing, G_TYPE_OBJECT)
@@ -75,8 +83,12 @@ kessan_filing_finalize (GObject *object)
 {
   KessanFiling *self = (KessanFiling *)object;
 
-  g_clear_pointer (&self->company, g_free);
+  g_clear_object (&self->company);
   g_clear_pointer (&self->period_end, g_free);
+  g_clear_pointer (&self->period_start, g_free);
+  g_clear_pointer (&self->fiscal_label, g_free);
+  g_clear_pointer (&self->parts, g_ptr_array_unref);
+  g_clear_pointer (&self->places, g_array_unref);
   g_clear_pointer (&self->released, g_free);
   g_clear_pointer (&self->rate_as_of, g_free);
   g_clear_pointer (&self->languages, g_strfreev);
@@ -102,7 +114,7 @@ kessan_filing_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_COMPANY:
-      g_value_set_string (value, self->company);
+      g_value_set_string (value, kessan_company_get_name (self->company));
       break;
 
     case PROP_FISCAL_YEAR:
@@ -206,6 +218,10 @@ static void
 kessan_filing_init (KessanFiling *self)
 {
   self->languages = g_new0 (char *, 1);
+  self->company = kessan_company_new ();
+  self->parts = g_ptr_array_new_with_free_func ((GDestroyNotify) kessan_source_part_free);
+  self->places = g_array_new (FALSE, TRUE, sizeof (KessanSourcePlace));
+  g_array_set_clear_func (self->places, (GDestroyNotify) kessan_source_place_clear);
   self->statements = g_list_store_new (KESSAN_TYPE_STATEMENT);
   self->statement_array = g_ptr_array_new_with_free_func (g_object_unref);
   self->findings = g_list_store_new (KESSAN_TYPE_FINDING);
@@ -236,6 +252,21 @@ kessan_filing_get_company (KessanFiling *self)
 {
   g_return_val_if_fail (KESSAN_IS_FILING (self), NULL);
 
+  return kessan_company_get_name (self->company);
+}
+
+/**
+ * kessan_filing_get_company_info:
+ * @self: a #KessanFiling
+ *
+ * Returns: (transfer none): who published the release: its name and the
+ *   identifiers printed or tagged in it
+ */
+KessanCompany *
+kessan_filing_get_company_info (KessanFiling *self)
+{
+  g_return_val_if_fail (KESSAN_IS_FILING (self), NULL);
+
   return self->company;
 }
 
@@ -252,8 +283,11 @@ kessan_filing_set_company (KessanFiling *self,
 {
   g_return_if_fail (KESSAN_IS_FILING (self));
 
-  if (kessan_replace_str (&self->company, company))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPANY]);
+  if (g_strcmp0 (kessan_company_get_name (self->company), company) != 0)
+    {
+      kessan_company_set_name (self->company, company);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPANY]);
+    }
 }
 
 /**
@@ -976,4 +1010,259 @@ kessan_filing_get_corrections (KessanFiling *self)
   g_return_val_if_fail (KESSAN_IS_FILING (self), NULL);
 
   return G_LIST_MODEL (self->corrections);
+}
+
+/**
+ * kessan_filing_get_accounting_standard:
+ * @self: a #KessanFiling
+ *
+ * Returns: the accounting standard the release states
+ */
+KessanAccountingStandard
+kessan_filing_get_accounting_standard (KessanFiling *self)
+{
+  g_return_val_if_fail (KESSAN_IS_FILING (self), KESSAN_STANDARD_UNKNOWN);
+
+  return self->standard;
+}
+
+void
+kessan_filing_set_accounting_standard (KessanFiling             *self,
+                                       KessanAccountingStandard  standard)
+{
+  g_return_if_fail (KESSAN_IS_FILING (self));
+  g_return_if_fail (standard <= KESSAN_STANDARD_JGAAP);
+
+  self->standard = standard;
+}
+
+/**
+ * kessan_filing_get_consolidation:
+ * @self: a #KessanFiling
+ *
+ * Returns: whether the release reports consolidated figures
+ */
+KessanConsolidation
+kessan_filing_get_consolidation (KessanFiling *self)
+{
+  g_return_val_if_fail (KESSAN_IS_FILING (self), KESSAN_CONSOLIDATION_UNKNOWN);
+
+  return self->consolidation;
+}
+
+void
+kessan_filing_set_consolidation (KessanFiling        *self,
+                                 KessanConsolidation  consolidation)
+{
+  g_return_if_fail (KESSAN_IS_FILING (self));
+  g_return_if_fail (consolidation <= KESSAN_CONSOLIDATION_NON_CONSOLIDATED);
+
+  self->consolidation = consolidation;
+}
+
+/**
+ * kessan_filing_get_fiscal_year_end:
+ * @self: a #KessanFiling
+ * @month: (out) (optional): 1 to 12, or 0 when unknown
+ * @day: (out) (optional): 1 to 31, or 0 when unknown
+ *
+ * The day the company's fiscal year ends, as the release shows it: the
+ * last day of a 52/53-week year moves from year to year, and this is the
+ * one of the fiscal year reported.
+ *
+ * Returns: %TRUE when known
+ */
+gboolean
+kessan_filing_get_fiscal_year_end (KessanFiling *self,
+                                   guint        *month,
+                                   guint        *day)
+{
+  g_return_val_if_fail (KESSAN_IS_FILING (self), FALSE);
+
+  if (month != NULL)
+    *month = self->fiscal_year_end_month;
+  if (day != NULL)
+    *day = self->fiscal_year_end_day;
+  return self->fiscal_year_end_month != 0;
+}
+
+void
+kessan_filing_set_fiscal_year_end (KessanFiling *self,
+                                   guint         month,
+                                   guint         day)
+{
+  g_return_if_fail (KESSAN_IS_FILING (self));
+  g_return_if_fail (month <= 12 && day <= 31);
+
+  self->fiscal_year_end_month = month;
+  self->fiscal_year_end_day = month != 0 ? day : 0;
+}
+
+/**
+ * kessan_filing_get_fiscal_label:
+ * @self: a #KessanFiling
+ *
+ * Returns: (nullable): the fiscal period as the release names it
+ *   ("fiscal 2011", "FY2002", "2024年3月期"), or %NULL
+ */
+const char *
+kessan_filing_get_fiscal_label (KessanFiling *self)
+{
+  g_return_val_if_fail (KESSAN_IS_FILING (self), NULL);
+
+  return self->fiscal_label;
+}
+
+void
+kessan_filing_set_fiscal_label (KessanFiling *self,
+                                const char   *label)
+{
+  g_return_if_fail (KESSAN_IS_FILING (self));
+
+  kessan_replace_str (&self->fiscal_label, label);
+}
+
+/**
+ * kessan_filing_get_period_start:
+ * @self: a #KessanFiling
+ *
+ * Returns: (nullable): the first day of the period reported, or %NULL
+ */
+const char *
+kessan_filing_get_period_start (KessanFiling *self)
+{
+  g_return_val_if_fail (KESSAN_IS_FILING (self), NULL);
+
+  return self->period_start;
+}
+
+void
+kessan_filing_set_period_start (KessanFiling *self,
+                                const char   *iso_date)
+{
+  g_return_if_fail (KESSAN_IS_FILING (self));
+
+  kessan_replace_str (&self->period_start, iso_date);
+}
+
+/**
+ * kessan_filing_add_part:
+ * @self: a #KessanFiling
+ * @name: (nullable): the part's file name
+ * @format: (nullable): its format ("text", "pdf", "html"…)
+ * @sha256: (nullable): the SHA-256 of its bytes
+ *
+ * Adds a file the release was read from.
+ *
+ * Returns: the part's index
+ */
+guint
+kessan_filing_add_part (KessanFiling *self,
+                        const char   *name,
+                        const char   *format,
+                        const char   *sha256)
+{
+  g_return_val_if_fail (KESSAN_IS_FILING (self), 0);
+
+  g_ptr_array_add (self->parts, kessan_source_part_new (name, format, sha256));
+  return self->parts->len - 1;
+}
+
+guint
+kessan_filing_get_n_parts (KessanFiling *self)
+{
+  g_return_val_if_fail (KESSAN_IS_FILING (self), 0);
+
+  return self->parts->len;
+}
+
+/**
+ * kessan_filing_get_part:
+ * @self: a #KessanFiling
+ * @index: a part index
+ *
+ * Returns: (nullable) (transfer none): the part, or %NULL past the last
+ */
+const KessanSourcePart *
+kessan_filing_get_part (KessanFiling *self,
+                        guint         index)
+{
+  g_return_val_if_fail (KESSAN_IS_FILING (self), NULL);
+
+  return index < self->parts->len ? g_ptr_array_index (self->parts, index) : NULL;
+}
+
+/**
+ * kessan_filing_add_place:
+ * @self: a #KessanFiling
+ * @first_line: the first line of the run (1-based)
+ * @last_line: the last line of the run, inclusive
+ * @part: the part the lines came from
+ * @element: (nullable): the element of a marked-up part
+ *
+ * Records where a run of the text's lines came from.  Runs are added in
+ * the order of their lines.
+ */
+void
+kessan_filing_add_place (KessanFiling *self,
+                         guint         first_line,
+                         guint         last_line,
+                         guint         part,
+                         const char   *element)
+{
+  KessanSourcePlace place = { first_line, last_line, part, g_strdup (element) };
+
+  g_return_if_fail (KESSAN_IS_FILING (self));
+  g_return_if_fail (first_line <= last_line);
+
+  g_array_append_val (self->places, place);
+}
+
+guint
+kessan_filing_get_n_places (KessanFiling *self)
+{
+  g_return_val_if_fail (KESSAN_IS_FILING (self), 0);
+
+  return self->places->len;
+}
+
+const KessanSourcePlace *
+kessan_filing_get_place (KessanFiling *self,
+                         guint         index)
+{
+  g_return_val_if_fail (KESSAN_IS_FILING (self), NULL);
+
+  return index < self->places->len ? &g_array_index (self->places, KessanSourcePlace, index) : NULL;
+}
+
+/**
+ * kessan_filing_find_place:
+ * @self: a #KessanFiling
+ * @line: a line of the text (1-based)
+ *
+ * Returns: (nullable) (transfer none): where @line came from, or %NULL
+ *   when the release is one part with no places recorded
+ */
+const KessanSourcePlace *
+kessan_filing_find_place (KessanFiling *self,
+                          guint         line)
+{
+  guint lo = 0, hi;
+
+  g_return_val_if_fail (KESSAN_IS_FILING (self), NULL);
+
+  hi = self->places->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      const KessanSourcePlace *place = &g_array_index (self->places, KessanSourcePlace, mid);
+
+      if (line < place->first_line)
+        hi = mid;
+      else if (line > place->last_line)
+        lo = mid + 1;
+      else
+        return place;
+    }
+  return NULL;
 }

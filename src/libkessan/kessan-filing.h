@@ -3,7 +3,9 @@
 
 #include <gio/gio.h>
 
+#include "kessan-company.h"
 #include "kessan-finding.h"
+#include "kessan-source.h"
 #include "kessan-statement.h"
 
 G_BEGIN_DECLS
@@ -16,7 +18,45 @@ KessanFiling    *kessan_filing_new                  (void);
 const char      *kessan_filing_get_company          (KessanFiling    *self);
 void             kessan_filing_set_company          (KessanFiling    *self,
                                                      const char      *company);
-/* IIJ's fiscal year starts on April 1: fiscal year 2003 ends 2004-03-31. */
+KessanCompany   *kessan_filing_get_company_info     (KessanFiling    *self);
+KessanAccountingStandard kessan_filing_get_accounting_standard (KessanFiling *self);
+void             kessan_filing_set_accounting_standard (KessanFiling *self,
+                                                        KessanAccountingStandard standard);
+KessanConsolidation kessan_filing_get_consolidation (KessanFiling    *self);
+void             kessan_filing_set_consolidation    (KessanFiling    *self,
+                                                     KessanConsolidation consolidation);
+gboolean         kessan_filing_get_fiscal_year_end  (KessanFiling    *self,
+                                                     guint           *month,
+                                                     guint           *day);
+void             kessan_filing_set_fiscal_year_end  (KessanFiling    *self,
+                                                     guint            month,
+                                                     guint            day);
+const char      *kessan_filing_get_fiscal_label     (KessanFiling    *self);
+void             kessan_filing_set_fiscal_label     (KessanFiling    *self,
+                                                     const char      *label);
+const char      *kessan_filing_get_period_start     (KessanFiling    *self);
+void             kessan_filing_set_period_start     (KessanFiling    *self,
+                                                     const char      *iso_date);
+guint            kessan_filing_add_part             (KessanFiling    *self,
+                                                     const char      *name,
+                                                     const char      *format,
+                                                     const char      *sha256);
+guint            kessan_filing_get_n_parts          (KessanFiling    *self);
+const KessanSourcePart *kessan_filing_get_part      (KessanFiling    *self,
+                                                     guint            index);
+void             kessan_filing_add_place            (KessanFiling    *self,
+                                                     guint            first_line,
+                                                     guint            last_line,
+                                                     guint            part,
+                                                     const char      *element);
+guint            kessan_filing_get_n_places         (KessanFiling    *self);
+const KessanSourcePlace *kessan_filing_get_place    (KessanFiling    *self,
+                                                     guint            index);
+const KessanSourcePlace *kessan_filing_find_place   (KessanFiling    *self,
+                                                     guint            line);
+/* The fiscal year is named by the calendar year it starts in
+ * (docs/json-format.md): IIJ's fiscal year 2003 runs from 2003-04-01 to
+ * 2004-03-31, Apple's "fiscal 2011" from 2010-09-26 is 2010. */
 guint            kessan_filing_get_fiscal_year      (KessanFiling    *self);
 /* 1 to 4, or 0 for a release covering the full year only. */
 guint            kessan_filing_get_fiscal_quarter   (KessanFiling    *self);

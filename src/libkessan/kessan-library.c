@@ -5,6 +5,8 @@
 
 #include "kessan-library.h"
 
+#include "kessan-grid-private.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
@@ -480,7 +482,6 @@ text_from_source (const char   *library_path,
   g_autofree char *data = NULL;
   g_autofree char *hash = NULL;
   g_autoptr(GError) error = NULL;
-  KessanEncoding encoding;
   char *text;
   gsize length;
 
@@ -501,16 +502,14 @@ text_from_source (const char   *library_path,
       return NULL;
     }
 
-  /* Read as the parser read it: a PDF from its text layer. */
-  if (kessan_pdf_is_pdf ((const guint8 *) data, length))
-    {
-      g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&data), length);
-      g_autofree char *name = g_path_get_basename (path);
+  /* Read as the parser read it, by the reader of its format. */
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&data), length);
+    g_autofree char *name = g_path_get_basename (path);
+    g_autoptr(KessanGrid) grid = kessan_grid_read (bytes, name, &error);
 
-      text = kessan_pdf_read_text (bytes, name, NULL, &error);
-    }
-  else
-    text = kessan_decode ((const guint8 *) data, length, &encoding, &error);
+    text = grid != NULL ? kessan_grid_steal_text (grid) : NULL;
+  }
   if (text == NULL)
     g_debug ("%s: %s", path, error->message);
   return text;

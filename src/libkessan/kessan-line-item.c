@@ -34,11 +34,20 @@ struct _KessanLineItem
   guint32    *present;
   guint8     *decimals;
 
+  /* What few rows have: unreadable cells and tagged facts. */
+  struct KessanLineItemExtras *extras;
+
   guint       depth;
   guint       line;
   KessanUnit  unit;
   guint       total : 1;
   guint       heading : 1;
+};
+
+struct KessanLineItemExtras
+{
+  GArray    *unreadable;   /* guint: columns printed but not readable */
+  GPtrArray *facts;        /* KessanFact or NULL, by column */
 };
 
 G_DEFINE_FINAL_TYPE (KessanLineItem, kessan_line_item, G_TYPE_OBJECT)
@@ -108,6 +117,12 @@ kessan_line_item_finalize (GObject *object)
   g_clear_pointer (&self->label_en, kessan_intern_release);
   g_clear_pointer (&self->label_ja, kessan_intern_release);
   g_clear_pointer (&self->values, g_free);
+  if (self->extras != NULL)
+    {
+      g_clear_pointer (&self->extras->unreadable, g_array_unref);
+      g_clear_pointer (&self->extras->facts, g_ptr_array_unref);
+      g_clear_pointer (&self->extras, g_free);
+    }
 
   G_OBJECT_CLASS (kessan_line_item_parent_class)->finalize (object);
 }
@@ -753,4 +768,143 @@ kessan_line_item_clear_value (KessanLineItem *self,
   self->decimals[column] = 0;
   self->value_lines[column] = 0;
   self->present[column / 32] &= ~(1u << (column % 32));
+}
+
+static struct KessanLineItemExtras *
+ensure_extras (KessanLineItem *self)
+{
+  if (self->extras == NULL)
+    self->extras = g_new0 (struct KessanLineItemExtras, 1);
+  return self->extras;
+}
+
+/**
+ * kessan_line_item_get_unreadable:
+ * @self: a #KessanLineItem
+ * @column: a column index
+ *
+ * An unreadable cell was printed but holds no number Kessan can read
+ * exactly ("NaN", 23 digits): it has no value, and it is not empty.
+ *
+ * Returns: whether the cell at @column is unreadable
+ */
+gboolean
+kessan_line_item_get_unreadable (KessanLineItem *self,
+                                 guint           column)
+{
+  g_return_val_if_fail (KESSAN_IS_LINE_ITEM (self), FALSE);
+
+  if (self->extras == NULL || self->extras->unreadable == NULL)
+    return FALSE;
+  for (guint i = 0; i < self->extras->unreadable->len; i++)
+    if (g_array_index (self->extras->unreadable, guint, i) == column)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * kessan_line_item_set_unreadable:
+ * @self: a #KessanLineItem
+ * @column: a column index; the row grows when it is past the last slot
+ * @unreadable: whether the cell was printed but could not be read
+ *
+ * Marks the cell at @column.  An unreadable cell has no value.
+ */
+void
+kessan_line_item_set_unreadable (KessanLineItem *self,
+                                 guint           column,
+                                 gboolean        unreadable)
+{
+  struct KessanLineItemExtras *extras;
+
+  g_return_if_fail (KESSAN_IS_LINE_ITEM (self));
+  g_return_if_fail (column < G_MAXUINT);
+
+  if (kessan_line_item_get_unreadable (self, column) == !!unreadable)
+    return;
+
+  extras = ensure_extras (self);
+  if (unreadable)
+    {
+      if (column >= self->n_values)
+        kessan_line_item_resize (self, column + 1);
+      kessan_line_item_clear_value (self, column);
+      if (extras->unreadable == NULL)
+        extras->unreadable = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_array_append_val (extras->unreadable, column);
+      return;
+    }
+
+  for (guint i = 0; i < extras->unreadable->len; i++)
+    if (g_array_index (extras->unreadable, guint, i) == column)
+      {
+        g_array_remove_index (extras->unreadable, i);
+        break;
+      }
+}
+
+/**
+ * kessan_line_item_get_fact:
+ * @self: a #KessanLineItem
+ * @column: a column index
+ *
+ * Returns: (nullable) (transfer none): the tagged fact the value at
+ *   @column was read from, or %NULL for a value read from print alone
+ */
+const KessanFact *
+kessan_line_item_get_fact (KessanLineItem *self,
+                           guint           column)
+{
+  g_return_val_if_fail (KESSAN_IS_LINE_ITEM (self), NULL);
+
+  if (self->extras == NULL || self->extras->facts == NULL
+      || column >= self->extras->facts->len)
+    return NULL;
+  return g_ptr_array_index (self->extras->facts, column);
+}
+
+/**
+ * kessan_line_item_set_fact:
+ * @self: a #KessanLineItem
+ * @column: a column index
+ * @fact: (nullable): the tagged fact the value was read from
+ *
+ * Records where the value at @column came from; a copy of @fact is kept.
+ */
+void
+kessan_line_item_set_fact (KessanLineItem   *self,
+                           guint             column,
+                           const KessanFact *fact)
+{
+  struct KessanLineItemExtras *extras;
+
+  g_return_if_fail (KESSAN_IS_LINE_ITEM (self));
+  g_return_if_fail (column < 1u << 20);
+
+  if (fact == NULL && kessan_line_item_get_fact (self, column) == NULL)
+    return;
+
+  extras = ensure_extras (self);
+  if (extras->facts == NULL)
+    extras->facts = g_ptr_array_new_with_free_func ((GDestroyNotify) kessan_fact_free);
+  if (column >= extras->facts->len)
+    g_ptr_array_set_size (extras->facts, column + 1);
+  kessan_fact_free (g_ptr_array_index (extras->facts, column));
+  g_ptr_array_index (extras->facts, column) = fact != NULL ? kessan_fact_copy (fact) : NULL;
+}
+
+/**
+ * kessan_line_item_has_extras:
+ * @self: a #KessanLineItem
+ *
+ * Returns: whether any cell of the row is unreadable or has a fact
+ */
+gboolean
+kessan_line_item_has_extras (KessanLineItem *self)
+{
+  g_return_val_if_fail (KESSAN_IS_LINE_ITEM (self), FALSE);
+
+  return self->extras != NULL
+         && ((self->extras->unreadable != NULL && self->extras->unreadable->len > 0)
+             || self->extras->facts != NULL);
 }

@@ -3,6 +3,7 @@
 
 #include <glib-object.h>
 
+#include "kessan-fact.h"
 #include "kessan-types.h"
 
 G_BEGIN_DECLS
@@ -64,5 +65,17 @@ void            kessan_line_item_set_value      (KessanLineItem *self,
                                                  guint           line);
 void            kessan_line_item_clear_value    (KessanLineItem *self,
                                                  guint           column);
+
+gboolean        kessan_line_item_get_unreadable (KessanLineItem *self,
+                                                 guint           column);
+void            kessan_line_item_set_unreadable (KessanLineItem *self,
+                                                 guint           column,
+                                                 gboolean        unreadable);
+const KessanFact *kessan_line_item_get_fact     (KessanLineItem *self,
+                                                 guint           column);
+void            kessan_line_item_set_fact       (KessanLineItem *self,
+                                                 guint           column,
+                                                 const KessanFact *fact);
+gboolean        kessan_line_item_has_extras     (KessanLineItem *self);
 
 G_END_DECLS

@@ -3,6 +3,7 @@
 
 #include "kessan-concepts.h"
 #include "kessan-filing.h"
+#include "kessan-grid-private.h"
 #include "kessan-number.h"
 
 G_BEGIN_DECLS
@@ -85,6 +86,11 @@ gboolean kessan_line_is_title        (const KessanLine   *line,
 gboolean kessan_line_is_header       (const KessanLine   *line);
 gboolean kessan_text_is_year_list (const char         *text);
 gboolean kessan_line_is_note         (const KessanLine   *line);
+
+KessanFiling *kessan_parse_grid      (KessanGrid         *grid,
+                                      GBytes             *contents,
+                                      const char         *source_name,
+                                      GError            **error);
 
 KessanStatement *kessan_table_read   (KessanParseContext *context,
                                       const KessanBlock  *block);

@@ -7,6 +7,7 @@
 
 #include "kessan-decoder.h"
 #include "kessan-error.h"
+#include "kessan-grid-private.h"
 #include "kessan-input-private.h"
 #include "kessan-parser.h"
 #include "kessan-parser-private.h"
@@ -693,45 +694,6 @@ hash_bytes (gpointer data)
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, bytes, length);
 }
 
-/* The text of a release: a PDF's text layer laid out as its pages show
- * it, or a text file decoded.  Every refusal names the file. */
-static char *
-read_text (GBytes      *contents,
-           const char  *display_name,
-           const char **encoding_name,
-           GError     **error)
-{
-  g_autoptr(GError) decode_error = NULL;
-  KessanEncoding encoding;
-  const guint8 *data;
-  gsize length;
-  char *text;
-
-  data = g_bytes_get_data (contents, &length);
-  if (length > KESSAN_MAX_INPUT_SIZE)
-    {
-      kessan_input_set_too_large (error, display_name, length);
-      return NULL;
-    }
-  if (!kessan_input_check_kind (data, length, display_name, error))
-    return NULL;
-
-  if (kessan_pdf_is_pdf (data, length))
-    {
-      *encoding_name = KESSAN_PDF_ENCODING;
-      return kessan_pdf_read_text (contents, display_name, NULL, error);
-    }
-
-  text = kessan_decode (data, length, &encoding, &decode_error);
-  if (text == NULL)
-    {
-      kessan_input_name_error (decode_error, display_name, error);
-      return NULL;
-    }
-  *encoding_name = kessan_encoding_to_string (encoding);
-  return text;
-}
-
 static guint
 count_data_lines (const KessanParseContext *context,
                   const KessanBlock        *block)
@@ -751,9 +713,11 @@ count_data_lines (const KessanParseContext *context,
  * @source_name: (nullable): the file name, for provenance
  * @error: return location for a #GError in the %KESSAN_ERROR domain
  *
- * Reads every table of an earnings release into a filing.  A PDF is told
- * by its header, not by its name, and is read from its text layer, page
- * by page (see kessan_filing_get_line_page()).
+ * Reads every table of an earnings release into a filing.  The format is
+ * told by the contents, not by the name, and read by its reader
+ * (kessan_grid_read()); every format then goes through the same table
+ * reader.  A PDF is read from its text layer, page by page (see
+ * kessan_filing_get_line_page()).
  *
  * A file that cannot be read fails with a message naming it and saying
  * what to do, and a code of its own: %KESSAN_ERROR_EMPTY,
@@ -765,10 +729,74 @@ count_data_lines (const KessanParseContext *context,
  *
  * Returns: (transfer full): the filing, or %NULL with @error set
  */
+static KessanFiling *parse_grid (KessanGrid  *grid,
+                                 GBytes      *contents,
+                                 GThread     *hasher,
+                                 const char  *source_name,
+                                 GError     **error);
+
 KessanFiling *
 kessan_parse_release (GBytes      *contents,
                       const char  *source_name,
                       GError     **error)
+{
+  g_autoptr(KessanGrid) grid = NULL;
+  g_autofree char *display_name = NULL;
+  GThread *hasher;
+
+  g_return_val_if_fail (contents != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  display_name = kessan_input_display_name (source_name);
+  /* The hash of the original is computed from the start, beside the
+   * reading of the format (a PDF's text layer keeps one processor busy)
+   * and of the tables. */
+  hasher = g_thread_try_new ("kessan-hash", hash_bytes, contents, NULL);
+  grid = kessan_grid_read (contents, display_name, error);
+  if (grid == NULL)
+    {
+      if (hasher != NULL)
+        g_free (g_thread_join (hasher));
+      return NULL;
+    }
+  return parse_grid (grid, contents, hasher, source_name, error);
+}
+
+/**
+ * kessan_parse_grid:
+ * @grid: what a reader read of a release
+ * @contents: (nullable): the bytes of the release, for its hash
+ * @source_name: (nullable): the file name, for provenance
+ * @error: return location for a #GError in the %KESSAN_ERROR domain
+ *
+ * The one table reader, for every format: finds the tables of @grid's
+ * lines and reads each, then gives the filing what @grid knows exactly
+ * (its parts, places and tagged facts).
+ *
+ * Returns: (transfer full): the filing, or %NULL with @error set
+ */
+KessanFiling *
+kessan_parse_grid (KessanGrid  *grid,
+                   GBytes      *contents,
+                   const char  *source_name,
+                   GError     **error)
+{
+  g_return_val_if_fail (grid != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return parse_grid (grid, contents,
+                     contents != NULL ? g_thread_try_new ("kessan-hash", hash_bytes, contents, NULL) : NULL,
+                     source_name, error);
+}
+
+/* kessan_parse_grid (), with the hash of @contents already being
+ * computed by @hasher (which may be %NULL), which it joins. */
+static KessanFiling *
+parse_grid (KessanGrid  *grid,
+            GBytes      *contents,
+            GThread     *hasher,
+            const char  *source_name,
+            GError     **error)
 {
   g_autoptr(KessanFiling) filing = NULL;
   g_autoptr(GArray) blocks = NULL;
@@ -777,29 +805,15 @@ kessan_parse_release (GBytes      *contents,
   g_autofree char *text = NULL;
   g_autofree char *hash = NULL;
   g_autofree char *display_name = NULL;
-  GThread *hasher;
   KessanParseContext context = { 0 };
-  const char *encoding = NULL;
+  const char *encoding = grid->encoding;
   gsize length;
   gboolean cut_mid_line;
   const char *p;
   guint n;
 
-  g_return_val_if_fail (contents != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
   display_name = kessan_input_display_name (source_name);
-  /* The hash of the original is computed beside the reading: beside a
-   * PDF's text layer, which keeps one processor busy, and the reading
-   * of the tables. */
-  hasher = g_thread_try_new ("kessan-hash", hash_bytes, contents, NULL);
-  text = read_text (contents, display_name, &encoding, error);
-  if (text == NULL)
-    {
-      if (hasher != NULL)
-        g_free (g_thread_join (hasher));
-      return NULL;
-    }
+  text = kessan_grid_steal_text (grid);
   length = strlen (text);
 
   n = 1;
@@ -901,9 +915,11 @@ kessan_parse_release (GBytes      *contents,
 
   find_fiscal_period (filing);
   report_truncation (&context, filing, blocks, cut_mid_line);
+  kessan_grid_apply_places (grid, filing);
+  kessan_grid_apply_facts (grid, filing);
 
 out:
-  hash = hasher != NULL ? g_thread_join (hasher) : hash_bytes (contents);
+  hash = hasher != NULL ? g_thread_join (hasher) : contents != NULL ? hash_bytes (contents) : NULL;
   kessan_filing_set_source_hash (filing, hash);
 
   for (guint i = 0; i < context.n_lines; i++)

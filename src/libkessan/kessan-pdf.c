@@ -13,6 +13,8 @@
 #include "kessan-error.h"
 #include "kessan-pdf.h"
 
+#include "kessan-grid-private.h"
+
 /* poppler-glib 22.12 declares no cleanup functions of its own. */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
@@ -526,4 +528,31 @@ kessan_pdf_read_text (GBytes      *contents,
   if (n_pages != NULL)
     *n_pages = (guint) n;
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/**
+ * kessan_pdf_reader_read:
+ * @contents: the bytes of a PDF file
+ * @display_name: its name, for the messages
+ * @error: return location for a #GError in the %KESSAN_ERROR domain
+ *
+ * The reader of a PDF release: its text layer laid out as the pages show
+ * it, pages separated by form feeds (see kessan_pdf_read_text()).
+ *
+ * Returns: (transfer full): the grid, or %NULL with @error set
+ */
+KessanGrid *
+kessan_pdf_reader_read (GBytes      *contents,
+                        const char  *display_name,
+                        GError     **error)
+{
+  g_autoptr(KessanGrid) grid = NULL;
+  char *text = kessan_pdf_read_text (contents, display_name, NULL, error);
+
+  if (text == NULL)
+    return NULL;
+  grid = kessan_grid_new ();
+  grid->encoding = KESSAN_PDF_ENCODING;
+  kessan_grid_take_text (grid, text, kessan_grid_add_part (grid, display_name, "pdf", NULL));
+  return g_steal_pointer (&grid);
 }

@@ -26,6 +26,7 @@ struct _KessanStatement
   KessanStatementKind  kind;
   guint                first_line;
   guint                last_line;
+  gboolean             transposed;
 };
 
 G_DEFINE_FINAL_TYPE (KessanStatement, kessan_statement, G_TYPE_OBJECT)
@@ -187,7 +188,7 @@ kessan_statement_new (const char          *id,
 {
   KessanStatement *self;
 
-  g_return_val_if_fail (kind <= KESSAN_STATEMENT_KIND_OTHER, NULL);
+  g_return_val_if_fail (kind <= KESSAN_STATEMENT_KIND_LAST, NULL);
 
   self = g_object_new (KESSAN_TYPE_STATEMENT,
                        "id", id,
@@ -517,4 +518,29 @@ kessan_statement_find_row (KessanStatement *self,
     }
 
   return NULL;
+}
+
+/**
+ * kessan_statement_get_transposed:
+ * @self: a #KessanStatement
+ *
+ * Returns: whether the table was printed with its periods as rows and
+ *   its items as columns (a 決算短信 summary); the statement holds it as
+ *   items by periods either way
+ */
+gboolean
+kessan_statement_get_transposed (KessanStatement *self)
+{
+  g_return_val_if_fail (KESSAN_IS_STATEMENT (self), FALSE);
+
+  return self->transposed;
+}
+
+void
+kessan_statement_set_transposed (KessanStatement *self,
+                                 gboolean         transposed)
+{
+  g_return_if_fail (KESSAN_IS_STATEMENT (self));
+
+  self->transposed = !!transposed;
 }

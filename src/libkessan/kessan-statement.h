@@ -52,4 +52,8 @@ void                 kessan_statement_add_row        (KessanStatement     *self,
 KessanLineItem      *kessan_statement_find_row       (KessanStatement     *self,
                                                       const char          *concept);
 
+gboolean             kessan_statement_get_transposed (KessanStatement     *self);
+void                 kessan_statement_set_transposed (KessanStatement     *self,
+                                                      gboolean             transposed);
+
 G_END_DECLS

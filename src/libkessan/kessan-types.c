@@ -15,6 +15,31 @@ static const char * const kind_names[] = {
   [KESSAN_STATEMENT_KIND_KPI] = "kpi",
   [KESSAN_STATEMENT_KIND_RECONCILIATION] = "reconciliation",
   [KESSAN_STATEMENT_KIND_OTHER] = "other",
+  [KESSAN_STATEMENT_KIND_COMPREHENSIVE_INCOME] = "comprehensive_income",
+  [KESSAN_STATEMENT_KIND_EQUITY] = "equity",
+  [KESSAN_STATEMENT_KIND_SEGMENT] = "segment",
+  [KESSAN_STATEMENT_KIND_SUMMARY] = "summary",
+};
+
+static const char * const scenario_names[] = {
+  [KESSAN_SCENARIO_ACTUAL] = "actual",
+  [KESSAN_SCENARIO_FORECAST] = "forecast",
+  [KESSAN_SCENARIO_FORECAST_UPPER] = "forecast_upper",
+  [KESSAN_SCENARIO_FORECAST_LOWER] = "forecast_lower",
+};
+
+/* UNKNOWN has no name: the export writes null for it. */
+static const char * const consolidation_names[] = {
+  [KESSAN_CONSOLIDATION_UNKNOWN] = NULL,
+  [KESSAN_CONSOLIDATION_CONSOLIDATED] = "consolidated",
+  [KESSAN_CONSOLIDATION_NON_CONSOLIDATED] = "non_consolidated",
+};
+
+static const char * const standard_names[] = {
+  [KESSAN_STANDARD_UNKNOWN] = NULL,
+  [KESSAN_STANDARD_US_GAAP] = "us_gaap",
+  [KESSAN_STANDARD_IFRS] = "ifrs",
+  [KESSAN_STANDARD_JGAAP] = "jgaap",
 };
 
 static const char * const measure_names[] = {
@@ -38,6 +63,7 @@ static const char * const currency_names[] = {
   [KESSAN_CURRENCY_NONE] = NULL,
   [KESSAN_CURRENCY_JPY] = "JPY",
   [KESSAN_CURRENCY_USD] = "USD",
+  [KESSAN_CURRENCY_OTHER] = NULL,
 };
 
 static const char * const unit_names[] = {
@@ -167,10 +193,11 @@ kessan_currency_to_string (KessanCurrency currency)
 
 /**
  * kessan_currency_from_string:
- * @str: (nullable): "JPY", "USD", "none" or %NULL
+ * @str: (nullable): an ISO 4217 code such as "JPY" or "EUR", "none" or %NULL
  * @currency: (out): where to store the currency
  *
- * %NULL and "none" both give %KESSAN_CURRENCY_NONE.
+ * %NULL and "none" both give %KESSAN_CURRENCY_NONE; a code other than
+ * JPY and USD gives %KESSAN_CURRENCY_OTHER.
  *
  * Returns: %TRUE if @str names a currency; @currency is untouched otherwise
  */
@@ -189,7 +216,11 @@ kessan_currency_from_string (const char     *str,
     }
 
   if (!value_of (currency_names, G_N_ELEMENTS (currency_names), str, &value))
-    return FALSE;
+    {
+      if (!kessan_currency_code_is_valid (str))
+        return FALSE;
+      value = KESSAN_CURRENCY_OTHER;
+    }
 
   *currency = value;
   return TRUE;
@@ -304,5 +335,49 @@ kessan_label_language_from_string (const char          *str,
     return FALSE;
 
   *labels = value;
+  return TRUE;
+}
+
+#define NAMED_ENUM(prefix, Type, names)                                  \
+  const char *                                                           \
+  prefix##_to_string (Type value)                                        \
+  {                                                                      \
+    return name_of (names, G_N_ELEMENTS (names), value);                 \
+  }                                                                      \
+                                                                         \
+  gboolean                                                               \
+  prefix##_from_string (const char *str,                                 \
+                        Type       *value)                               \
+  {                                                                      \
+    guint v;                                                             \
+                                                                         \
+    g_return_val_if_fail (value != NULL, FALSE);                         \
+    if (str == NULL || !value_of (names, G_N_ELEMENTS (names), str, &v)) \
+      return FALSE;                                                      \
+    *value = v;                                                          \
+    return TRUE;                                                         \
+  }
+
+/* The scenario, consolidation and accounting standard names of the
+ * export format (docs/json-format.md, version 2). */
+NAMED_ENUM (kessan_scenario, KessanScenario, scenario_names)
+NAMED_ENUM (kessan_consolidation, KessanConsolidation, consolidation_names)
+NAMED_ENUM (kessan_accounting_standard, KessanAccountingStandard, standard_names)
+
+/**
+ * kessan_currency_code_is_valid:
+ * @code: (nullable): a currency code
+ *
+ * Returns: %TRUE if @code has the form of an ISO 4217 code: three
+ *   upper-case Latin letters
+ */
+gboolean
+kessan_currency_code_is_valid (const char *code)
+{
+  if (code == NULL || strlen (code) != 3)
+    return FALSE;
+  for (guint i = 0; i < 3; i++)
+    if (code[i] < 'A' || code[i] > 'Z')
+      return FALSE;
   return TRUE;
 }

@@ -13,7 +13,13 @@ typedef enum
   KESSAN_STATEMENT_KIND_KPI,
   KESSAN_STATEMENT_KIND_RECONCILIATION,
   KESSAN_STATEMENT_KIND_OTHER,
+  KESSAN_STATEMENT_KIND_COMPREHENSIVE_INCOME,
+  KESSAN_STATEMENT_KIND_EQUITY,
+  KESSAN_STATEMENT_KIND_SEGMENT,
+  KESSAN_STATEMENT_KIND_SUMMARY,
 } KessanStatementKind;
+
+#define KESSAN_STATEMENT_KIND_LAST KESSAN_STATEMENT_KIND_SUMMARY
 
 typedef enum
 {
@@ -30,7 +36,34 @@ typedef enum
   KESSAN_CURRENCY_NONE,
   KESSAN_CURRENCY_JPY,
   KESSAN_CURRENCY_USD,
+  /* Any other ISO 4217 code: see kessan_column_get_currency_code(). */
+  KESSAN_CURRENCY_OTHER,
 } KessanCurrency;
+
+/* Whether a column reports a result or a forecast: a reader must never
+ * take a forecast for a result. */
+typedef enum
+{
+  KESSAN_SCENARIO_ACTUAL,
+  KESSAN_SCENARIO_FORECAST,
+  KESSAN_SCENARIO_FORECAST_UPPER,
+  KESSAN_SCENARIO_FORECAST_LOWER,
+} KessanScenario;
+
+typedef enum
+{
+  KESSAN_CONSOLIDATION_UNKNOWN,
+  KESSAN_CONSOLIDATION_CONSOLIDATED,
+  KESSAN_CONSOLIDATION_NON_CONSOLIDATED,
+} KessanConsolidation;
+
+typedef enum
+{
+  KESSAN_STANDARD_UNKNOWN,
+  KESSAN_STANDARD_US_GAAP,
+  KESSAN_STANDARD_IFRS,
+  KESSAN_STANDARD_JGAAP,
+} KessanAccountingStandard;
 
 /* What one value counts.  A column has a unit; a row may override it
  * (per-share figures and share counts inside a statement in thousands). */
@@ -77,6 +110,16 @@ gboolean             kessan_unit_from_string         (const char          *str,
 const char          *kessan_severity_to_string       (KessanSeverity      severity);
 gboolean             kessan_severity_from_string     (const char          *str,
                                                       KessanSeverity      *severity);
+const char          *kessan_scenario_to_string       (KessanScenario      scenario);
+gboolean             kessan_scenario_from_string     (const char          *str,
+                                                      KessanScenario      *scenario);
+const char          *kessan_consolidation_to_string  (KessanConsolidation consolidation);
+gboolean             kessan_consolidation_from_string (const char          *str,
+                                                       KessanConsolidation *consolidation);
+const char          *kessan_accounting_standard_to_string (KessanAccountingStandard standard);
+gboolean             kessan_accounting_standard_from_string (const char               *str,
+                                                             KessanAccountingStandard *standard);
+gboolean             kessan_currency_code_is_valid   (const char          *code);
 const char          *kessan_label_language_to_string (KessanLabelLanguage labels);
 gboolean             kessan_label_language_from_string (const char          *str,
                                                         KessanLabelLanguage *labels);
