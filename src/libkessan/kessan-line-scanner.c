@@ -229,7 +229,7 @@ scan_tabbed (KessanLine *line)
         b--;
       if (a < b)
         {
-          if (kessan_number_parse (a, (gsize) (b - a), &cell.number))
+          if (kessan_number_parse_cell (a, (gsize) (b - a), &cell.number))
             {
               cell.cell = field;
               cell.start = (guint) (p - text);
@@ -305,13 +305,24 @@ scan_spaced (KessanLine *line)
       start = stop;
       while (start > 0 && text[start - 1] != ' ')
         start--;
-      if (start == stop || !kessan_number_parse (text + start, stop - start, &cell.number))
+      if (start == stop || !kessan_number_parse_cell (text + start, stop - start, &cell.number))
         break;
       cell.cell = -1;
       cell.start = (guint) start;
       g_array_prepend_val (cells, cell);
       end = start;
     }
+
+  /* Without a tab to say where a field is, a line is a row only for a
+   * number that could be read: unreadable ones alone are words. */
+  {
+    gboolean readable = FALSE;
+
+    for (guint i = 0; i < cells->len; i++)
+      readable |= !g_array_index (cells, KessanCell, i).number.unreadable;
+    if (!readable)
+      g_array_set_size (cells, 0);
+  }
 
   if (cells->len == 0)
     {
