@@ -479,6 +479,91 @@ test_missing_statements (void)
     }
 }
 
+/* Tokens printed as numbers that are not read, or not exactly, are
+ * cells without a value; dates and words with digits are not cells. */
+static void
+test_number_tokens (void)
+{
+  static const struct { const char *token; gboolean cell; gboolean unreadable; double value; } cases[] = {
+    { "(1,234)", TRUE, FALSE, -1234 },
+    { "9007199254740992", TRUE, FALSE, 9007199254740992.0 },
+    { "9007199254740993", TRUE, TRUE, 0 },
+    { "12345678901234567890123", TRUE, TRUE, 0 },
+    { "1e308", TRUE, TRUE, 0 },
+    { "(((1)))", TRUE, TRUE, 0 },
+    { "NaN", TRUE, TRUE, 0 },
+    { "-Infinity", TRUE, TRUE, 0 },
+    { "2003-09-30", FALSE, FALSE, 0 },
+    { "IIJ4U", FALSE, FALSE, 0 },
+    { "e5", FALSE, FALSE, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      KessanNumber number;
+
+      g_test_message ("%s", cases[i].token);
+      g_assert_cmpint (kessan_number_parse_cell (cases[i].token, strlen (cases[i].token), &number), ==, cases[i].cell);
+      if (!cases[i].cell)
+        continue;
+      g_assert_cmpint (number.unreadable, ==, cases[i].unreadable);
+      if (!cases[i].unreadable)
+        g_assert_cmpfloat (number.value, ==, cases[i].value);
+    }
+}
+
+/* A row with a number that cannot be read keeps its place and its other
+ * numbers; the cell is marked, a finding says so, and the mark goes
+ * through the library's JSON. */
+static void
+test_unreadable_cells (void)
+{
+  static const char release[] =
+    "Table 3. Number of Contracts\n"
+    "\n"
+    "\t2Q03\t2Q02\n"
+    "Alpha\t1\t2\n"
+    "Beta\t1e308\t4\n"
+    "Gamma\t(((1)))\t6\n"
+    "Delta\tNaN\t8\n"
+    "Epsilon\t12345678901234567890123\t10\n"
+    "Zeta\t9007199254740993\t12\n"
+    "Eta\t5\t6\n"
+    "\n"
+    "End of the tables.\n";
+  const char * const labels[] = { "Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta", "Eta" };
+  g_autoptr(GBytes) bytes = g_bytes_new_static (release, sizeof release - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KessanFiling) filing = NULL;
+  g_autoptr(KessanFiling) read_back = NULL;
+  g_autofree char *json = NULL;
+  KessanStatement *statement;
+
+  filing = kessan_parse_release (bytes, "unreadable.txt", &error);
+  g_assert_no_error (error);
+  kessan_filing_run_checks (filing);
+  statement = kessan_filing_get_statement (filing, 0);
+  g_assert_cmpuint (kessan_statement_get_n_rows (statement), ==, G_N_ELEMENTS (labels));
+  for (guint r = 0; r < G_N_ELEMENTS (labels); r++)
+    {
+      KessanLineItem *row = kessan_statement_get_row (statement, r);
+      gboolean marked = r >= 1 && r <= 5;
+
+      g_assert_cmpstr (kessan_line_item_get_label (row), ==, labels[r]);
+      g_assert_cmpint (kessan_line_item_get_unreadable (row, 0), ==, marked);
+      g_assert_cmpint (kessan_line_item_has_value (row, 0), ==, !marked);
+      g_assert_false (kessan_line_item_get_unreadable (row, 1));
+      g_assert_true (kessan_line_item_has_value (row, 1));
+    }
+  g_assert_cmpfloat (kessan_line_item_get_value (kessan_statement_get_row (statement, 4), 1), ==, 10);
+  g_assert_cmpuint (count_check (filing, "unreadable", NULL), ==, 5);
+
+  json = kessan_filing_to_json (filing, FALSE);
+  read_back = kessan_filing_new_from_json (json, strlen (json), &error);
+  g_assert_no_error (error);
+  g_assert_true (kessan_line_item_get_unreadable (kessan_statement_get_row (kessan_filing_get_statement (read_back, 0), 5), 0));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -498,5 +583,7 @@ main (int    argc,
   g_test_add_func ("/kessan/hardening/usage-lines", test_usage_lines);
   g_test_add_func ("/kessan/hardening/line-count", test_line_count);
   g_test_add_func ("/kessan/hardening/missing-statements", test_missing_statements);
+  g_test_add_func ("/kessan/hardening/number-tokens", test_number_tokens);
+  g_test_add_func ("/kessan/hardening/unreadable-cells", test_unreadable_cells);
   return g_test_run ();
 }

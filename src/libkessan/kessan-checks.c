@@ -589,10 +589,45 @@ check_usd (Checker         *self,
     }
 }
 
+/* A cell printed as a number that could not be read, or not exactly,
+ * holds no value: the checks that would use it cannot, and the reader
+ * is told. */
+static void
+check_unreadable (Checker         *self,
+                  KessanStatement *statement)
+{
+  guint n_columns = kessan_statement_get_n_columns (statement);
+
+  for (guint r = 0; r < kessan_statement_get_n_rows (statement); r++)
+    {
+      KessanLineItem *row = kessan_statement_get_row (statement, r);
+
+      for (guint c = 0; c < n_columns; c++)
+        {
+          g_autofree char *where = NULL;
+          g_autofree char *message = NULL;
+          KessanFinding *finding;
+
+          if (!kessan_line_item_get_unreadable (row, c))
+            continue;
+          where = describe_column (statement, c);
+          /* TRANSLATORS: “Total revenues”: the number in column 1
+           * (2003-09-30) cannot be read: … */
+          message = g_strdup_printf (_("“%s”: the number in column %s cannot be read: it is not printed as releases print numbers, or it has more digits than Kessan can keep exactly. The cell is left empty; check it in the release."),
+                                     kessan_line_item_get_label (row), where);
+          finding = add_finding (self, "unreadable", KESSAN_SEVERITY_WARNING, statement, message);
+          kessan_finding_add_row (finding, kessan_line_item_get_concept (row));
+          kessan_finding_add_column (finding, c);
+          kessan_finding_add_line (finding, kessan_line_item_get_line (row));
+        }
+    }
+}
+
 static void
 check_statement (Checker         *self,
                  KessanStatement *statement)
 {
+  check_unreadable (self, statement);
   check_sums (self, statement);
 
   for (guint c = 0; c < kessan_statement_get_n_columns (statement); c++)

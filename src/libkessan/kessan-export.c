@@ -184,7 +184,7 @@ write_row (KessanJsonWriter    *w,
         g_string_append (w->out, ", ");
 
       if (kessan_line_item_has_value (row, i))
-        g_string_append_printf (w->out, "%u", kessan_line_item_get_value_line (row, i));
+        kessan_json_append_uint (w->out, kessan_line_item_get_value_line (row, i));
       else
         g_string_append (w->out, "null");
     }

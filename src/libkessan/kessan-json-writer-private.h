@@ -28,6 +28,8 @@ typedef struct
   gboolean  first;
 } KessanJsonWriter;
 
+void     kessan_json_append_uint         (GString          *out,
+                                          guint             value);
 void     kessan_json_append_string       (GString          *out,
                                           const char       *str);
 gboolean kessan_json_format_fixed        (char             *buf,

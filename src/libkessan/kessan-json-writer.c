@@ -40,6 +40,17 @@ kessan_json_append_string (GString    *out,
   for (const char *p = str; *p != '\0'; p++)
     {
       guchar c = *p;
+      const char *run;
+
+      /* Most of a string needs no escape: it goes out in one piece. */
+      for (run = p; (guchar) *run >= 0x20 && (guchar) *run < 0x7f && *run != '"' && *run != '\\'; run++)
+        ;
+      if (run > p)
+        {
+          g_string_append_len (out, p, run - p);
+          p = run - 1;
+          continue;
+        }
 
       /* DEL, the C1 controls and the direction controls are escaped as
        * well, so that printing the JSON on a terminal runs no escape
@@ -115,6 +126,25 @@ kessan_json_format_fixed (char   *buf,
 
   if (fabs (value) >= KESSAN_JSON_MAX_FIXED)
     return FALSE;
+
+  /* A whole number, as most values are, without printf: "%.0f" gives
+   * the same digits. */
+  if (decimals == 0 && value == floor (value) && fabs (value) < 9007199254740992.0 && size >= 18)
+    {
+      char digits[20];
+      guint64 magnitude = (guint64) fabs (value);
+      gsize n = 0, k = 0;
+
+      do
+        digits[n++] = (char) ('0' + magnitude % 10);
+      while ((magnitude /= 10) > 0);
+      if (value < 0)
+        buf[k++] = '-';
+      while (n > 0)
+        buf[k++] = digits[--n];
+      buf[k] = '\0';
+      return TRUE;
+    }
 
   g_snprintf (format, sizeof format, "%%.%uf", MIN (decimals, KESSAN_JSON_MAX_DECIMALS));
   g_ascii_formatd (buf, size, format, value);
@@ -229,7 +259,23 @@ kessan_json_writer_uint (KessanJsonWriter *w,
                          guint             value)
 {
   kessan_json_writer_key (w, key);
-  g_string_append_printf (w->out, "%u", value);
+  kessan_json_append_uint (w->out, value);
+}
+
+/* Appends @value in decimal: printf is most of the time of writing the
+ * source lines of a long table. */
+void
+kessan_json_append_uint (GString *out,
+                         guint    value)
+{
+  char digits[12];
+  gsize n = 0;
+
+  do
+    digits[n++] = (char) ('0' + value % 10);
+  while ((value /= 10) > 0);
+  while (n > 0)
+    g_string_append_c (out, digits[--n]);
 }
 
 /* Writes the member @key with a count where 0 means "none" or "unknown":
@@ -243,7 +289,7 @@ kessan_json_writer_uint_or_null (KessanJsonWriter *w,
   if (value == 0)
     g_string_append (w->out, "null");
   else
-    g_string_append_printf (w->out, "%u", value);
+    kessan_json_append_uint (w->out, value);
 }
 
 /* Writes the member @key with a boolean value. */

@@ -249,7 +249,7 @@ scan_tabbed (KessanLine *line)
         b--;
       if (a < b)
         {
-          if (kessan_number_parse (a, (gsize) (b - a), &cell.number))
+          if (kessan_number_parse_cell (a, (gsize) (b - a), &cell.number))
             {
               cell.cell = field;
               cell.start = (guint) (p - text);
@@ -419,7 +419,7 @@ parse_cell (const char   *text,
       g_string_erase (s, 1, (gssize) strlen (found));
       *mark = found;
     }
-  return kessan_number_parse (s->str, s->len, number);
+  return kessan_number_parse_cell (s->str, s->len, number);
 }
 
 /* Space layouts: the numbers are the run of number tokens that ends the
@@ -458,6 +458,17 @@ scan_spaced (KessanLine *line)
       g_array_prepend_val (cells, cell);
       end = token->start;
     }
+
+  /* Without a tab to say where a field is, a line is a row only for a
+   * number that could be read: unreadable ones alone are words. */
+  {
+    gboolean readable = FALSE;
+
+    for (guint i = 0; i < cells->len; i++)
+      readable |= !g_array_index (cells, KessanCell, i).number.unreadable;
+    if (!readable)
+      g_array_set_size (cells, 0);
+  }
 
   if (cells->len == 0)
     {

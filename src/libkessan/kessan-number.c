@@ -150,11 +150,99 @@ kessan_number_parse (const char   *token,
    * the printed decimal, so 35.2 reads back as 35.2. */
   if (decimals > 15)
     return FALSE;
+  /* Above 2^53 a double no longer holds every whole number: the digits
+   * printed are not the number kept. */
+  number->inexact = mantissa > ((guint64) 1 << 53);
   number->value = (double) mantissa / powers_of_ten[decimals];
   if (negative)
     number->value = -number->value;
   number->decimals = decimals;
   number->grouped = grouped;
 
+  return TRUE;
+}
+
+/* Whether @token is printed as a number, read or not: an optional sign
+ * or triangle, any number of opening parentheses, an optional currency
+ * mark, digits with separators and points, an optional exponent, a
+ * percent sign and closing parentheses; or a word for a number that is
+ * not one ("NaN", "Infinity").  A date ("2003-09-30", "30,"), the end
+ * of a sentence ("$1.") or a word with digits ("IIJ4U") is not. */
+static gboolean
+looks_like_number (const char *token,
+                   gsize       length)
+{
+  static const char * const words[] = { "nan", "inf", "infinity", "-inf", "-infinity", "+inf", "+infinity" };
+  const char *p = token;
+  const char *end = token + length;
+  gboolean digit = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (length == strlen (words[i]) && g_ascii_strncasecmp (token, words[i], length) == 0)
+      return TRUE;
+
+  if (end - p >= 3 && (memcmp (p, TRIANGLE_BLACK, 3) == 0 || memcmp (p, TRIANGLE_WHITE, 3) == 0))
+    p += 3;
+  else if (p < end && (*p == '-' || *p == '+'))
+    p++;
+  while (p < end && *p == '(')
+    p++;
+  if (p < end && (*p == '$' || *p == 'Y'))
+    p++;
+  /* Digits with separators between them: "30," ends a date, "$1." a
+   * sentence. */
+  if (p >= end || !g_ascii_isdigit (*p))
+    return FALSE;
+  for (; p < end && (g_ascii_isdigit (*p) || *p == ',' || *p == '.'); p++)
+    digit = g_ascii_isdigit (*p);
+  if (!digit)
+    return FALSE;
+  if (p < end && (*p == 'e' || *p == 'E'))
+    {
+      gboolean exponent_digit = FALSE;
+
+      p++;
+      if (p < end && (*p == '-' || *p == '+'))
+        p++;
+      for (; p < end && g_ascii_isdigit (*p); p++)
+        exponent_digit = TRUE;
+      if (!exponent_digit)
+        return FALSE;
+    }
+  while (p < end && (*p == ')' || *p == '%'))
+    p++;
+  return p == end;
+}
+
+/**
+ * kessan_number_parse_cell:
+ * @token: the text of one cell, without surrounding spaces
+ * @length: its length in bytes
+ * @number: (out): the value read
+ *
+ * As kessan_number_parse(), for a cell of a table: a token printed as a
+ * number that cannot be read, or not exactly ("1e308", "(((1)))",
+ * "NaN", a figure of more digits than a double keeps), is a cell too,
+ * with @number's unreadable set and no value.
+ *
+ * Returns: %TRUE when the token is a number, read or unreadable
+ */
+gboolean
+kessan_number_parse_cell (const char   *token,
+                          gsize         length,
+                          KessanNumber *number)
+{
+  g_return_val_if_fail (number != NULL, FALSE);
+
+  if (kessan_number_parse (token, length, number))
+    {
+      if (!number->inexact)
+        return TRUE;
+    }
+  else if (token == NULL || !looks_like_number (token, length))
+    return FALSE;
+
+  memset (number, 0, sizeof *number);
+  number->unreadable = TRUE;
   return TRUE;
 }

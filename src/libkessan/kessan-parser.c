@@ -664,6 +664,12 @@ static KessanFiling *parse_grid (KessanGrid  *grid,
  *
  * Returns: (transfer full): the filing, or %NULL with @error set
  */
+static KessanFiling *parse_grid (KessanGrid  *grid,
+                                 GBytes      *contents,
+                                 GThread     *hasher,
+                                 const char  *source_name,
+                                 GError     **error);
+
 KessanFiling *
 kessan_parse_release (GBytes      *contents,
                       const char  *source_name,
@@ -677,9 +683,9 @@ kessan_parse_release (GBytes      *contents,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   display_name = kessan_input_display_name (source_name);
-  /* The hash of the original is computed beside the reading: beside a
-   * PDF's text layer, which keeps one processor busy, and the reading
-   * of the tables. */
+  /* The hash of the original is computed from the start, beside the
+   * reading of the format (a PDF's text layer keeps one processor busy)
+   * and of the tables. */
   hasher = g_thread_try_new ("kessan-hash", hash_bytes, contents, NULL);
   grid = kessan_grid_read (contents, display_name, error);
   if (grid == NULL)
@@ -718,7 +724,8 @@ kessan_parse_grid (KessanGrid  *grid,
                      source_name, error);
 }
 
-/* @hasher, when not %NULL, computes the hash of @contents. */
+/* kessan_parse_grid (), with the hash of @contents already being
+ * computed by @hasher (which may be %NULL), which it joins. */
 static KessanFiling *
 parse_grid (KessanGrid  *grid,
             GBytes      *contents,

@@ -177,7 +177,8 @@ score_placement (Solver      *self,
       KessanCell *cell = &g_array_index (cells, KessanCell, i);
       guint c = columns[i];
 
-      if (cell->number.nil)
+      /* An unreadable cell holds its place, without a value to weigh. */
+      if (cell->number.nil || cell->number.unreadable)
         continue;
       has[c] = TRUE;
       placed[c] = cell->number.value;
@@ -305,7 +306,9 @@ place_row (Solver *self)
     {
       KessanCell *cell = &g_array_index (cells, KessanCell, i);
 
-      if (!cell->number.nil)
+      if (cell->number.unreadable)
+        kessan_line_item_set_unreadable (self->row->item, best[i], TRUE);
+      else if (!cell->number.nil)
         kessan_line_item_set_value (self->row->item, best[i], cell->number.value,
                                     cell->number.decimals, self->row->line);
     }

@@ -1150,7 +1150,9 @@ place_cells (TableReader    *self,
           KessanCell *cell = &g_array_index (cells, KessanCell, j);
           guint c = line->tabbed ? (guint) cell->cell : j;
 
-          if (c < self->n_columns && !cell->number.nil)
+          if (c < self->n_columns && cell->number.unreadable)
+            kessan_line_item_set_unreadable (item, c, TRUE);
+          else if (c < self->n_columns && !cell->number.nil)
             kessan_line_item_set_value (item, c, cell->number.value, cell->number.decimals, line->number);
         }
       return;
