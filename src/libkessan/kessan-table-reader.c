@@ -727,6 +727,8 @@ find_scale (TableReader *self)
     { "thousands", 1000 }, { "in thousand", 1000 }, { "000s", 1000 }, { "千円", 1000 }, { "千米ドル", 1000 },
     { "millions", 1000000 }, { "in million", 1000000 }, { "百万円", 1000000 }, { "百万米ドル", 1000000 },
     { "億円", 100000000 }, { "billions", 1000000000 }, { "in billion", 1000000000 }, { "十億円", 1000000000 },
+    /* "(EUR million)", "(USD thousand)" */
+    { "thousand)", 1000 }, { "million)", 1000000 }, { "billion)", 1000000000 },
   };
   const char *text = self->preamble_text->str;
   g_autofree char *all = g_strconcat (self->title ? self->title : "", "\n", text, NULL);
@@ -1421,6 +1423,18 @@ kessan_table_read (KessanParseContext *context,
       if (self.topic == NULL)
         self.kind = KESSAN_STATEMENT_KIND_KPI;
     }
+
+  /* Periods down the first column and items across: read the other
+   * way round. */
+  {
+    KessanStatement *transposed = kessan_table_read_transposed (context, block, self.title, self.kind);
+
+    if (transposed != NULL)
+      {
+        g_free (self.title);
+        return transposed;
+      }
+  }
 
   self.n_columns = count_columns (&self);
   if (self.n_columns == 0)
