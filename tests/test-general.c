@@ -438,6 +438,48 @@ test_summary_page (void)
   assert_mutation ("summary-page.txt", "26年3月期", "1,210", "1,290", "operating_income");
 }
 
+/* Another company's release for the same concepts and periods is not a
+ * restatement: a series set holds one company's releases. */
+static void
+test_series_keep_companies_apart (void)
+{
+  g_autofree char *text = load_text ("jgaap-statements.txt");
+  g_autoptr(GString) other = g_string_new (text);
+  g_autoptr(GString) same = g_string_new (text);
+  g_autoptr(KessanFiling) filing = parse_text (text, "jgaap-statements.txt");
+  g_autoptr(KessanFiling) other_filing = NULL;
+  g_autoptr(KessanFiling) same_filing = NULL;
+  g_autoptr(KessanSeriesSet) set = kessan_series_set_new ();
+  g_autoptr(GPtrArray) points = NULL;
+
+  /* Another company (another 証券コード) printing other figures. */
+  g_string_replace (other, "6199", "7201", 1);
+  g_string_replace (other, "北陸精機工業", "南海精機工業", 1);
+  g_string_replace (other, "5,678,901", "9,999,901", 1);
+  other_filing = parse_text (other->str, "other.txt");
+  /* The same company's release with a new last line is its own. */
+  g_string_append (same, "\n（注）金額は千円未満を切り捨てて表示しております。\n");
+  same_filing = parse_text (same->str, "same.txt");
+
+  g_assert_true (kessan_series_set_add_filing (set, filing));
+  g_assert_false (kessan_series_set_accepts (set, other_filing));
+  g_assert_false (kessan_series_set_add_filing (set, other_filing));
+  g_assert_true (kessan_series_set_add_filing (set, same_filing));
+  g_assert_cmpuint (kessan_series_set_get_n_filings (set), ==, 2);
+  g_assert_cmpstr (kessan_company_get_id (kessan_series_set_get_company (set), KESSAN_COMPANY_ID_SECURITIES_CODE), ==, "6199");
+
+  points = kessan_series_set_get_points (set, "revenues.net_sales");
+  g_assert_cmpuint (points->len, ==, 2);
+  for (guint i = 0; i < points->len; i++)
+    {
+      const KessanSeriesPoint *point = g_ptr_array_index (points, i);
+
+      g_assert_false (kessan_series_point_get_restated (point));
+      g_assert_cmpuint (kessan_series_point_get_n_observations (point), ==, 2);
+      g_assert_cmpfloat (kessan_series_point_get_value (point), !=, 9999901.0);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -451,6 +493,7 @@ main (int   argc,
   g_test_add_func ("/kessan/general/jgaap-mutations", test_jgaap_mutations);
   g_test_add_func ("/kessan/general/ifrs-statements", test_ifrs_statements);
   g_test_add_func ("/kessan/general/summary-page", test_summary_page);
+  g_test_add_func ("/kessan/general/series-companies", test_series_keep_companies_apart);
 
   return g_test_run ();
 }
