@@ -237,6 +237,7 @@ section_of (Checker         *self,
       /* A total or a result of its own ("Income before income taxes"
        * above the tax rows) ends the section above it. */
       if (d == depth && !g_ptr_array_find (parts, row, NULL)
+          && !row_counted_in (self->concepts, kessan_line_item_get_concept (total), row)
           && (kessan_line_item_get_total (row)
               || (kessan_line_item_get_concept (row) != NULL
                   && kessan_concepts_get_components (self->concepts, kessan_line_item_get_concept (row)) != NULL)))
@@ -260,15 +261,47 @@ first_unknown_part (Checker         *self,
 
   section_of (self, statement, t, parts, &first, &direct);
 
+  /* A section ended by a total of its own ("売上高及び営業収益合計" above
+   * "売上原価") holds the rows of the total under check: a part printed
+   * above that total is summed by it, and what else is, is not known. */
+  if (first > 0)
+    {
+      KessanLineItem *stop = kessan_statement_get_row (statement, first - 1);
+
+      if (!kessan_line_item_get_heading (stop))
+        for (guint i = 0; i < parts->len; i++)
+          for (guint r = 0; r + 1 < first; r++)
+            if (kessan_statement_get_row (statement, r) == g_ptr_array_index (parts, i))
+              return stop;
+    }
+
   for (guint r = first; r < t; r++)
     {
       KessanLineItem *row = kessan_statement_get_row (statement, r);
       gboolean valued = FALSE;
 
-      if (kessan_line_item_get_heading (row) || kessan_line_item_get_depth (row) != direct
-          || !row_in_column_unit (row) || g_ptr_array_find (parts, row, NULL)
+      if (kessan_line_item_get_heading (row) || !row_in_column_unit (row) || g_ptr_array_find (parts, row, NULL)
           || row_counted_in (self->concepts, kessan_line_item_get_concept (total), row))
         continue;
+      /* A deeper row is inside the part printed after it, when that
+       * part is a subtotal ("Total property, plant and equipment" after
+       * "Land"); otherwise nothing says what adds it. */
+      if (kessan_line_item_get_depth (row) > direct)
+        {
+          KessanLineItem *closing = NULL;
+
+          for (guint n = r + 1; n < t && closing == NULL; n++)
+            {
+              KessanLineItem *next = kessan_statement_get_row (statement, n);
+
+              if (!kessan_line_item_get_heading (next) && kessan_line_item_get_depth (next) <= direct)
+                closing = next;
+            }
+          if (closing != NULL && g_ptr_array_find (parts, closing, NULL)
+              && (kessan_line_item_get_total (closing)
+                  || kessan_concepts_get_components (self->concepts, kessan_line_item_get_concept (closing)) != NULL))
+            continue;
+        }
       for (guint c = 0; c < kessan_statement_get_n_columns (statement) && !valued; c++)
         valued = kessan_line_item_has_value (row, c);
       if (valued)
@@ -363,6 +396,30 @@ collect_parts (Checker         *self,
         collect_part (self, statement, components[i], 1, parts, signs, pass, &section);
       for (guint i = 0; subtracted != NULL && subtracted[i] != NULL; i++)
         collect_part (self, statement, subtracted[i], -1, parts, signs, pass, &section);
+    }
+
+  /* A part printed inside another part, a subtotal that closes it
+   * ("長期借入金" above "固定負債合計"), is counted by that subtotal. */
+  for (guint r = section.first; r < t; r++)
+    {
+      KessanLineItem *row = kessan_statement_get_row (statement, r);
+      guint index;
+
+      if (kessan_line_item_get_depth (row) <= section.direct || !g_ptr_array_find (parts, row, &index))
+        continue;
+      for (guint n = r + 1; n < t; n++)
+        {
+          KessanLineItem *next = kessan_statement_get_row (statement, n);
+
+          if (kessan_line_item_get_heading (next) || kessan_line_item_get_depth (next) > section.direct)
+            continue;
+          if (g_ptr_array_find (parts, next, NULL))
+            {
+              g_ptr_array_remove_index (parts, index);
+              g_array_remove_index (signs, index);
+            }
+          break;
+        }
     }
 }
 
