@@ -30,11 +30,10 @@ typedef struct
    * when a statement is first looked in: every check finds rows by
    * concept, and a scan per look-up is quadratic in a long table. */
   GHashTable     *rows_by_concept;
-  /* "kind language concept period months" → the first two Observations
-   * of the release (see index_observations ()): a comparison across
-   * statements looks its counterpart up instead of scanning every
-   * statement, which for a release of thousands of tables and KPI rows
-   * was quadratic. */
+  /* Concept → an array of IndexEntry, one per kind, language and period
+   * (see index_observations ()): a comparison across statements looks
+   * its counterpart up instead of scanning every statement, which for a
+   * release of thousands of tables and KPI rows was quadratic. */
   GHashTable     *observations;
 } Checker;
 
@@ -917,53 +916,65 @@ report_disagreement (Checker           *self,
  * the second, for when the first is the one compared. */
 typedef struct
 {
-  Observation first;
-  Observation second;
+  KessanStatementKind  kind;
+  const char          *language;
+  const char          *period_end;
+  guint                months;
+  Observation          first;
+  Observation          second;
 } IndexEntry;
 
-static char *
-observation_key (KessanStatementKind  kind,
-                 const char          *language,
-                 const char          *concept,
-                 const char          *period_end,
-                 guint                months)
+static IndexEntry *
+find_entry (GArray              *entries,
+            KessanStatementKind  kind,
+            const char          *language,
+            const char          *period_end,
+            guint                months)
 {
-  return g_strdup_printf ("%d\x1f%s\x1f%s\x1f%s\x1f%u", kind, language != NULL ? language : "",
-                          concept, period_end != NULL ? period_end : "", months);
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    {
+      IndexEntry *entry = &g_array_index (entries, IndexEntry, i);
+
+      if (entry->kind == kind && entry->months == months && g_strcmp0 (entry->language, language) == 0
+          && g_strcmp0 (entry->period_end, period_end) == 0)
+        return entry;
+    }
+  return NULL;
 }
 
-/* Every amount a comparison may look up, indexed once: for each statement,
- * each concept's first row, and for each period the first amount column
- * with a value. */
+/* Every amount a comparison may look up, indexed once: for each
+ * statement, each concept's first row, and for each period the first
+ * amount column with a value. */
 static void
 index_observations (Checker *self)
 {
-  self->observations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->observations = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref);
 
   for (guint s = 0; s < kessan_filing_get_n_statements (self->filing); s++)
     {
       KessanStatement *statement = kessan_filing_get_statement (self->filing, s);
       KessanStatementKind kind = kessan_statement_get_kind (statement);
       const char *language = kessan_statement_get_language (statement);
-      g_autoptr(GHashTable) seen = NULL;
 
       /* The kinds compare_across () is asked about. */
       if (kind != KESSAN_STATEMENT_KIND_INCOME && kind != KESSAN_STATEMENT_KIND_RECONCILIATION
           && kind != KESSAN_STATEMENT_KIND_CASHFLOW)
         continue;
 
-      seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       for (guint r = 0; r < kessan_statement_get_n_rows (statement); r++)
         {
           KessanLineItem *row = kessan_statement_get_row (statement, r);
           const char *concept = kessan_line_item_get_concept (row);
+          GArray *entries;
 
           if (kessan_line_item_get_heading (row) || concept == NULL || find_row (self, statement, concept) != row)
             continue;
+          entries = g_hash_table_lookup (self->observations, concept);
           for (guint c = 0; c < kessan_statement_get_n_columns (statement); c++)
             {
               KessanColumn *column = kessan_statement_get_column (statement, c);
-              g_autofree char *key = NULL;
+              const char *period_end = kessan_column_get_period_end (column);
+              guint months = kessan_column_get_months (column);
               IndexEntry *entry;
               Observation *slot;
               double v;
@@ -972,20 +983,23 @@ index_observations (Checker *self)
               if (!is_amount_column (column) || kessan_column_get_currency (column) == KESSAN_CURRENCY_USD
                   || kessan_column_get_period_end (column) == NULL || !cell (row, c, &v))
                 continue;
-              key = observation_key (kind, language, concept, kessan_column_get_period_end (column),
-                                     kessan_column_get_months (column));
-              /* A statement's first column of the period only. */
-              if (g_hash_table_contains (seen, key))
-                continue;
-              g_hash_table_add (seen, g_strdup (key));
-
-              entry = g_hash_table_lookup (self->observations, key);
+              if (entries == NULL)
+                {
+                  entries = g_array_new (FALSE, TRUE, sizeof (IndexEntry));
+                  g_hash_table_insert (self->observations, (gpointer) concept, entries);
+                }
+              entry = find_entry (entries, kind, language, period_end, months);
               if (entry == NULL)
                 {
-                  entry = g_new0 (IndexEntry, 1);
-                  g_hash_table_insert (self->observations, g_steal_pointer (&key), entry);
+                  IndexEntry fresh = { kind, language, period_end, months };
+
+                  g_array_append_val (entries, fresh);
+                  entry = &g_array_index (entries, IndexEntry, entries->len - 1);
                   slot = &entry->first;
                 }
+              /* A statement's first column of the period only. */
+              else if (entry->first.statement == statement || entry->second.statement == statement)
+                continue;
               else if (entry->second.statement == NULL)
                 slot = &entry->second;
               else
@@ -1011,9 +1025,16 @@ compare_across (Checker             *self,
                 const char          *other_concept,
                 gboolean             negated)
 {
-  KessanLineItem *row = find_row (self, statement, concept);
+  KessanLineItem *row;
   guint compared = 0;
 
+  if (self->observations == NULL)
+    index_observations (self);
+  /* Nothing to compare with, as in a release of KPI tables only. */
+  if (g_hash_table_size (self->observations) == 0)
+    return 0;
+
+  row = find_row (self, statement, concept);
   if (row == NULL)
     return 0;
 
@@ -1023,7 +1044,6 @@ compare_across (Checker             *self,
       Observation mine = { 0 };
       const Observation *theirs;
       const IndexEntry *entry;
-      char *key;
       double v;
 
       if (!is_amount_column (column) || kessan_column_get_currency (column) == KESSAN_CURRENCY_USD
@@ -1035,12 +1055,9 @@ compare_across (Checker             *self,
       mine.scale = kessan_column_get_scale (column);
       mine.yen = v * mine.scale;
 
-      if (self->observations == NULL)
-        index_observations (self);
-      key = observation_key (kind, kessan_statement_get_language (statement), other_concept,
-                             kessan_column_get_period_end (column), kessan_column_get_months (column));
-      entry = g_hash_table_lookup (self->observations, key);
-      g_clear_pointer (&key, g_free);
+      entry = find_entry (g_hash_table_lookup (self->observations, other_concept), kind,
+                          kessan_statement_get_language (statement), kessan_column_get_period_end (column),
+                          kessan_column_get_months (column));
       if (entry == NULL)
         continue;
       theirs = entry->first.statement != statement ? &entry->first : &entry->second;

@@ -46,6 +46,7 @@ struct _KessanConcepts
   GPtrArray     *concepts;      /* Concept, owned, in file order */
   GHashTable    *by_key;        /* key → Concept */
   GHashTable    *by_label;      /* folded label → GPtrArray of Concept */
+  GHashTable    *by_element;    /* tagged element name → Concept */
   GArray        *patterns;      /* TablePattern, in file order */
   const char   **keys;          /* NULL-terminated, in file order */
   const char   **topics;        /* NULL-terminated, distinct, in file order */
@@ -97,6 +98,7 @@ kessan_concepts_finalize (GObject *object)
   KessanConcepts *self = KESSAN_CONCEPTS (object);
 
   g_clear_pointer (&self->by_label, g_hash_table_unref);
+  g_clear_pointer (&self->by_element, g_hash_table_unref);
   g_clear_pointer (&self->by_key, g_hash_table_unref);
   g_clear_pointer (&self->concepts, g_ptr_array_unref);
   g_clear_pointer (&self->patterns, g_array_unref);
@@ -123,6 +125,7 @@ kessan_concepts_init (KessanConcepts *self)
   self->strings = g_string_chunk_new (4096);
   self->concepts = g_ptr_array_new_with_free_func (concept_free);
   self->by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  self->by_element = g_hash_table_new (g_str_hash, g_str_equal);
   self->by_label = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                           (GDestroyNotify) g_ptr_array_unref);
   self->patterns = g_array_new (FALSE, FALSE, sizeof (TablePattern));
@@ -353,8 +356,28 @@ normalize_label (const char *label)
 
   for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c;
 
+      /* ASCII the quick way, as the rules below take it: the spaces
+       * g_unichar_isspace () knows, the two apostrophes, no format
+       * characters, and "-" is the dash. */
+      if ((guchar) *p < 0x80)
+        {
+          if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f')
+            {
+              space = out->len > 0;
+              continue;
+            }
+          if (*p == '\'' || *p == '`')
+            continue;
+          if (space)
+            g_string_append_c (out, ' ');
+          space = FALSE;
+          g_string_append_c (out, *p);
+          continue;
+        }
+
+      c = g_utf8_get_char (p);
       if (g_unichar_isspace (c))
         {
           space = out->len > 0;
@@ -437,31 +460,37 @@ kessan_concepts_make_key (const char *label)
   g_return_val_if_fail (label != NULL, NULL);
 
   folded = kessan_concepts_fold_label (label);
-  hash = g_compute_checksum_for_string (G_CHECKSUM_SHA1, folded, -1);
 
-  slug = g_string_new (NULL);
+  slug = g_string_new ("x.");
   for (const char *p = folded; *p != '\0' && ascii; p++)
     {
       if ((guchar) *p >= 0x80)
         ascii = FALSE;
       else if (g_ascii_isalnum (*p))
         g_string_append_c (slug, *p);
-      else if (slug->len > 0 && slug->str[slug->len - 1] != '_')
+      else if (slug->len > 2 && slug->str[slug->len - 1] != '_')
         g_string_append_c (slug, '_');
     }
-  while (slug->len > 0 && slug->str[slug->len - 1] == '_')
+  while (slug->len > 2 && slug->str[slug->len - 1] == '_')
     g_string_truncate (slug, slug->len - 1);
 
-  if (!ascii || slug->len == 0)
-    return g_strdup_printf ("x.%.*s", HASH_LENGTH, hash);
-
-  if (slug->len > MAX_SLUG_LENGTH)
+  /* The hash only when it is part of the key: this runs for every row
+   * the dictionary does not know. */
+  if (!ascii || slug->len == 2)
     {
-      g_string_truncate (slug, CUT_SLUG_LENGTH);
-      g_string_append_printf (slug, "_%.8s", hash);
+      hash = g_compute_checksum_for_string (G_CHECKSUM_SHA1, folded, -1);
+      return g_strdup_printf ("x.%.*s", HASH_LENGTH, hash);
     }
 
-  return g_strdup_printf ("x.%s", slug->str);
+  if (slug->len - 2 > MAX_SLUG_LENGTH)
+    {
+      hash = g_compute_checksum_for_string (G_CHECKSUM_SHA1, folded, -1);
+      g_string_truncate (slug, 2 + CUT_SLUG_LENGTH);
+      g_string_append_c (slug, '_');
+      g_string_append_len (slug, hash, 8);
+    }
+
+  return g_string_free (g_steal_pointer (&slug), FALSE);
 }
 
 /* Loading */
@@ -706,6 +735,7 @@ load_concept (KessanConcepts  *self,
   g_autoptr(GPtrArray) synonyms = g_ptr_array_new ();
   g_autoptr(GPtrArray) components = g_ptr_array_new ();
   g_autoptr(GPtrArray) subtracted = g_ptr_array_new ();
+  g_autoptr(GPtrArray) elements = g_ptr_array_new ();
   JsonObject *object;
   Concept *concept;
   const char *key;
@@ -740,6 +770,8 @@ load_concept (KessanConcepts  *self,
     return format_error (error, "“less” of concept “%s” is not a list of keys", key);
   if (subtracted->len > 0 && components->len == 0)
     return format_error (error, "concept “%s” subtracts from no sum", key);
+  if (!get_strings (object, "elements", elements))
+    return format_error (error, "the elements of concept “%s” are not strings", key);
 
   concept = g_new0 (Concept, 1);
   g_ptr_array_add (self->concepts, concept);
@@ -750,6 +782,14 @@ load_concept (KessanConcepts  *self,
   concept->pub.section = section != NULL ? g_string_chunk_insert_const (self->strings, section) : NULL;
   concept->pub.heading = heading;
   g_hash_table_insert (self->by_key, (gpointer) concept->pub.key, concept);
+  for (guint i = 0; i < elements->len; i++)
+    {
+      const char *element = g_ptr_array_index (elements, i);
+
+      if (g_hash_table_contains (self->by_element, element))
+        return format_error (error, "the element “%s” is mapped twice", element);
+      g_hash_table_insert (self->by_element, g_string_chunk_insert_const (self->strings, element), concept);
+    }
 
   for (guint i = 0; i < kinds->len; i++)
     {
@@ -1281,4 +1321,23 @@ kessan_concepts_has_kind (KessanConcepts      *self,
 
   concept = g_hash_table_lookup (self->by_key, key);
   return concept != NULL && (guint) kind < 32 && (concept->kinds & (1u << kind)) != 0;
+}
+
+/**
+ * kessan_concepts_lookup_element:
+ * @self: a #KessanConcepts
+ * @element: a tagged element's qualified name ("jppfs_cor:NetSales")
+ *
+ * Returns: (nullable): the concept the dictionary maps @element to
+ */
+const KessanConcept *
+kessan_concepts_lookup_element (KessanConcepts *self,
+                                const char     *element)
+{
+  Concept *concept;
+
+  g_return_val_if_fail (KESSAN_IS_CONCEPTS (self), NULL);
+
+  concept = element != NULL ? g_hash_table_lookup (self->by_element, element) : NULL;
+  return concept != NULL ? &concept->pub : NULL;
 }
