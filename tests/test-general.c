@@ -190,7 +190,7 @@ count_findings (KessanFiling   *filing,
   return n;
 }
 
-G_GNUC_UNUSED static void
+static void
 assert_no_errors (KessanFiling *filing)
 {
   GListModel *findings = kessan_filing_get_findings (filing);
@@ -207,7 +207,7 @@ assert_no_errors (KessanFiling *filing)
 
 /* The fixture with the first @old after @after replaced by @new: its
  * checks report errors, each of them naming @row (a concept or label). */
-G_GNUC_UNUSED static void
+static void
 assert_mutation (const char *name,
                  const char *after,
                  const char *old,
@@ -262,6 +262,9 @@ test_edgar_quarter (void)
   assert_money (balance, 1, "USD", 1000000);
   /* The second quarter of fiscal 2000, which started in 1999. */
   assert_fiscal (filing, 1999, 2, 9, 25);
+  g_assert_cmpstr (kessan_filing_get_company (filing), ==, "Apple Computer, Inc.");
+  g_assert_cmpstr (kessan_company_get_id (kessan_filing_get_company_info (filing), KESSAN_COMPANY_ID_CIK), ==, "320193");
+  assert_no_errors (filing);
 
   ROW (balance, "Cash and cash equivalents", 1662, 1326);
   ROW (balance, "Accounts payable", 1111, 812);
@@ -300,6 +303,181 @@ test_week_quarter (void)
   /* Fiscal 2024 started on 2024-02-04; its third quarter ended on
    * 2024-11-02. */
   assert_fiscal (filing, 2024, 3, 2, 3);
+  g_assert_cmpstr (kessan_company_get_id (kessan_filing_get_company_info (filing), KESSAN_COMPANY_ID_TICKER), ==, "BKE");
+  assert_no_errors (filing);
+}
+
+/* A 決算短信's statements under J-GAAP, in thousands of yen, the periods
+ * printed as "自 … 至 …" over two lines. */
+static void
+test_jgaap_statements (void)
+{
+  g_autoptr(KessanFiling) filing = load ("jgaap-statements.txt");
+  KessanStatement *balance = statement_of_kind (filing, KESSAN_STATEMENT_KIND_BALANCE, 0);
+  KessanStatement *income = statement_of_kind (filing, KESSAN_STATEMENT_KIND_INCOME, 0);
+  KessanCompany *company = kessan_filing_get_company_info (filing);
+  g_autofree char *key = kessan_company_dup_key (company);
+
+  g_assert_cmpstr (kessan_filing_get_company (filing), ==, "北陸精機工業株式会社");
+  g_assert_cmpstr (key, ==, "securities_code:6199");
+  g_assert_cmpint (kessan_filing_get_accounting_standard (filing), ==, KESSAN_STANDARD_JGAAP);
+  g_assert_cmpint (kessan_filing_get_consolidation (filing), ==, KESSAN_CONSOLIDATION_CONSOLIDATED);
+  g_assert_cmpstr (kessan_filing_get_released (filing), ==, "2024-05-10");
+
+  assert_period (balance, 0, NULL, "2023-03-31", 0);
+  assert_period (balance, 1, NULL, "2024-03-31", 0);
+  assert_money (balance, 0, "JPY", 1000);
+  ROW (balance, "現金及び預金", 1200000, 1350000);
+  ROW (balance, "貸倒引当金", -1000, -1200);
+  ROW (balance, "無形固定資産", 15000, 14000);
+  ROW (balance, "資産合計", 3914000, 4178800);
+
+  assert_period (income, 0, "2022-04-01", "2023-03-31", 12);
+  assert_period (income, 1, "2023-04-01", "2024-03-31", 12);
+  assert_money (income, 1, "JPY", 1000);
+  ROW (income, "売上高", 5234567, 5678901);
+  ROW (income, "固定資産売却益", 1000, NONE);
+  ROW (income, "法人税等調整額", -5000, -6000);
+  ROW (income, "親会社株主に帰属する当期純利益", 400000, 480000);
+  g_assert_cmpstr (kessan_line_item_get_concept (row_labelled (income, "経常利益", 0)), ==, "ordinary_income");
+  g_assert_cmpstr (kessan_line_item_get_concept (row_labelled (income, "売上総利益", 0)), ==, "gross_profit");
+
+  assert_fiscal (filing, 2023, 0, 3, 31);
+  g_assert_cmpstr (kessan_filing_get_period_start (filing), ==, "2023-04-01");
+  assert_no_errors (filing);
+}
+
+static void
+test_jgaap_mutations (void)
+{
+  const char *name = "jgaap-statements.txt";
+
+  assert_mutation (name, "受取利息", "1,234", "1,334", "nonoperating_income.total");
+  assert_mutation (name, "売上原価", "3,345,678", "3,345,778", "gross_profit");
+  assert_mutation (name, "経常利益", "735,814", "735,914", "ordinary_income");
+  assert_mutation (name, "有形固定資産合計", "1,170,000", "1,170,100", "assets.noncurrent.ppe.total");
+  assert_mutation (name, "固定資産除却損", "3,000", "3,100", "extraordinary_losses.total");
+  assert_mutation (name, "非支配株主に帰属する当期純利益", "18,814", "18,914", "net_income.parent");
+}
+
+/* IFRS statements in euros, costs printed with their sign, a "Year
+ * ended December 31," header over the years. */
+static void
+test_ifrs_statements (void)
+{
+  g_autoptr(KessanFiling) filing = load ("ifrs-statements.txt");
+  KessanStatement *income = statement_of_kind (filing, KESSAN_STATEMENT_KIND_INCOME, 0);
+  KessanStatement *balance = statement_of_kind (filing, KESSAN_STATEMENT_KIND_BALANCE, 0);
+  g_autofree char *key = kessan_company_dup_key (kessan_filing_get_company_info (filing));
+
+  g_assert_cmpint (kessan_filing_get_accounting_standard (filing), ==, KESSAN_STANDARD_IFRS);
+  g_assert_cmpstr (key, ==, "lei:5493001KJTIIGC8Y1R12");
+  g_assert_cmpstr (kessan_company_get_id (kessan_filing_get_company_info (filing), KESSAN_COMPANY_ID_TICKER), ==, "NVT");
+
+  assert_period (income, 0, NULL, "2023-12-31", 12);
+  assert_period (income, 1, NULL, "2022-12-31", 12);
+  assert_money (income, 0, "EUR", 1000000);
+  ROW (income, "Revenue", 12345, 11210);
+  ROW (income, "Cost of sales", -7400, -6800);
+  ROW (income, "Owners of the parent", 1650, 1300);
+  ROW (income, "Diluted earnings per share", 1.31, 1.03);
+  g_assert_cmpstr (kessan_line_item_get_concept (row_labelled (income, "Revenue", 0)), ==, "revenues.net_sales");
+  g_assert_cmpstr (kessan_line_item_get_concept (row_labelled (income, "Profit for the year", 0)), ==, "net_income");
+
+  assert_period (balance, 0, NULL, "2023-12-31", 0);
+  assert_period (balance, 1, NULL, "2022-12-31", 0);
+  assert_money (balance, 1, "EUR", 1000000);
+  ROW (balance, "Total assets", 17020, 16375);
+
+  assert_fiscal (filing, 2023, 0, 12, 31);
+  assert_no_errors (filing);
+
+  assert_mutation ("ifrs-statements.txt", "Revenue", "12,345", "12,445", "gross_profit");
+  assert_mutation ("ifrs-statements.txt", "Owners of the parent", "1,650", "1,660", "net_income.parent");
+  assert_mutation ("ifrs-statements.txt", "Intangible assets", "3,100", "3,150", "assets.noncurrent.total");
+  assert_mutation ("ifrs-statements.txt", "Inventories", "380", "395", "assets.current.total");
+}
+
+/* A 決算短信 summary page: periods down the rows ("26年3月期", a year of
+ * 平成 by the release's date), items across, each with its change beside
+ * it; read as items × periods. */
+static void
+test_summary_page (void)
+{
+  g_autoptr(KessanFiling) filing = load ("summary-page.txt");
+  KessanStatement *results = statement_of_kind (filing, KESSAN_STATEMENT_KIND_SUMMARY, 0);
+  KessanStatement *position = statement_of_kind (filing, KESSAN_STATEMENT_KIND_SUMMARY, 1);
+  g_autofree char *key = kessan_company_dup_key (kessan_filing_get_company_info (filing));
+
+  g_assert_cmpstr (kessan_filing_get_released (filing), ==, "2014-05-12");
+  g_assert_cmpstr (kessan_filing_get_company (filing), ==, "株式会社みなと電機製作所");
+  g_assert_cmpstr (key, ==, "securities_code:6421");
+
+  g_assert_true (kessan_statement_get_transposed (results));
+  g_assert_cmpuint (kessan_statement_get_n_columns (results), ==, 4);
+  assert_period (results, 0, NULL, "2014-03-31", 12);
+  assert_money (results, 0, "JPY", 1000000);
+  assert_period (results, 2, NULL, "2013-03-31", 12);
+  g_assert_cmpint (kessan_column_get_measure (kessan_statement_get_column (results, 1)), ==, KESSAN_MEASURE_CHANGE_YOY);
+  g_assert_cmpstr (kessan_column_get_compared_end (kessan_statement_get_column (results, 1)), ==, "2013-03-31");
+  ROW (results, "売上高", 15320, 6.4, 14398, 2.2);
+  ROW (results, "営業利益", 1210, 12.1, 1079, -3.5);
+  ROW (results, "当期純利益", 780, 9.1, 715, 4.5);
+  g_assert_cmpstr (kessan_line_item_get_concept (row_labelled (results, "売上高", 0)), ==, "revenues.net_sales");
+  g_assert_cmpstr (kessan_line_item_get_concept (row_labelled (results, "経常利益", 0)), ==, "ordinary_income");
+
+  g_assert_true (kessan_statement_get_transposed (position));
+  ROW (position, "総資産", 21400, 20150);
+  ROW (position, "自己資本比率", 57.5, 57.6);
+  g_assert_cmpstr (kessan_line_item_get_concept (row_labelled (position, "総資産", 0)), ==, "assets.total");
+
+  assert_fiscal (filing, 2013, 0, 3, 31);
+  assert_no_errors (filing);
+
+  assert_mutation ("summary-page.txt", "26年3月期", "6.4", "7.4", "revenues.net_sales");
+  assert_mutation ("summary-page.txt", "26年3月期", "1,210", "1,290", "operating_income");
+}
+
+/* Another company's release for the same concepts and periods is not a
+ * restatement: a series set holds one company's releases. */
+static void
+test_series_keep_companies_apart (void)
+{
+  g_autofree char *text = load_text ("jgaap-statements.txt");
+  g_autoptr(GString) other = g_string_new (text);
+  g_autoptr(GString) same = g_string_new (text);
+  g_autoptr(KessanFiling) filing = parse_text (text, "jgaap-statements.txt");
+  g_autoptr(KessanFiling) other_filing = NULL;
+  g_autoptr(KessanFiling) same_filing = NULL;
+  g_autoptr(KessanSeriesSet) set = kessan_series_set_new ();
+  g_autoptr(GPtrArray) points = NULL;
+
+  /* Another company (another 証券コード) printing other figures. */
+  g_string_replace (other, "6199", "7201", 1);
+  g_string_replace (other, "北陸精機工業", "南海精機工業", 1);
+  g_string_replace (other, "5,678,901", "9,999,901", 1);
+  other_filing = parse_text (other->str, "other.txt");
+  /* The same company's release with a new last line is its own. */
+  g_string_append (same, "\n（注）金額は千円未満を切り捨てて表示しております。\n");
+  same_filing = parse_text (same->str, "same.txt");
+
+  g_assert_true (kessan_series_set_add_filing (set, filing));
+  g_assert_false (kessan_series_set_accepts (set, other_filing));
+  g_assert_false (kessan_series_set_add_filing (set, other_filing));
+  g_assert_true (kessan_series_set_add_filing (set, same_filing));
+  g_assert_cmpuint (kessan_series_set_get_n_filings (set), ==, 2);
+  g_assert_cmpstr (kessan_company_get_id (kessan_series_set_get_company (set), KESSAN_COMPANY_ID_SECURITIES_CODE), ==, "6199");
+
+  points = kessan_series_set_get_points (set, "revenues.net_sales");
+  g_assert_cmpuint (points->len, ==, 2);
+  for (guint i = 0; i < points->len; i++)
+    {
+      const KessanSeriesPoint *point = g_ptr_array_index (points, i);
+
+      g_assert_false (kessan_series_point_get_restated (point));
+      g_assert_cmpuint (kessan_series_point_get_n_observations (point), ==, 2);
+      g_assert_cmpfloat (kessan_series_point_get_value (point), !=, 9999901.0);
+    }
 }
 
 int
@@ -311,6 +489,11 @@ main (int   argc,
 
   g_test_add_func ("/kessan/general/edgar-quarter", test_edgar_quarter);
   g_test_add_func ("/kessan/general/week-quarter", test_week_quarter);
+  g_test_add_func ("/kessan/general/jgaap-statements", test_jgaap_statements);
+  g_test_add_func ("/kessan/general/jgaap-mutations", test_jgaap_mutations);
+  g_test_add_func ("/kessan/general/ifrs-statements", test_ifrs_statements);
+  g_test_add_func ("/kessan/general/summary-page", test_summary_page);
+  g_test_add_func ("/kessan/general/series-companies", test_series_keep_companies_apart);
 
   return g_test_run ();
 }

@@ -176,11 +176,15 @@ counted_in (KessanConcepts *concepts,
             guint           depth)
 {
   const char * const *components = kessan_concepts_get_components (concepts, total);
+  const char * const *subtracted = kessan_concepts_get_subtracted (concepts, total);
 
   if (components == NULL || concept == NULL || depth > 8)
     return FALSE;
   for (guint i = 0; components[i] != NULL; i++)
     if (g_str_equal (components[i], concept) || counted_in (concepts, components[i], concept, depth + 1))
+      return TRUE;
+  for (guint i = 0; subtracted != NULL && subtracted[i] != NULL; i++)
+    if (g_str_equal (subtracted[i], concept) || counted_in (concepts, subtracted[i], concept, depth + 1))
       return TRUE;
   return FALSE;
 }
@@ -207,11 +211,16 @@ row_counted_in (KessanConcepts *concepts,
   return TRUE;
 }
 
-static KessanLineItem *
-first_unknown_part (Checker         *self,
-                    KessanStatement *statement,
-                    guint            t,
-                    GPtrArray       *parts)
+/* The rows of @t's section: back to the heading it closes, a shallower
+ * row, or a total (or a result with parts of its own) that is not one
+ * of @parts; and the depth of its direct rows, the shallowest. */
+static void
+section_of (Checker         *self,
+            KessanStatement *statement,
+            guint            t,
+            GPtrArray       *parts,
+            guint           *first_out,
+            guint           *direct_out)
 {
   KessanLineItem *total = kessan_statement_get_row (statement, t);
   guint depth = kessan_line_item_get_depth (total);
@@ -224,11 +233,45 @@ first_unknown_part (Checker         *self,
 
       if (d < depth || (kessan_line_item_get_heading (row) && d <= depth))
         break;
-      if (kessan_line_item_get_total (row) && d == depth && !g_ptr_array_find (parts, row, NULL))
+      /* A total or a result of its own ("Income before income taxes"
+       * above the tax rows) ends the section above it. */
+      if (d == depth && !g_ptr_array_find (parts, row, NULL)
+          && !row_counted_in (self->concepts, kessan_line_item_get_concept (total), row)
+          && (kessan_line_item_get_total (row)
+              || (kessan_line_item_get_concept (row) != NULL
+                  && kessan_concepts_get_components (self->concepts, kessan_line_item_get_concept (row)) != NULL)))
         break;
       first--;
       if (!kessan_line_item_get_heading (row))
         direct = MIN (direct, d);
+    }
+  *first_out = first;
+  *direct_out = direct;
+}
+
+static KessanLineItem *
+first_unknown_part (Checker         *self,
+                    KessanStatement *statement,
+                    guint            t,
+                    GPtrArray       *parts)
+{
+  KessanLineItem *total = kessan_statement_get_row (statement, t);
+  guint first, direct;
+
+  section_of (self, statement, t, parts, &first, &direct);
+
+  /* A section ended by a total of its own ("売上高及び営業収益合計" above
+   * "売上原価") holds the rows of the total under check: a part printed
+   * above that total is summed by it, and what else is, is not known. */
+  if (first > 0)
+    {
+      KessanLineItem *stop = kessan_statement_get_row (statement, first - 1);
+
+      if (!kessan_line_item_get_heading (stop))
+        for (guint i = 0; i < parts->len; i++)
+          for (guint r = 0; r + 1 < first; r++)
+            if (kessan_statement_get_row (statement, r) == g_ptr_array_index (parts, i))
+              return stop;
     }
 
   for (guint r = first; r < t; r++)
@@ -236,16 +279,147 @@ first_unknown_part (Checker         *self,
       KessanLineItem *row = kessan_statement_get_row (statement, r);
       gboolean valued = FALSE;
 
-      if (kessan_line_item_get_heading (row) || kessan_line_item_get_depth (row) != direct
-          || !row_in_column_unit (row) || g_ptr_array_find (parts, row, NULL)
+      if (kessan_line_item_get_heading (row) || !row_in_column_unit (row) || g_ptr_array_find (parts, row, NULL)
           || row_counted_in (self->concepts, kessan_line_item_get_concept (total), row))
         continue;
+      /* A deeper row is inside the part printed after it, when that
+       * part is a subtotal ("Total property, plant and equipment" after
+       * "Land"); otherwise nothing says what adds it. */
+      if (kessan_line_item_get_depth (row) > direct)
+        {
+          KessanLineItem *closing = NULL;
+
+          for (guint n = r + 1; n < t && closing == NULL; n++)
+            {
+              KessanLineItem *next = kessan_statement_get_row (statement, n);
+
+              if (!kessan_line_item_get_heading (next) && kessan_line_item_get_depth (next) <= direct)
+                closing = next;
+            }
+          if (closing != NULL && g_ptr_array_find (parts, closing, NULL)
+              && (kessan_line_item_get_total (closing)
+                  || kessan_concepts_get_components (self->concepts, kessan_line_item_get_concept (closing)) != NULL))
+            continue;
+        }
       for (guint c = 0; c < kessan_statement_get_n_columns (statement) && !valued; c++)
         valued = kessan_line_item_has_value (row, c);
       if (valued)
         return row;
     }
   return NULL;
+}
+
+typedef struct
+{
+  guint first;      /* the section of the total, for the rows of its */
+  guint last;       /* subtotals that are not printed */
+  guint direct;
+} PartSection;
+
+static gboolean
+row_in_section (KessanStatement   *statement,
+                KessanLineItem    *row,
+                const PartSection *section)
+{
+  for (guint r = section->first; r < section->last; r++)
+    if (kessan_statement_get_row (statement, r) == row)
+      return kessan_line_item_get_depth (row) == section->direct;
+  return FALSE;
+}
+
+/* The row of a part of a total, or, where a subtotal is not printed
+ * ("Total investments and other assets" in a table that prints only
+ * "Deferred tax assets" under the non-current assets), the printed rows
+ * that subtotal adds up. */
+static void
+collect_part (Checker           *self,
+              KessanStatement   *statement,
+              const char        *key,
+              double             sign,
+              GPtrArray         *parts,
+              GArray            *signs,
+              guint              depth,
+              const PartSection *section)
+{
+  KessanLineItem *part = find_row (self, statement, key);
+  const char * const *components;
+  const char * const *subtracted;
+
+  /* Rows of a subtotal that is not printed count where they stand as
+   * the total's own rows, not nested under another subtotal. */
+  if (part != NULL && depth > 0 && !row_in_section (statement, part, section))
+    return;
+  if (part != NULL)
+    {
+      /* A row already counted through a printed subtotal is not counted
+       * again ("Common stock" in "Total shareholders' equity"). */
+      for (guint i = 0; i < parts->len; i++)
+        if (g_ptr_array_index (parts, i) == part
+            || counted_in (self->concepts, kessan_line_item_get_concept (g_ptr_array_index (parts, i)), key, 0))
+          return;
+      g_ptr_array_add (parts, part);
+      g_array_append_val (signs, sign);
+      return;
+    }
+  if (depth == 0)
+    return;
+  components = kessan_concepts_get_components (self->concepts, key);
+  subtracted = kessan_concepts_get_subtracted (self->concepts, key);
+  if (components == NULL || depth > 8)
+    return;
+  for (guint i = 0; components[i] != NULL; i++)
+    collect_part (self, statement, components[i], sign, parts, signs, depth + 1, section);
+  for (guint i = 0; subtracted != NULL && subtracted[i] != NULL; i++)
+    collect_part (self, statement, subtracted[i], -sign, parts, signs, depth + 1, section);
+}
+
+/* The printed parts of a total first, then the rows of its subtotals
+ * that are not printed. */
+static void
+collect_parts (Checker         *self,
+               KessanStatement *statement,
+               guint            t,
+               GPtrArray       *parts,
+               GArray          *signs)
+{
+  const char *total = kessan_line_item_get_concept (kessan_statement_get_row (statement, t));
+  const char * const *components = kessan_concepts_get_components (self->concepts, total);
+  const char * const *subtracted = kessan_concepts_get_subtracted (self->concepts, total);
+  PartSection section = { 0, t, 0 };
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      if (pass == 1)
+        section_of (self, statement, t, parts, &section.first, &section.direct);
+      for (guint i = 0; components != NULL && components[i] != NULL; i++)
+        collect_part (self, statement, components[i], 1, parts, signs, pass, &section);
+      for (guint i = 0; subtracted != NULL && subtracted[i] != NULL; i++)
+        collect_part (self, statement, subtracted[i], -1, parts, signs, pass, &section);
+    }
+
+  /* A part printed inside another part, a subtotal that closes it
+   * ("長期借入金" above "固定負債合計"), is counted by that subtotal. */
+  for (guint r = section.first; r < t; r++)
+    {
+      KessanLineItem *row = kessan_statement_get_row (statement, r);
+      guint index;
+
+      if (kessan_line_item_get_depth (row) <= section.direct || !g_ptr_array_find (parts, row, &index))
+        continue;
+      for (guint n = r + 1; n < t; n++)
+        {
+          KessanLineItem *next = kessan_statement_get_row (statement, n);
+
+          if (kessan_line_item_get_heading (next) || kessan_line_item_get_depth (next) > section.direct)
+            continue;
+          if (g_ptr_array_find (parts, next, NULL))
+            {
+              g_ptr_array_remove_index (parts, index);
+              g_array_remove_index (signs, index);
+            }
+          break;
+        }
+    }
 }
 
 /* Within a statement: each total against its rows, as the concept
@@ -263,6 +437,7 @@ check_sums (Checker         *self,
       const char *concept = kessan_line_item_get_concept (total);
       const char * const *components;
       g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+      g_autoptr(GArray) signs = g_array_new (FALSE, FALSE, sizeof (double));
       const char *check;
 
       if (kessan_line_item_get_heading (total) || concept == NULL)
@@ -270,18 +445,18 @@ check_sums (Checker         *self,
       components = kessan_concepts_get_components (self->concepts, concept);
       if (components == NULL)
         continue;
-      for (guint i = 0; components[i] != NULL; i++)
-        {
-          KessanLineItem *part = find_row (self, statement, components[i]);
-
-          if (part != NULL)
-            g_ptr_array_add (parts, part);
-        }
+      collect_parts (self, statement, r, parts, signs);
       check = check_for_total (concept);
 
       /* With fewer than two of its rows here, the total is checked where
        * its rows are printed, if anywhere. */
-      if (parts->len < 2)
+      /* A total of one row printed right above it, the whole of its
+       * section, is checked like any other. */
+      if (parts->len == 1 && r > 0 && g_ptr_array_index (parts, 0) == kessan_statement_get_row (statement, r - 1)
+          && first_unknown_part (self, statement, r, parts) == NULL
+          && kessan_line_item_get_depth (g_ptr_array_index (parts, 0)) > kessan_line_item_get_depth (total))
+        ;
+      else if (parts->len < 2)
         {
           if (parts->len == 1)
             {
@@ -313,7 +488,7 @@ check_sums (Checker         *self,
 
       for (guint c = 0; c < n_columns; c++)
         {
-          double expected = 0, found, unit, tolerance;
+          double expected = 0, taken = 0, found, unit, tolerance;
           guint summed = 0;
 
           if (!is_amount_column (kessan_statement_get_column (statement, c)) || !cell (total, c, &found))
@@ -325,7 +500,10 @@ check_sums (Checker         *self,
 
               if (cell (g_ptr_array_index (parts, i), c, &v))
                 {
-                  expected += v;
+                  if (g_array_index (signs, double, i) < 0)
+                    taken += v;
+                  else
+                    expected += v;
                   summed++;
                   unit = MAX (unit, rounding_unit (g_ptr_array_index (parts, i), c));
                 }
@@ -333,6 +511,13 @@ check_sums (Checker         *self,
           if (summed == 0)
             continue;
           tolerance = KESSAN_CHECK_SUM_TOLERANCE_PER_ROW * unit * summed + 1e-9;
+          /* What a difference takes away is printed as a positive amount
+           * ("Cost of sales  3,345,678") or with its sign ("(7,400)"):
+           * either printing adds up; none is an error. */
+          if (taken != 0 && fabs (expected + taken - found) <= tolerance)
+            expected += taken;
+          else
+            expected -= taken;
           if (fabs (expected - found) > tolerance)
             {
               guint decimals = kessan_line_item_get_decimals (total, c);

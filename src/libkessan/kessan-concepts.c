@@ -23,6 +23,8 @@ typedef struct
   KessanConcept   pub;          /* first, so that a Concept is a KessanConcept */
   guint           kinds;        /* 1 << KessanStatementKind for each kind */
   const char    **components;   /* NULL-terminated, or NULL */
+  const char    **subtracted;   /* the rows a difference takes away
+                                 * ("less"), NULL-terminated, or NULL */
 } Concept;
 
 typedef struct
@@ -86,6 +88,7 @@ concept_free (gpointer data)
   Concept *concept = data;
 
   g_free (concept->components);
+  g_free (concept->subtracted);
   g_free (concept);
 }
 
@@ -731,6 +734,7 @@ load_concept (KessanConcepts  *self,
   g_autoptr(GPtrArray) kinds = g_ptr_array_new ();
   g_autoptr(GPtrArray) synonyms = g_ptr_array_new ();
   g_autoptr(GPtrArray) components = g_ptr_array_new ();
+  g_autoptr(GPtrArray) subtracted = g_ptr_array_new ();
   g_autoptr(GPtrArray) elements = g_ptr_array_new ();
   JsonObject *object;
   Concept *concept;
@@ -762,6 +766,10 @@ load_concept (KessanConcepts  *self,
     return format_error (error, "the synonyms of concept “%s” are not strings", key);
   if (!get_strings (object, "sum_of", components))
     return format_error (error, "“sum_of” of concept “%s” is not a list of keys", key);
+  if (!get_strings (object, "less", subtracted))
+    return format_error (error, "“less” of concept “%s” is not a list of keys", key);
+  if (subtracted->len > 0 && components->len == 0)
+    return format_error (error, "concept “%s” subtracts from no sum", key);
   if (!get_strings (object, "elements", elements))
     return format_error (error, "the elements of concept “%s” are not strings", key);
 
@@ -793,6 +801,13 @@ load_concept (KessanConcepts  *self,
       concept->kinds |= 1u << kind;
     }
 
+  if (subtracted->len > 0)
+    {
+      concept->subtracted = g_new0 (const char *, subtracted->len + 1);
+      for (guint i = 0; i < subtracted->len; i++)
+        concept->subtracted[i] = g_string_chunk_insert_const (self->strings,
+                                                              g_ptr_array_index (subtracted, i));
+    }
   if (components->len > 0)
     {
       concept->components = g_new0 (const char *, components->len + 1);
@@ -840,6 +855,10 @@ load_concepts (KessanConcepts  *self,
             return format_error (error, "concept “%s” sums the unknown key “%s”",
                                  concept->pub.key, component);
         }
+      for (guint j = 0; concept->subtracted != NULL && concept->subtracted[j] != NULL; j++)
+        if (!g_hash_table_contains (self->by_key, concept->subtracted[j]))
+          return format_error (error, "concept “%s” subtracts the unknown key “%s”",
+                               concept->pub.key, concept->subtracted[j]);
     }
 
   self->keys = g_new0 (const char *, self->concepts->len + 1);
@@ -1225,6 +1244,31 @@ kessan_concepts_get_components (KessanConcepts *self,
 
   concept = g_hash_table_lookup (self->by_key, key);
   return concept != NULL ? (const char * const *) concept->components : NULL;
+}
+
+/**
+ * kessan_concepts_get_subtracted:
+ * @self: a #KessanConcepts
+ * @key: the key of a difference, such as "gross_profit"
+ *
+ * The rows a total takes away from its components ("less" in the
+ * dictionary): gross profit is net sales less the cost of sales, both
+ * printed as positive amounts.
+ *
+ * Returns: (nullable) (transfer none) (array zero-terminated=1): the keys
+ *   subtracted, or %NULL
+ */
+const char * const *
+kessan_concepts_get_subtracted (KessanConcepts *self,
+                                const char     *key)
+{
+  const Concept *concept;
+
+  g_return_val_if_fail (KESSAN_IS_CONCEPTS (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  concept = g_hash_table_lookup (self->by_key, key);
+  return concept != NULL ? (const char * const *) concept->subtracted : NULL;
 }
 
 /**

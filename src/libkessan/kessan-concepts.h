@@ -36,6 +36,8 @@ const KessanConcept *kessan_concepts_get              (KessanConcepts      *self
                                                        const char          *key);
 const char * const  *kessan_concepts_get_components   (KessanConcepts      *self,
                                                        const char          *key);
+const char * const  *kessan_concepts_get_subtracted   (KessanConcepts      *self,
+                                                       const char          *key);
 const char * const  *kessan_concepts_get_keys         (KessanConcepts      *self);
 const char * const  *kessan_concepts_get_topics       (KessanConcepts      *self);
 gboolean             kessan_concepts_has_kind         (KessanConcepts      *self,

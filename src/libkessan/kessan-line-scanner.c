@@ -614,6 +614,58 @@ is_layout_only (const char *text)
   return rule;
 }
 
+/* Whether the tabs of a line do not separate its cells: they only end
+ * it, or a field after one holds several figures apart. */
+static gboolean
+tabs_are_stray (const char *text)
+{
+  const char *tab = strchr (text, '\t');
+  gboolean content_after = FALSE;
+
+  for (const char *p = tab; *p != '\0'; p++)
+    content_after |= *p != '\t' && *p != ' ';
+  if (!content_after)
+    return TRUE;
+  for (const char *p = tab; p != NULL && *p != '\0'; p = strchr (p + 1, '\t'))
+    {
+      const char *field = p + 1;
+      gsize length = strcspn (field, "\t");
+      g_autofree char *copy = g_strstrip (g_strndup (field, length));
+
+      if (strstr (copy, "  ") != NULL && strpbrk (copy, "0123456789") != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static char *
+expand_tabs (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text) + 16);
+  guint column = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\t')
+        {
+          do
+            {
+              g_string_append_c (out, ' ');
+              column++;
+            }
+          while (column % 8 != 0);
+          continue;
+        }
+      g_string_append_unichar (out, c);
+      column += g_unichar_iswide (c) ? 2 : 1;
+    }
+  while (out->len > 0 && out->str[out->len - 1] == ' ')
+    g_string_truncate (out, out->len - 1);
+  return g_string_free (out, FALSE);
+}
+
 void
 kessan_line_scan (KessanLine *line,
                   const char *raw,
@@ -624,6 +676,17 @@ kessan_line_scan (KessanLine *line,
   line->number = number;
   line->text = kessan_normalize_line (raw, (gssize) length);
   line->tabbed = strchr (line->text, '\t') != NULL;
+  /* Plain-text filings lay columns out with spaces and leave stray tabs
+   * in them ("Finished goods      270     406<TAB>"): such a line is
+   * read as spaced, its tabs expanded to the next stop of eight. */
+  if (line->tabbed && tabs_are_stray (line->text))
+    {
+      char *expanded = expand_tabs (line->text);
+
+      g_free (line->text);
+      line->text = expanded;
+      line->tabbed = FALSE;
+    }
   line->indent = count_leading_spaces (line->text);
   line->japanese = kessan_text_is_japanese (line->text);
 

@@ -99,6 +99,10 @@ KessanFiling *kessan_parse_grid      (KessanGrid         *grid,
 
 KessanStatement *kessan_table_read   (KessanParseContext *context,
                                       const KessanBlock  *block);
+KessanStatement *kessan_table_read_transposed (KessanParseContext  *context,
+                                               const KessanBlock   *block,
+                                               const char          *title,
+                                               KessanStatementKind  kind);
 
 /* Where a header names something over the columns, in display columns
  * (a wide character counts two), and what it names. */

@@ -350,6 +350,30 @@ find_release_date_line (KessanParseContext *context,
                                             0, 0, NULL);
   g_autoptr(GRegex) dateonly = g_regex_new ("^\\s*(?:(?:昭和|平成|令和)\\s*(?:\\d{1,2}|元)|\\d{4})\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*$", 0, 0, NULL);
 
+  g_autoptr(GRegex) labelled = g_regex_new ("(?:提出日|発表日|開示日|公表日|決算発表予定日)(?!.*予定)", 0, 0, NULL);
+
+  /* A date the release labels as its own (【提出日】) comes first. */
+  for (guint i = 0; i < context->n_lines && i < 400; i++)
+    {
+      const char *text = context->lines[i].text;
+
+      if (context->lines[i].kind != KESSAN_LINE_BLANK && strstr (text, "日") != NULL
+          && g_regex_match (labelled, text, 0, NULL))
+        {
+          g_autoptr(GArray) periods = kessan_period_scan (text);
+
+          if (periods->len == 1)
+            {
+              g_autofree char *iso = NULL;
+
+              context->released = g_array_index (periods, KessanPeriod, 0).end;
+              iso = kessan_date_to_iso (&context->released);
+              kessan_filing_set_released (filing, iso);
+              return;
+            }
+        }
+    }
+
   for (guint i = 0; i < context->n_lines; i++)
     {
       const char *text = context->lines[i].text;

@@ -408,6 +408,17 @@ preceded_by_from (const char *text,
   return p - text >= 3 && memcmp (p - 3, "自", 3) == 0;
 }
 
+static gboolean
+preceded_by_to (const char *text,
+                guint       offset)
+{
+  const char *p = text + offset;
+
+  while (p > text && (p[-1] == ' ' || p[-1] == '\t'))
+    p--;
+  return p - text >= 3 && memcmp (p - 3, "至", 3) == 0;
+}
+
 /* "自 2023年4月1日 至 2024年3月31日" and "2023年4月1日～2024年3月31日"
  * name one period, from its first day to its last. */
 static void
@@ -424,10 +435,17 @@ join_ranges (const char *text,
         continue;
       if (!only_range_marks (between, text + second->offset))
         continue;
-      if (!preceded_by_from (text, first->offset) && strstr (between, "至") == NULL
-          && g_utf8_strchr (between, text + second->offset - between, 0xff5e) == NULL
-          && g_utf8_strchr (between, text + second->offset - between, 0x301c) == NULL)
-        continue;
+      /* "自 A 至 B", or "A ～ B"; never "至 A) 至 B)", the ends of two
+       * periods printed side by side. */
+      {
+        gsize gap = (gsize) (text + second->offset - between);
+        gboolean tilde = g_utf8_strchr (between, (gssize) gap, 0xff5e) != NULL
+                         || g_utf8_strchr (between, (gssize) gap, 0x301c) != NULL
+                         || memchr (between, '~', gap) != NULL;
+
+        if (!preceded_by_from (text, first->offset) && !(tilde && !preceded_by_to (text, first->offset)))
+          continue;
+      }
       if (g_date_compare (&first->end, &second->end) >= 0)
         continue;
       second->start = first->end;

@@ -325,7 +325,8 @@ kessan_release_find_fiscal_period (KessanParseContext *context,
       KessanStatement *statement = kessan_filing_get_statement (filing, s);
       KessanStatementKind kind = kessan_statement_get_kind (statement);
 
-      if (kind != KESSAN_STATEMENT_KIND_INCOME && kind != KESSAN_STATEMENT_KIND_CASHFLOW)
+      if (kind != KESSAN_STATEMENT_KIND_INCOME && kind != KESSAN_STATEMENT_KIND_CASHFLOW
+          && kind != KESSAN_STATEMENT_KIND_SUMMARY)
         continue;
       for (guint c = 0; c < kessan_statement_get_n_columns (statement); c++)
         {
@@ -333,7 +334,8 @@ kessan_release_find_fiscal_period (KessanParseContext *context,
           guint months = kessan_column_get_months (column);
           GDate end;
 
-          if (months == 0 || !kessan_date_from_iso (kessan_column_get_period_end (column), &end))
+          if (months == 0 || kessan_column_get_measure (column) != KESSAN_MEASURE_AMOUNT
+              || !kessan_date_from_iso (kessan_column_get_period_end (column), &end))
             continue;
           if (!g_date_valid (&latest) || g_date_compare (&end, &latest) > 0
               || (g_date_compare (&end, &latest) == 0 && months < latest_months))

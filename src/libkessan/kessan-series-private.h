@@ -104,6 +104,8 @@ struct _KessanSeriesSet
   GPtrArray   *ranked;           /* Release, borrowed, in the order released */
   GHashTable  *hashes;           /* source hash → Release */
   GHashTable  *filings;          /* KessanFiling → Release */
+  KessanCompany *company;        /* whose releases the set holds, the
+                                  * first added's, or NULL while empty */
   GHashTable  *concepts;         /* key → ConceptEntry, owned */
   GHashTable  *printed;          /* KessanSeriesPoint → itself */
   GPtrArray   *points;           /* printed KessanSeriesPoint, owned */

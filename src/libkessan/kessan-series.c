@@ -367,6 +367,7 @@ kessan_series_set_finalize (GObject *object)
   g_clear_pointer (&self->ranked, g_ptr_array_unref);
   g_clear_pointer (&self->releases, g_ptr_array_unref);
   g_clear_pointer (&self->dictionary, g_hash_table_unref);
+  g_clear_object (&self->company);
 
   G_OBJECT_CLASS (kessan_series_set_parent_class)->finalize (object);
 }
@@ -591,6 +592,67 @@ add_statement (KessanSeriesSet *self,
     }
 }
 
+/* Whether two releases are of one company: a lasting identifier both
+ * print decides (the same CIK, LEI, EDINET code or 証券コード); then the
+ * names; then the tickers, which companies change (IIJI became IIJE for
+ * a while).  A release that names no company at all is taken as the
+ * set's. */
+static gboolean
+same_company (KessanCompany *a,
+              KessanCompany *b)
+{
+  const char *name_a = kessan_company_get_name (a);
+  const char *name_b = kessan_company_get_name (b);
+  const char *ticker_a = kessan_company_get_id (a, KESSAN_COMPANY_ID_TICKER);
+  const char *ticker_b = kessan_company_get_id (b, KESSAN_COMPANY_ID_TICKER);
+
+  for (guint i = 0; i < KESSAN_COMPANY_N_IDS; i++)
+    {
+      const char *id_a = kessan_company_get_id (a, i);
+      const char *id_b = kessan_company_get_id (b, i);
+
+      if (i != KESSAN_COMPANY_ID_TICKER && id_a != NULL && id_b != NULL)
+        return g_ascii_strcasecmp (id_a, id_b) == 0;
+    }
+  if (name_a != NULL && name_b != NULL)
+    return g_ascii_strcasecmp (name_a, name_b) == 0;
+  if (ticker_a != NULL && ticker_b != NULL)
+    return g_ascii_strcasecmp (ticker_a, ticker_b) == 0;
+  return TRUE;
+}
+
+/**
+ * kessan_series_set_get_company:
+ * @self: a #KessanSeriesSet
+ *
+ * Returns: (transfer none) (nullable): the company whose releases the set
+ *   holds (that of the first release added), or %NULL while it is empty
+ */
+KessanCompany *
+kessan_series_set_get_company (KessanSeriesSet *self)
+{
+  g_return_val_if_fail (KESSAN_IS_SERIES_SET (self), NULL);
+
+  return self->company;
+}
+
+/**
+ * kessan_series_set_accepts:
+ * @self: a #KessanSeriesSet
+ * @filing: a release
+ *
+ * Returns: whether @filing is of the set's company (or the set is empty)
+ */
+gboolean
+kessan_series_set_accepts (KessanSeriesSet *self,
+                           KessanFiling    *filing)
+{
+  g_return_val_if_fail (KESSAN_IS_SERIES_SET (self), FALSE);
+  g_return_val_if_fail (KESSAN_IS_FILING (filing), FALSE);
+
+  return self->company == NULL || same_company (self->company, kessan_filing_get_company_info (filing));
+}
+
 /**
  * kessan_series_set_add_filing:
  * @self: a #KessanSeriesSet
@@ -605,7 +667,12 @@ add_statement (KessanSeriesSet *self,
  * Points, observations and checks obtained from the set before are no
  * longer valid afterwards.
  *
- * Returns: %TRUE if @filing was added, %FALSE if it was already there
+ * A set holds the releases of one company, that of the first release
+ * added: a release of another company is not added (see
+ * kessan_series_set_accepts()).
+ *
+ * Returns: %TRUE if @filing was added, %FALSE if it was already there or
+ *   is another company's
  */
 gboolean
 kessan_series_set_add_filing (KessanSeriesSet *self,
@@ -623,6 +690,20 @@ kessan_series_set_add_filing (KessanSeriesSet *self,
   if (g_hash_table_contains (self->filings, filing) ||
       (hash != NULL && g_hash_table_contains (self->hashes, hash)))
     return FALSE;
+
+  /* A series is one company's: another company's figures for the same
+   * concept and period are not a restatement of them. */
+  if (!kessan_series_set_accepts (self, filing))
+    {
+      g_debug ("%s: another company's release (%s); not added",
+               kessan_filing_get_source_name (filing), kessan_filing_get_company (filing));
+      return FALSE;
+    }
+  if (self->company == NULL)
+    {
+      self->company = kessan_company_new ();
+      kessan_company_copy_into (kessan_filing_get_company_info (filing), self->company);
+    }
 
   release = g_new0 (Release, 1);
   release->filing = g_object_ref (filing);

@@ -54,6 +54,9 @@ void                      kessan_series_dup_labels              (const char     
                                                                  char                    **label_ja);
 
 KessanSeriesSet          *kessan_series_set_new                 (void);
+KessanCompany            *kessan_series_set_get_company         (KessanSeriesSet          *self);
+gboolean                  kessan_series_set_accepts             (KessanSeriesSet          *self,
+                                                                 KessanFiling             *filing);
 gboolean                  kessan_series_set_add_filing          (KessanSeriesSet          *self,
                                                                  KessanFiling             *filing);
 void                      kessan_series_set_add_model           (KessanSeriesSet          *self,

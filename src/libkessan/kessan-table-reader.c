@@ -727,6 +727,8 @@ find_scale (TableReader *self)
     { "thousands", 1000 }, { "in thousand", 1000 }, { "000s", 1000 }, { "千円", 1000 }, { "千米ドル", 1000 },
     { "millions", 1000000 }, { "in million", 1000000 }, { "百万円", 1000000 }, { "百万米ドル", 1000000 },
     { "億円", 100000000 }, { "billions", 1000000000 }, { "in billion", 1000000000 }, { "十億円", 1000000000 },
+    /* "(EUR million)", "(USD thousand)" */
+    { "thousand)", 1000 }, { "million)", 1000000 }, { "billion)", 1000000000 },
   };
   const char *text = self->preamble_text->str;
   g_autofree char *all = g_strconcat (self->title ? self->title : "", "\n", text, NULL);
@@ -1366,6 +1368,49 @@ build_rows (TableReader     *self,
   g_array_unref (pending_lines);
 }
 
+/* A table whose title says nothing is a statement of the kind most of
+ * its rows are items of, in either language ("流動負債", "Net sales"):
+ * three rows at least, and more than half of those the dictionary
+ * knows. */
+static void
+kind_by_content (TableReader *self)
+{
+  static const KessanStatementKind kinds[] = {
+    KESSAN_STATEMENT_KIND_INCOME, KESSAN_STATEMENT_KIND_BALANCE, KESSAN_STATEMENT_KIND_CASHFLOW,
+  };
+  static const char * const topics[] = { "income", "balance", "cashflow" };
+  KessanLine *lines = self->context->lines;
+  guint votes[G_N_ELEMENTS (kinds)] = { 0 };
+  guint known = 0, best = 0;
+
+  for (guint i = self->block->first; i <= self->block->last; i++)
+    {
+      gboolean any = FALSE;
+
+      if (lines[i].kind != KESSAN_LINE_DATA || lines[i].label == NULL || lines[i].label[0] == '\0')
+        continue;
+      for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+        {
+          const KessanConcept *concept = kessan_concepts_lookup (self->context->concepts, kinds[k], NULL, lines[i].label);
+
+          if (concept != NULL && kessan_concepts_has_kind (self->context->concepts, concept->key, kinds[k]))
+            {
+              votes[k]++;
+              any = TRUE;
+            }
+        }
+      known += any;
+    }
+  for (guint k = 1; k < G_N_ELEMENTS (kinds); k++)
+    if (votes[k] > votes[best])
+      best = k;
+  if (votes[best] >= 3 && votes[best] * 2 > known)
+    {
+      self->kind = kinds[best];
+      self->topic = topics[best];
+    }
+}
+
 static const char *
 statement_language (TableReader *self)
 {
@@ -1424,6 +1469,18 @@ kessan_table_read (KessanParseContext *context,
         self.kind = KESSAN_STATEMENT_KIND_KPI;
     }
 
+  /* Periods down the first column and items across: read the other
+   * way round. */
+  {
+    KessanStatement *transposed = kessan_table_read_transposed (context, block, self.title, self.kind);
+
+    if (transposed != NULL)
+      {
+        g_free (self.title);
+        return transposed;
+      }
+  }
+
   self.n_columns = count_columns (&self);
   if (self.n_columns == 0)
     {
@@ -1445,6 +1502,9 @@ kessan_table_read (KessanParseContext *context,
       topic = g_strconcat (self.topic, year ? ".year" : ".quarter", NULL);
       self.topic = topic;
     }
+
+  if (self.topic == NULL)
+    kind_by_content (&self);
 
   language = statement_language (&self);
   statement = kessan_statement_new (NULL, self.kind, language);
