@@ -309,6 +309,9 @@ test_ixbrl_forecasts (void)
   g_assert_cmpuint (kessan_filing_get_n_statements (filing), ==, 2);
   results = kessan_filing_get_statement (filing, 0);
   g_assert_cmpuint (kessan_statement_get_n_columns (results), ==, 5);
+  /* The second header row heads its columns and is no row of its own. */
+  g_assert_cmpuint (kessan_statement_get_n_rows (results), ==, 5);
+  g_assert_cmpstr (kessan_column_get_header (column_at (results, 3)), ==, "2025年3月期(予想) / 上限");
   for (guint c = 0; c < 5; c++)
     {
       KessanColumn *column = column_at (results, c);
@@ -340,6 +343,29 @@ test_ixbrl_forecasts (void)
   parent = kessan_filing_get_statement (filing, 1);
   g_assert_cmpint (kessan_column_get_consolidation (column_at (parent, 0)), ==, KESSAN_CONSOLIDATION_NON_CONSOLIDATED);
   g_assert_cmpfloat_with_epsilon (kessan_line_item_get_value (find_row (parent, "売上高", 0), 0), 150220, 1e-9);
+}
+
+/* An IFRS statement tagged with the IFRS elements of the Japanese
+ * taxonomy: the standard from its tags, durations of three months. */
+static void
+test_ixbrl_ifrs (void)
+{
+  g_autoptr(KessanFiling) filing = parse_seed ("structured/ifrs-ixbrl.htm");
+  KessanStatement *income = kessan_filing_get_statement (filing, 0);
+
+  g_assert_cmpint (kessan_filing_get_accounting_standard (filing), ==, KESSAN_STANDARD_IFRS);
+  g_assert_cmpstr (kessan_filing_get_company (filing), ==, "見本電機株式会社");
+  g_assert_cmpint (kessan_statement_get_kind (income), ==, KESSAN_STATEMENT_KIND_INCOME);
+  g_assert_cmpstr (kessan_column_get_period_start (column_at (income, 1)), ==, "2024-04-01");
+  g_assert_cmpstr (kessan_column_get_period_end (column_at (income, 1)), ==, "2024-06-30");
+  g_assert_cmpuint (kessan_column_get_months (column_at (income, 1)), ==, 3);
+  g_assert_cmpstr (kessan_filing_get_period_end (filing), ==, "2024-06-30");
+  assert_row (income, "売上収益", 0, 84512, 91306);
+  assert_row (income, "売上原価", 0, -60208, -64877);
+  g_assert_cmpstr (kessan_line_item_get_concept (find_row (income, "売上収益", 0)), ==, "revenues.total");
+  g_assert_cmpstr (kessan_line_item_get_concept (find_row (income, "親会社の所有者", 0)), ==, "net_income");
+  g_assert_cmpstr (kessan_line_item_get_concept (find_row (income, "売上総利益", 0)), ==, "jpigp_cor:GrossProfitIFRS");
+  g_assert_cmpuint (count_findings (filing, "fact"), ==, 0);
 }
 
 static char *
@@ -698,6 +724,7 @@ main (int   argc,
   g_test_add_func ("/kessan/structured/ixbrl/balance", test_ixbrl_balance);
   g_test_add_func ("/kessan/structured/ixbrl/same-as-text", test_ixbrl_same_as_text);
   g_test_add_func ("/kessan/structured/ixbrl/forecasts", test_ixbrl_forecasts);
+  g_test_add_func ("/kessan/structured/ixbrl/ifrs", test_ixbrl_ifrs);
   g_test_add_func ("/kessan/structured/ixbrl/mismatch", test_ixbrl_mismatch);
   g_test_add_func ("/kessan/structured/ixbrl/missing-context", test_ixbrl_missing_context);
   g_test_add_func ("/kessan/structured/ixbrl/malformed", test_ixbrl_malformed);

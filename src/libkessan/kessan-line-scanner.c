@@ -631,6 +631,17 @@ line_is_header_uncached (const KessanLine *line)
   for (guint i = 0; i < G_N_ELEMENTS (header_words); i++)
     if (strstr (line->text, header_words[i]) != NULL)
       return TRUE;
+  /* Cells without a label heading two columns or more ("\t予想\t上限\t下限"):
+   * a row of column heads, as an HTML table prints them. */
+  if (line->tabbed && line->text[strspn (line->text, " ")] == '\t')
+    {
+      guint filled = 0;
+
+      for (const char *p = strchr (line->text, '\t'); p != NULL; p = strchr (p + 1, '\t'))
+        filled += p[1] != '\0' && p[1] != '\t';
+      if (filled >= 2)
+        return TRUE;
+    }
   periods = kessan_period_scan (line->text);
   return periods->len > 0 || kessan_text_is_year_list (line->text);
 }
