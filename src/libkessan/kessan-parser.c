@@ -1102,13 +1102,23 @@ kessan_parse_file (GFile   *file,
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  /* An unpacked TDnet or EDINET package is read as the package is. */
+  /* An unpacked TDnet or EDINET package is read as the package is; any
+   * other folder is refused as a folder. */
   if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
     {
       g_autoptr(GPtrArray) files = g_ptr_array_new ();
+      g_autoptr(GError) local_error = NULL;
+      KessanFiling *filing;
 
       g_ptr_array_add (files, file);
-      return kessan_parse_package_files (files, error);
+      filing = kessan_parse_package_files (files, &local_error);
+      if (filing != NULL)
+        return filing;
+      if (!g_error_matches (local_error, KESSAN_ERROR, KESSAN_ERROR_NOT_RELEASE))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
     }
 
   bytes = kessan_load_release_bytes (file, error);
