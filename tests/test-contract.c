@@ -267,6 +267,42 @@ test_bad_members (void)
     }
 }
 
+/* A series is the company's own result in the currency it reports in:
+ * never a forecast, the parent company alone or a segment. */
+static void
+test_series_take_results_only (void)
+{
+  const char *names[] = { "eur-table.json", "forecast-column.json", "non-consolidated.json" };
+  g_autoptr(KessanSeriesSet) set = kessan_series_set_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(KessanFiling) filing = load_json ("v2", names[i], NULL);
+
+      kessan_series_set_add_filing (set, filing);
+    }
+
+  g_assert_nonnull (kessan_series_set_lookup (set, "revenues.total", "2023-12-31", 12));
+  g_assert_nonnull (kessan_series_set_lookup (set, "revenues.total", "2022-12-31", 12));
+  g_assert_null (kessan_series_set_lookup (set, "revenues.total", "2025-03-31", 12));
+  g_assert_null (kessan_series_set_lookup (set, "revenues.total", "2024-03-31", 12));
+}
+
+static void
+test_column_names (void)
+{
+  g_autoptr(KessanFiling) filing = load_json ("v2", "forecast-column.json", NULL);
+  g_autoptr(KessanFiling) other = load_json ("v2", "non-consolidated.json", NULL);
+  KessanStatement *statement = kessan_filing_get_statement (filing, 0);
+  g_autofree char *en = kessan_format_column_name (kessan_statement_get_column (statement, 0), "en");
+  g_autofree char *ja = kessan_format_column_name (kessan_statement_get_column (statement, 2), "ja");
+  g_autofree char *parent = kessan_format_column_name (kessan_statement_get_column (kessan_filing_get_statement (other, 0), 0), "ja");
+
+  g_assert_true (g_str_has_suffix (en, " forecast"));
+  g_assert_true (g_str_has_suffix (ja, " 予想（下限）"));
+  g_assert_true (g_str_has_suffix (parent, " 個別"));
+}
+
 /* A reader of a marked-up format hands the table reader rows of cells,
  * with the element each came from and the facts tagged in them; the
  * table is read as a text table is, and the facts go to their cells. */
@@ -368,6 +404,8 @@ main (int   argc,
   g_test_add_func ("/kessan/contract/non-consolidated", test_non_consolidated);
   g_test_add_func ("/kessan/contract/two-part-source", test_two_part_source);
   g_test_add_func ("/kessan/contract/bad-members", test_bad_members);
+  g_test_add_func ("/kessan/contract/series-take-results-only", test_series_take_results_only);
+  g_test_add_func ("/kessan/contract/column-names", test_column_names);
   g_test_add_func ("/kessan/contract/grid-rows", test_grid_rows);
   g_test_add_func ("/kessan/contract/text-reader-one-part", test_text_reader_one_part);
 

@@ -423,6 +423,62 @@ test_line_count (void)
   g_assert_nonnull (strstr (error->message, words));
 }
 
+static guint
+count_check (KessanFiling *filing,
+             const char   *check,
+             GString      *messages)
+{
+  GListModel *findings = kessan_filing_get_findings (filing);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(KessanFinding) finding = g_list_model_get_item (findings, i);
+
+      if (g_str_equal (kessan_finding_get_check (finding), check))
+        {
+          n++;
+          if (messages != NULL)
+            g_string_append (messages, kessan_finding_get_message (finding));
+        }
+    }
+  return n;
+}
+
+/* A bilingual release cut between tables, after its last edition's KPI
+ * tables and before its statements: the last edition lacks statements
+ * the first one has, and the release says it was cut short.  Whole
+ * releases say nothing of the kind. */
+static void
+test_missing_statements (void)
+{
+  const char * const seeds[] = { "001_ac7abb1bfabe4158.txt", "003_3f09aa9018b22431.txt", "004_df6267c19d93d050.txt" };
+  gsize length;
+  g_autofree char *text = kessan_test_load_seed ("003_3f09aa9018b22431.txt", &length);
+  g_autoptr(GBytes) cut = g_bytes_new (text, length * 7 / 10);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KessanFiling) filing = NULL;
+  g_autoptr(GString) messages = g_string_new (NULL);
+
+  filing = kessan_parse_release (cut, "cut.txt", &error);
+  g_assert_no_error (error);
+  kessan_filing_run_checks (filing);
+  g_assert_cmpuint (kessan_filing_get_n_statements (filing), ==, 16);
+  g_assert_cmpuint (count_check (filing, "truncated", messages), ==, 1);
+  g_assert_nonnull (strstr (messages->str, "ja-income-quarter, ja-balance, ja-cashflow-quarter"));
+  g_assert_nonnull (strstr (messages->str, "cut short"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (seeds); i++)
+    {
+      g_autoptr(GBytes) whole = kessan_test_load_seed_bytes (seeds[i]);
+      g_autoptr(KessanFiling) complete = kessan_parse_release (whole, seeds[i], &error);
+
+      g_assert_no_error (error);
+      kessan_filing_run_checks (complete);
+      g_assert_cmpuint (count_check (complete, "truncated", NULL), ==, 0);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -441,5 +497,6 @@ main (int    argc,
   g_test_add_func ("/kessan/hardening/library-dir-variable", test_library_dir_variable);
   g_test_add_func ("/kessan/hardening/usage-lines", test_usage_lines);
   g_test_add_func ("/kessan/hardening/line-count", test_line_count);
+  g_test_add_func ("/kessan/hardening/missing-statements", test_missing_statements);
   return g_test_run ();
 }

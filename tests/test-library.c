@@ -6,7 +6,9 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
+#include <utime.h>
 
 #include "kessan.h"
 #include "kessan-test-util.h"
@@ -614,6 +616,99 @@ test_interrupted_write (Fixture       *fixture,
   g_assert_true (g_file_test (glib_style, G_FILE_TEST_EXISTS));
 }
 
+static void
+make_old (const char *path)
+{
+  struct utimbuf times;
+
+  times.actime = times.modtime = time (NULL) - 120;
+  g_assert_cmpint (utime (path, &times), ==, 0);
+}
+
+/* What a process killed in the middle of an addition leaves, temporary
+ * files and a copy of an original without its filing, is removed when
+ * the library is opened, once it is old enough not to be an addition in
+ * progress in another process. */
+static void
+test_leftovers_removed (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(KessanLibrary) library = loaded_library_at (fixture->dir);
+  g_autoptr(KessanLibrary) reloaded = NULL;
+  g_autofree char *kept_source = source_path (fixture->dir, 0);
+  g_autofree char *orphan = source_path (fixture->dir, 1);
+  g_autofree char *fresh_orphan = source_path (fixture->dir, 2);
+  g_autofree char *old_tmp = NULL;
+  g_autofree char *old_source_tmp = NULL;
+  g_autofree char *fresh_tmp = NULL;
+  g_autofree char *foreign = NULL;
+
+  add_seed (library, 0);
+  make_old (kept_source);
+
+  old_tmp = g_strdup_printf ("%s/filings/.%s.json.Ab12Cd.tmp", fixture->dir, seed_hashes[1]);
+  old_source_tmp = g_strdup_printf ("%s/sources/.%s-%s.Ef34Gh.tmp", fixture->dir, seed_hashes[1], seed_names[1]);
+  fresh_tmp = g_strdup_printf ("%s/filings/.%s.json.Qq11Rr.tmp", fixture->dir, seed_hashes[2]);
+  foreign = g_strdup_printf ("%s/sources/notes.txt", fixture->dir);
+  kessan_test_write_file (old_tmp, "{", -1);
+  kessan_test_write_file (old_source_tmp, "Revenues", -1);
+  kessan_test_write_file (fresh_tmp, "{", -1);
+  kessan_test_write_file (orphan, g_bytes_get_data (seed_bytes[1], NULL), g_bytes_get_size (seed_bytes[1]));
+  kessan_test_write_file (fresh_orphan, g_bytes_get_data (seed_bytes[2], NULL), g_bytes_get_size (seed_bytes[2]));
+  kessan_test_write_file (foreign, "mine", -1);
+  make_old (old_tmp);
+  make_old (old_source_tmp);
+  make_old (orphan);
+  make_old (foreign);
+
+  reloaded = loaded_library_at (fixture->dir);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (reloaded)), ==, 1);
+  g_assert_cmpstrv (kessan_library_get_problems (reloaded), ((const char *[]) { NULL }));
+  g_assert_false (g_file_test (old_tmp, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (old_source_tmp, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (orphan, G_FILE_TEST_EXISTS));
+  /* Kept: what may still be being written, the copy of a filing in the
+   * library, and a file that is not Kessan's. */
+  g_assert_true (g_file_test (fresh_tmp, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (fresh_orphan, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (kept_source, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (foreign, G_FILE_TEST_EXISTS));
+  {
+    g_autoptr(GBytes) source = kessan_library_read_source (reloaded, item (reloaded, 0), NULL);
+
+    g_assert_nonnull (source);
+  }
+}
+
+/* Two processes add the same file at once: the one that finds the
+ * other's filing file written in the meantime reports the duplicate it
+ * is, not a failure. */
+static void
+test_concurrent_add (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(KessanLibrary) first = loaded_library_at (fixture->dir);
+  g_autoptr(KessanLibrary) second = loaded_library_at (fixture->dir);
+  g_autofree char *path = kessan_test_seed_path (seed_names[0]);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(KessanFiling) from_first = NULL;
+  g_autoptr(KessanFiling) from_second = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean duplicate = TRUE;
+
+  from_first = kessan_library_import_file (first, file, &duplicate, &error);
+  g_assert_no_error (error);
+  g_assert_false (duplicate);
+
+  /* The second library was loaded before the first added the file. */
+  from_second = kessan_library_import_file (second, file, &duplicate, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (from_second);
+  g_assert_true (duplicate);
+  g_assert_cmpstr (kessan_filing_get_source_hash (from_second), ==, seed_hashes[0]);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (second)), ==, 1);
+}
+
 /* A save that fails leaves the previous version and no temporary file. */
 static void
 assert_failed_save_left_previous (Fixture       *fixture,
@@ -1052,6 +1147,8 @@ main (int    argc,
   ADD_TEST ("remove-fails", test_remove_fails);
   ADD_TEST ("corrupt", test_corrupt);
   ADD_TEST ("interrupted-write", test_interrupted_write);
+  ADD_TEST ("leftovers-removed", test_leftovers_removed);
+  ADD_TEST ("concurrent-add", test_concurrent_add);
   ADD_TEST ("save", test_save);
   ADD_TEST ("save-read-only", test_save_read_only);
   ADD_TEST ("save-interrupted", test_save_interrupted);

@@ -489,6 +489,44 @@ test_margins (void)
   g_assert_null (kessan_series_set_lookup (set, "margin.operating", "2003-09-30", 0));
 }
 
+/* A total the releases print in some quarters is the sum of its parts
+ * in the others. */
+static void
+test_derived_total (void)
+{
+  g_autoptr(KessanSeriesSet) set = seed_set ();
+  const char *total_key = "revenues.connectivity_vas.connectivity_total";
+  const char * const *parts = kessan_concepts_get_components (kessan_concepts_get_default (), total_key);
+  g_autoptr(GPtrArray) points = kessan_series_set_get_points (set, total_key);
+  guint n_derived = 0, n_printed = 0;
+
+  g_assert_nonnull (parts);
+  g_assert_cmpuint (g_strv_length ((char **) parts), ==, 2);
+  for (guint i = 0; i < points->len; i++)
+    {
+      const KessanSeriesPoint *point = g_ptr_array_index (points, i);
+      const KessanSeriesPoint *a, *b;
+
+      if (!kessan_series_point_get_derived (point))
+        {
+          n_printed++;
+          continue;
+        }
+      n_derived++;
+      a = lookup (set, parts[0], kessan_series_point_get_period_end (point), kessan_series_point_get_months (point));
+      b = lookup (set, parts[1], kessan_series_point_get_period_end (point), kessan_series_point_get_months (point));
+      assert_derived (point, kessan_series_point_get_value (a) + kessan_series_point_get_value (b), 2);
+      g_assert_cmpstr (kessan_series_point_get_formula (point), ==, "sum of parts");
+      g_assert_true (kessan_series_point_get_input (point, 0) == a);
+    }
+  /* The quarters ending December 2002 and March 2003 print the services
+   * but not their total. */
+  g_assert_cmpuint (n_printed, >, 0);
+  g_assert_true (kessan_series_point_get_derived (lookup (set, total_key, "2002-12-31", 3)));
+  g_assert_false (kessan_series_point_get_derived (lookup (set, total_key, "2003-09-30", 3)));
+  g_assert_cmpuint (n_derived, >=, 1);
+}
+
 /* The labels of a series: a margin's, the dictionary's, and for a
  * concept the dictionary does not know, what the releases print. */
 static void
@@ -1065,6 +1103,7 @@ main (int    argc,
   g_test_add_func ("/kessan/series/same-release-twice", test_same_release_twice);
   g_test_add_func ("/kessan/series/margins", test_margins);
   g_test_add_func ("/kessan/series/labels", test_labels);
+  g_test_add_func ("/kessan/series/derived-total", test_derived_total);
   g_test_add_func ("/kessan/series/growth", test_growth);
   g_test_add_func ("/kessan/series/fourth-quarter/nine-months", test_fourth_quarter_from_nine_months);
   g_test_add_func ("/kessan/series/fourth-quarter/quarters", test_fourth_quarter_from_quarters);

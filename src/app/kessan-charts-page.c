@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "kessan-accessible.h"
 #include "kessan-chart.h"
 #include "kessan-charts-page.h"
 #include "kessan-display-settings.h"
@@ -225,6 +226,8 @@ setup_concept_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_check_button_set_child (GTK_CHECK_BUTTON (button), label);
+  /* A check button named by the label it holds, as by its own label. */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
   g_signal_connect (button, "toggled", G_CALLBACK (concept_toggled_cb), self);
   gtk_list_item_set_child (item, button);
 }
@@ -263,6 +266,7 @@ bind_concept_cb (GtkSignalListItemFactory *factory,
 
   g_object_set_data_full (G_OBJECT (button), "key", g_strdup (key), g_free);
   show_concept (self, button);
+  kessan_accessible_name_list_row (button, gtk_label_get_text (GTK_LABEL (gtk_check_button_get_child (GTK_CHECK_BUTTON (button)))));
   g_ptr_array_add (self->bound_buttons, button);
 }
 
@@ -1176,6 +1180,11 @@ kessan_charts_page_init (KessanChartsPage *self)
         gtk_drop_down_set_list_factory (choices[i], list);
       }
   }
+  kessan_accessible_name_drop_down (self->preset_dropdown, gtk_widget_get_prev_sibling (GTK_WIDGET (self->preset_dropdown)), NULL);
+  kessan_accessible_name_drop_down (self->kind_dropdown, gtk_widget_get_prev_sibling (GTK_WIDGET (self->kind_dropdown)), NULL);
+  kessan_accessible_name_drop_down (self->values_dropdown, gtk_widget_get_prev_sibling (GTK_WIDGET (self->values_dropdown)), NULL);
+  kessan_accessible_name_drop_down (self->from_dropdown, NULL, _("First period"));
+  kessan_accessible_name_drop_down (self->to_dropdown, NULL, _("Last period"));
 
   self->updating++;
   /* TRANSLATORS: the preset entry of a chart of concepts picked by hand */

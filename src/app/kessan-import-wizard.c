@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kessan-accessible.h"
 #include "kessan-import-wizard-private.h"
 #include "kessan-release-chooser.h"
 
@@ -774,6 +775,13 @@ static void
 kessan_import_wizard_init (KessanImportWizard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  kessan_accessible_name_drop_down (self->table_dropdown, gtk_widget_get_prev_sibling (GTK_WIDGET (self->table_dropdown)), NULL);
+  kessan_accessible_name_drop_down (self->move_dropdown, gtk_widget_get_prev_sibling (GTK_WIDGET (self->move_dropdown)), NULL);
+  kessan_accessible_name_drop_down (self->concept_dropdown, gtk_widget_get_prev_sibling (GTK_WIDGET (self->concept_dropdown)), NULL);
+  kessan_accessible_name_drop_down (self->measure_dropdown, NULL, _("Measure"));
+  kessan_accessible_name_drop_down (self->currency_dropdown, NULL, _("Currency"));
+  kessan_accessible_name_drop_down (self->scale_dropdown, NULL, _("Scale"));
+  kessan_accessible_name_drop_down (self->quarter_dropdown, NULL, _("Quarter"));
 
   self->imports = g_list_store_new (KESSAN_TYPE_IMPORT);
   self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) file_row_free);

@@ -14,6 +14,8 @@ const char *kessan_statement_get_table_name   (KessanStatement *statement);
 
 /* The statement's readable name and edition: "Balance Sheet (Japanese)". */
 char       *kessan_statement_get_display_name (KessanStatement *statement);
+/* A short name for a list of the tables of one release. */
+char       *kessan_statement_get_short_name  (KessanStatement *statement);
 
 /* The readable name of the check with @id ("cash" → "Cash
  * reconciliation"), or @id itself when the check is unknown. */

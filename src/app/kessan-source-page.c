@@ -62,6 +62,12 @@ struct _KessanSourcePage
   gboolean           centering;
   guint              center_source;
   guint              measure_source;
+
+  /* A number to select once the text is in: its line (1-based, 0 for
+   * none), and where it is in the line, in characters (-1: the line) */
+  guint              span_line;
+  int                span_start;
+  int                span_length;
 };
 
 G_DEFINE_FINAL_TYPE (KessanSourcePage, kessan_source_page, ADW_TYPE_BIN)
@@ -750,6 +756,29 @@ load_pieces (KessanSourcePage *self)
   return self->loaded_length >= self->text_length;
 }
 
+/* Selects the number asked for, or puts the cursor at the start of its
+ * line, and gives the text the focus: the reader goes on from there. */
+static void
+apply_span (KessanSourcePage *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter start, end;
+
+  if (self->span_line == 0 || self->span_line > count_lines (self))
+    return;
+  gtk_text_buffer_get_iter_at_line (buffer, &start, (int) self->span_line - 1);
+  end = start;
+  if (self->span_start >= 0 && self->span_start < gtk_text_iter_get_chars_in_line (&start))
+    {
+      gtk_text_iter_set_line_offset (&start, self->span_start);
+      end = start;
+      gtk_text_iter_forward_chars (&end, self->span_length);
+    }
+  gtk_text_buffer_select_range (buffer, &end, &start);
+  self->span_line = 0;
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
 static void
 finish_loading (KessanSourcePage *self)
 {
@@ -766,6 +795,7 @@ finish_loading (KessanSourcePage *self)
   if (self->highlighted->len > 0)
     scroll_to_highlight (self);
   apply_highlight (self);
+  apply_span (self);
   if (self->highlighted->len == 0)
     {
       gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
@@ -841,6 +871,7 @@ kessan_source_page_set_filing (KessanSourcePage *self,
   gtk_widget_remove_css_class (GTK_WIDGET (self->search_entry), "error");
   g_array_set_size (self->highlighted, 0);
   self->pinned = FALSE;
+  self->span_line = 0;
   scan_text (self);
   update_header (self);
   gtk_stack_set_visible_child_name (self->stack, filing != NULL ? "text" : "empty");
@@ -869,6 +900,32 @@ kessan_source_page_show_lines (KessanSourcePage *self,
     return;   /* load_text() highlights and scrolls */
   scroll_to_highlight (self);
   apply_highlight (self);
+}
+
+/**
+ * kessan_source_page_select_span:
+ * @self: a #KessanSourcePage
+ * @line: a line of the source (1-based)
+ * @start: where the span starts in the line, in characters; -1 for none
+ * @length: its length in characters
+ *
+ * Highlights @line, selects the span in it (a number of a statement)
+ * and moves the keyboard focus to the text.
+ */
+void
+kessan_source_page_select_span (KessanSourcePage *self,
+                                guint             line,
+                                int               start,
+                                int               length)
+{
+  g_return_if_fail (KESSAN_IS_SOURCE_PAGE (self));
+
+  kessan_source_page_show_lines (self, &line, 1);
+  self->span_line = line;
+  self->span_start = start;
+  self->span_length = MAX (length, 0);
+  if (self->loaded)
+    apply_span (self);
 }
 
 const guint *

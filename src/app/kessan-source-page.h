@@ -18,6 +18,12 @@ KessanFiling *kessan_source_page_get_filing (KessanSourcePage *self);
 void kessan_source_page_show_lines (KessanSourcePage *self,
                                     const guint      *lines,
                                     guint             n_lines);
+/* Highlights @line, selects @length characters from @start in it (none
+ * when @start is -1) and gives the text the focus. */
+void kessan_source_page_select_span (KessanSourcePage *self,
+                                     guint             line,
+                                     int               start,
+                                     int               length);
 /* The lines highlighted now, for tests. */
 const guint *kessan_source_page_get_highlighted (KessanSourcePage *self,
                                                  guint            *n_lines);

@@ -5,7 +5,9 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
+#include "kessan-accessible.h"
 #include "kessan-display-text.h"
 #include "kessan-display-settings.h"
 #include "kessan-names.h"
@@ -29,15 +31,32 @@ typedef enum
 typedef struct
 {
   KessanStatement *editions[2];
+  guint            group;     /* TableGroup */
+  guint            order;     /* in the release, to keep it within a group */
 } Table;
+
+/* The groups of the statement picker, in their order. */
+typedef enum
+{
+  GROUP_STATEMENTS,   /* income, balance, cash flows */
+  GROUP_KEY_FIGURES,
+  GROUP_OTHER,        /* reconciliations, other tables */
+} TableGroup;
 
 typedef struct
 {
-  ColumnKind  kind;
-  int         source;    /* printed column, or the amount column computed from */
-  int         earlier;   /* COLUMN_CHANGE: the earlier period's column */
-  char       *title;
+  ColumnKind           kind;
+  int                  source;    /* printed column, or the amount column computed from */
+  int                  earlier;   /* COLUMN_CHANGE: the earlier period's column */
+  char                *title;
+  int                  width;     /* of a value column, measured once */
+  GtkColumnViewColumn *view;      /* owned; in the view while in the window */
 } DisplayColumn;
+
+#define LABEL_WIDTH    320  /* at least; the labels take what the values leave */
+#define VALUE_WIDTH    88   /* at least */
+#define HEADER_PADDING 20   /* around a title or a number */
+#define MEASURED_ROWS  400  /* rows sampled for the width of a column */
 
 struct _KessanStatementsPage
 {
@@ -49,7 +68,12 @@ struct _KessanStatementsPage
   GtkDropDown         *scale_dropdown;
   GtkDropDown         *currency_dropdown;
   GtkDropDown         *negative_dropdown;
+  GtkScrolledWindow   *scroller;
   GtkColumnView       *column_view;
+  GtkScrollbar        *column_scrollbar;
+  GtkAdjustment       *column_adjustment;
+  GtkWidget           *shade_start;
+  GtkWidget           *shade_end;
   GtkLabel            *provenance_label;
 
   /* Owned */
@@ -68,6 +92,13 @@ struct _KessanStatementsPage
   int                  current_row;
   int                  current_column;
   gboolean             updating;
+
+  /* The window of value columns shown beside the labels: the labels
+   * never scroll away, and the values move by whole columns. */
+  guint                first_column;
+  guint                n_shown;
+  int                  width;
+  guint                layout_source;
 };
 
 G_DEFINE_FINAL_TYPE (KessanStatementsPage, kessan_statements_page, ADW_TYPE_BIN)
@@ -101,6 +132,7 @@ display_column_clear (gpointer data)
   DisplayColumn *column = data;
 
   g_clear_pointer (&column->title, g_free);
+  g_clear_object (&column->view);
 }
 
 static KessanNegativeStyle
@@ -315,6 +347,123 @@ cell_correction (KessanStatementsPage *self,
                                         column->kind == COLUMN_LABEL ? -1 : column->source);
 }
 
+/* The current cell */
+
+static void
+set_class (GtkWidget  *widget,
+           const char *name,
+           gboolean    set)
+{
+  if (set)
+    gtk_widget_add_css_class (widget, name);
+  else
+    gtk_widget_remove_css_class (widget, name);
+}
+
+/* Marks the cell widget around @box as current or not. */
+static void
+mark_current (KessanStatementsPage *self,
+              GtkWidget            *box)
+{
+  GtkListItem *item = g_object_get_data (G_OBJECT (box), "item");
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (box), "column"));
+  GtkWidget *cell = gtk_widget_get_parent (box);
+
+  gboolean current;
+
+  if (cell == NULL)
+    return;
+  current = item != NULL && (int) index == self->current_column
+            && (int) gtk_list_item_get_position (item) == self->current_row;
+  set_class (cell, "current-cell", current);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_STATE_SELECTED, current, -1);
+}
+
+/* The cells of the rows on screen: a few hundred widgets at most. */
+static void
+mark_current_cells (KessanStatementsPage *self,
+                    GtkWidget            *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (g_object_get_data (G_OBJECT (child), "kessan-cell") != NULL)
+        mark_current (self, child);
+      else
+        mark_current_cells (self, child);
+    }
+}
+
+static void update_provenance (KessanStatementsPage *self);
+static void reveal_column (KessanStatementsPage *self,
+                           guint                 c);
+
+/* Makes the cell at @row, @column current: drawn as selected, its
+ * column in view, its provenance in the status line. */
+static void
+set_current_cell (KessanStatementsPage *self,
+                  int                   row,
+                  int                   column)
+{
+  self->current_row = row;
+  self->current_column = CLAMP (column, 0, (int) self->columns->len - 1);
+  reveal_column (self, (guint) self->current_column);
+  mark_current_cells (self, GTK_WIDGET (self->column_view));
+  update_provenance (self);
+}
+
+/* What a screen reader says of a cell: its row's label, its column's
+ * title and its value ("Dedicated access services, 4Q FY2002, USD:
+ * 28,299"), then what the style shows: computed, corrected, a total or
+ * heading row, a finding. */
+static char *
+describe_cell (KessanStatementsPage *self,
+               KessanLineItem       *row,
+               const DisplayColumn  *column)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *label = row_label (self, row);
+  g_autofree char *value = NULL;
+  GPtrArray *findings;
+
+  g_strdelimit (label, "\n", ' ');
+  if (column->kind == COLUMN_LABEL)
+    {
+      g_string_append (text, label);
+      if (kessan_line_item_get_heading (row))
+        g_string_append_printf (text, ", %s", _("heading"));
+      else if (kessan_line_item_get_total (row))
+        g_string_append_printf (text, ", %s", _("total row"));
+    }
+  else
+    {
+      g_autofree char *title = g_strdup (column->title);
+
+      /* The title's lines are one phrase: "2Q FY2003, USD". */
+      for (char *p = strchr (title, '\n'); p != NULL; p = strchr (title, '\n'))
+        {
+          char *joined = g_strdup_printf ("%.*s, %s", (int) (p - title), title, p + 1);
+
+          g_free (title);
+          title = joined;
+        }
+      if (!format_cell (self, row, column, &value))
+        value = g_strdup (_("no value"));
+      /* TRANSLATORS: what a screen reader says of a cell: row, column and value */
+      g_string_append_printf (text, _("%s, %s: %s"), label, title, value);
+      if (kessan_line_item_get_total (row))
+        g_string_append_printf (text, ", %s", _("total"));
+      if (column->kind != COLUMN_PRINTED)
+        g_string_append_printf (text, ", %s", _("computed by Kessan"));
+    }
+  if (cell_correction (self, row, column) != NULL)
+    g_string_append_printf (text, ", %s", _("corrected on import"));
+  findings = findings_for (self, row, column);
+  if (findings != NULL)
+    g_string_append_printf (text, ", %s",
+                            g_dngettext (GETTEXT_PACKAGE, "with a finding", "with findings", findings->len));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 /* Cells */
 
 static void
@@ -338,7 +487,9 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
                gpointer                  user_data)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  /* The cell says what the icon shows. */
+  GtkWidget *icon = g_object_new (GTK_TYPE_IMAGE, "icon-name", "dialog-warning-symbolic",
+                                  "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
   GtkWidget *label = gtk_label_new (NULL);
   GtkGesture *click = gtk_gesture_click_new ();
   guint index = GPOINTER_TO_UINT (user_data);
@@ -361,6 +512,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (box), label);
   g_object_set_data (G_OBJECT (box), "column", user_data);
   g_object_set_data (G_OBJECT (box), "item", item);
+  g_object_set_data (G_OBJECT (box), "kessan-cell", GINT_TO_POINTER (TRUE));
   g_signal_connect (click, "pressed", G_CALLBACK (cell_pressed_cb), box);
   gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (click));
   /* Tooltips are made when asked for: setting one on every cell as it
@@ -422,19 +574,29 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
 
   findings = findings_for (self, row, column);
   gtk_widget_set_visible (icon, findings != NULL);
-  /* What the tooltip shows, for screen readers too. */
-  if (findings != NULL)
-    {
-      g_autofree char *message = describe_findings (findings);
-
-      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
-    }
-
   /* A row or number the analyst corrected on import says so. */
   if (cell_correction (self, row, column) != NULL)
     gtk_widget_add_css_class (label, "corrected");
   else
     gtk_widget_remove_css_class (label, "corrected");
+  mark_current (self, box);
+
+  /* The cell and its row are what a screen reader reads: named by
+   * what they show, the findings as the cell's description. */
+  if (gtk_widget_get_parent (box) != NULL)
+    {
+      GtkWidget *cell = gtk_widget_get_parent (box);
+      g_autofree char *name = describe_cell (self, row, column);
+      g_autofree char *message = describe_findings (findings);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      if (message != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+      else
+        gtk_accessible_reset_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      if (index == 0 && gtk_widget_get_parent (cell) != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (cell)), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    }
 }
 
 /* The whole label of a label cell, the findings of a value cell, and
@@ -538,7 +700,9 @@ update_provenance (KessanStatementsPage *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->provenance_label), text);
 }
 
-/* Selecting rows with the keyboard moves the provenance along. */
+/* Moving through the rows with the keyboard moves the current cell
+ * along: to the row selected alone, or kept where it is while it stays
+ * in a selection made larger. */
 static void
 selection_changed_cb (KessanStatementsPage *self,
                       guint                 position,
@@ -547,15 +711,17 @@ selection_changed_cb (KessanStatementsPage *self,
 {
   GtkBitset *selected = gtk_selection_model_get_selection (selection);
 
-  if (!gtk_bitset_is_empty (selected))
+  if (!gtk_bitset_is_empty (selected)
+      && (self->current_row < 0 || !gtk_bitset_contains (selected, (guint) self->current_row)
+          || gtk_bitset_get_size (selected) == 1))
     {
-      guint first = gtk_bitset_get_minimum (selected);
+      guint row = gtk_bitset_get_size (selected) == 1 ? gtk_bitset_get_minimum (selected)
+                  : gtk_bitset_get_minimum (selected) < position ? position + n_items - 1 : position;
 
-      if ((int) first != self->current_row)
-        {
-          self->current_row = (int) first;
-          update_provenance (self);
-        }
+      if (!gtk_bitset_contains (selected, row))
+        row = gtk_bitset_get_minimum (selected);
+      if ((int) row != self->current_row)
+        set_current_cell (self, (int) row, self->current_column);
     }
   gtk_bitset_unref (selected);
 }
@@ -570,9 +736,58 @@ cell_pressed_cb (GtkGestureClick *gesture,
   KessanStatementsPage *self = KESSAN_STATEMENTS_PAGE (gtk_widget_get_ancestor (cell, KESSAN_TYPE_STATEMENTS_PAGE));
   GtkListItem *item = g_object_get_data (G_OBJECT (cell), "item");
 
-  self->current_row = (int) gtk_list_item_get_position (item);
-  self->current_column = (int) GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "column"));
-  update_provenance (self);
+  set_current_cell (self, (int) gtk_list_item_get_position (item),
+                    (int) GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "column")));
+}
+
+/* The arrows move the current cell, and the focus with it to its row;
+ * with Shift or Control, Up and Down select as in any list. */
+static gboolean
+key_pressed_cb (KessanStatementsPage  *self,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GtkEventControllerKey *controller)
+{
+  gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+  int row = MAX (self->current_row, 0), column = self->current_column;
+  guint n_rows;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0 || self->statement == NULL)
+    return FALSE;
+  n_rows = kessan_statement_get_n_rows (self->statement);
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      column += rtl ? 1 : -1;
+      break;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      column += rtl ? -1 : 1;
+      break;
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      row = self->current_row < 0 ? 0 : row - 1;
+      break;
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      row = self->current_row < 0 ? 0 : row + 1;
+      break;
+    default:
+      return FALSE;
+    }
+  if (n_rows == 0)
+    return TRUE;
+  row = CLAMP (row, 0, (int) n_rows - 1);
+  if (row != self->current_row)
+    {
+      self->current_row = row;
+      gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), (guint) row, TRUE);
+    }
+  set_current_cell (self, row, column);
+  kessan_statements_page_focus_current_cell (self);
+  return TRUE;
 }
 
 /* Columns */
@@ -614,16 +829,14 @@ add_display_column (KessanStatementsPage *self,
                     int                   earlier,
                     char                 *title)
 {
-  DisplayColumn column = { kind, source, earlier, title };
+  DisplayColumn column = { kind, source, earlier, title, VALUE_WIDTH, NULL };
   guint index = self->columns->len;
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *view_column;
 
-  g_array_append_val (self->columns, column);
   g_object_set_data (G_OBJECT (factory), "page", self);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GUINT_TO_POINTER (index));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GUINT_TO_POINTER (index));
-  view_column = gtk_column_view_column_new (title, factory);
+  column.view = gtk_column_view_column_new (title, factory);
   /* A column whose role was corrected on import says so. */
   if (kind == COLUMN_PRINTED && self->filing != NULL &&
       kessan_filing_find_correction (self->filing, kessan_statement_get_id (self->statement), -1, source) != NULL)
@@ -631,16 +844,247 @@ add_display_column (KessanStatementsPage *self,
       /* TRANSLATORS: a column title marked as corrected on import */
       g_autofree char *marked = g_strdup_printf (_("%s ✎"), title);
 
-      gtk_column_view_column_set_title (view_column, marked);
+      gtk_column_view_column_set_title (column.view, marked);
     }
-  gtk_column_view_column_set_resizable (view_column, TRUE);
   if (index == 0)
     {
-      gtk_column_view_column_set_expand (view_column, TRUE);
-      gtk_column_view_column_set_fixed_width (view_column, 320);
+      gtk_column_view_column_set_expand (column.view, TRUE);
+      gtk_column_view_column_set_fixed_width (column.view, LABEL_WIDTH);
+      gtk_column_view_column_set_resizable (column.view, TRUE);
     }
-  gtk_column_view_append_column (self->column_view, view_column);
-  g_object_unref (view_column);
+  g_array_append_val (self->columns, column);
+}
+
+/* The width of each value column: its title and the widest of its
+ * numbers among rows sampled through the table, so that a long table
+ * is measured as fast as a short one.  Fixed widths also tell how many
+ * columns fit before the table is drawn. */
+static void
+measure_columns (KessanStatementsPage *self)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->column_view), NULL);
+  PangoAttrList *attributes = pango_attr_list_new ();
+  guint n_rows = kessan_statement_get_n_rows (self->statement);
+  guint step = MAX (n_rows / MEASURED_ROWS, 1);
+
+  /* Totals are bold: measured bold, as the titles may be. */
+  pango_attr_list_insert (attributes, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  pango_layout_set_attributes (layout, attributes);
+  pango_attr_list_unref (attributes);
+  for (guint c = 1; c < self->columns->len; c++)
+    {
+      DisplayColumn *column = &g_array_index (self->columns, DisplayColumn, c);
+      int width = VALUE_WIDTH, text_width;
+
+      pango_layout_set_text (layout, gtk_column_view_column_get_title (column->view), -1);
+      pango_layout_get_pixel_size (layout, &text_width, NULL);
+      width = MAX (width, text_width + HEADER_PADDING);
+      for (guint r = 0; r < n_rows; r += step)
+        {
+          g_autofree char *text = NULL;
+
+          if (!format_cell (self, kessan_statement_get_row (self->statement, r), column, &text))
+            continue;
+          pango_layout_set_text (layout, text, -1);
+          pango_layout_get_pixel_size (layout, &text_width, NULL);
+          /* Room for the warning icon of a finding, too. */
+          width = MAX (width, text_width + HEADER_PADDING + 16);
+        }
+      column->width = width;
+      gtk_column_view_column_set_fixed_width (column->view, width);
+    }
+}
+
+/* How many value columns fit from @first on beside the labels. */
+static guint
+columns_fitting_from (KessanStatementsPage *self,
+                      guint                 first)
+{
+  int room = self->width - LABEL_WIDTH;
+  guint n = 0;
+
+  /* Before the first allocation: all, corrected once the width is known. */
+  if (self->width <= 0)
+    return self->columns->len > first ? self->columns->len - first : 0;
+  for (guint c = first; c < self->columns->len; c++)
+    {
+      room -= g_array_index (self->columns, DisplayColumn, c).width;
+      if (room < 0 && n > 0)
+        break;
+      n++;
+    }
+  return n;
+}
+
+/* Numbers are right-aligned: so are the titles over them.  The titles
+ * are the column view's own widgets, in the order of its columns, each
+ * with its label inside. */
+static GtkWidget *
+first_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *label = first_label (child);
+
+      if (label != NULL)
+        return label;
+    }
+  return NULL;
+}
+
+static void
+align_value_titles (GtkColumnView *view)
+{
+  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (view));
+  guint index = 0;
+
+  if (header == NULL || g_strcmp0 (gtk_widget_get_css_name (header), "header") != 0)
+    return;
+  /* TRANSLATORS: what a screen reader calls the row of a table's column titles */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (header), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Column titles"), -1);
+  for (GtkWidget *title = gtk_widget_get_first_child (header); title != NULL; title = gtk_widget_get_next_sibling (title), index++)
+    {
+      GtkWidget *label = first_label (title);
+      g_autofree char *name = NULL;
+
+      if (label == NULL)
+        continue;
+      /* A title is read as one phrase, "2Q FY2003, USD"; the labels'
+       * column has no title to see, and one to hear. */
+      name = index == 0 ? g_strdup (_("Line item")) : g_strdup (gtk_label_get_text (GTK_LABEL (label)));
+      g_strdelimit (name, "\n", ' ');
+      gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      if (index == 0)
+        continue;
+      gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
+      gtk_widget_set_hexpand (label, TRUE);
+    }
+}
+
+/* The value columns of the window, and the cues that there are more
+ * on either side: a shade on the edge and the scrollbar below. */
+static void
+install_value_columns (KessanStatementsPage *self)
+{
+  GListModel *shown = gtk_column_view_get_columns (self->column_view);
+  guint n_values = self->columns->len > 0 ? self->columns->len - 1 : 0;
+  int values_width = 0;
+
+  while (g_list_model_get_n_items (shown) > 1)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (shown, g_list_model_get_n_items (shown) - 1);
+
+      gtk_column_view_remove_column (self->column_view, column);
+    }
+  for (guint c = self->first_column; c < self->first_column + self->n_shown && c < self->columns->len; c++)
+    {
+      DisplayColumn *column = &g_array_index (self->columns, DisplayColumn, c);
+
+      gtk_column_view_append_column (self->column_view, column->view);
+      values_width += column->width;
+    }
+  align_value_titles (self->column_view);
+
+  g_debug ("Columns %u to %u of %u shown in %d px", self->first_column, self->first_column + self->n_shown,
+           self->columns->len, self->width);
+  self->updating = TRUE;
+  gtk_adjustment_configure (self->column_adjustment, self->first_column > 0 ? self->first_column - 1 : 0, 0, n_values,
+                            1, MAX (self->n_shown, 1), self->n_shown);
+  self->updating = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->column_scrollbar), self->n_shown < n_values);
+  gtk_widget_set_visible (self->shade_end, self->first_column + self->n_shown < self->columns->len);
+  gtk_widget_set_visible (self->shade_start, self->first_column > 1);
+  gtk_widget_set_margin_start (self->shade_start, MAX (self->width - values_width, 0));
+}
+
+/* Moves the window so that it starts at @first (a value column). */
+static void
+scroll_columns_to (KessanStatementsPage *self,
+                   int                   first)
+{
+  int last_first = (int) self->columns->len - 1;
+
+  /* The last window is the one that ends with the last column. */
+  while (last_first > 1 && columns_fitting_from (self, (guint) last_first - 1) + (guint) last_first - 1 >= self->columns->len)
+    last_first--;
+  first = CLAMP (first, 1, MAX (last_first, 1));
+  if ((guint) first == self->first_column && self->n_shown == columns_fitting_from (self, (guint) first))
+    return;
+  self->first_column = (guint) first;
+  self->n_shown = columns_fitting_from (self, self->first_column);
+  install_value_columns (self);
+}
+
+/* Brings value column @c into the window. */
+static void
+reveal_column (KessanStatementsPage *self,
+               guint                 c)
+{
+  guint first = self->first_column;
+
+  if (c == 0 || self->columns->len < 2)
+    return;
+  if (c < first)
+    first = c;
+  while (first < c && c >= first + columns_fitting_from (self, first))
+    first++;
+  scroll_columns_to (self, (int) first);
+}
+
+static void
+column_scrolled_cb (KessanStatementsPage *self)
+{
+  if (self->updating)
+    return;
+  scroll_columns_to (self, (int) round (gtk_adjustment_get_value (self->column_adjustment)) + 1);
+}
+
+/* Sideways scrolling over the table moves the values a column a step. */
+static gboolean
+scroll_cb (KessanStatementsPage *self,
+           double                dx,
+           double                dy)
+{
+  if (dx == 0)
+    return FALSE;
+  scroll_columns_to (self, (int) self->first_column + (dx > 0 ? 1 : -1) * (int) MAX (fabs (dx), 1));
+  return TRUE;
+}
+
+static gboolean
+relayout_cb (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       user_data)
+{
+  KessanStatementsPage *self = KESSAN_STATEMENTS_PAGE (widget);
+
+  self->layout_source = 0;
+  if (self->statement != NULL && self->columns->len > 1)
+    {
+      guint first = self->first_column;
+
+      self->first_column = 0;   /* forces the window anew */
+      scroll_columns_to (self, (int) first);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* A new width: as many columns as fit.  Columns change after the
+ * allocation, not in the middle of it: at the next frame. */
+static void
+hadjustment_changed_cb (KessanStatementsPage *self,
+                        GtkAdjustment        *adjustment)
+{
+  int width = (int) gtk_adjustment_get_page_size (adjustment);
+
+  if (width == self->width)
+    return;
+  self->width = width;
+  if (self->layout_source == 0)
+    self->layout_source = gtk_widget_add_tick_callback (GTK_WIDGET (self), relayout_cb, NULL, NULL);
 }
 
 static int
@@ -791,11 +1235,14 @@ rebuild_table (KessanStatementsPage *self)
   self->base_row = NULL;
   self->current_row = -1;
   self->current_column = 0;
+  self->first_column = 0;
+  self->n_shown = 0;
 
   if (self->statement == NULL)
     {
       gtk_column_view_set_model (self->column_view, NULL);
       g_clear_object (&self->selection);
+      install_value_columns (self);
       update_provenance (self);
       return;
     }
@@ -805,6 +1252,9 @@ rebuild_table (KessanStatementsPage *self)
   for (guint c = 0; c < kessan_statement_get_n_columns (self->statement); c++)
     add_display_column (self, COLUMN_PRINTED, (int) c, -1, column_title (self->statement, c));
   add_computed_columns (self);
+  measure_columns (self);
+  gtk_column_view_append_column (self->column_view, g_array_index (self->columns, DisplayColumn, 0).view);
+  scroll_columns_to (self, 1);
 
   g_clear_object (&self->selection);
   self->selection = gtk_multi_selection_new (g_object_ref (kessan_statement_get_rows (self->statement)));
@@ -924,8 +1374,69 @@ kessan_statements_page_set_settings (KessanStatementsPage *self,
   settings_changed_cb (self);
 }
 
+static guint
+kind_rank (KessanStatementKind kind)
+{
+  switch (kind)
+    {
+    case KESSAN_STATEMENT_KIND_INCOME:
+      return 0;
+    case KESSAN_STATEMENT_KIND_BALANCE:
+      return 1;
+    case KESSAN_STATEMENT_KIND_CASHFLOW:
+      return 2;
+    case KESSAN_STATEMENT_KIND_KPI:
+      return 3;
+    case KESSAN_STATEMENT_KIND_RECONCILIATION:
+      return 4;
+    case KESSAN_STATEMENT_KIND_OTHER:
+    default:
+      return 5;
+    }
+}
+
+static TableGroup
+group_of_kind (KessanStatementKind kind)
+{
+  guint rank = kind_rank (kind);
+
+  return rank <= 2 ? GROUP_STATEMENTS : rank == 3 ? GROUP_KEY_FIGURES : GROUP_OTHER;
+}
+
+/* The primary statements first (income, balance, cash flows), then the
+ * key figures, then the rest; each kind in the order of the release. */
+static int
+compare_tables (gconstpointer a,
+                gconstpointer b)
+{
+  const Table *ta = *(const Table * const *) a;
+  const Table *tb = *(const Table * const *) b;
+  guint ra = kind_rank (kessan_statement_get_kind (ta->editions[0]));
+  guint rb = kind_rank (kessan_statement_get_kind (tb->editions[0]));
+
+  if (ra != rb)
+    return ra < rb ? -1 : 1;
+  return ta->order < tb->order ? -1 : ta->order > tb->order;
+}
+
+static const char *
+group_title (TableGroup group)
+{
+  switch (group)
+    {
+    case GROUP_STATEMENTS:
+      return _("Financial Statements");
+    case GROUP_KEY_FIGURES:
+      return _("Key Figures");
+    case GROUP_OTHER:
+    default:
+      return _("Other Tables");
+    }
+}
+
 /* The tables of @filing, each edition paired with the other language's
- * table of the same topic (the n-th of a topic with the n-th). */
+ * table of the same topic (the n-th of a topic with the n-th), in the
+ * order of the picker. */
 static GPtrArray *
 pair_editions (KessanFiling *filing)
 {
@@ -943,6 +1454,8 @@ pair_editions (KessanFiling *filing)
         continue;
       table = g_new0 (Table, 1);
       table->editions[0] = g_object_ref (statement);
+      table->order = s;
+      table->group = group_of_kind (kessan_statement_get_kind (statement));
       for (guint t = s + 1; topic != NULL && t < n; t++)
         {
           KessanStatement *other = kessan_filing_get_statement (filing, t);
@@ -957,6 +1470,7 @@ pair_editions (KessanFiling *filing)
         }
       g_ptr_array_add (tables, table);
     }
+  g_ptr_array_sort (tables, compare_tables);
   return tables;
 }
 
@@ -971,6 +1485,86 @@ table_has (Table      *table,
             || (id != NULL && g_strcmp0 (kessan_statement_get_id (table->editions[e]), id) == 0)))
       return TRUE;
   return FALSE;
+}
+
+/* The statement chosen, on the drop-down's button: cut at its end so
+ * that a long name leaves room for the other choices. */
+static void
+setup_statement_button_cb (GtkSignalListItemFactory *factory,
+                           GtkListItem              *item,
+                           gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), 12);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_statement_button_cb (GtkSignalListItemFactory *factory,
+                          GtkListItem              *item,
+                          gpointer                  user_data)
+{
+  GtkWidget *label = gtk_list_item_get_child (item);
+  const char *name = gtk_string_object_get_string (gtk_list_item_get_item (item));
+
+  gtk_label_set_text (GTK_LABEL (label), name);
+  gtk_widget_set_tooltip_text (label, name);
+}
+
+/* The picker's list: each group's title above its first table. */
+static void
+setup_statement_row_cb (GtkSignalListItemFactory *factory,
+                        GtkListItem              *item,
+                        gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *heading = gtk_label_new (NULL);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_widget_add_css_class (heading, "dim-label");
+  gtk_widget_set_margin_top (heading, 6);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_box_append (GTK_BOX (box), heading);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_statement_row_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item,
+                       KessanStatementsPage     *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *heading = gtk_widget_get_first_child (box);
+  GtkWidget *label = gtk_widget_get_last_child (box);
+  guint position = gtk_list_item_get_position (item);
+  const char *name = gtk_string_object_get_string (gtk_list_item_get_item (item));
+  const Table *table = self->tables != NULL && position < self->tables->len ? g_ptr_array_index (self->tables, position) : NULL;
+  const Table *before = table != NULL && position > 0 ? g_ptr_array_index (self->tables, position - 1) : NULL;
+  gboolean first = table != NULL && (before == NULL || before->group != table->group);
+
+  gtk_label_set_text (GTK_LABEL (label), name);
+  gtk_label_set_text (GTK_LABEL (heading), table != NULL ? group_title (table->group) : "");
+  gtk_widget_set_visible (heading, first);
+  /* A screen reader hears the group with the first table of it. */
+  if (first)
+    {
+      /* TRANSLATORS: a table of the statement picker, after the title of its group: "Key Figures: Number of Contracts" */
+      g_autofree char *spoken = g_strdup_printf (_("%s: %s"), group_title (table->group), name);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+    }
+  else
+    gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
 void
@@ -1000,22 +1594,23 @@ kessan_statements_page_set_filing (KessanStatementsPage *self,
       Table *table = g_ptr_array_index (self->tables, t);
       KessanStatement *other;
       KessanStatement *shown = table_edition (self, table, &other);
+      g_autofree char *short_name = kessan_statement_get_short_name (shown);
+      g_autofree char *name = kessan_display_text (short_name, KESSAN_DISPLAY_MAX_CHARS);
 
       /* A table printed in both languages is listed once; one printed
        * in a single language of a bilingual release says which. */
-      if (other != NULL || !bilingual)
+      if (other == NULL && bilingual)
         {
-          g_autofree char *name = kessan_display_text (kessan_statement_get_table_name (shown), KESSAN_DISPLAY_MAX_CHARS);
+          gboolean japanese = g_strcmp0 (kessan_statement_get_language (shown), "ja") == 0;
+          /* TRANSLATORS: short tags of the language a table is printed in: Japanese, English */
+          const char *tag = japanese ? _("JA") : _("EN");
+          /* TRANSLATORS: a table's name and the tag of the only language it is printed in */
+          g_autofree char *tagged = g_strdup_printf (_("%s · %s"), name, tag);
 
-          gtk_string_list_append (names, name);
+          gtk_string_list_append (names, tagged);
         }
       else
-        {
-          g_autofree char *title = kessan_statement_get_display_name (shown);
-          g_autofree char *name = kessan_display_text (title, KESSAN_DISPLAY_MAX_CHARS);
-
-          gtk_string_list_append (names, name);
-        }
+        gtk_string_list_append (names, name);
       /* Keep showing the same table when moving between releases; at
        * first, the quarterly statement of operations. */
       if (previous_topic != NULL ? table_has (table, previous_topic, NULL)
@@ -1109,6 +1704,20 @@ kessan_statements_page_get_cell_text (KessanStatementsPage *self,
   return text;
 }
 
+/* What a screen reader says of a cell (see describe_cell()). */
+char *
+kessan_statements_page_describe_cell (KessanStatementsPage *self,
+                                      guint                 row,
+                                      guint                 column)
+{
+  g_return_val_if_fail (KESSAN_IS_STATEMENTS_PAGE (self), NULL);
+
+  if (self->statement == NULL || row >= kessan_statement_get_n_rows (self->statement) || column >= self->columns->len)
+    return NULL;
+  return describe_cell (self, kessan_statement_get_row (self->statement, row),
+                        &g_array_index (self->columns, DisplayColumn, column));
+}
+
 /* The correction marked on a cell (NULL when none). */
 KessanCorrection *
 kessan_statements_page_get_cell_correction (KessanStatementsPage *self,
@@ -1147,8 +1756,7 @@ kessan_statements_page_select_rows (KessanStatementsPage *self,
   if (self->selection == NULL)
     return;
   gtk_selection_model_select_range (GTK_SELECTION_MODEL (self->selection), first, n, TRUE);
-  self->current_row = (int) first;
-  update_provenance (self);
+  set_current_cell (self, (int) first, self->current_column);
 }
 
 /* Copying: tab-separated, numbers without grouping so that a
@@ -1251,26 +1859,270 @@ kessan_statements_page_get_selected_concepts (KessanStatementsPage *self)
   return g_strv_builder_end (builder);
 }
 
+/* Where @digits (the digits of a number, nothing else) are printed in
+ * @line: the @nth number of the line with those digits, its sign and
+ * parentheses included.  Offsets in characters; FALSE when not found. */
+static gboolean
+find_number_span (const char *line,
+                  const char *digits,
+                  guint       nth,
+                  int        *start,
+                  int        *length)
+{
+  const char *found_start = NULL, *found_end = NULL;
+  guint seen = 0;
+
+  for (const char *p = line; *p != '\0';)
+    {
+      const char *begin = p, *end;
+      g_autoptr(GString) token = g_string_new (NULL);
+
+      if (!g_ascii_isdigit (*p) || (p > line && (g_ascii_isalnum (p[-1]) || p[-1] == '.')))
+        {
+          p++;
+          continue;
+        }
+      for (end = p; g_ascii_isdigit (*end) || ((*end == ',' || *end == '.') && g_ascii_isdigit (end[1])); end++)
+        if (g_ascii_isdigit (*end))
+          g_string_append_c (token, *end);
+      p = end;
+      if (g_ascii_isalpha (*end) || strcmp (token->str, digits) != 0)
+        continue;
+      found_start = begin;
+      found_end = end;
+      if (seen++ == nth)
+        break;
+    }
+  if (found_start == NULL)
+    return FALSE;
+  /* A negative's sign or parentheses belong to it. */
+  if (found_start > line && (found_start[-1] == '(' || found_start[-1] == '-'))
+    found_start--;
+  else if (found_start - line >= 3 && (g_str_has_prefix (found_start - 3, "\xe2\x96\xb2")       /* ▲ */
+                                       || g_str_has_prefix (found_start - 3, "\xe2\x96\xb3")    /* △ */
+                                       || g_str_has_prefix (found_start - 3, "\xe2\x88\x92")))  /* − */
+    found_start -= 3;
+  if (*found_end == ')' && *found_start == '(')
+    found_end++;
+  *start = (int) g_utf8_pointer_to_offset (line, found_start);
+  *length = (int) g_utf8_pointer_to_offset (found_start, found_end);
+  return TRUE;
+}
+
+/* The text of source line @line (1-based) of the filing. */
+static char *
+source_line_text (KessanFiling *filing,
+                  guint         line)
+{
+  const char *text = kessan_filing_get_text (filing);
+  const char *end;
+
+  for (guint l = 1; text != NULL && l < line; l++)
+    {
+      text = strchr (text, '\n');
+      if (text != NULL)
+        text++;
+    }
+  if (text == NULL)
+    return NULL;
+  end = strchr (text, '\n');
+  return g_strndup (text, end != NULL ? (gsize) (end - text) : strlen (text));
+}
+
+/* The digits of @row's value in printed column @c as the release prints
+ * them: "3236405" for 3,236,405. */
+static char *
+printed_digits (KessanLineItem *row,
+                guint           c)
+{
+  g_autofree char *text = kessan_format_number (fabs (kessan_line_item_get_value (row, c)),
+                                                kessan_line_item_get_decimals (row, c), KESSAN_NEGATIVE_MINUS);
+  GString *digits = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p))
+      g_string_append_c (digits, *p);
+  return g_string_free (digits, FALSE);
+}
+
+/**
+ * kessan_statements_page_get_source_span:
+ * @self: a #KessanStatementsPage
+ * @line: (out): the source line of the current cell
+ * @start: (out): where its number starts in the line, in characters, or -1
+ * @length: (out): its length in characters, or 0
+ *
+ * Where the current cell's value is printed: its line, and the number
+ * itself in the line when it is found there.
+ *
+ * Returns: FALSE when the current cell has no source line
+ */
+gboolean
+kessan_statements_page_get_source_span (KessanStatementsPage *self,
+                                        guint                *line,
+                                        int                  *start,
+                                        int                  *length)
+{
+  KessanLineItem *row;
+  const DisplayColumn *column;
+
+  g_return_val_if_fail (KESSAN_IS_STATEMENTS_PAGE (self), FALSE);
+
+  *line = 0;
+  *start = -1;
+  *length = 0;
+  if (self->statement == NULL || self->current_row < 0)
+    return FALSE;
+  row = kessan_statement_get_row (self->statement, (guint) self->current_row);
+  column = &g_array_index (self->columns, DisplayColumn, self->current_column);
+  if (column->kind == COLUMN_PRINTED && kessan_line_item_has_value (row, (guint) column->source))
+    {
+      g_autofree char *digits = printed_digits (row, (guint) column->source);
+      g_autofree char *text = NULL;
+      guint nth = 0;
+
+      *line = kessan_line_item_get_value_line (row, (guint) column->source);
+      /* A number printed twice on its line: the one of this column is
+       * the one after those of the columns before it. */
+      for (int c = 0; c < column->source; c++)
+        if (kessan_line_item_has_value (row, (guint) c) && kessan_line_item_get_value_line (row, (guint) c) == *line)
+          {
+            g_autofree char *before = printed_digits (row, (guint) c);
+
+            nth += g_strcmp0 (before, digits) == 0;
+          }
+      text = *line > 0 ? source_line_text (self->filing, *line) : NULL;
+      if (text != NULL && !find_number_span (text, digits, nth, start, length))
+        *start = -1;
+    }
+  else
+    *line = kessan_line_item_get_line (row);
+  return *line > 0;
+}
+
 gboolean
 kessan_statements_page_show_in_source (KessanStatementsPage *self)
 {
-  g_autoptr(KessanLineItem) row = NULL;
-  const DisplayColumn *column;
   guint line;
+  int start, length;
 
+  g_return_val_if_fail (KESSAN_IS_STATEMENTS_PAGE (self), FALSE);
+
+  if (!kessan_statements_page_get_source_span (self, &line, &start, &length))
+    return FALSE;
+  g_signal_emit (self, signals[SIGNAL_SHOW_SOURCE], 0, line, start, length);
+  return TRUE;
+}
+
+/* The display column of printed column @printed, or 0 (the labels). */
+static int
+display_column_of (KessanStatementsPage *self,
+                   guint                 printed)
+{
+  for (guint c = 0; c < self->columns->len; c++)
+    {
+      const DisplayColumn *column = &g_array_index (self->columns, DisplayColumn, c);
+
+      if (column->kind == COLUMN_PRINTED && column->source == (int) printed)
+        return (int) c;
+    }
+  return 0;
+}
+
+/* The cell widget showing the current cell, once its row is on screen. */
+static GtkWidget *
+find_current_cell (KessanStatementsPage *self,
+                   GtkWidget            *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (g_object_get_data (G_OBJECT (child), "kessan-cell") != NULL)
+        {
+          GtkListItem *item = g_object_get_data (G_OBJECT (child), "item");
+
+          if ((int) GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (child), "column")) == self->current_column
+              && item != NULL && (int) gtk_list_item_get_position (item) == self->current_row)
+            return child;
+        }
+      else
+        {
+          GtkWidget *found = find_current_cell (self, child);
+
+          if (found != NULL)
+            return found;
+        }
+    }
+  return NULL;
+}
+
+/* Focus goes to the row of the current cell once the view has scrolled
+ * to it, a frame or a few later. */
+static gboolean
+focus_current_tick_cb (GtkWidget     *widget,
+                       GdkFrameClock *clock,
+                       gpointer       user_data)
+{
+  KessanStatementsPage *self = KESSAN_STATEMENTS_PAGE (widget);
+  GtkWidget *cell = find_current_cell (self, GTK_WIDGET (self->column_view));
+  guint tries = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), "focus-tries"));
+
+  if (cell != NULL && gtk_widget_get_parent (cell) != NULL && gtk_widget_get_parent (gtk_widget_get_parent (cell)) != NULL)
+    {
+      gtk_widget_grab_focus (gtk_widget_get_parent (gtk_widget_get_parent (cell)));
+      return G_SOURCE_REMOVE;
+    }
+  g_object_set_data (G_OBJECT (self), "focus-tries", GUINT_TO_POINTER (tries + 1));
+  return tries < 30 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+/**
+ * kessan_statements_page_focus_current_cell:
+ * @self: a #KessanStatementsPage
+ *
+ * Scrolls to the current cell and moves the keyboard focus to its row,
+ * where the arrows move on from it.
+ */
+void
+kessan_statements_page_focus_current_cell (KessanStatementsPage *self)
+{
+  g_return_if_fail (KESSAN_IS_STATEMENTS_PAGE (self));
+
+  if (self->current_row < 0)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self->column_view), "list.scroll-to-item", "u", (guint) self->current_row);
+  g_object_set_data (G_OBJECT (self), "focus-tries", GUINT_TO_POINTER (0));
+  if (focus_current_tick_cb (GTK_WIDGET (self), NULL, NULL) == G_SOURCE_CONTINUE)
+    gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_current_tick_cb, NULL, NULL);
+}
+
+/* The current cell, for tests: FALSE when there is none. */
+gboolean
+kessan_statements_page_get_current_cell (KessanStatementsPage *self,
+                                         guint                *row,
+                                         guint                *column)
+{
   g_return_val_if_fail (KESSAN_IS_STATEMENTS_PAGE (self), FALSE);
 
   if (self->statement == NULL || self->current_row < 0)
     return FALSE;
-  row = g_list_model_get_item (kessan_statement_get_rows (self->statement), (guint) self->current_row);
-  column = &g_array_index (self->columns, DisplayColumn, self->current_column);
-  line = column->kind == COLUMN_PRINTED && kessan_line_item_has_value (row, (guint) column->source)
-         ? kessan_line_item_get_value_line (row, (guint) column->source)
-         : kessan_line_item_get_line (row);
-  if (line == 0)
-    return FALSE;
-  g_signal_emit (self, signals[SIGNAL_SHOW_SOURCE], 0, line);
+  if (row != NULL)
+    *row = (guint) self->current_row;
+  if (column != NULL)
+    *column = (guint) self->current_column;
   return TRUE;
+}
+
+void
+kessan_statements_page_set_current_cell (KessanStatementsPage *self,
+                                         guint                 row,
+                                         guint                 column)
+{
+  g_return_if_fail (KESSAN_IS_STATEMENTS_PAGE (self));
+
+  if (self->statement == NULL || row >= kessan_statement_get_n_rows (self->statement) || column >= self->columns->len)
+    return;
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), row, TRUE);
+  set_current_cell (self, (int) row, (int) column);
 }
 
 void
@@ -1280,6 +2132,7 @@ kessan_statements_page_show_finding (KessanStatementsPage *self,
   const char * const *rows;
   guint n_columns;
   const guint *columns;
+  int first = -1;
 
   g_return_if_fail (KESSAN_IS_STATEMENTS_PAGE (self));
   g_return_if_fail (KESSAN_IS_FINDING (finding));
@@ -1296,14 +2149,15 @@ kessan_statements_page_show_finding (KessanStatementsPage *self,
 
       if (!kessan_line_item_get_heading (row) && g_strv_contains (rows, kessan_line_item_get_concept (row)))
         {
+          if (first < 0 && g_strcmp0 (rows[0], kessan_line_item_get_concept (row)) == 0)
+            first = (int) r;
           gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), r, FALSE);
-          if (g_strcmp0 (rows[0], kessan_line_item_get_concept (row)) == 0)
-            {
-              self->current_row = (int) r;
-              self->current_column = n_columns > 0 ? (int) columns[0] + 1 : 0;
-              gtk_widget_activate_action (GTK_WIDGET (self->column_view), "list.scroll-to-item", "u", r);
-            }
         }
+    }
+  if (first >= 0)
+    {
+      set_current_cell (self, first, n_columns > 0 ? display_column_of (self, columns[0]) : 0);
+      kessan_statements_page_focus_current_cell (self);
     }
   update_provenance (self);
 }
@@ -1379,6 +2233,9 @@ kessan_statements_page_dispose (GObject *object)
 {
   KessanStatementsPage *self = KESSAN_STATEMENTS_PAGE (object);
 
+  if (self->layout_source != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->layout_source);
+  self->layout_source = 0;
   g_clear_object (&self->selection);
   g_clear_object (&self->statement);
   g_clear_object (&self->filing);
@@ -1411,7 +2268,8 @@ kessan_statements_page_class_init (KessanStatementsPageClass *klass)
   object_class->finalize = kessan_statements_page_finalize;
 
   signals[SIGNAL_SHOW_SOURCE] = g_signal_new ("show-source", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                              0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+                                              0, NULL, NULL, NULL, G_TYPE_NONE, 3,
+                                              G_TYPE_UINT, G_TYPE_INT, G_TYPE_INT);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kessan/Kessan/ui/kessan-statements-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KessanStatementsPage, stack);
@@ -1419,10 +2277,16 @@ kessan_statements_page_class_init (KessanStatementsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KessanStatementsPage, scale_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KessanStatementsPage, currency_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KessanStatementsPage, negative_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, KessanStatementsPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, KessanStatementsPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, KessanStatementsPage, column_scrollbar);
+  gtk_widget_class_bind_template_child (widget_class, KessanStatementsPage, column_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, KessanStatementsPage, shade_start);
+  gtk_widget_class_bind_template_child (widget_class, KessanStatementsPage, shade_end);
   gtk_widget_class_bind_template_child (widget_class, KessanStatementsPage, provenance_label);
   gtk_widget_class_bind_template_callback (widget_class, statement_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, display_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, column_scrolled_cb);
 
   gtk_widget_class_install_action (widget_class, "statements.copy", NULL, copy_action);
   gtk_widget_class_install_action (widget_class, "statements.export-csv", NULL, export_csv_action);
@@ -1434,8 +2298,34 @@ kessan_statements_page_class_init (KessanStatementsPageClass *klass)
 static void
 kessan_statements_page_init (KessanStatementsPage *self)
 {
+  GtkEventController *scroll;
+  GtkEventController *keys;
+  g_autoptr(GtkListItemFactory) button_factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) list_factory = gtk_signal_list_item_factory_new ();
+
   self->columns = g_array_new (FALSE, TRUE, sizeof (DisplayColumn));
   g_array_set_clear_func (self->columns, display_column_clear);
   self->current_row = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (button_factory, "setup", G_CALLBACK (setup_statement_button_cb), NULL);
+  g_signal_connect (button_factory, "bind", G_CALLBACK (bind_statement_button_cb), NULL);
+  gtk_drop_down_set_factory (self->statement_dropdown, button_factory);
+  g_signal_connect (list_factory, "setup", G_CALLBACK (setup_statement_row_cb), NULL);
+  g_signal_connect_object (list_factory, "bind", G_CALLBACK (bind_statement_row_cb), self, 0);
+  gtk_drop_down_set_list_factory (self->statement_dropdown, list_factory);
+  kessan_accessible_name_drop_down (self->statement_dropdown, NULL, _("Statement"));
+  kessan_accessible_name_drop_down (self->scale_dropdown, gtk_widget_get_prev_sibling (GTK_WIDGET (self->scale_dropdown)), NULL);
+  kessan_accessible_name_drop_down (self->currency_dropdown, gtk_widget_get_prev_sibling (GTK_WIDGET (self->currency_dropdown)), NULL);
+  kessan_accessible_name_drop_down (self->negative_dropdown, gtk_widget_get_prev_sibling (GTK_WIDGET (self->negative_dropdown)), NULL);
+
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_HORIZONTAL | GTK_EVENT_CONTROLLER_SCROLL_DISCRETE);
+  g_signal_connect_object (scroll, "scroll", G_CALLBACK (scroll_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), scroll);
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), keys);
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->scroller), "changed",
+                           G_CALLBACK (hadjustment_changed_cb), self, G_CONNECT_SWAPPED);
 }

@@ -33,6 +33,10 @@ void             kessan_statements_page_show_finding  (KessanStatementsPage *sel
 char            *kessan_statements_page_get_cell_text (KessanStatementsPage *self,
                                                        guint                 row,
                                                        guint                 column);
+/* What a screen reader says of a cell: its row, column and value. */
+char            *kessan_statements_page_describe_cell (KessanStatementsPage *self,
+                                                       guint                 row,
+                                                       guint                 column);
 guint            kessan_statements_page_get_n_rows    (KessanStatementsPage *self);
 guint            kessan_statements_page_get_n_columns (KessanStatementsPage *self);
 void             kessan_statements_page_select_rows   (KessanStatementsPage *self,
@@ -42,7 +46,20 @@ void             kessan_statements_page_select_rows   (KessanStatementsPage *sel
 char            *kessan_statements_page_copy_text     (KessanStatementsPage *self);
 /* The concepts of the selected rows, for "win.chart-rows". */
 char           **kessan_statements_page_get_selected_concepts (KessanStatementsPage *self);
-/* Emits "show-source" with the line of the selected value. */
+/* Emits "show-source" with the line of the current value and where
+ * its number is in the line. */
 gboolean         kessan_statements_page_show_in_source (KessanStatementsPage *self);
+gboolean         kessan_statements_page_get_source_span (KessanStatementsPage *self,
+                                                         guint                *line,
+                                                         int                  *start,
+                                                         int                  *length);
+/* The current cell: row and column as displayed (column 0 is the label). */
+gboolean         kessan_statements_page_get_current_cell (KessanStatementsPage *self,
+                                                          guint                *row,
+                                                          guint                *column);
+void             kessan_statements_page_set_current_cell (KessanStatementsPage *self,
+                                                          guint                 row,
+                                                          guint                 column);
+void             kessan_statements_page_focus_current_cell (KessanStatementsPage *self);
 
 G_END_DECLS

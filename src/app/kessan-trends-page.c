@@ -25,7 +25,10 @@
 #define RESTATED_MARKER      "⁕"
 #define INCONSISTENT_MARKER  "≠"
 #define MAX_TOOLTIP_RELEASES 12
-#define LABEL_WIDTH          300
+#define LABEL_MIN_WIDTH      220  /* the labels' column fits its labels, within these */
+#define LABEL_MAX_WIDTH      440
+#define MEASURED_ROWS        400  /* rows sampled for the width of the labels */
+#define LABEL_COLUMN         G_MAXUINT
 #define VALUE_WIDTH          104  /* at least, wider when a title needs it */
 #define HEADER_PADDING       28   /* around a column title, with room to spare */
 #define INDENT               12
@@ -45,6 +48,7 @@ struct _KessanTrendsPage
   GtkColumnView      *column_view;
   GtkScrollbar       *period_scrollbar;
   GtkAdjustment      *period_adjustment;
+  GtkLabel           *section_label;
 
   /* Owned */
   KessanSeriesBuilder *builder;
@@ -68,7 +72,14 @@ struct _KessanTrendsPage
   guint               n_shown;
   int                 width;
   int                 value_width;  /* of a period column */
+  int                 label_width;  /* of the labels' column */
   guint               layout_source;
+  guint               section_source;
+
+  /* The current cell: a row of the filtered rows, and a period or the
+   * labels (LABEL_COLUMN); -1 for no row. */
+  int                 current_row;
+  guint               current_period;
 };
 
 G_DEFINE_FINAL_TYPE (KessanTrendsPage, kessan_trends_page, ADW_TYPE_BIN)
@@ -163,6 +174,170 @@ format_value (KessanTrendsPage *self,
   return kessan_format_number (value, decimals, self->negative_style);
 }
 
+/* The current cell and what a screen reader says of a cell */
+
+static void
+set_class (GtkWidget  *widget,
+           const char *name,
+           gboolean    set)
+{
+  if (set)
+    gtk_widget_add_css_class (widget, name);
+  else
+    gtk_widget_remove_css_class (widget, name);
+}
+
+/* "Total revenues, 2Q FY2003: 9,185.3 JPY millions, restated", or for
+ * the labels' column the row and whether it is a total or heading. */
+static char *
+describe_cell (KessanTrendsPage      *self,
+               const KessanTrendsRow *row,
+               guint                  column)
+{
+  KessanTrendsTable *table = current_table (self);
+  g_autofree char *label = row_label (self, row);
+  const KessanSeriesPoint *point;
+  g_autofree char *value = NULL;
+  GString *text;
+
+  if (column == LABEL_COLUMN || row->heading)
+    {
+      if (row->heading)
+        /* TRANSLATORS: what a screen reader says of a group of rows of the Trends table */
+        return g_strdup_printf (_("%s, heading"), label);
+      if (row->total)
+        return g_strdup_printf ("%s, %s", label, _("total row"));
+      return g_steal_pointer (&label);
+    }
+  point = table != NULL && column < table->periods->len ? row->points[column] : NULL;
+  text = g_string_new (NULL);
+  if (point == NULL)
+    {
+      g_string_append_printf (text, _("%s, %s: %s"), label, (char *) g_ptr_array_index (table->titles, column),
+                              _("no value"));
+      return g_string_free (text, FALSE);
+    }
+  value = format_value (self, row->unit, kessan_series_point_get_value (point), row->decimals);
+  g_string_append_printf (text, _("%s, %s: %s %s"), label, (char *) g_ptr_array_index (table->titles, column),
+                          value, unit_caption (row->unit));
+  if (row->total)
+    g_string_append_printf (text, ", %s", _("total"));
+  if (kessan_series_point_get_derived (point))
+    g_string_append_printf (text, ", %s", _("computed by Kessan"));
+  else if (kessan_series_point_get_restated (point))
+    /* TRANSLATORS: what a screen reader says of a value releases print differently */
+    g_string_append_printf (text, ", %s", _("restated"));
+  else if (kessan_series_point_get_inconsistent (point))
+    /* TRANSLATORS: what a screen reader says of a value the tables of one release print differently */
+    g_string_append_printf (text, ", %s", _("printed differently in one release"));
+  return g_string_free (text, FALSE);
+}
+
+static void
+mark_current (KessanTrendsPage *self,
+              GtkWidget        *child)
+{
+  GtkListItem *item = g_object_get_data (G_OBJECT (child), "item");
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (child), "column"));
+  GtkWidget *cell = gtk_widget_get_parent (child);
+  gboolean current;
+
+  if (cell == NULL)
+    return;
+  current = item != NULL && column == self->current_period
+            && (int) gtk_list_item_get_position (item) == self->current_row;
+  set_class (cell, "current-cell", current);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_STATE_SELECTED, current, -1);
+}
+
+/* Names the cell widget around @child, and its row from the labels. */
+static void
+name_cell (KessanTrendsPage      *self,
+           GtkWidget             *child,
+           const KessanTrendsRow *row,
+           guint                  column)
+{
+  GtkWidget *cell = gtk_widget_get_parent (child);
+  g_autofree char *name = NULL;
+
+  mark_current (self, child);
+  if (cell == NULL)
+    return;
+  name = describe_cell (self, row, column);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  if (column == LABEL_COLUMN && gtk_widget_get_parent (cell) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (cell)), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+static void
+mark_current_cells (KessanTrendsPage *self,
+                    GtkWidget        *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (g_object_get_data (G_OBJECT (child), "kessan-cell") != NULL)
+        mark_current (self, child);
+      else
+        mark_current_cells (self, child);
+    }
+}
+
+static GtkWidget *
+find_current_cell (KessanTrendsPage *self,
+                   GtkWidget        *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (g_object_get_data (G_OBJECT (child), "kessan-cell") != NULL)
+        {
+          GtkListItem *item = g_object_get_data (G_OBJECT (child), "item");
+
+          if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (child), "column")) == self->current_period
+              && item != NULL && (int) gtk_list_item_get_position (item) == self->current_row)
+            return child;
+        }
+      else
+        {
+          GtkWidget *found = find_current_cell (self, child);
+
+          if (found != NULL)
+            return found;
+        }
+    }
+  return NULL;
+}
+
+/* The focus goes to the row of the current cell once the view has
+ * scrolled to it, a frame or a few later. */
+static gboolean
+focus_current_tick_cb (GtkWidget     *widget,
+                       GdkFrameClock *clock,
+                       gpointer       user_data)
+{
+  KessanTrendsPage *self = KESSAN_TRENDS_PAGE (widget);
+  GtkWidget *cell = find_current_cell (self, GTK_WIDGET (self->column_view));
+  guint tries = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), "focus-tries"));
+
+  if (cell != NULL && gtk_widget_get_parent (cell) != NULL && gtk_widget_get_parent (gtk_widget_get_parent (cell)) != NULL)
+    {
+      gtk_widget_grab_focus (gtk_widget_get_parent (gtk_widget_get_parent (cell)));
+      return G_SOURCE_REMOVE;
+    }
+  g_object_set_data (G_OBJECT (self), "focus-tries", GUINT_TO_POINTER (tries + 1));
+  return tries < 30 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+static void
+focus_current_cell (KessanTrendsPage *self)
+{
+  if (self->current_row < 0)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self->column_view), "list.scroll-to-item", "u", (guint) self->current_row);
+  g_object_set_data (G_OBJECT (self), "focus-tries", GUINT_TO_POINTER (0));
+  if (focus_current_tick_cb (GTK_WIDGET (self), NULL, NULL) == G_SOURCE_CONTINUE)
+    gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_current_tick_cb, NULL, NULL);
+}
+
 static void
 setup_label_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
@@ -181,6 +356,9 @@ setup_label_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (unit, "dim-label");
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), unit);
+  g_object_set_data (G_OBJECT (box), "item", item);
+  g_object_set_data (G_OBJECT (box), "column", GUINT_TO_POINTER (LABEL_COLUMN));
+  g_object_set_data (G_OBJECT (box), "kessan-cell", GINT_TO_POINTER (TRUE));
   gtk_list_item_set_child (item, box);
 }
 
@@ -212,6 +390,7 @@ bind_label_cb (GtkSignalListItemFactory *factory,
     gtk_widget_remove_css_class (label, "dim-label");
   /* The whole label, for one the column cuts short. */
   gtk_widget_set_tooltip_text (box, row->heading ? NULL : text);
+  name_cell (self, box, row, LABEL_COLUMN);
 }
 
 static gboolean query_value_tooltip_cb (GtkWidget  *label,
@@ -221,12 +400,29 @@ static gboolean query_value_tooltip_cb (GtkWidget  *label,
                                         GtkTooltip *tooltip,
                                         gpointer    user_data);
 
+/* A click makes the value current. */
+static void
+value_pressed_cb (GtkGestureClick *gesture,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  GtkWidget       *label)
+{
+  KessanTrendsPage *self = KESSAN_TRENDS_PAGE (gtk_widget_get_ancestor (label, KESSAN_TYPE_TRENDS_PAGE));
+  GtkListItem *item = g_object_get_data (G_OBJECT (label), "item");
+
+  self->current_row = (int) gtk_list_item_get_position (item);
+  self->current_period = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "column"));
+  mark_current_cells (self, GTK_WIDGET (self->column_view));
+}
+
 static void
 setup_value_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 gpointer                  user_data)
 {
   GtkWidget *label = gtk_label_new (NULL);
+  GtkGesture *click;
 
   gtk_label_set_xalign (GTK_LABEL (label), 1.0);
   gtk_widget_add_css_class (label, "numeric");
@@ -235,19 +431,12 @@ setup_value_cb (GtkSignalListItemFactory *factory,
    * period, not a string made for every cell. */
   g_object_set_data (G_OBJECT (label), "item", item);
   g_object_set_data (G_OBJECT (label), "column", user_data);
+  g_object_set_data (G_OBJECT (label), "kessan-cell", GINT_TO_POINTER (TRUE));
   g_signal_connect (label, "query-tooltip", G_CALLBACK (query_value_tooltip_cb), NULL);
+  click = gtk_gesture_click_new ();
+  g_signal_connect (click, "pressed", G_CALLBACK (value_pressed_cb), label);
+  gtk_widget_add_controller (label, GTK_EVENT_CONTROLLER (click));
   gtk_list_item_set_child (item, label);
-}
-
-static void
-set_class (GtkWidget  *widget,
-           const char *name,
-           gboolean    set)
-{
-  if (set)
-    gtk_widget_add_css_class (widget, name);
-  else
-    gtk_widget_remove_css_class (widget, name);
 }
 
 static void
@@ -288,6 +477,8 @@ bind_value_cb (GtkSignalListItemFactory *factory,
   set_class (label, "inconsistent", inconsistent);
   set_class (label, "computed", derived);
   set_class (label, "heading", row != NULL && row->total);
+  if (row != NULL)
+    name_cell (self, label, row, column);
 }
 
 /* Tooltips */
@@ -633,12 +824,49 @@ measure_value_width (KessanTrendsPage *self,
   return width;
 }
 
+/* The labels' column fits its labels (those of rows sampled through
+ * the table, with their indent and unit), within bounds: a wide window
+ * gives its room to more periods, not to a gap between a label and its
+ * numbers. */
+static int
+measure_label_width (KessanTrendsPage  *self,
+                     KessanTrendsTable *table)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->column_view), NULL);
+  g_autoptr(PangoLayout) caption = gtk_widget_create_pango_layout (GTK_WIDGET (self->column_view), NULL);
+  PangoAttrList *attributes = pango_attr_list_new ();
+  guint step = MAX (table->rows->len / MEASURED_ROWS, 1);
+  int width = LABEL_MIN_WIDTH;
+
+  /* Totals are bold. */
+  pango_attr_list_insert (attributes, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  pango_layout_set_attributes (layout, attributes);
+  pango_attr_list_unref (attributes);
+  for (guint i = 0; i < table->rows->len && width < LABEL_MAX_WIDTH; i += step)
+    {
+      const KessanTrendsRow *row = g_ptr_array_index (table->rows, i);
+      g_autofree char *text = row_label (self, row);
+      int text_width, caption_width = 0;
+
+      pango_layout_set_text (layout, text, -1);
+      pango_layout_get_pixel_size (layout, &text_width, NULL);
+      if (!row->heading)
+        {
+          pango_layout_set_text (caption, unit_caption (row->unit), -1);
+          pango_layout_get_pixel_size (caption, &caption_width, NULL);
+        }
+      /* The indent, the space between label and unit, the cell's padding. */
+      width = MAX (width, text_width + caption_width + (row->heading ? 0 : INDENT * (int) (row->depth + 1)) + 6 + HEADER_PADDING);
+    }
+  return MIN (width, LABEL_MAX_WIDTH);
+}
+
 /* How many period columns fit beside the labels. */
 static guint
 columns_that_fit (KessanTrendsPage *self)
 {
   KessanTrendsTable *table = current_table (self);
-  int room = self->width - LABEL_WIDTH;
+  int room = self->width - self->label_width;
   guint n;
 
   if (table == NULL || table->periods->len == 0)
@@ -658,6 +886,54 @@ update_period_scrollbar (KessanTrendsPage *self)
   gtk_adjustment_configure (self->period_adjustment, self->first_period, 0, n_periods,
                             1, MAX (self->n_shown, 1), self->n_shown);
   gtk_widget_set_visible (GTK_WIDGET (self->period_scrollbar), self->n_shown < n_periods);
+}
+
+/* Numbers are right-aligned: so are the titles over them.  The titles
+ * are the column view's own widgets, in the order of its columns, each
+ * with its label inside. */
+static GtkWidget *
+first_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *label = first_label (child);
+
+      if (label != NULL)
+        return label;
+    }
+  return NULL;
+}
+
+static void
+align_value_titles (GtkColumnView *view)
+{
+  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (view));
+  guint index = 0;
+
+  if (header == NULL || g_strcmp0 (gtk_widget_get_css_name (header), "header") != 0)
+    return;
+  /* TRANSLATORS: what a screen reader calls the row of a table's column titles */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (header), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Column titles"), -1);
+  for (GtkWidget *title = gtk_widget_get_first_child (header); title != NULL; title = gtk_widget_get_next_sibling (title), index++)
+    {
+      GtkWidget *label = first_label (title);
+      g_autofree char *name = NULL;
+
+      if (label == NULL)
+        continue;
+      /* A title is read as one phrase, "2Q FY2003, USD"; the labels'
+       * column has no title to see, and one to hear. */
+      name = index == 0 ? g_strdup (_("Concept")) : g_strdup (gtk_label_get_text (GTK_LABEL (label)));
+      g_strdelimit (name, "\n", ' ');
+      gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      if (index == 0)
+        continue;
+      gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
+      gtk_widget_set_hexpand (label, TRUE);
+    }
 }
 
 /* Replaces the period columns by those of the periods from
@@ -680,7 +956,24 @@ install_period_columns (KessanTrendsPage *self)
   for (guint c = self->first_period; c < self->first_period + self->n_shown && c < table->periods->len; c++)
     add_column (self, self->column_view, g_ptr_array_index (table->titles, c),
                 G_CALLBACK (setup_value_cb), G_CALLBACK (bind_value_cb), c, self->value_width, FALSE);
+  align_value_titles (self->column_view);
   update_period_scrollbar (self);
+}
+
+/* A row selected by a click or by the list's own keys (Page Up and
+ * Down, Home, End) takes the current cell with it. */
+static void
+selection_changed_cb (KessanTrendsPage   *self,
+                      guint               position,
+                      guint               n_items,
+                      GtkSingleSelection *selection)
+{
+  guint selected = gtk_single_selection_get_selected (selection);
+
+  if (selected == GTK_INVALID_LIST_POSITION || (int) selected == self->current_row)
+    return;
+  self->current_row = (int) selected;
+  mark_current_cells (self, GTK_WIDGET (self->column_view));
 }
 
 /* Shows the table of the current mode: the latest periods that fit, and
@@ -690,13 +983,15 @@ install_table (KessanTrendsPage *self)
 {
   KessanTrendsTable *table = current_table (self);
   g_autoptr(KessanKeyList) keys = NULL;
-  GtkNoSelection *selection;
+  GtkSingleSelection *selection;
 
   gtk_column_view_set_model (self->column_view, NULL);
   clear_columns (self->column_view);
   g_clear_object (&self->filtered);
   self->first_period = 0;
   self->n_shown = 0;
+  self->current_row = -1;
+  self->current_period = LABEL_COLUMN;
 
   if (table == NULL || table->rows->len == 0)
     {
@@ -706,7 +1001,9 @@ install_table (KessanTrendsPage *self)
     }
 
   /* The labels take what the period columns leave. */
-  add_column (self, self->column_view, "", G_CALLBACK (setup_label_cb), G_CALLBACK (bind_label_cb), 0, LABEL_WIDTH, TRUE);
+  self->label_width = measure_label_width (self, table);
+  add_column (self, self->column_view, "", G_CALLBACK (setup_label_cb), G_CALLBACK (bind_label_cb), LABEL_COLUMN,
+              self->label_width, FALSE);
   self->value_width = measure_value_width (self, table);
   /* The latest periods are the ones looked at first. */
   self->n_shown = columns_that_fit (self);
@@ -722,7 +1019,12 @@ install_table (KessanTrendsPage *self)
   gtk_filter_list_model_set_incremental (self->filtered, table->rows->len > KESSAN_FILTER_PIECEWISE_ITEMS);
   g_signal_connect_object (self->filtered, "notify::pending", G_CALLBACK (update_content_page), self, G_CONNECT_SWAPPED);
   apply_search (self);
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  /* A row is selected with its current cell, none at first. */
+  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
+  g_signal_connect_object (selection, "selection-changed", G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
 
@@ -747,6 +1049,166 @@ static void
 period_scrolled_cb (KessanTrendsPage *self)
 {
   scroll_periods_to (self, (int) round (gtk_adjustment_get_value (self->period_adjustment)));
+}
+
+/* The section of the row at the top of the view stays in sight: its
+ * heading, drawn over the top row once the heading row has scrolled
+ * away.  Finding the top row is a pick among the rows on screen. */
+static void
+update_section_label (KessanTrendsPage *self)
+{
+  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+  int top = header != NULL ? gtk_widget_get_height (header) : 0;
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->column_view), 8, top + 2, GTK_PICK_DEFAULT);
+  KessanTrendsRow *row = NULL;
+  double value = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (self->scroller));
+
+  for (; picked != NULL && picked != GTK_WIDGET (self->column_view); picked = gtk_widget_get_parent (picked))
+    {
+      GtkListItem *item = g_object_get_data (G_OBJECT (picked), "item");
+
+      if (item != NULL)
+        {
+          row = row_of_item (self, gtk_list_item_get_item (item));
+          break;
+        }
+    }
+  if (row == NULL || row->heading || value <= 0)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->section_label), FALSE);
+      return;
+    }
+  gtk_label_set_text (self->section_label, kessan_trends_group_title (row->kind));
+  gtk_widget_set_margin_top (GTK_WIDGET (self->section_label), top);
+  gtk_widget_set_size_request (GTK_WIDGET (self->section_label), self->label_width, -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->section_label), TRUE);
+}
+
+/* After the rows have moved to their new places. */
+static gboolean
+section_idle_cb (gpointer user_data)
+{
+  KessanTrendsPage *self = user_data;
+
+  self->section_source = 0;
+  update_section_label (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+scrolled_cb (KessanTrendsPage *self)
+{
+  if (self->section_source == 0)
+    self->section_source = g_idle_add (section_idle_cb, self);
+}
+
+/* Moves the current cell to period @period, paging the periods when it
+ * is out of view. */
+static void
+set_current_period (KessanTrendsPage *self,
+                    guint             period)
+{
+  self->current_period = period;
+  if (period != LABEL_COLUMN)
+    {
+      if (period < self->first_period)
+        scroll_periods_to (self, (int) period);
+      else if (period >= self->first_period + self->n_shown)
+        scroll_periods_to (self, (int) period - (int) self->n_shown + 1);
+    }
+  mark_current_cells (self, GTK_WIDGET (self->column_view));
+}
+
+/* The arrows move the current cell, and the focus to its row, the
+ * periods paging when it leaves them; Alt+Left and Alt+Right (and Page
+ * Up and Down with Alt) page through the periods a window at a time. */
+static gboolean
+key_pressed_cb (KessanTrendsPage      *self,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GtkEventControllerKey *controller)
+{
+  KessanTrendsTable *table = current_table (self);
+  GtkSelectionModel *model = gtk_column_view_get_model (self->column_view);
+  gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+  guint n_rows, n_periods;
+  int row = MAX (self->current_row, 0);
+  int step = 0, page = 0;
+
+  if (table == NULL || model == NULL || (state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK)) != 0)
+    return FALSE;
+  n_rows = g_list_model_get_n_items (G_LIST_MODEL (model));
+  n_periods = table->periods->len;
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      step = rtl ? 1 : -1;
+      break;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      step = rtl ? -1 : 1;
+      break;
+    case GDK_KEY_Page_Up:
+    case GDK_KEY_KP_Page_Up:
+      if ((state & GDK_ALT_MASK) == 0)
+        return FALSE;
+      page = -1;
+      break;
+    case GDK_KEY_Page_Down:
+    case GDK_KEY_KP_Page_Down:
+      if ((state & GDK_ALT_MASK) == 0)
+        return FALSE;
+      page = 1;
+      break;
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      if ((state & GDK_ALT_MASK) != 0 || n_rows == 0)
+        return FALSE;
+      row = self->current_row < 0 ? 0 : row + (keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up ? -1 : 1);
+      row = CLAMP (row, 0, (int) n_rows - 1);
+      self->current_row = row;
+      gtk_selection_model_select_item (model, (guint) row, TRUE);
+      mark_current_cells (self, GTK_WIDGET (self->column_view));
+      focus_current_cell (self);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+  if ((state & GDK_ALT_MASK) != 0 && step != 0)
+    {
+      page = step;
+      step = 0;
+    }
+  if (page != 0)
+    {
+      int first = (int) self->first_period + page * (int) MAX (self->n_shown, 1);
+
+      scroll_periods_to (self, first);
+      if (self->current_period != LABEL_COLUMN)
+        set_current_period (self, CLAMP (self->current_period, self->first_period,
+                                         self->first_period + MAX (self->n_shown, 1) - 1));
+      return TRUE;
+    }
+  if (n_rows == 0 || n_periods == 0)
+    return TRUE;
+  if (self->current_row < 0)
+    {
+      self->current_row = 0;
+      gtk_selection_model_select_item (model, 0, TRUE);
+    }
+  /* The labels are left of the first period shown. */
+  if (self->current_period == LABEL_COLUMN)
+    set_current_period (self, step > 0 ? self->first_period : LABEL_COLUMN);
+  else if (step < 0 && self->current_period == 0)
+    set_current_period (self, LABEL_COLUMN);
+  else
+    set_current_period (self, MIN (self->current_period + (guint) (step < 0 ? -1 : 1) * (step != 0), n_periods - 1));
+  focus_current_cell (self);
+  return TRUE;
 }
 
 /* Sideways scrolling over the table moves the periods, a column a step. */
@@ -948,6 +1410,7 @@ kessan_trends_page_dispose (GObject *object)
   if (self->builder != NULL)
     kessan_series_builder_stop (self->builder);
   g_clear_handle_id (&self->layout_source, g_source_remove);
+  g_clear_handle_id (&self->section_source, g_source_remove);
 
   /* AdwBin unparents the template's child itself when chained up to;
    * the cells let go of the rows before the rows go. */
@@ -994,6 +1457,7 @@ kessan_trends_page_class_init (KessanTrendsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KessanTrendsPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, KessanTrendsPage, period_scrollbar);
   gtk_widget_class_bind_template_child (widget_class, KessanTrendsPage, period_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, KessanTrendsPage, section_label);
   gtk_widget_class_bind_template_callback (widget_class, mode_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, period_scrolled_cb);
@@ -1003,8 +1467,12 @@ static void
 kessan_trends_page_init (KessanTrendsPage *self)
 {
   GtkEventController *scroll;
+  GtkEventController *keys;
 
   self->value_width = VALUE_WIDTH;
+  self->label_width = LABEL_MIN_WIDTH;
+  self->current_row = -1;
+  self->current_period = LABEL_COLUMN;
   self->mode = KESSAN_TRENDS_QUARTERS;
   self->negative_style = KESSAN_NEGATIVE_MINUS;
   self->label_language = kessan_settings_get_label_language (NULL);
@@ -1018,6 +1486,12 @@ kessan_trends_page_init (KessanTrendsPage *self)
   scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_HORIZONTAL | GTK_EVENT_CONTROLLER_SCROLL_DISCRETE);
   g_signal_connect_object (scroll, "scroll", G_CALLBACK (scroll_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->column_view), scroll);
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), keys);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed",
+                           G_CALLBACK (scrolled_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->scroller), "changed",
                            G_CALLBACK (hadjustment_changed_cb), self, G_CONNECT_SWAPPED);
   update_busy (self);

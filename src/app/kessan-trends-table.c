@@ -149,7 +149,8 @@ set_labels (KessanTrendsRow *row,
 }
 
 /* Amounts are shown in millions of yen, with one decimal when the
- * releases print them finer; counts and bandwidths as printed. */
+ * releases print them finer (the table then gives every amount row
+ * that decimal); counts and bandwidths as printed. */
 static guint
 row_decimals (KessanUnit  unit,
               GPtrArray  *points)
@@ -312,6 +313,28 @@ finish_table (TableBuilder       *builder,
       /* The rows now belong to the table. */
       g_ptr_array_set_free_func (group, NULL);
     }
+
+  /* Amounts are in millions of yen in every row: with one number of
+   * decimals throughout, so that 4,338 does not stand among 5,699.2 as
+   * if it were a different kind of figure. */
+  {
+    guint amount_decimals = 0;
+
+    for (guint i = 0; i < table->rows->len; i++)
+      {
+        KessanTrendsRow *row = g_ptr_array_index (table->rows, i);
+
+        if (!row->heading && row->unit == KESSAN_UNIT_CURRENCY)
+          amount_decimals = MAX (amount_decimals, row->decimals);
+      }
+    for (guint i = 0; i < table->rows->len; i++)
+      {
+        KessanTrendsRow *row = g_ptr_array_index (table->rows, i);
+
+        if (!row->heading && row->unit == KESSAN_UNIT_CURRENCY)
+          row->decimals = amount_decimals;
+      }
+  }
 
   table->keys = g_ptr_array_new_full (table->rows->len, g_free);
   for (guint i = 0; i < table->rows->len; i++)

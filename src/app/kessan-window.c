@@ -264,6 +264,12 @@ create_filing_row (gpointer item,
   gtk_widget_set_name (title, "period");
   gtk_widget_set_name (company_label, "company");
   gtk_widget_set_name (detail, "file");
+  /* A screen reader reads the row as its title and details. */
+  {
+    g_autofree char *name = g_strdup_printf ("%s, %s, %s", period, company, file_line);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  }
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_xalign (GTK_LABEL (company_label), 0);
   gtk_label_set_xalign (GTK_LABEL (detail), 0);
@@ -970,9 +976,12 @@ export_csv_action (GtkWidget  *widget,
 
 static void
 show_source_cb (KessanWindow *self,
-                guint         line)
+                guint         line,
+                int           start,
+                int           length)
 {
-  kessan_window_show_source_line (self, line);
+  kessan_window_show_page (self, "source");
+  kessan_source_page_select_span (self->source_page, line, start, length);
 }
 
 static void

@@ -30,11 +30,10 @@ typedef struct
    * when a statement is first looked in: every check finds rows by
    * concept, and a scan per look-up is quadratic in a long table. */
   GHashTable     *rows_by_concept;
-  /* "kind language concept period months" → the first two Observations
-   * of the release (see index_observations ()): a comparison across
-   * statements looks its counterpart up instead of scanning every
-   * statement, which for a release of thousands of tables and KPI rows
-   * was quadratic. */
+  /* Concept → an array of IndexEntry, one per kind, language and period
+   * (see index_observations ()): a comparison across statements looks
+   * its counterpart up instead of scanning every statement, which for a
+   * release of thousands of tables and KPI rows was quadratic. */
   GHashTable     *observations;
 } Checker;
 
@@ -159,8 +158,98 @@ rounding_unit (KessanLineItem *row,
   return pow (10.0, -(double) decimals);
 }
 
+/* The first row printed as part of @total's section that the dictionary
+ * does not count in it, or %NULL.  The section is the run of rows above
+ * the total back to the heading it closes or to a shallower row; its
+ * direct rows are the shallowest of them, deeper ones being summed by a
+ * subtotal of their own.  A total is checked only when every direct row
+ * is one of its parts: otherwise the rows that make it up are not known,
+ * and a sum of some of them would report a difference that is not an
+ * error of the release. */
+/* Whether the dictionary counts @concept in @total, directly or through
+ * a subtotal of it ("Cost of equipment sales" through "Total costs" in
+ * "Total costs and expenses"). */
+static gboolean
+counted_in (KessanConcepts *concepts,
+            const char     *total,
+            const char     *concept,
+            guint           depth)
+{
+  const char * const *components = kessan_concepts_get_components (concepts, total);
+
+  if (components == NULL || concept == NULL || depth > 8)
+    return FALSE;
+  for (guint i = 0; components[i] != NULL; i++)
+    if (g_str_equal (components[i], concept) || counted_in (concepts, components[i], concept, depth + 1))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether @row is counted in @total, or is a subtotal of rows that are
+ * ("Total connectivity services" printed beside the rows it adds up,
+ * which the total counts one by one). */
+static gboolean
+row_counted_in (KessanConcepts *concepts,
+                const char     *total,
+                KessanLineItem *row)
+{
+  const char *concept = kessan_line_item_get_concept (row);
+  const char * const *components;
+
+  if (counted_in (concepts, total, concept, 0))
+    return TRUE;
+  components = concept != NULL ? kessan_concepts_get_components (concepts, concept) : NULL;
+  if (components == NULL || components[0] == NULL)
+    return FALSE;
+  for (guint i = 0; components[i] != NULL; i++)
+    if (!counted_in (concepts, total, components[i], 0))
+      return FALSE;
+  return TRUE;
+}
+
+static KessanLineItem *
+first_unknown_part (Checker         *self,
+                    KessanStatement *statement,
+                    guint            t,
+                    GPtrArray       *parts)
+{
+  KessanLineItem *total = kessan_statement_get_row (statement, t);
+  guint depth = kessan_line_item_get_depth (total);
+  guint first = t, direct = G_MAXUINT;
+
+  while (first > 0)
+    {
+      KessanLineItem *row = kessan_statement_get_row (statement, first - 1);
+      guint d = kessan_line_item_get_depth (row);
+
+      if (d < depth || (kessan_line_item_get_heading (row) && d <= depth))
+        break;
+      if (kessan_line_item_get_total (row) && d == depth && !g_ptr_array_find (parts, row, NULL))
+        break;
+      first--;
+      if (!kessan_line_item_get_heading (row))
+        direct = MIN (direct, d);
+    }
+
+  for (guint r = first; r < t; r++)
+    {
+      KessanLineItem *row = kessan_statement_get_row (statement, r);
+      gboolean valued = FALSE;
+
+      if (kessan_line_item_get_heading (row) || kessan_line_item_get_depth (row) != direct
+          || !row_in_column_unit (row) || g_ptr_array_find (parts, row, NULL)
+          || row_counted_in (self->concepts, kessan_line_item_get_concept (total), row))
+        continue;
+      for (guint c = 0; c < kessan_statement_get_n_columns (statement) && !valued; c++)
+        valued = kessan_line_item_has_value (row, c);
+      if (valued)
+        return row;
+    }
+  return NULL;
+}
+
 /* Within a statement: each total against its rows, as the concept
- * dictionary relates them. */
+ * dictionary relates them and the layout confirms. */
 static void
 check_sums (Checker         *self,
             KessanStatement *statement)
@@ -205,6 +294,22 @@ check_sums (Checker         *self,
             }
           continue;
         }
+
+      {
+        KessanLineItem *unknown = first_unknown_part (self, statement, r, parts);
+
+        if (unknown != NULL)
+          {
+            g_autofree char *message = g_strdup_printf (_("Could not check “%s”: “%s”, printed among its rows, is not known to be a part of it."),
+                                                        kessan_line_item_get_label (total),
+                                                        kessan_line_item_get_label (unknown));
+            KessanFinding *finding = add_finding (self, check, KESSAN_SEVERITY_INFO, statement, message);
+
+            kessan_finding_add_row (finding, concept);
+            kessan_finding_add_line (finding, kessan_line_item_get_line (total));
+            continue;
+          }
+      }
 
       for (guint c = 0; c < n_columns; c++)
         {
@@ -338,6 +443,11 @@ check_shares (Checker         *self,
   guint n_rows = kessan_statement_get_n_rows (statement);
   double base = NAN;
 
+  if (kessan_column_get_period_end (column) == NULL)
+    {
+      report_cannot (self, "percent", statement, c, _("Could not check a percent column: its period is not known."));
+      return;
+    }
   if (a < 0)
     {
       report_cannot (self, "percent", statement, c, _("Could not check a percent column: no amount column of its period."));
@@ -390,6 +500,11 @@ check_changes (Checker         *self,
   int before = find_amount_column (statement, kessan_column_get_compared_end (column), months);
   guint n_rows = kessan_statement_get_n_rows (statement);
 
+  if (kessan_column_get_period_end (column) == NULL || kessan_column_get_compared_end (column) == NULL)
+    {
+      report_cannot (self, "change", statement, c, _("Could not check a change column: the periods it compares are not known."));
+      return;
+    }
   if (now < 0 || before < 0)
     {
       report_cannot (self, "change", statement, c, _("Could not check a change column: the periods it compares are not both in the table."));
@@ -442,11 +557,13 @@ check_usd (Checker         *self,
           break;
         }
     }
-  if (self->rate <= 0 || jpy < 0)
+  /* Dollars with no yen beside them are the statement's own currency,
+   * not a translation. */
+  if (jpy < 0)
+    return;
+  if (self->rate <= 0)
     {
-      report_cannot (self, "usd", statement, c,
-                     self->rate <= 0 ? _("Could not check the USD column: the release states no exchange rate.")
-                                     : _("Could not check the USD column: no JPY column of the same period."));
+      report_cannot (self, "usd", statement, c, _("Could not check the USD column: the release states no exchange rate."));
       return;
     }
 
@@ -614,74 +731,90 @@ report_disagreement (Checker           *self,
  * the second, for when the first is the one compared. */
 typedef struct
 {
-  Observation first;
-  Observation second;
+  KessanStatementKind  kind;
+  const char          *language;
+  const char          *period_end;
+  guint                months;
+  Observation          first;
+  Observation          second;
 } IndexEntry;
 
-static char *
-observation_key (KessanStatementKind  kind,
-                 const char          *language,
-                 const char          *concept,
-                 const char          *period_end,
-                 guint                months)
+static IndexEntry *
+find_entry (GArray              *entries,
+            KessanStatementKind  kind,
+            const char          *language,
+            const char          *period_end,
+            guint                months)
 {
-  return g_strdup_printf ("%d\x1f%s\x1f%s\x1f%s\x1f%u", kind, language != NULL ? language : "",
-                          concept, period_end != NULL ? period_end : "", months);
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    {
+      IndexEntry *entry = &g_array_index (entries, IndexEntry, i);
+
+      if (entry->kind == kind && entry->months == months && g_strcmp0 (entry->language, language) == 0
+          && g_strcmp0 (entry->period_end, period_end) == 0)
+        return entry;
+    }
+  return NULL;
 }
 
-/* Every amount a comparison may look up, indexed once: for each statement,
- * each concept's first row, and for each period the first amount column
- * with a value. */
+/* Every amount a comparison may look up, indexed once: for each
+ * statement, each concept's first row, and for each period the first
+ * amount column with a value. */
 static void
 index_observations (Checker *self)
 {
-  self->observations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->observations = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref);
 
   for (guint s = 0; s < kessan_filing_get_n_statements (self->filing); s++)
     {
       KessanStatement *statement = kessan_filing_get_statement (self->filing, s);
       KessanStatementKind kind = kessan_statement_get_kind (statement);
       const char *language = kessan_statement_get_language (statement);
-      g_autoptr(GHashTable) seen = NULL;
 
       /* The kinds compare_across () is asked about. */
       if (kind != KESSAN_STATEMENT_KIND_INCOME && kind != KESSAN_STATEMENT_KIND_RECONCILIATION
           && kind != KESSAN_STATEMENT_KIND_CASHFLOW)
         continue;
 
-      seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       for (guint r = 0; r < kessan_statement_get_n_rows (statement); r++)
         {
           KessanLineItem *row = kessan_statement_get_row (statement, r);
           const char *concept = kessan_line_item_get_concept (row);
+          GArray *entries;
 
           if (kessan_line_item_get_heading (row) || concept == NULL || find_row (self, statement, concept) != row)
             continue;
+          entries = g_hash_table_lookup (self->observations, concept);
           for (guint c = 0; c < kessan_statement_get_n_columns (statement); c++)
             {
               KessanColumn *column = kessan_statement_get_column (statement, c);
-              g_autofree char *key = NULL;
+              const char *period_end = kessan_column_get_period_end (column);
+              guint months = kessan_column_get_months (column);
               IndexEntry *entry;
               Observation *slot;
               double v;
 
+              /* Two printings match only in a period both know. */
               if (!is_amount_column (column) || kessan_column_get_currency (column) == KESSAN_CURRENCY_USD
-                  || !cell (row, c, &v))
+                  || kessan_column_get_period_end (column) == NULL || !cell (row, c, &v))
                 continue;
-              key = observation_key (kind, language, concept, kessan_column_get_period_end (column),
-                                     kessan_column_get_months (column));
-              /* A statement's first column of the period only. */
-              if (g_hash_table_contains (seen, key))
-                continue;
-              g_hash_table_add (seen, g_strdup (key));
-
-              entry = g_hash_table_lookup (self->observations, key);
+              if (entries == NULL)
+                {
+                  entries = g_array_new (FALSE, TRUE, sizeof (IndexEntry));
+                  g_hash_table_insert (self->observations, (gpointer) concept, entries);
+                }
+              entry = find_entry (entries, kind, language, period_end, months);
               if (entry == NULL)
                 {
-                  entry = g_new0 (IndexEntry, 1);
-                  g_hash_table_insert (self->observations, g_steal_pointer (&key), entry);
+                  IndexEntry fresh = { kind, language, period_end, months };
+
+                  g_array_append_val (entries, fresh);
+                  entry = &g_array_index (entries, IndexEntry, entries->len - 1);
                   slot = &entry->first;
                 }
+              /* A statement's first column of the period only. */
+              else if (entry->first.statement == statement || entry->second.statement == statement)
+                continue;
               else if (entry->second.statement == NULL)
                 slot = &entry->second;
               else
@@ -707,9 +840,16 @@ compare_across (Checker             *self,
                 const char          *other_concept,
                 gboolean             negated)
 {
-  KessanLineItem *row = find_row (self, statement, concept);
+  KessanLineItem *row;
   guint compared = 0;
 
+  if (self->observations == NULL)
+    index_observations (self);
+  /* Nothing to compare with, as in a release of KPI tables only. */
+  if (g_hash_table_size (self->observations) == 0)
+    return 0;
+
+  row = find_row (self, statement, concept);
   if (row == NULL)
     return 0;
 
@@ -719,10 +859,10 @@ compare_across (Checker             *self,
       Observation mine = { 0 };
       const Observation *theirs;
       const IndexEntry *entry;
-      char *key;
       double v;
 
-      if (!is_amount_column (column) || kessan_column_get_currency (column) == KESSAN_CURRENCY_USD || !cell (row, c, &v))
+      if (!is_amount_column (column) || kessan_column_get_currency (column) == KESSAN_CURRENCY_USD
+          || kessan_column_get_period_end (column) == NULL || !cell (row, c, &v))
         continue;
       mine.statement = statement;
       mine.row = row;
@@ -730,12 +870,9 @@ compare_across (Checker             *self,
       mine.scale = kessan_column_get_scale (column);
       mine.yen = v * mine.scale;
 
-      if (self->observations == NULL)
-        index_observations (self);
-      key = observation_key (kind, kessan_statement_get_language (statement), other_concept,
-                             kessan_column_get_period_end (column), kessan_column_get_months (column));
-      entry = g_hash_table_lookup (self->observations, key);
-      g_clear_pointer (&key, g_free);
+      entry = find_entry (g_hash_table_lookup (self->observations, other_concept), kind,
+                          kessan_statement_get_language (statement), kessan_column_get_period_end (column),
+                          kessan_column_get_months (column));
       if (entry == NULL)
         continue;
       theirs = entry->first.statement != statement ? &entry->first : &entry->second;

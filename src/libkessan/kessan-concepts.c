@@ -353,8 +353,28 @@ normalize_label (const char *label)
 
   for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c;
 
+      /* ASCII the quick way, as the rules below take it: the spaces
+       * g_unichar_isspace () knows, the two apostrophes, no format
+       * characters, and "-" is the dash. */
+      if ((guchar) *p < 0x80)
+        {
+          if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f')
+            {
+              space = out->len > 0;
+              continue;
+            }
+          if (*p == '\'' || *p == '`')
+            continue;
+          if (space)
+            g_string_append_c (out, ' ');
+          space = FALSE;
+          g_string_append_c (out, *p);
+          continue;
+        }
+
+      c = g_utf8_get_char (p);
       if (g_unichar_isspace (c))
         {
           space = out->len > 0;
@@ -437,31 +457,37 @@ kessan_concepts_make_key (const char *label)
   g_return_val_if_fail (label != NULL, NULL);
 
   folded = kessan_concepts_fold_label (label);
-  hash = g_compute_checksum_for_string (G_CHECKSUM_SHA1, folded, -1);
 
-  slug = g_string_new (NULL);
+  slug = g_string_new ("x.");
   for (const char *p = folded; *p != '\0' && ascii; p++)
     {
       if ((guchar) *p >= 0x80)
         ascii = FALSE;
       else if (g_ascii_isalnum (*p))
         g_string_append_c (slug, *p);
-      else if (slug->len > 0 && slug->str[slug->len - 1] != '_')
+      else if (slug->len > 2 && slug->str[slug->len - 1] != '_')
         g_string_append_c (slug, '_');
     }
-  while (slug->len > 0 && slug->str[slug->len - 1] == '_')
+  while (slug->len > 2 && slug->str[slug->len - 1] == '_')
     g_string_truncate (slug, slug->len - 1);
 
-  if (!ascii || slug->len == 0)
-    return g_strdup_printf ("x.%.*s", HASH_LENGTH, hash);
-
-  if (slug->len > MAX_SLUG_LENGTH)
+  /* The hash only when it is part of the key: this runs for every row
+   * the dictionary does not know. */
+  if (!ascii || slug->len == 2)
     {
-      g_string_truncate (slug, CUT_SLUG_LENGTH);
-      g_string_append_printf (slug, "_%.8s", hash);
+      hash = g_compute_checksum_for_string (G_CHECKSUM_SHA1, folded, -1);
+      return g_strdup_printf ("x.%.*s", HASH_LENGTH, hash);
     }
 
-  return g_strdup_printf ("x.%s", slug->str);
+  if (slug->len - 2 > MAX_SLUG_LENGTH)
+    {
+      hash = g_compute_checksum_for_string (G_CHECKSUM_SHA1, folded, -1);
+      g_string_truncate (slug, 2 + CUT_SLUG_LENGTH);
+      g_string_append_c (slug, '_');
+      g_string_append_len (slug, hash, 8);
+    }
+
+  return g_string_free (g_steal_pointer (&slug), FALSE);
 }
 
 /* Loading */

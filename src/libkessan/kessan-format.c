@@ -176,6 +176,8 @@ typedef struct
   const char *plain[4];       /* no currency */
   const char *measure[6];     /* KessanMeasure, after the period */
   const char *usd;
+  const char *scenario[4];    /* KessanScenario, after the period */
+  const char *non_consolidated;
 } PeriodNames;
 
 static const PeriodNames english_names = {
@@ -185,6 +187,8 @@ static const PeriodNames english_names = {
   { "", "thousands", "millions", "billions" },
   { NULL, "% of revenues", "% of total", "YoY %", "QoQ %", "change %" },
   "USD",
+  { NULL, "forecast", "forecast (upper)", "forecast (lower)" },
+  "non-consolidated",
 };
 
 static const PeriodNames japanese_names = {
@@ -194,6 +198,8 @@ static const PeriodNames japanese_names = {
   { "", "千", "百万", "十億" },
   { NULL, "構成比", "構成比", "前年同期比", "前期比", "増減率" },
   "米ドル",
+  { NULL, "予想", "予想（上限）", "予想（下限）" },
+  "個別",
 };
 
 static const PeriodNames *
@@ -315,20 +321,31 @@ kessan_format_scale_unit_in (guint          scale,
  * @column: a #KessanColumn
  * @language: "en" or "ja"
  *
- * Names a column by what the reader reads it for: the period, then the
- * measure when it is not an amount, or "USD" for a converted amount.
+ * Names a column by what the reader reads it for: the period, whether
+ * it is a forecast or the parent company alone, then the measure when it
+ * is not an amount, or "USD" for a converted amount.
  *
- * Returns: (transfer full): "2Q FY2003 YoY %", "2003年度第2四半期 前年同期比"
+ * Returns: (transfer full): "2Q FY2003 YoY %", "2003年度第2四半期 前年同期比",
+ *   "FY2024 forecast"
  */
 char *
 kessan_format_column_name (KessanColumn *column,
                            const char   *language)
 {
   const PeriodNames *names = names_for (language);
-  g_autofree char *period = kessan_format_period_in (kessan_column_get_period_end (column),
-                                                     kessan_column_get_months (column),
-                                                     names == &japanese_names ? "ja" : "en");
+  g_autofree char *date = kessan_format_period_in (kessan_column_get_period_end (column),
+                                                   kessan_column_get_months (column),
+                                                   names == &japanese_names ? "ja" : "en");
   KessanMeasure measure = kessan_column_get_measure (column);
+  KessanScenario scenario = kessan_column_get_scenario (column);
+  g_autoptr(GString) name = g_string_new (date);
+  g_autofree char *period = NULL;
+
+  if (scenario != KESSAN_SCENARIO_ACTUAL && (guint) scenario < G_N_ELEMENTS (names->scenario))
+    g_string_append_printf (name, " %s", names->scenario[scenario]);
+  if (kessan_column_get_consolidation (column) == KESSAN_CONSOLIDATION_NON_CONSOLIDATED)
+    g_string_append_printf (name, " %s", names->non_consolidated);
+  period = g_string_free (g_steal_pointer (&name), FALSE);
 
   if (measure != KESSAN_MEASURE_AMOUNT && (guint) measure < G_N_ELEMENTS (names->measure))
     return g_strdup_printf ("%s %s", period, names->measure[measure]);

@@ -370,6 +370,17 @@ write_atomically (const char  *path,
       errsv = errno;
       goto fail;
     }
+  created = FALSE;
+
+  /* The rename is in the folder: without flushing the folder too, a
+   * power cut may lose the new name although the file's data is safe. */
+  fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+  if (fd >= 0)
+    {
+      if (fsync (fd) != 0)
+        g_debug ("Could not flush the folder %s: %s", dir, g_strerror (errno));
+      close (fd);
+    }
 
   return TRUE;
 
@@ -665,6 +676,95 @@ read_filing_files (LoadWork *work)
       g_thread_join (threads[i]);
 }
 
+/* What a process killed while writing leaves behind: a temporary file
+ * (write_atomically ()) or the copy of an original whose filing file was
+ * never written.  Only what is older than this is taken for a leftover:
+ * an addition in progress in another process writes both within
+ * seconds. */
+#define LEFTOVER_AGE_SECONDS 60
+
+static gboolean
+is_temporary_name (const char *name)
+{
+  /* ".<name>.XXXXXX.tmp" */
+  return name[0] == '.' && g_str_has_suffix (name, ".tmp") && strlen (name) > strlen ("..XXXXXX.tmp");
+}
+
+static gboolean
+is_old_regular_file (const char *path,
+                     gint64      now)
+{
+  GStatBuf st;
+
+  return g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) && now - (gint64) st.st_mtime > LEFTOVER_AGE_SECONDS;
+}
+
+static void
+remove_leftover (const char *path)
+{
+  if (g_unlink (path) == 0)
+    g_debug ("Removed a leftover of an interrupted write: %s", path);
+  else
+    g_debug ("Could not remove the leftover %s: %s", path, g_strerror (errno));
+}
+
+/* Removes the leftovers of interrupted writes in @path's folders:
+ * temporary files in either, and copies of originals in sources/ that no
+ * filing file in @filings (names, "<hash>.json") names. */
+static void
+remove_leftovers (const char *path,
+                  GPtrArray  *filings)
+{
+  g_autofree char *filings_dir = g_build_filename (path, "filings", NULL);
+  g_autofree char *sources_dir = g_build_filename (path, "sources", NULL);
+  g_autoptr(GHashTable) hashes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *dirs[] = { filings_dir, sources_dir };
+
+  for (guint i = 0; i < filings->len; i++)
+    g_hash_table_add (hashes, g_strndup (filings->pdata[i], HASH_LENGTH));
+
+  for (guint d = 0; d < G_N_ELEMENTS (dirs); d++)
+    {
+      g_autoptr(GDir) dir = g_dir_open (dirs[d], 0, NULL);
+      const char *name;
+
+      if (dir == NULL)
+        continue;
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *file_path = NULL;
+          g_autofree char *hash = NULL;
+          gboolean leftover;
+
+          if (is_temporary_name (name))
+            leftover = TRUE;
+          else if (dirs[d] == sources_dir && strlen (name) > HASH_LENGTH && name[HASH_LENGTH] == '-'
+                   && is_hash ((hash = g_strndup (name, HASH_LENGTH))))
+            leftover = !g_hash_table_contains (hashes, hash);
+          else
+            leftover = FALSE;
+          if (!leftover)
+            continue;
+
+          file_path = g_build_filename (dirs[d], name, NULL);
+          if (!is_old_regular_file (file_path, now))
+            continue;
+          if (hash != NULL)
+            {
+              g_autofree char *json_name = g_strconcat (hash, ".json", NULL);
+              g_autofree char *json_file = g_build_filename (filings_dir, json_name, NULL);
+
+              /* An orphan is looked at again: its filing may have been
+               * written since the folder was listed. */
+              if (g_file_test (json_file, G_FILE_TEST_EXISTS))
+                continue;
+            }
+          remove_leftover (file_path);
+        }
+    }
+}
+
 /* Runs in a worker thread for kessan_library_load_async (): it touches
  * nothing of the library but the path it is given. */
 static LoadResult *
@@ -707,6 +807,8 @@ load_from_disk (const char    *path,
     }
   /* Problems come in the same order on every load. */
   g_ptr_array_sort (names, compare_string_pointers);
+
+  remove_leftovers (path, names);
 
   work.library_path = g_ref_string_new (path);
   work.dir_path = dir_path;
@@ -1288,6 +1390,8 @@ kessan_library_import_file (KessanLibrary  *self,
                             GError        **error)
 {
   g_autoptr(KessanImport) import = NULL;
+  g_autoptr(KessanFiling) added = NULL;
+  g_autoptr(GError) local_error = NULL;
   KessanFiling *existing;
   KessanDuplicateKind kind;
 
@@ -1311,7 +1415,22 @@ kessan_library_import_file (KessanLibrary  *self,
       return g_object_ref (existing);
     }
 
-  return kessan_import_commit (import, KESSAN_IMPORT_MODE_KEEP_BOTH, TRUE, NULL, NULL, error);
+  added = kessan_import_commit (import, KESSAN_IMPORT_MODE_KEEP_BOTH, TRUE, NULL, NULL, &local_error);
+  if (added != NULL)
+    return g_steal_pointer (&added);
+
+  /* Another process may have added the same file between the look-up
+   * above and the writing: its file is the duplicate it is. */
+  existing = kessan_library_find_by_hash (self, kessan_filing_get_source_hash (kessan_import_get_filing (import)));
+  if (existing != NULL && g_error_matches (local_error, KESSAN_IMPORT_ERROR, KESSAN_IMPORT_ERROR_DUPLICATE))
+    {
+      if (duplicate != NULL)
+        *duplicate = TRUE;
+      return g_object_ref (existing);
+    }
+
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return NULL;
 }
 
 /**

@@ -330,22 +330,38 @@ make_statement_id (GHashTable      *taken,
   return g_strdup_printf ("%s-%u", base, count);
 }
 
+static void find_release_date_line (KessanParseContext *context,
+                                    KessanFiling       *filing);
+
 static void
 find_release_date (KessanParseContext *context,
                    KessanFiling       *filing)
 {
+  g_date_clear (&context->released, 1);
+  find_release_date_line (context, filing);
+  /* The calendar reads two-digit Japanese years by the release's date. */
+  kessan_release_find_calendar (context);
+}
+
+static void
+find_release_date_line (KessanParseContext *context,
+                        KessanFiling       *filing)
+{
   g_autoptr(GRegex) dateline = g_regex_new ("^\\s*[A-Z][A-Za-z .]+,\\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?\\s+\\d{1,2},\\s*\\d{4}",
                                             0, 0, NULL);
-  g_autoptr(GRegex) dateonly = g_regex_new ("^\\s*\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*$", 0, 0, NULL);
+  g_autoptr(GRegex) dateonly = g_regex_new ("^\\s*(?:(?:昭和|平成|令和)\\s*(?:\\d{1,2}|元)|\\d{4})\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*$", 0, 0, NULL);
 
-  g_date_clear (&context->released, 1);
   for (guint i = 0; i < context->n_lines; i++)
     {
       const char *text = context->lines[i].text;
 
       if (context->lines[i].kind == KESSAN_LINE_BLANK)
         continue;
-      if (g_regex_match (dateline, text, 0, NULL) || g_regex_match (dateonly, text, 0, NULL))
+      /* Each pattern needs a character most lines lack ("," or "年"):
+       * tested first, a release of a million lines without a date is
+       * not matched against both patterns on every line. */
+      if ((strchr (text, ',') != NULL && g_regex_match (dateline, text, 0, NULL))
+          || (strstr (text, "年") != NULL && g_regex_match (dateonly, text, 0, NULL)))
         {
           g_autoptr(GArray) periods = kessan_period_scan (text);
 
@@ -407,91 +423,97 @@ static void
 find_company (KessanParseContext *context,
               KessanFiling       *filing)
 {
-  g_autoptr(GRegex) english = g_regex_new ("[A-Z][A-Za-z&'\\-]*(?: [A-Z][A-Za-z&'\\-]*)* (?:Inc\\.|INC\\.|Corporation|CORPORATION|Corp\\.|Co\\., Ltd\\.|Ltd\\.|Limited|K\\.K\\.)",
-                                           0, 0, NULL);
-  g_autoptr(GRegex) japanese = g_regex_new ("株式会社\\s*([^\\s、。()]+)", 0, 0, NULL);
-  g_autofree char *japanese_name = NULL;
-
-  for (guint i = 0; i < context->n_lines; i++)
-    {
-      const char *text = context->lines[i].text;
-      g_autoptr(GMatchInfo) match = NULL;
-
-      if (context->lines[i].kind != KESSAN_LINE_TEXT)
-        continue;
-      if (g_regex_match (english, text, 0, &match))
-        {
-          g_autofree char *name = g_match_info_fetch (match, 0);
-          gboolean upper = TRUE;
-
-          for (const char *p = name; *p; p++)
-            if (g_ascii_islower (*p))
-              upper = FALSE;
-          /* "INTERNET INITIATIVE JAPAN INC." reads better in title case. */
-          if (upper)
-            {
-              gboolean start = TRUE;
-              for (char *p = name; *p; p++)
-                {
-                  *p = start ? *p : g_ascii_tolower (*p);
-                  start = *p == ' ';
-                }
-            }
-          kessan_filing_set_company (filing, name);
-          return;
-        }
-      g_clear_pointer (&match, g_match_info_free);
-      if (japanese_name == NULL && g_regex_match (japanese, text, 0, &match))
-        {
-          g_autofree char *name = g_match_info_fetch (match, 1);
-          japanese_name = g_strconcat ("株式会社", name, NULL);
-        }
-    }
-  kessan_filing_set_company (filing, japanese_name);
+  kessan_release_find_identity (context, filing);
 }
 
-/* The release's own period is the latest quarter its statements show. */
-static void
-find_fiscal_period (KessanFiling *filing)
+static const char *
+language_name (const char *language)
 {
-  GDate latest;
-  guint latest_months = 0;
+  if (g_str_equal (language, "en"))
+    return _("English");
+  if (g_str_equal (language, "ja"))
+    return _("Japanese");
+  return language;
+}
 
-  g_date_clear (&latest, 1);
+static gboolean
+is_main_statement (KessanStatement *statement)
+{
+  KessanStatementKind kind = kessan_statement_get_kind (statement);
+
+  return kessan_statement_get_topic (statement) != NULL
+         && (kind == KESSAN_STATEMENT_KIND_INCOME || kind == KESSAN_STATEMENT_KIND_BALANCE
+             || kind == KESSAN_STATEMENT_KIND_CASHFLOW);
+}
+
+static gboolean
+has_topic (KessanFiling *filing,
+           const char   *language,
+           const char   *topic)
+{
   for (guint s = 0; s < kessan_filing_get_n_statements (filing); s++)
     {
       KessanStatement *statement = kessan_filing_get_statement (filing, s);
-      KessanStatementKind kind = kessan_statement_get_kind (statement);
 
-      if (kind != KESSAN_STATEMENT_KIND_INCOME && kind != KESSAN_STATEMENT_KIND_CASHFLOW)
-        continue;
-      for (guint c = 0; c < kessan_statement_get_n_columns (statement); c++)
-        {
-          KessanColumn *column = kessan_statement_get_column (statement, c);
-          guint months = kessan_column_get_months (column);
-          GDate end;
-
-          if (months == 0 || !kessan_date_from_iso (kessan_column_get_period_end (column), &end))
-            continue;
-          if (!g_date_valid (&latest) || g_date_compare (&end, &latest) > 0
-              || (g_date_compare (&end, &latest) == 0 && months < latest_months))
-            {
-              latest = end;
-              latest_months = months;
-            }
-        }
+      if (g_strcmp0 (kessan_statement_get_language (statement), language) == 0
+          && g_strcmp0 (kessan_statement_get_topic (statement), topic) == 0)
+        return TRUE;
     }
+  return FALSE;
+}
 
-  if (g_date_valid (&latest))
+/* A release in two languages announces its statements twice: when the
+ * edition printed last lacks a statement of operations, balance sheet
+ * or cash flow statement that the other edition has, the file most
+ * likely ends before them, even when it was not cut inside a table.
+ * (An abridged edition comes first, before the full one.) */
+static void
+report_missing_statements (KessanParseContext *context,
+                           KessanFiling       *filing,
+                           guint               last_line)
+{
+  guint n = kessan_filing_get_n_statements (filing);
+  KessanStatement *last_statement = kessan_filing_get_statement (filing, n - 1);
+  const char *last_language = kessan_statement_get_language (last_statement);
+  g_autoptr(GString) missing = g_string_new (NULL);
+  g_autoptr(KessanFinding) finding = NULL;
+  g_autofree char *message = NULL;
+  const char *other_language = NULL;
+  guint n_missing = 0;
+
+  if (last_language == NULL)
+    return;
+
+  for (guint s = 0; s < n; s++)
     {
-      g_autofree char *iso = kessan_date_to_iso (&latest);
-      guint month = g_date_get_month (&latest);
-      guint quarter = latest_months == 12 ? 0 : ((month + 8) % 12) / 3 + 1;
+      KessanStatement *statement = kessan_filing_get_statement (filing, s);
+      const char *language = kessan_statement_get_language (statement);
 
-      kessan_filing_set_period_end (filing, iso, latest_months);
-      kessan_filing_set_fiscal_period (filing, kessan_fiscal_year_of (&latest),
-                                       latest_months <= 3 ? quarter : 0);
+      if (language == NULL || g_str_equal (language, last_language) || !is_main_statement (statement)
+          || has_topic (filing, last_language, kessan_statement_get_topic (statement)))
+        continue;
+      if (n_missing > 0)
+        g_string_append (missing, ", ");
+      g_string_append (missing, kessan_statement_get_id (statement));
+      other_language = language;
+      n_missing++;
     }
+  if (n_missing == 0)
+    return;
+
+  /* TRANSLATORS: “The release ends at line 812, and its last edition,
+   * in English, lacks 3 statements its edition in Japanese has:
+   * ja-income-quarter, ja-balance, ja-cashflow-quarter. …” */
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "The release ends at line %u, and its last edition, in %s, lacks %u statement its edition in %s has: %s. The file was most likely cut short, and that statement is missing.",
+                                          "The release ends at line %u, and its last edition, in %s, lacks %u statements its edition in %s has: %s. The file was most likely cut short, and those statements are missing.",
+                                          n_missing),
+                             last_line, language_name (last_language), n_missing,
+                             language_name (other_language), missing->str);
+  finding = kessan_finding_new ("truncated", KESSAN_SEVERITY_WARNING,
+                                kessan_statement_get_id (last_statement), message);
+  kessan_finding_add_line (finding, last_line);
+  kessan_filing_add_finding (filing, finding);
 }
 
 static void
@@ -519,7 +541,10 @@ report_truncation (KessanParseContext *context,
   if (last_block->last < last_text
       && !(cut_mid_line && last_text - last_block->last <= 3
            && !kessan_line_is_note (&context->lines[last_text])))
-    return;
+    {
+      report_missing_statements (context, filing, context->lines[last_text].number);
+      return;
+    }
 
   last_statement = kessan_filing_get_statement (filing, n - 1);
   message = g_strdup_printf (_("The release ends inside a table at line %u: it was cut short. The tables before the cut were read; this table may be incomplete and any statements after it are missing."),
@@ -611,6 +636,12 @@ count_data_lines (const KessanParseContext *context,
   return n;
 }
 
+static KessanFiling *parse_grid (KessanGrid  *grid,
+                                 GBytes      *contents,
+                                 GThread     *hasher,
+                                 const char  *source_name,
+                                 GError     **error);
+
 /**
  * kessan_parse_release:
  * @contents: the bytes of a release: a PDF with text, or text in any
@@ -641,15 +672,24 @@ kessan_parse_release (GBytes      *contents,
 {
   g_autoptr(KessanGrid) grid = NULL;
   g_autofree char *display_name = NULL;
+  GThread *hasher;
 
   g_return_val_if_fail (contents != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   display_name = kessan_input_display_name (source_name);
+  /* The hash of the original is computed beside the reading: beside a
+   * PDF's text layer, which keeps one processor busy, and the reading
+   * of the tables. */
+  hasher = g_thread_try_new ("kessan-hash", hash_bytes, contents, NULL);
   grid = kessan_grid_read (contents, display_name, error);
   if (grid == NULL)
-    return NULL;
-  return kessan_parse_grid (grid, contents, source_name, error);
+    {
+      if (hasher != NULL)
+        g_free (g_thread_join (hasher));
+      return NULL;
+    }
+  return parse_grid (grid, contents, hasher, source_name, error);
 }
 
 /**
@@ -671,6 +711,22 @@ kessan_parse_grid (KessanGrid  *grid,
                    const char  *source_name,
                    GError     **error)
 {
+  g_return_val_if_fail (grid != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return parse_grid (grid, contents,
+                     contents != NULL ? g_thread_try_new ("kessan-hash", hash_bytes, contents, NULL) : NULL,
+                     source_name, error);
+}
+
+/* @hasher, when not %NULL, computes the hash of @contents. */
+static KessanFiling *
+parse_grid (KessanGrid  *grid,
+            GBytes      *contents,
+            GThread     *hasher,
+            const char  *source_name,
+            GError     **error)
+{
   g_autoptr(KessanFiling) filing = NULL;
   g_autoptr(GArray) blocks = NULL;
   g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -678,16 +734,12 @@ kessan_parse_grid (KessanGrid  *grid,
   g_autofree char *text = NULL;
   g_autofree char *hash = NULL;
   g_autofree char *display_name = NULL;
-  GThread *hasher = NULL;
   KessanParseContext context = { 0 };
   const char *encoding = grid->encoding;
   gsize length;
   gboolean cut_mid_line;
   const char *p;
   guint n;
-
-  g_return_val_if_fail (grid != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   display_name = kessan_input_display_name (source_name);
   text = kessan_grid_steal_text (grid);
@@ -703,6 +755,8 @@ kessan_parse_grid (KessanGrid  *grid,
       g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_LIMIT,
                    _("“%s” has %u lines; releases are limited to %u lines. Open a single release, not a collection of them."),
                    display_name, length > 0 && text[length - 1] == '\n' ? n - 1 : n, KESSAN_MAX_LINES);
+      if (hasher != NULL)
+        g_free (g_thread_join (hasher));
       return NULL;
     }
 
@@ -718,10 +772,6 @@ kessan_parse_grid (KessanGrid  *grid,
 
   filing = kessan_filing_new ();
   kessan_filing_set_source_name (filing, source_name);
-  /* The hash of the original is computed beside the reading of the
-   * tables, which keeps one processor busy. */
-  if (contents != NULL)
-    hasher = g_thread_try_new ("kessan-hash", hash_bytes, contents, NULL);
   kessan_filing_set_source_encoding (filing, encoding);
   kessan_filing_take_text (filing, g_steal_pointer (&text));
 
@@ -737,12 +787,12 @@ kessan_parse_grid (KessanGrid  *grid,
       g_autoptr(KessanStatement) statement = NULL;
       g_autofree char *id = NULL;
 
-      /* A row takes one data line, or two when a converter wrapped it:
-       * a block with more than twice as many data lines as a table may
-       * have rows is refused before it is read, which for a table of
-       * hundreds of thousands of lines takes seconds and hundreds of
-       * megabytes. */
-      if (count_data_lines (&context, block) > 2 * KESSAN_MAX_ROWS_PER_TABLE)
+      /* Every data line of a block becomes a row of its own (a label
+       * wrapped over two lines is one text line and one data line), and
+       * headings add rows: a block with more data lines than a table may
+       * have rows is refused before it is read, which for a table of a
+       * million lines would take seconds and hundreds of megabytes. */
+      if (count_data_lines (&context, block) > KESSAN_MAX_ROWS_PER_TABLE)
         {
           g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_LIMIT,
                        _("A table of “%s” at line %u has more than %u rows; tables are limited to %u rows."),
@@ -795,7 +845,7 @@ kessan_parse_grid (KessanGrid  *grid,
   kessan_grid_apply_places (grid, filing);
   kessan_grid_apply_facts (grid, filing);
   kessan_facts_apply (grid, filing);
-  find_fiscal_period (filing);
+  kessan_release_find_fiscal_period (&context, filing);
   /* A marked-up document closes its own elements: a table at its end
    * is not a sign that it was cut. */
   if (!grid->marked_up)

@@ -441,22 +441,62 @@ typedef struct
   gboolean    used;
 } ColumnInfo;
 
-/* Which columns go into series: amounts in yen, counts and bandwidth.
- * Dollars are a convenience translation of the yen figures and percents
- * are computed from them; neither is a figure of its own. */
+/* The currency a release reports in: the one most of its amount
+ * columns are in.  A column in another currency is a convenience
+ * translation of those figures (IIJ's US dollars at a stated rate). */
+static const char *
+reporting_currency (KessanFiling *filing)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *best = NULL;
+  guint best_count = 0;
+
+  for (guint s = 0; s < kessan_filing_get_n_statements (filing); s++)
+    {
+      KessanStatement *statement = kessan_filing_get_statement (filing, s);
+
+      for (guint c = 0; c < kessan_statement_get_n_columns (statement); c++)
+        {
+          KessanColumn *column = kessan_statement_get_column (statement, c);
+          const char *code = kessan_column_get_currency_code (column);
+          guint count;
+
+          if (code == NULL || kessan_column_get_measure (column) != KESSAN_MEASURE_AMOUNT)
+            continue;
+          count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, code)) + 1;
+          g_hash_table_insert (counts, (gpointer) code, GUINT_TO_POINTER (count));
+          if (count > best_count)
+            {
+              best = code;
+              best_count = count;
+            }
+        }
+    }
+  return best;
+}
+
+/* Which columns go into series: the company's own results, as amounts
+ * in the currency it reports in, counts and bandwidth.  Converted amounts
+ * and percents are computed from those; forecasts, segments and the
+ * parent company alone (個別) are not the company's result. */
 static void
 describe_column (KessanColumn *column,
+                 const char   *currency,
                  ColumnInfo   *info)
 {
   KessanUnit unit = kessan_column_get_unit (column);
-  KessanCurrency currency = kessan_column_get_currency (column);
+  const char *code = kessan_column_get_currency_code (column);
 
   memset (info, 0, sizeof *info);
-  if (kessan_column_get_measure (column) != KESSAN_MEASURE_AMOUNT)
+  if (kessan_column_get_measure (column) != KESSAN_MEASURE_AMOUNT
+      || kessan_column_get_scenario (column) != KESSAN_SCENARIO_ACTUAL
+      || kessan_column_get_members (column)[0] != NULL
+      || kessan_column_get_consolidation (column) == KESSAN_CONSOLIDATION_NON_CONSOLIDATED)
     return;
-  if (currency == KESSAN_CURRENCY_JPY && (unit == KESSAN_UNIT_CURRENCY || unit == KESSAN_UNIT_NONE))
+  if (code != NULL && g_strcmp0 (code, currency) == 0
+      && (unit == KESSAN_UNIT_CURRENCY || unit == KESSAN_UNIT_NONE))
     info->unit = KESSAN_UNIT_CURRENCY;
-  else if (currency == KESSAN_CURRENCY_NONE && (unit == KESSAN_UNIT_COUNT || unit == KESSAN_UNIT_GBPS))
+  else if (code == NULL && (unit == KESSAN_UNIT_COUNT || unit == KESSAN_UNIT_GBPS))
     info->unit = unit;
   else
     return;
@@ -471,7 +511,8 @@ static void
 add_statement (KessanSeriesSet *self,
                Release         *release,
                KessanStatement *statement,
-               guint            statement_index)
+               guint            statement_index,
+               const char      *currency)
 {
   guint n_columns = kessan_statement_get_n_columns (statement);
   guint n_rows = kessan_statement_get_n_rows (statement);
@@ -480,7 +521,7 @@ add_statement (KessanSeriesSet *self,
 
   for (guint c = 0; c < n_columns; c++)
     {
-      describe_column (kessan_statement_get_column (statement, c), &columns[c]);
+      describe_column (kessan_statement_get_column (statement, c), currency, &columns[c]);
       any |= columns[c].used;
     }
   if (!any)
@@ -571,6 +612,7 @@ kessan_series_set_add_filing (KessanSeriesSet *self,
                               KessanFiling    *filing)
 {
   const char *hash;
+  const char *currency;
   Release *release;
   guint n_statements;
 
@@ -596,8 +638,9 @@ kessan_series_set_add_filing (KessanSeriesSet *self,
     g_hash_table_insert (self->hashes, (gpointer) hash, release);
 
   n_statements = kessan_filing_get_n_statements (filing);
+  currency = reporting_currency (filing);
   for (guint s = 0; s < n_statements; s++)
-    add_statement (self, release, kessan_filing_get_statement (filing, s), s);
+    add_statement (self, release, kessan_filing_get_statement (filing, s), s, currency);
 
   self->dirty = TRUE;
   return TRUE;
@@ -923,6 +966,93 @@ derive_fourth_quarters (KessanSeriesSet *self)
     }
 }
 
+/* The parts of @total the dictionary sums, when there are two to
+ * MAX_INPUTS of them in the set. */
+static guint
+find_parts (KessanSeriesSet *self,
+            ConceptEntry    *total,
+            ConceptEntry   **parts)
+{
+  const char * const *keys = kessan_concepts_get_components (kessan_concepts_get_default (), total->key);
+  guint n = 0;
+
+  for (; keys != NULL && keys[n] != NULL; n++)
+    {
+      if (n == MAX_INPUTS)
+        return 0;
+      parts[n] = g_hash_table_lookup (self->concepts, keys[n]);
+      if (parts[n] == NULL)
+        return 0;
+    }
+  return n >= 2 ? n : 0;
+}
+
+static void
+derive_sum_at (KessanSeriesSet         *self,
+               ConceptEntry            *total,
+               ConceptEntry           **parts,
+               guint                    n_parts,
+               const KessanSeriesPoint *first)
+{
+  const KessanSeriesPoint *inputs[MAX_INPUTS] = { first, };
+  KessanSeriesPoint *point;
+  double sum = first->value;
+
+  if (find_any_point (self, total, first->end, first->months) != NULL)
+    return;
+  for (guint j = 1; j < n_parts; j++)
+    {
+      inputs[j] = find_any_point (self, parts[j], first->end, first->months);
+      if (inputs[j] == NULL || inputs[j]->unit != first->unit)
+        return;
+      sum += inputs[j]->value;
+    }
+  point = add_derived (self, total, first->end, first->months, first->unit, sum, "sum of parts");
+  if (point == NULL)
+    return;
+  for (guint j = 0; j < n_parts; j++)
+    add_input (point, inputs[j]);
+  set_amount_precision (point);
+}
+
+/* A total the dictionary defines as the sum of its parts, for a period
+ * with every part but no total: a release prints the parts in one table
+ * and the total only in another, or only in some quarters.  Only for a
+ * total some release prints, so that no row appears that no release
+ * has. */
+static void
+derive_sums (KessanSeriesSet *self)
+{
+  g_autoptr(GPtrArray) totals = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->concepts);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      ConceptEntry *entry = value;
+
+      if (entry->variant == VARIANT_PLAIN && entry->points->len > 0)
+        g_ptr_array_add (totals, entry);
+    }
+
+  for (guint t = 0; t < totals->len; t++)
+    {
+      ConceptEntry *total = g_ptr_array_index (totals, t);
+      ConceptEntry *parts[MAX_INPUTS];
+      guint n_parts = find_parts (self, total, parts);
+      guint n_printed;
+
+      if (n_parts == 0)
+        continue;
+      n_printed = parts[0]->points->len;
+      for (guint i = 0; i < n_printed + parts[0]->derived->len; i++)
+        derive_sum_at (self, total, parts, n_parts,
+                       i < n_printed ? g_ptr_array_index (parts[0]->points, i)
+                                     : g_ptr_array_index (parts[0]->derived, i - n_printed));
+    }
+}
+
 static void
 derive_margin (KessanSeriesSet *self,
                const char      *key,
@@ -1244,6 +1374,7 @@ kessan_series_set_ensure_built (KessanSeriesSet *self)
 
   clear_derived (self);
   derive_fourth_quarters (self);
+  derive_sums (self);
   derive_margin (self, KESSAN_SERIES_GROSS_MARGIN, COST_OF_REVENUES_CONCEPT, TRUE,
                  "(revenues.total - costs.cost_of_revenues.total) / revenues.total * 100");
   derive_margin (self, KESSAN_SERIES_OPERATING_MARGIN, OPERATING_INCOME_CONCEPT, FALSE,

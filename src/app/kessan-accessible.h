@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Names a drop-down for assistive technologies, by its visible @label
+ * when it has one, else by @name: the drop-down and the button and
+ * item GTK 4.8 puts inside it, which a screen reader meets too. */
+void kessan_accessible_name_drop_down (GtkDropDown *drop_down,
+                                       GtkWidget   *label,
+                                       const char  *name);
+
+/* Names a list item's row (the widget GTK makes around @child) by what
+ * it shows. */
+void kessan_accessible_name_list_row  (GtkWidget   *child,
+                                       const char  *name);
+
+G_END_DECLS
