@@ -101,6 +101,8 @@ test_html_exhibit (void)
   g_assert_cmpstr (kessan_column_get_period_end (column), ==, "2023-12-30");
   g_assert_cmpuint (kessan_column_get_months (column), ==, 3);
   g_assert_cmpuint (kessan_column_get_scale (column), ==, 1000000);
+  /* The "$" cells joined to their numbers say the currency. */
+  g_assert_cmpstr (kessan_column_get_currency_code (column), ==, "USD");
   g_assert_cmpstr (kessan_column_get_header (column), ==, "Three Months Ended / December 30, 2023");
   column = kessan_statement_get_column (income, 1);
   g_assert_cmpstr (kessan_column_get_period_end (column), ==, "2022-12-31");

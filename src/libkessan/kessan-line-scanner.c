@@ -223,6 +223,9 @@ label_names_periods (const char *text,
   return FALSE;
 }
 
+static const char *currency_mark_prefix (const char *s,
+                                        gsize       len);
+
 /* Tab layouts: every field after the label is one column. */
 static void
 scan_tabbed (KessanLine *line)
@@ -251,6 +254,13 @@ scan_tabbed (KessanLine *line)
         {
           if (kessan_number_parse (a, (gsize) (b - a), &cell.number))
             {
+              /* "$96,458", "($50)": the mark says the currency. */
+              const char *mark = currency_mark_prefix (a, (gsize) (b - a));
+
+              if (mark == NULL && b - a > 2 && *a == '(')
+                mark = currency_mark_prefix (a + 1, (gsize) (b - a - 1));
+              if (mark != NULL)
+                line->currency_mark = mark;
               cell.cell = field;
               cell.start = (guint) (p - text);
               g_array_append_val (line->cells, cell);
