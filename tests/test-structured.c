@@ -186,7 +186,8 @@ test_html_deep (void)
   g_string_free (page, TRUE);
 }
 
-/* A page of 30 MB is read, or refused, in bounded time. */
+/* A page of 30 MB, a table of some 600,000 rows, is read in bounded time
+ * and its rows are named without counting their siblings again. */
 static void
 test_html_large (void)
 {
@@ -209,10 +210,8 @@ test_html_large (void)
   start = g_get_monotonic_time ();
   filing = kessan_parse_release (bytes, "large.html", &error);
   g_assert_cmpint (g_get_monotonic_time () - start, <, 120 * G_USEC_PER_SEC);
-  if (filing != NULL)
-    g_assert_cmpuint (kessan_statement_get_n_rows (kessan_filing_get_statement (filing, 0)), ==, rows);
-  else
-    g_assert_error (error, KESSAN_ERROR, KESSAN_ERROR_LIMIT);
+  g_assert_no_error (error);
+  g_assert_cmpuint (kessan_statement_get_n_rows (kessan_filing_get_statement (filing, 0)), ==, rows);
 }
 
 static KessanColumn *
