@@ -552,6 +552,31 @@ test_a11y_chart_concepts (Fixture       *fixture,
   g_assert_false (gtk_widget_is_ancestor (focus, list));
 }
 
+/* A page shown by its key takes the focus with it, at its first
+ * control, from the page left. */
+static void
+test_a11y_page_switch_focus (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  static const char *pages[] = { "trends", "charts", "checks", "source", "statements" };
+  KessanStatementsPage *page = statements_page (fixture);
+  FocusWait wait;
+
+  show_statement (fixture, "003_3f09aa9018b22431.txt", "en-income-quarter");
+  kessan_statements_page_set_current_cell (page, 2, 1);
+  kessan_statements_page_focus_current_cell (page);
+  wait.fixture = fixture;
+  wait.within = GTK_WIDGET (page);
+  kessan_test_iterate_until (focus_within, &wait, 5000);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", pages[i]);
+      wait.within = kessan_window_get_page (fixture->window, pages[i]);
+      kessan_test_iterate_until (focus_within, &wait, 5000);
+      g_assert_true (gtk_widget_is_ancestor (focus_of (fixture), kessan_window_get_page (fixture->window, pages[i])));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -566,6 +591,7 @@ main (int    argc,
       g_test_add ("/kessan/a11y/cell-names", Fixture, NULL, fixture_set_up, test_a11y_cell_names, fixture_tear_down);
       g_test_add ("/kessan/a11y/statements-keyboard", Fixture, NULL, fixture_set_up, test_a11y_statements_keyboard, fixture_tear_down);
       g_test_add ("/kessan/a11y/finding-focus", Fixture, NULL, fixture_set_up, test_a11y_finding_focus, fixture_tear_down);
+      g_test_add ("/kessan/a11y/page-switch-focus", Fixture, NULL, fixture_set_up, test_a11y_page_switch_focus, fixture_tear_down);
       g_test_add ("/kessan/a11y/chart-concepts", Fixture, NULL, fixture_set_up, test_a11y_chart_concepts, fixture_tear_down);
       g_test_add ("/kessan/a11y/trends-keyboard", Fixture, NULL, fixture_set_up, test_a11y_trends_keyboard, fixture_tear_down);
     }

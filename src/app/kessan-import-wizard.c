@@ -823,9 +823,10 @@ static void
 kessan_import_wizard_init (KessanImportWizard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  kessan_accessible_name_drop_down (self->table_dropdown, gtk_widget_get_prev_sibling (GTK_WIDGET (self->table_dropdown)), NULL);
-  kessan_accessible_name_drop_down (self->move_dropdown, gtk_widget_get_prev_sibling (GTK_WIDGET (self->move_dropdown)), NULL);
-  kessan_accessible_name_drop_down (self->concept_dropdown, gtk_widget_get_prev_sibling (GTK_WIDGET (self->concept_dropdown)), NULL);
+  /* Named by the titles of the rows they are in. */
+  kessan_accessible_name_drop_down (self->table_dropdown, NULL, _("Table"));
+  kessan_accessible_name_drop_down (self->move_dropdown, NULL, _("Move to Column"));
+  kessan_accessible_name_drop_down (self->concept_dropdown, NULL, _("Concept"));
   kessan_accessible_name_drop_down (self->measure_dropdown, NULL, _("Measure"));
   kessan_accessible_name_drop_down (self->currency_dropdown, NULL, _("Currency"));
   kessan_accessible_name_drop_down (self->scale_dropdown, NULL, _("Scale"));

@@ -983,12 +983,41 @@ remove_filing_action (GtkWidget  *widget,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* The keyboard goes on in the page shown, at its first control, rather
+ * than wherever a hidden page leaves the focus: once the page has been
+ * laid out (a frame after it is shown), as the focus order needs. */
+static gboolean
+focus_page_tick_cb (GtkWidget     *page,
+                    GdkFrameClock *clock,
+                    gpointer       user_data)
+{
+  GtkRoot *root = gtk_widget_get_root (page);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  guint ticks = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (page), "kessan-focus-ticks"));
+
+  if (ticks == 0)
+    {
+      g_object_set_data (G_OBJECT (page), "kessan-focus-ticks", GUINT_TO_POINTER (1));
+      return G_SOURCE_CONTINUE;
+    }
+  g_object_set_data (G_OBJECT (page), "kessan-focus-ticks", NULL);
+  if (root != NULL && (focus == NULL || !gtk_widget_is_ancestor (focus, page)))
+    gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 show_page_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  kessan_window_show_page (KESSAN_WINDOW (widget), g_variant_get_string (parameter, NULL));
+  KessanWindow *self = KESSAN_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+  GtkWidget *page = kessan_window_get_page (self, name);
+
+  kessan_window_show_page (self, name);
+  if (page != NULL)
+    gtk_widget_add_tick_callback (page, focus_page_tick_cb, NULL, NULL);
 }
 
 /* The selected rows of a statement, charted across the library. */
