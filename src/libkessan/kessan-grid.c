@@ -14,6 +14,7 @@
 #include "kessan-input-private.h"
 #include "kessan-edgar-private.h"
 #include "kessan-ixbrl-private.h"
+#include "kessan-package-private.h"
 #include "kessan-parser.h"
 #include "kessan-pdf.h"
 
@@ -312,6 +313,9 @@ kessan_grid_read (GBytes      *contents,
       kessan_input_set_too_large (error, display_name, length);
       return NULL;
     }
+  /* A TDnet or EDINET package is a zip, which is otherwise refused. */
+  if (kessan_package_reader_sniff (data, length))
+    return kessan_package_reader_read (contents, display_name, error);
   if (!kessan_input_check_kind (data, length, display_name, error))
     return NULL;
 

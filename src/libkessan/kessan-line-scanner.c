@@ -223,6 +223,9 @@ label_names_periods (const char *text,
   return FALSE;
 }
 
+static const char *currency_mark_prefix (const char *s,
+                                        gsize       len);
+
 /* Tab layouts: every field after the label is one column. */
 static void
 scan_tabbed (KessanLine *line)
@@ -251,6 +254,13 @@ scan_tabbed (KessanLine *line)
         {
           if (kessan_number_parse_cell (a, (gsize) (b - a), &cell.number))
             {
+              /* "$96,458", "($50)": the mark says the currency. */
+              const char *mark = currency_mark_prefix (a, (gsize) (b - a));
+
+              if (mark == NULL && b - a > 2 && *a == '(')
+                mark = currency_mark_prefix (a + 1, (gsize) (b - a - 1));
+              if (mark != NULL)
+                line->currency_mark = mark;
               cell.cell = field;
               cell.start = (guint) (p - text);
               g_array_append_val (line->cells, cell);
@@ -931,6 +941,17 @@ line_is_header_uncached (const KessanLine *line)
       return TRUE;
   if (text_is_unit_note (line->text))
     return TRUE;
+  /* Cells without a label heading two columns or more ("\t予想\t上限\t下限"):
+   * a row of column heads, as an HTML table prints them. */
+  if (line->tabbed && line->text[strspn (line->text, " ")] == '\t')
+    {
+      guint filled = 0;
+
+      for (const char *p = strchr (line->text, '\t'); p != NULL; p = strchr (p + 1, '\t'))
+        filled += p[1] != '\0' && p[1] != '\t';
+      if (filled >= 2)
+        return TRUE;
+    }
   periods = kessan_period_scan (line->text);
   if (periods->len > 0 || kessan_text_is_year_list (line->text))
     return TRUE;

@@ -35,7 +35,6 @@ gboolean  kessan_markup_read        (KessanGrid              *grid,
                                      const char              *display_name,
                                      GError                 **error);
 gboolean  kessan_markup_is_hidden   (xmlNode                 *node);
-char     *kessan_markup_path        (xmlNode                 *node);
 gboolean  kessan_markup_name_is     (xmlNode                 *node,
                                      const char              *name);
 

@@ -38,6 +38,7 @@ typedef struct
   GString                 *line;
   char                    *line_element;
   const char              *display_name;
+  GHashTable              *positions;   /* xmlNode → Position */
 } Walk;
 
 gboolean
@@ -105,35 +106,70 @@ kessan_markup_is_hidden (xmlNode *node)
   return strstr (style, "display:none") != NULL;
 }
 
-/**
- * kessan_markup_path:
- * @node: an element
- *
- * Returns: (transfer full): where @node is, as
- *   "/html/body/table[3]/tr[5]" (local names, a position among the
- *   siblings of the same name when there are several)
- */
-char *
-kessan_markup_path (xmlNode *node)
+/* Where each element stands among its siblings of the same name, worked
+ * out once per parent: a table of a hundred thousand rows names each row
+ * without counting its siblings again. */
+typedef struct
+{
+  guint position;
+  guint count;
+} Position;
+
+static const Position *
+position_of (GHashTable *positions,
+             xmlNode    *node)
+{
+  Position *found = g_hash_table_lookup (positions, node);
+  g_autoptr(GHashTable) counts = NULL;
+
+  if (found != NULL)
+    return found;
+  if (node->parent == NULL)
+    {
+      found = g_new (Position, 1);
+      *found = (Position) { 1, 1 };
+      g_hash_table_insert (positions, node, found);
+      return found;
+    }
+  counts = g_hash_table_new (g_str_hash, g_str_equal);
+  for (xmlNode *s = node->parent->children; s != NULL; s = s->next)
+    if (s->type == XML_ELEMENT_NODE)
+      {
+        guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, s->name)) + 1;
+        Position *position = g_new (Position, 1);
+
+        g_hash_table_insert (counts, (gpointer) s->name, GUINT_TO_POINTER (count));
+        *position = (Position) { count, 0 };
+        g_hash_table_replace (positions, s, position);
+      }
+  for (xmlNode *s = node->parent->children; s != NULL; s = s->next)
+    if (s->type == XML_ELEMENT_NODE)
+      ((Position *) g_hash_table_lookup (positions, s))->count
+        = GPOINTER_TO_UINT (g_hash_table_lookup (counts, s->name));
+  return g_hash_table_lookup (positions, node);
+}
+
+/* Where @node is, as "/html/body/table[3]/tr[5]": local names, and a
+ * position among the siblings of the same name when there are several. */
+static char *
+element_path (GHashTable *positions,
+              xmlNode    *node)
 {
   g_autoptr(GPtrArray) steps = g_ptr_array_new_with_free_func (g_free);
   GString *path = g_string_new (NULL);
 
   for (xmlNode *n = node; n != NULL && n->type == XML_ELEMENT_NODE; n = n->parent)
     {
-      guint position = 1, count = 0;
+      const Position *position = position_of (positions, n);
 
-      for (xmlNode *s = n->parent != NULL ? n->parent->children : n; s != NULL; s = s->next)
-        if (s->type == XML_ELEMENT_NODE && xmlStrcmp (s->name, n->name) == 0)
-          {
-            count++;
-            if (s == n)
-              position = count;
-          }
-      if (count > 1)
-        g_ptr_array_add (steps, g_strdup_printf ("%s[%u]", (const char *) n->name, position));
+      if (position->count > 1)
+        g_ptr_array_add (steps, g_strdup_printf ("%s[%u]", (const char *) n->name, position->position));
       else
         g_ptr_array_add (steps, g_strdup ((const char *) n->name));
+      /* A path is short; a document nested thousands deep names its
+       * elements by their last hundred steps. */
+      if (steps->len >= 100)
+        break;
     }
   for (guint i = steps->len; i-- > 0;)
     {
@@ -450,25 +486,46 @@ read_table (Walk     *walk,
   if (rows == NULL)
     return FALSE;
 
-  /* The width: the widest row, spans counted. */
-  for (guint r = 0; r < rows->len; r++)
-    {
-      guint width = 0;
+  /* The width: the widest row, the cells of rows above that span into
+   * it counted. */
+  {
+    g_autoptr(GArray) above = g_array_new (FALSE, TRUE, sizeof (guint));
 
-      for (xmlNode *cell = ((xmlNode *) g_ptr_array_index (rows, r))->children; cell != NULL; cell = cell->next)
-        if ((kessan_markup_name_is (cell, "td") || kessan_markup_name_is (cell, "th")) && !skipped (walk, cell))
-          width += span_of (cell, "colspan");
-      n_columns = MAX (n_columns, width);
-    }
+    for (guint r = 0; r < rows->len; r++)
+      {
+        guint c = 0;
+
+        for (xmlNode *cell = ((xmlNode *) g_ptr_array_index (rows, r))->children; cell != NULL; cell = cell->next)
+          {
+            guint colspan, rowspan;
+
+            if (!(kessan_markup_name_is (cell, "td") || kessan_markup_name_is (cell, "th")) || skipped (walk, cell))
+              continue;
+            while (c < above->len && g_array_index (above, guint, c) > 0)
+              c++;
+            colspan = span_of (cell, "colspan");
+            rowspan = MIN (span_of (cell, "rowspan"), rows->len - r);
+            if (above->len < c + colspan)
+              g_array_set_size (above, c + colspan);
+            for (guint k = 0; k < colspan; k++)
+              g_array_index (above, guint, c + k) = rowspan;
+            c += colspan;
+          }
+        n_columns = MAX (n_columns, MAX (c, above->len));
+        for (guint k = 0; k < above->len; k++)
+          if (g_array_index (above, guint, k) > 0)
+            g_array_index (above, guint, k)--;
+        if (n_columns > 100000)
+          break;
+      }
+  }
   if (rows->len == 0 || n_columns == 0)
     return TRUE;
-  /* Row spans can widen a row past its own cells. */
-  n_columns += MAX_SPAN;
   if ((gsize) rows->len * n_columns > KESSAN_MARKUP_MAX_TABLE_CELLS)
     {
       g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_LIMIT,
                    _("A table of “%s” has %u rows of %u cells; tables are limited to %zu cells."),
-                   walk->display_name, rows->len, n_columns - MAX_SPAN,
+                   walk->display_name, rows->len, n_columns,
                    (gsize) KESSAN_MARKUP_MAX_TABLE_CELLS);
       return FALSE;
     }
@@ -566,7 +623,7 @@ read_table (Walk     *walk,
           }
       if (n_fields == 0)
         continue;
-      element = kessan_markup_path (g_ptr_array_index (rows, r));
+      element = element_path (walk->positions, g_ptr_array_index (rows, r));
       line = kessan_grid_add_row (walk->grid, (const char * const *) fields->pdata, n_fields,
                                   walk->part, element);
       for (guint c = 0; c < n_columns; c++)
@@ -611,7 +668,8 @@ kessan_markup_read (KessanGrid              *grid,
                     const char              *display_name,
                     GError                 **error)
 {
-  Walk walk = { grid, hooks, part, g_string_new (NULL), NULL, display_name };
+  Walk walk = { grid, hooks, part, g_string_new (NULL), NULL, display_name,
+                g_hash_table_new_full (NULL, NULL, NULL, g_free) };
   guint depth = 0;
   gboolean ok = TRUE;
 
@@ -630,7 +688,7 @@ kessan_markup_read (KessanGrid              *grid,
       else if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
         {
           if (walk.line_element == NULL && node->parent != NULL)
-            walk.line_element = kessan_markup_path (node->parent);
+            walk.line_element = element_path (walk.positions, node->parent);
           append_text (walk.line, (const char *) node->content);
         }
       else if (kessan_markup_name_is (node, "table"))
@@ -656,5 +714,6 @@ kessan_markup_read (KessanGrid              *grid,
     }
   flush_line (&walk);
   g_string_free (walk.line, TRUE);
+  g_hash_table_unref (walk.positions);
   return ok;
 }

@@ -10,6 +10,7 @@
 #include "kessan-grid-private.h"
 #include "kessan-input-private.h"
 #include "kessan-ixbrl-private.h"
+#include "kessan-package-private.h"
 #include "kessan-parser.h"
 #include "kessan-parser-private.h"
 #include "kessan-pdf.h"
@@ -1182,9 +1183,55 @@ kessan_parse_file (GFile   *file,
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
+  /* An unpacked TDnet or EDINET package is read as the package is; any
+   * other folder is refused as a folder. */
+  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_autoptr(GPtrArray) files = g_ptr_array_new ();
+      g_autoptr(GError) local_error = NULL;
+      KessanFiling *filing;
+
+      g_ptr_array_add (files, file);
+      filing = kessan_parse_package_files (files, &local_error);
+      if (filing != NULL)
+        return filing;
+      if (!g_error_matches (local_error, KESSAN_ERROR, KESSAN_ERROR_NOT_RELEASE))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+    }
+
   bytes = kessan_load_release_bytes (file, error);
   if (bytes == NULL)
     return NULL;
   name = g_file_get_basename (file);
   return kessan_parse_release (bytes, name, error);
+}
+
+/**
+ * kessan_parse_package_files:
+ * @files: (element-type GFile): the inline XBRL documents of one
+ *   release, or the folder of an unpacked TDnet or EDINET package
+ * @error: return location for a #GError
+ *
+ * Reads documents chosen one by one, or an unpacked package, as one
+ * release, in the order the package would give them.
+ *
+ * Returns: (transfer full): the filing, or %NULL with @error set
+ */
+KessanFiling *
+kessan_parse_package_files (GPtrArray  *files,
+                            GError    **error)
+{
+  g_autoptr(KessanGrid) grid = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (files != NULL && files->len > 0, NULL);
+
+  name = g_file_get_basename (g_ptr_array_index (files, 0));
+  grid = kessan_package_reader_read_files (files, name, error);
+  if (grid == NULL)
+    return NULL;
+  return kessan_parse_grid (grid, NULL, name, error);
 }

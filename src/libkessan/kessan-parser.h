@@ -21,6 +21,9 @@ KessanFiling *kessan_parse_release (GBytes      *contents,
 KessanFiling *kessan_parse_file    (GFile       *file,
                                     GError     **error);
 
+KessanFiling *kessan_parse_package_files (GPtrArray *files,
+                                          GError   **error);
+
 GBytes       *kessan_load_release_bytes (GFile   *file,
                                          GError **error);
 GBytes       *kessan_load_release_fd    (int          fd,
