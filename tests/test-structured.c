@@ -306,7 +306,7 @@ test_ixbrl_forecasts (void)
   const char * const *members;
 
   g_assert_cmpstr (kessan_filing_get_company (filing), ==, "サンプル工業株式会社");
-  g_assert_cmpstr (kessan_filing_get_released (filing), ==, NULL);
+  g_assert_cmpstr (kessan_filing_get_released (filing), ==, "2024-05-10");
   g_assert_cmpuint (kessan_filing_get_n_statements (filing), ==, 2);
   results = kessan_filing_get_statement (filing, 0);
   g_assert_cmpuint (kessan_statement_get_n_columns (results), ==, 5);
