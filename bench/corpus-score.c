@@ -10,23 +10,13 @@
 #include "kessan-concepts.h"
 
 /* Every read of the model is in the functions up to the truth files, so
- * that a change of the model (currency as an ISO 4217 code, a stated
- * scale, scenarios) is one edit here. */
+ * that a change of the model (a stated scale, say) is one edit here. */
 
 /* The ISO 4217 code of the column's currency, or NULL when none is set. */
 static const char *
 column_currency_code (KessanColumn *column)
 {
-  switch (kessan_column_get_currency (column))
-    {
-    case KESSAN_CURRENCY_JPY:
-      return "JPY";
-    case KESSAN_CURRENCY_USD:
-      return "USD";
-    case KESSAN_CURRENCY_NONE:
-    default:
-      return NULL;
-    }
+  return kessan_column_get_currency_code (column);
 }
 
 static const char *
@@ -35,13 +25,10 @@ column_period_end (KessanColumn *column)
   return kessan_column_get_period_end (column);
 }
 
-/* The model has no period start yet: a column is known only by its end
- * and months. */
 static const char *
 column_period_start (KessanColumn *column)
 {
-  (void) column;
-  return NULL;
+  return kessan_column_get_period_start (column);
 }
 
 static guint
@@ -72,11 +59,11 @@ column_is_money (KessanColumn *column)
          && kessan_column_get_unit (column) == KESSAN_UNIT_CURRENCY;
 }
 
+/* A forecast range (upper, lower) is a forecast too. */
 static gboolean
 column_is_forecast (KessanColumn *column)
 {
-  (void) column;
-  return FALSE;
+  return kessan_column_get_scenario (column) != KESSAN_SCENARIO_ACTUAL;
 }
 
 /* A per-share row is in currency units whatever its column's scale; a
@@ -634,6 +621,7 @@ typedef struct
   guint currency;
   guint scale;
   guint rows_found;
+  guint row_missed;
 } TableScore;
 
 /* Which column of @statement holds the truth cell: the one of its period
@@ -727,7 +715,7 @@ describe_miss (GString         *misses,
 
       g_string_append_printf (misses, " — read in %s col %d: ", kessan_statement_get_id (statement), column_index);
       if (cell_value (read_row, (guint) column_index, &value))
-        g_string_append_printf (misses, "%g", value);
+        g_string_append_printf (misses, "%.15g", value);
       else
         g_string_append (misses, "(empty)");
       g_string_append_printf (misses, " %s/%u %s ×%u", column_period_end (column) != NULL ? column_period_end (column) : "?",
@@ -766,6 +754,8 @@ score_table (TruthTable      *table,
             continue;
           if (read_row != NULL)
             column_index = locate_column (statement, read_row, truth_column, c, expected, decimals, &value_right);
+          else
+            score->row_missed++;
           if (column_index >= 0)
             {
               KessanColumn *column = kessan_statement_get_column (statement, (guint) column_index);
@@ -860,6 +850,7 @@ corpus_score_filing (KessanFiling *filing,
       counts->period_right += score.period;
       counts->currency_right += score.currency;
       counts->scale_right += score.scale;
+      counts->row_missed += score.row_missed;
     }
 
   for (guint f = 0; f < g_list_model_get_n_items (findings); f++)

@@ -26,6 +26,7 @@ typedef struct
   guint truth_tables;
   guint missed_tables;
   guint truth_cells;
+  guint row_missed;        /* truth cells of a matched table whose row was not found */
   guint value_right;
   guint period_right;
   guint currency_right;

@@ -45,7 +45,7 @@ static const struct
   FIELD (period_known), FIELD (currency_known), FIELD (scale_known),
   FIELD (errors), FIELD (checks_run), FIELD (checks_not_run),
   FIELD (truth_files), FIELD (truth_tables), FIELD (missed_tables),
-  FIELD (truth_cells), FIELD (value_right), FIELD (period_right),
+  FIELD (truth_cells), FIELD (row_missed), FIELD (value_right), FIELD (period_right),
   FIELD (currency_right), FIELD (scale_right), FIELD (truth_errors),
   FIELD (false_errors),
 #undef FIELD
@@ -322,9 +322,10 @@ print_total (const CorpusCounts *c,
            c->currency_known, percent (c->currency_known, c->cells), c->scale_known, percent (c->scale_known, c->cells),
            c->errors, c->checks_run, c->checks_not_run);
   if (with_truth)
-    g_print ("truth: %u files, %u tables (%u missed), %u cells: value right %u (%.1f %%), period right %u (%.1f %%), "
-             "currency right %u (%.1f %%), scale right %u (%.1f %%); error findings %u, false %u\n",
-             c->truth_files, c->truth_tables, c->missed_tables, c->truth_cells,
+    g_print ("truth: %u files, %u tables (%u missed), %u cells (%u in rows not found): value right %u (%.1f %%), "
+             "period right %u (%.1f %%), currency right %u (%.1f %%), scale right %u (%.1f %%); "
+             "error findings %u, false %u\n",
+             c->truth_files, c->truth_tables, c->missed_tables, c->truth_cells, c->row_missed,
              c->value_right, percent (c->value_right, c->truth_cells),
              c->period_right, percent (c->period_right, c->truth_cells),
              c->currency_right, percent (c->currency_right, c->truth_cells),
@@ -453,6 +454,7 @@ main (int    argc,
               counts.truth_files = 1;
               counts.truth_tables = counts.missed_tables = corpus_truth_count_tables (truth);
               counts.truth_cells = corpus_truth_count_cells (truth);
+              g_print ("  truth: %u cells in %u tables, none read\n", counts.truth_cells, counts.truth_tables);
             }
         }
       else

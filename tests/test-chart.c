@@ -249,6 +249,141 @@ check_pixels (KessanChartRenderer *renderer,
   return checked;
 }
 
+/* Every preset at a phone's, a laptop's and a large screen's size: the
+ * texts the renderer laid out never touch one another and stay inside
+ * the chart, and the chart still says what it is (its title, and the
+ * last period or the end of a bridge). */
+static void
+test_labels_apart (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const struct { int width, height; } sizes[] = { { 340, 260 }, { 800, 500 }, { 1600, 1000 } };
+  KessanChart *chart = kessan_charts_page_get_chart (fixture->page);
+  KessanChartRenderer *renderer = kessan_chart_get_renderer (chart);
+
+  for (guint i = 0; i < kessan_chart_presets_get_n (); i++)
+    {
+      const KessanChartPreset *preset = kessan_chart_presets_get (i);
+
+      g_assert_true (kessan_charts_page_apply_preset (fixture->page, preset->id));
+      for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+        {
+          cairo_surface_t *surface = kessan_chart_renderer_render_image (renderer, sizes[z].width, sizes[z].height);
+          GArray *boxes = kessan_chart_renderer_get_label_boxes (renderer);
+
+          if (g_getenv ("KESSAN_CHART_SAVE") != NULL)
+            {
+              g_autofree char *name = g_strdup_printf ("%s/labels-%s-%d.png", g_getenv ("KESSAN_CHART_SAVE"),
+                                                       preset->id, sizes[z].width);
+
+              cairo_surface_write_to_png (surface, name);
+            }
+          g_test_message ("%s at %d × %d: %u texts", preset->id, sizes[z].width, sizes[z].height, boxes->len);
+          /* A title, a caption or legend, and axis labels at least. */
+          g_assert_cmpuint (boxes->len, >=, 4);
+          for (guint a = 0; a < boxes->len; a++)
+            {
+              const graphene_rect_t *box = &g_array_index (boxes, graphene_rect_t, a);
+
+              g_assert_cmpfloat (box->origin.x, >=, -0.5);
+              g_assert_cmpfloat (box->origin.y, >=, -0.5);
+              g_assert_cmpfloat (box->origin.x + box->size.width, <=, sizes[z].width + 0.5);
+              g_assert_cmpfloat (box->origin.y + box->size.height, <=, sizes[z].height + 0.5);
+              for (guint b = a + 1; b < boxes->len; b++)
+                {
+                  graphene_rect_t overlap;
+
+                  if (graphene_rect_intersection (box, &g_array_index (boxes, graphene_rect_t, b), &overlap))
+                    g_assert_cmpfloat (overlap.size.width * overlap.size.height, <, 0.01);
+                }
+            }
+          cairo_surface_destroy (surface);
+        }
+    }
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The chart settings keep one width whatever preset is chosen: a long
+ * preset name or period does not push the chart aside. */
+static void
+test_settings_width (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *flap = find_descendant (GTK_WIDGET (fixture->page), ADW_TYPE_FLAP);
+  GtkWidget *settings;
+  int first_minimum = -1, first_natural = -1;
+
+  g_assert_nonnull (flap);
+  settings = adw_flap_get_flap (ADW_FLAP (flap));
+  for (guint i = 0; i < kessan_chart_presets_get_n (); i++)
+    {
+      int minimum, natural;
+
+      g_assert_true (kessan_charts_page_apply_preset (fixture->page, kessan_chart_presets_get (i)->id));
+      kessan_test_iterate_for (50);
+      gtk_widget_measure (settings, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+      if (first_minimum < 0)
+        first_minimum = minimum, first_natural = natural;
+      g_assert_cmpint (minimum, ==, first_minimum);
+      g_assert_cmpint (natural, ==, first_natural);
+    }
+}
+
+static void
+collect_numeric_labels (GtkWidget *widget,
+                        GPtrArray *labels)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "numeric"))
+    g_ptr_array_add (labels, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_numeric_labels (child, labels);
+}
+
+/* The chart's table names the unit once, in its heading, and its cells
+ * hold numbers only. */
+static void
+test_table_unit (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GtkWidget *expander = find_descendant (GTK_WIDGET (fixture->page), GTK_TYPE_EXPANDER);
+  GtkWidget *view;
+  g_autoptr(GtkColumnViewColumn) first = NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  g_assert_true (kessan_charts_page_apply_preset (fixture->page, "revenue-mix"));
+  gtk_expander_set_expanded (GTK_EXPANDER (expander), TRUE);
+  gtk_window_present (GTK_WINDOW (fixture->test.window));
+  kessan_window_show_page (fixture->test.window, "charts");
+  kessan_test_iterate_for (500);
+  view = find_descendant (expander, GTK_TYPE_COLUMN_VIEW);
+  first = g_list_model_get_item (gtk_column_view_get_columns (GTK_COLUMN_VIEW (view)), 0);
+  g_assert_cmpstr (gtk_column_view_column_get_title (first), ==, "Series (JPY millions)");
+  collect_numeric_labels (view, labels);
+  g_assert_cmpuint (labels->len, >, 6);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const char *text = gtk_label_get_text (labels->pdata[i]);
+
+      g_assert_null (strstr (text, "JPY"));
+      g_assert_null (strstr (text, "millions"));
+    }
+}
+
 static void
 test_presets (Fixture       *fixture,
               gconstpointer  data)
@@ -458,12 +593,37 @@ test_hover_and_focus (Fixture       *fixture,
   g_assert_true (kessan_chart_move_focus (chart, 0, 1));
   g_assert_cmpint (focus->series, ==, 1);
   text = kessan_chart_renderer_describe (renderer, focus);
-  g_assert_cmpstr (kessan_chart_get_description (chart), ==, text);
+  /* The focused value first, the chart's data in words kept after it. */
+  g_assert_true (g_str_has_prefix (kessan_chart_get_description (chart), text));
 
-  /* The whole chart, for a screen reader. */
+  /* The whole chart, for a screen reader: what it shows, and each
+   * series' first and last values and its extremes. */
   g_clear_pointer (&text, g_free);
   text = kessan_chart_renderer_summarize (renderer);
   g_assert_nonnull (strstr (text, label));
+  g_assert_nonnull (strstr (kessan_chart_get_description (chart), text));
+  {
+    double first = NAN, last_value = NAN, high = -INFINITY;
+
+    for (guint p = 0; p < n_periods; p++)
+      {
+        double value = kessan_chart_model_get_shown (model, 0, p, KESSAN_CHART_VALUES_LATEST);
+
+        if (isnan (value))
+          continue;
+        if (isnan (first))
+          first = value;
+        last_value = value;
+        high = MAX (high, value);
+      }
+    for (guint i = 0; i < 3; i++)
+      {
+        double wanted = i == 0 ? first : i == 1 ? last_value : high;
+        g_autofree char *number = kessan_format_number (wanted, 1, kessan_chart_renderer_get_negative_style (renderer));
+
+        g_assert_nonnull (strstr (kessan_chart_get_description (chart), number));
+      }
+  }
   g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (chart)), ==, GTK_ACCESSIBLE_ROLE_IMG);
 }
 
@@ -506,6 +666,9 @@ main (int   argc,
   kessan_test_app_init (&argc, &argv);
 
   g_test_add ("/kessan/chart/presets", Fixture, NULL, fixture_set_up, test_presets, fixture_tear_down);
+  g_test_add ("/kessan/chart/labels-apart", Fixture, NULL, fixture_set_up, test_labels_apart, fixture_tear_down);
+  g_test_add ("/kessan/chart/settings-width", Fixture, NULL, fixture_set_up, test_settings_width, fixture_tear_down);
+  g_test_add ("/kessan/chart/table-unit", Fixture, NULL, fixture_set_up, test_table_unit, fixture_tear_down);
   g_test_add ("/kessan/chart/exports", Fixture, NULL, fixture_set_up, test_exports, fixture_tear_down);
   g_test_add ("/kessan/chart/hover-and-focus", Fixture, NULL, fixture_set_up, test_hover_and_focus, fixture_tear_down);
   g_test_add ("/kessan/chart/statement-rows", Fixture, NULL, fixture_set_up, test_chart_rows, fixture_tear_down);

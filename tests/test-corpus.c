@@ -3,6 +3,8 @@
 /* The scoring of bench/kessan-corpus: numbers as printed, and a reading
  * held against a truth file (tests/data/corpus). */
 
+#include <string.h>
+
 #include "kessan.h"
 #include "corpus-score.h"
 
@@ -144,6 +146,7 @@ test_score_reading (void)
   /* The cash flow statement is not in the reading: its cell is wrong. */
   g_assert_cmpuint (counts.missed_tables, ==, 1);
   g_assert_cmpuint (counts.truth_cells, ==, 11);
+  g_assert_cmpuint (counts.row_missed, ==, 0);
   g_assert_cmpuint (counts.value_right, ==, 9);
   g_assert_cmpuint (counts.period_right, ==, 5);
   g_assert_cmpuint (counts.currency_right, ==, 5);
@@ -182,6 +185,50 @@ test_score_release (void)
   g_assert_cmpuint (counts.false_errors, <=, counts.truth_errors);
 }
 
+/* A forecast is right only as a forecast; a stub period only with its
+ * start. */
+static KessanFiling *
+make_forecast_reading (KessanScenario scenario,
+                       const char    *stub_start)
+{
+  KessanFiling *filing = kessan_filing_new ();
+  g_autoptr(KessanStatement) statement = kessan_statement_new ("ja-forecast", KESSAN_STATEMENT_KIND_INCOME, "ja");
+  g_autoptr(KessanColumn) year = make_column ("2026-03-31", 12, KESSAN_CURRENCY_JPY, 1000000);
+  g_autoptr(KessanColumn) stub = make_column ("2025-07-21", 0, KESSAN_CURRENCY_JPY, 1000000);
+
+  kessan_column_set_scenario (year, scenario);
+  kessan_column_set_period_start (stub, stub_start);
+  kessan_statement_add_column (statement, year);
+  kessan_statement_add_column (statement, stub);
+  add_row (statement, "売上高", 1000, 50);
+  kessan_filing_add_statement (filing, statement);
+  return filing;
+}
+
+static void
+test_score_scenario (void)
+{
+  g_autofree char *path = fixture_path ("forecast.json");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CorpusTruth) truth = corpus_truth_load (path, &error);
+  g_autoptr(KessanFiling) right = make_forecast_reading (KESSAN_SCENARIO_FORECAST, "2025-07-01");
+  g_autoptr(KessanFiling) wrong = make_forecast_reading (KESSAN_SCENARIO_ACTUAL, NULL);
+  CorpusCounts counts = { 0 };
+
+  g_assert_no_error (error);
+  corpus_score_filing (right, truth, &counts, NULL);
+  g_assert_cmpuint (counts.truth_cells, ==, 2);
+  g_assert_cmpuint (counts.value_right, ==, 2);
+  g_assert_cmpuint (counts.period_right, ==, 2);
+
+  memset (&counts, 0, sizeof counts);
+  corpus_score_filing (wrong, truth, &counts, NULL);
+  g_assert_cmpuint (counts.value_right, ==, 2);
+  g_assert_cmpuint (counts.period_right, ==, 0);
+  g_assert_cmpuint (counts.currency_right, ==, 2);
+  g_assert_cmpuint (counts.scale_right, ==, 2);
+}
+
 static void
 test_counts_add (void)
 {
@@ -203,6 +250,7 @@ main (int    argc,
   g_test_add_func ("/kessan/corpus/parse-printed", test_parse_printed);
   g_test_add_func ("/kessan/corpus/score-reading", test_score_reading);
   g_test_add_func ("/kessan/corpus/score-release", test_score_release);
+  g_test_add_func ("/kessan/corpus/score-scenario", test_score_scenario);
   g_test_add_func ("/kessan/corpus/counts-add", test_counts_add);
   return g_test_run ();
 }

@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <string.h>
 
+#include "kessan-checks-page.h"
+#include "kessan-display-settings.h"
+#include "kessan-preferences-window.h"
 #include "kessan-test-app.h"
 #include "kessan-test-util.h"
 #include "kessan-window.h"
@@ -299,6 +302,187 @@ test_window_loading (void)
   kessan_test_app_tear_down (&test);
 }
 
+static void
+collect_widgets (GtkWidget  *widget,
+                 GType       type,
+                 GPtrArray  *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_widgets (child, type, found);
+}
+
+/* The Checks page of every release: the findings of each release under
+ * a heading naming it, their values with the % of a percent column and
+ * negatives written as the statements write them. */
+static void
+test_window_checks_all_releases (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  KessanChecksPage *page = KESSAN_CHECKS_PAGE (kessan_window_get_page (fixture->window, "checks"));
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GHashTable) headings = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean japanese = kessan_interface_is_japanese ();
+  guint n_percent = 0, n_negative = 0;
+
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  kessan_window_show_page (fixture->window, "checks");
+  kessan_checks_page_set_show_all (page, TRUE);
+  kessan_test_iterate_for (300);
+
+  collect_widgets (GTK_WIDGET (page), GTK_TYPE_LIST_BOX_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *heading = gtk_list_box_row_get_header (rows->pdata[i]);
+
+      if (heading != NULL)
+        {
+          /* A release is named once in each list of a severity. */
+          g_assert_cmpstr (gtk_widget_get_name (heading), ==, "release-heading");
+          g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (heading)), ".txt"));
+          g_hash_table_add (headings, (gpointer) gtk_label_get_text (GTK_LABEL (heading)));
+        }
+    }
+  /* The three samples each have failed checks. */
+  g_assert_cmpuint (g_hash_table_size (headings), >=, 3);
+
+  collect_widgets (GTK_WIDGET (page), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const char *text = gtk_label_get_text (labels->pdata[i]);
+
+      if (!gtk_widget_has_css_class (labels->pdata[i], "numeric"))
+        continue;
+      n_percent += g_str_has_suffix (text, "%");
+      /* Negatives: ▲ for a Japanese reader, the minus sign else. */
+      if (japanese)
+        g_assert_null (strstr (text, "−"));
+      else
+        g_assert_null (strstr (text, "▲"));
+      n_negative += strstr (text, japanese ? "▲" : "−") != NULL;
+    }
+  g_assert_cmpuint (n_percent, >, 0);
+  g_assert_cmpuint (n_negative, >, 0);
+  kessan_test_save_screenshot (GTK_WIDGET (fixture->window), japanese ? "checks-all-ja" : "checks-all-en");
+}
+
+/* The preferences show the negative style in use: ▲ for a Japanese
+ * reader who chose none. */
+static void
+test_window_preferences_negatives (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.kessan.Kessan");
+  KessanPreferencesWindow *preferences = kessan_preferences_window_new (settings);
+  AdwComboRow *row = kessan_preferences_window_get_negative_row (preferences);
+
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==,
+                    kessan_interface_is_japanese () ? KESSAN_NEGATIVE_TRIANGLE : KESSAN_NEGATIVE_MINUS);
+  adw_combo_row_set_selected (row, KESSAN_NEGATIVE_PARENTHESES);
+  g_assert_cmpuint (kessan_settings_get_negative_style (settings), ==, KESSAN_NEGATIVE_PARENTHESES);
+  g_settings_reset (settings, "negative-style");
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==,
+                    kessan_interface_is_japanese () ? KESSAN_NEGATIVE_TRIANGLE : KESSAN_NEGATIVE_MINUS);
+  gtk_window_destroy (GTK_WINDOW (preferences));
+}
+
+/* One meaning a key: no two actions of the application share an
+ * accelerator; Ctrl+F finds in the release's text (on the Source page),
+ * Ctrl+Shift+F searches the library and Ctrl+I imports. */
+static void
+test_window_shortcuts (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkApplication *app = GTK_APPLICATION (fixture->app);
+  g_auto(GStrv) actions = gtk_application_list_action_descriptions (app);
+  g_autoptr(GHashTable) owners = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto(GStrv) find = gtk_application_get_accels_for_action (app, "win.find");
+  g_auto(GStrv) search = gtk_application_get_accels_for_action (app, "win.search");
+  g_auto(GStrv) import = gtk_application_get_accels_for_action (app, "win.import");
+
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (app, actions[i]);
+
+      for (guint a = 0; accels[a] != NULL; a++)
+        {
+          if (g_hash_table_contains (owners, accels[a]))
+            g_error ("%s is the shortcut of %s and of %s", accels[a], actions[i],
+                     (const char *) g_hash_table_lookup (owners, accels[a]));
+          g_hash_table_insert (owners, g_strdup (accels[a]), actions[i]);
+        }
+    }
+  g_assert_cmpstr (find[0], ==, "<Control>f");
+  g_assert_cmpstr (search[0], ==, "<Shift><Control>f");
+  g_assert_cmpstr (import[0], ==, "<Control>i");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.find", NULL));
+  g_assert_cmpstr (kessan_window_get_visible_page (fixture->window), ==, "source");
+}
+
+static guint
+count_tagged_ranges (GtkTextBuffer *buffer,
+                     const char    *name)
+{
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), name);
+  GtkTextIter iter;
+  guint n = 0;
+
+  g_assert_nonnull (tag);
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  do
+    n += gtk_text_iter_starts_tag (&iter, tag);
+  while (gtk_text_iter_forward_to_tag_toggle (&iter, tag));
+  return n;
+}
+
+static gboolean
+source_loaded (gpointer data)
+{
+  return gtk_text_buffer_get_char_count (data) > 1000;
+}
+
+/* The Source page: named by its release, long lines wrapped, and a
+ * search marks every match, the current one apart. */
+static void
+test_window_source_page (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkWidget *page = kessan_window_get_page (fixture->window, "source");
+  GtkTextView *view = GTK_TEXT_VIEW (find_descendant (page, GTK_TYPE_TEXT_VIEW, NULL));
+  GtkWidget *entry = find_descendant (page, GTK_TYPE_SEARCH_ENTRY, NULL);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  gboolean titled = FALSE;
+  guint others;
+
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.find", NULL));
+  kessan_test_iterate_until (source_loaded, buffer, 10000);
+  g_assert_cmpint (gtk_text_view_get_wrap_mode (view), ==, GTK_WRAP_WORD_CHAR);
+
+  collect_widgets (page, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    titled |= g_strcmp0 (gtk_label_get_text (labels->pdata[i]), "2Q FY2003 · Internet Initiative Japan Inc.") == 0
+              || g_strcmp0 (gtk_label_get_text (labels->pdata[i]), "4Q FY2002 · Internet Initiative Japan Inc.") == 0;
+  g_assert_true (titled);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Total");
+  g_signal_emit_by_name (entry, "search-changed");
+  kessan_test_iterate_for (100);
+  g_assert_cmpuint (count_tagged_ranges (buffer, "match"), ==, 1);
+  others = count_tagged_ranges (buffer, "other-match");
+  g_assert_cmpuint (others, >=, 2);
+  /* The next match takes the strong mark; as many stay marked. */
+  g_assert_true (gtk_widget_activate_action (page, "source.find-next", NULL));
+  g_assert_cmpuint (count_tagged_ranges (buffer, "match"), ==, 1);
+  g_assert_cmpuint (count_tagged_ranges (buffer, "other-match"), ==, others);
+  kessan_test_iterate_for (200);
+  kessan_test_save_screenshot (GTK_WIDGET (fixture->window), "source-search-en");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -306,9 +490,17 @@ main (int    argc,
   kessan_test_app_init (&argc, &argv);
 
   g_test_add ("/kessan/window/narrow", Fixture, NULL, fixture_set_up, test_window_narrow, fixture_tear_down);
-  g_test_add ("/kessan/window/icons-bundled", Fixture, NULL, fixture_set_up, test_window_icons_bundled, fixture_tear_down);
-  g_test_add ("/kessan/window/library-rows", Fixture, NULL, fixture_set_up, test_window_library_rows, fixture_tear_down);
-  g_test_add ("/kessan/window/search-no-results", Fixture, NULL, fixture_set_up, test_window_search_no_results, fixture_tear_down);
-  g_test_add_func ("/kessan/window/loading", test_window_loading);
+  g_test_add ("/kessan/window/checks-all-releases", Fixture, NULL, fixture_set_up, test_window_checks_all_releases, fixture_tear_down);
+  g_test_add ("/kessan/window/preferences-negatives", Fixture, NULL, fixture_set_up, test_window_preferences_negatives, fixture_tear_down);
+  /* With LANGUAGE=ja (test-window-ja) only what is about the language runs. */
+  if (!kessan_interface_is_japanese ())
+    {
+      g_test_add ("/kessan/window/icons-bundled", Fixture, NULL, fixture_set_up, test_window_icons_bundled, fixture_tear_down);
+      g_test_add ("/kessan/window/library-rows", Fixture, NULL, fixture_set_up, test_window_library_rows, fixture_tear_down);
+      g_test_add ("/kessan/window/search-no-results", Fixture, NULL, fixture_set_up, test_window_search_no_results, fixture_tear_down);
+      g_test_add_func ("/kessan/window/loading", test_window_loading);
+      g_test_add ("/kessan/window/shortcuts", Fixture, NULL, fixture_set_up, test_window_shortcuts, fixture_tear_down);
+      g_test_add ("/kessan/window/source-page", Fixture, NULL, fixture_set_up, test_window_source_page, fixture_tear_down);
+    }
   return g_test_run ();
 }

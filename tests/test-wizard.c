@@ -277,6 +277,92 @@ test_ragged_correction (Fixture       *fixture,
   g_assert_cmpuint (count_errors (reloaded), ==, shifted.n_errors);
 }
 
+/* Names, on failure, the widgets that ask for more than @limit pixels,
+ * innermost last: what to fix. */
+static void
+print_large_widgets (GtkWidget      *widget,
+                     GtkOrientation  orientation,
+                     int             limit,
+                     int             depth)
+{
+  int minimum;
+
+  if (!gtk_widget_get_visible (widget))
+    return;
+  gtk_widget_measure (widget, orientation, -1, &minimum, NULL, NULL, NULL);
+  if (minimum <= limit)
+    return;
+  g_printerr ("%*s%s (%s) needs %d px\n", depth * 2, "", G_OBJECT_TYPE_NAME (widget),
+              gtk_widget_get_name (widget), minimum);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    print_large_widgets (child, orientation, limit, depth + 1);
+}
+
+static void
+assert_fits (GtkWidget *widget,
+             int        width,
+             int        height)
+{
+  int min_width, min_height;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, width, &min_height, NULL, NULL, NULL);
+  if (min_width > width)
+    print_large_widgets (widget, GTK_ORIENTATION_HORIZONTAL, width, 0);
+  if (min_height > height)
+    print_large_widgets (widget, GTK_ORIENTATION_VERTICAL, height, 0);
+  g_assert_cmpint (min_width, <=, width);
+  g_assert_cmpint (min_height, <=, height);
+}
+
+/* The wizard fits a laptop's 1366 × 768 screen with room to spare, and
+ * goes down to a phone's width: every step, the review with a cell
+ * selected too. */
+static void
+test_fits_small_screens (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_auto(KessanTestShifted) shifted;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(KessanImport) import = NULL;
+  KessanImportWizard *w;
+  GtkWidget *content;
+
+  kessan_test_make_shifted_variant ("004_df6267c19d93d050.txt", &shifted);
+  file = write_release (fixture, "shifted-release.txt", shifted.text, -1);
+  w = open_to_summary (fixture, file);
+  content = adw_window_get_content (ADW_WINDOW (w));
+  gtk_window_present (GTK_WINDOW (w));
+  kessan_test_iterate_for (200);
+  assert_fits (content, 360, 480);
+
+  import = g_list_model_get_item (kessan_import_wizard_get_imports (w), 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (w), "wizard.review", "u", 0));
+  gtk_drop_down_set_selected (kessan_import_wizard_get_table_dropdown (w), table_index (kessan_import_get_filing (import), shifted.statement));
+  kessan_test_iterate_for (200);
+  assert_fits (content, 360, 480);
+  kessan_import_wizard_select_cell (w, (int) shifted.row, (int) shifted.wrong_column);
+  kessan_test_iterate_for (200);
+  assert_fits (content, 360, 480);
+  save_screenshot (GTK_WIDGET (w), "review-cell");
+  kessan_import_wizard_select_cell (w, -1, (int) shifted.wrong_column);
+  kessan_test_iterate_for (200);
+  assert_fits (content, 360, 480);
+  save_screenshot (GTK_WIDGET (w), "review-column");
+  /* A window no larger than the screen, the wizard no larger than its
+   * parent. */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (w)), <=, 1366);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (w)), <=, 768);
+
+  /* A phone's width: the source folds away, the corrections scroll. */
+  gtk_widget_hide (GTK_WIDGET (w));
+  gtk_window_set_default_size (GTK_WINDOW (w), 360, 640);
+  gtk_window_present (GTK_WINDOW (w));
+  kessan_test_iterate_for (500);
+  kessan_import_wizard_select_cell (w, (int) shifted.row, (int) shifted.wrong_column);
+  save_screenshot (GTK_WIDGET (w), "review-narrow");
+}
+
 static gboolean
 discard_asked (gpointer data)
 {
@@ -363,6 +449,9 @@ add_answering (Fixture    *fixture,
 {
   KessanImportWizard *w = open_to_summary (fixture, file);
 
+  /* The summary says it before Add asks. */
+  g_assert_true (strstr (kessan_import_wizard_get_file_message (w, 0), "Already in the library as") != NULL
+                 || strstr (kessan_import_wizard_get_file_message (w, 0), "The library has another release of this period") != NULL);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (w), "wizard.add", NULL));
   kessan_test_iterate_until (duplicate_asked, fixture, 5000);
   adw_message_dialog_response (kessan_import_wizard_get_duplicate_dialog (w), response);
@@ -467,6 +556,8 @@ test_bad_input (Fixture       *fixture,
 
       w = open_to_summary (fixture, file);
       g_assert_cmpstr (kessan_import_wizard_get_file_message (w, 0), ==, engine_error->message);
+      /* Nothing was read, and the heading does not count it as read. */
+      g_assert_cmpstr (kessan_import_wizard_get_heading (w), ==, "The file could not be read");
       g_assert_false (gtk_widget_get_visible (kessan_import_wizard_get_add_button (w)));
       gtk_widget_activate_action (GTK_WIDGET (w), "wizard.add", NULL);
       g_assert_cmpuint (library_size (fixture), ==, 0);
@@ -538,6 +629,8 @@ test_pdf (Fixture       *fixture,
       g_assert_nonnull (engine_error);
       w = open_to_summary (fixture, file);
       g_assert_cmpstr (kessan_import_wizard_get_file_message (w, 0), ==, engine_error->message);
+      /* Nothing was read, and the heading does not count it as read. */
+      g_assert_cmpstr (kessan_import_wizard_get_heading (w), ==, "The file could not be read");
       g_assert_false (gtk_widget_get_visible (kessan_import_wizard_get_add_button (w)));
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (w), "wizard.cancel", NULL));
       kessan_test_iterate_until (wizard_closed, fixture, 5000);
@@ -676,6 +769,7 @@ main (int    argc,
 
   ADD_TEST ("clean-one-click", test_clean_one_click);
   ADD_TEST ("ragged-correction", test_ragged_correction);
+  ADD_TEST ("fits-small-screens", test_fits_small_screens);
   if (!g_str_has_prefix (g_get_language_names ()[0], "ja"))
     {
       ADD_TEST ("duplicate", test_duplicate);

@@ -57,3 +57,70 @@ kessan_accessible_name_list_row (GtkWidget  *child,
   if (row != NULL && name != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
+
+/* The list GTK shows the choice of a combo row in: its item named by
+ * the row's title and the choice, whenever the choice changes.  The
+ * item is made when the list is laid out, so the naming waits for the
+ * frames it takes. */
+static guint
+name_choice_items (GtkWidget  *widget,
+                   const char *name)
+{
+  guint named = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_POPOVER (child))
+        continue;
+      if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (child)) == GTK_ACCESSIBLE_ROLE_LIST_ITEM)
+        {
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+          named++;
+        }
+      named += name_choice_items (child, name);
+    }
+  return named;
+}
+
+static gboolean
+name_combo_row_tick_cb (GtkWidget     *widget,
+                        GdkFrameClock *clock,
+                        gpointer       user_data)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (widget);
+  GObject *item = adw_combo_row_get_selected_item (row);
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+  /* The frames waited, plus one while naming is under way. */
+  guint tries = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "kessan-naming")) - 1;
+  g_autofree char *name = NULL;
+
+  name = GTK_IS_STRING_OBJECT (item) ? g_strdup_printf ("%s: %s", title, gtk_string_object_get_string (GTK_STRING_OBJECT (item)))
+                                     : g_strdup (title);
+  /* The item made for the choice at the frame after it changed. */
+  if ((name_choice_items (widget, name) > 0 && tries > 0) || tries >= 30)
+    {
+      g_object_set_data (G_OBJECT (row), "kessan-naming", NULL);
+      return G_SOURCE_REMOVE;
+    }
+  g_object_set_data (G_OBJECT (row), "kessan-naming", GUINT_TO_POINTER (tries + 2));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+combo_row_changed_cb (AdwComboRow *row)
+{
+  if (g_object_get_data (G_OBJECT (row), "kessan-naming") == NULL)
+    {
+      g_object_set_data (G_OBJECT (row), "kessan-naming", GUINT_TO_POINTER (1));
+      gtk_widget_add_tick_callback (GTK_WIDGET (row), name_combo_row_tick_cb, NULL, NULL);
+    }
+}
+
+void
+kessan_accessible_name_combo_row (AdwComboRow *row)
+{
+  g_return_if_fail (ADW_IS_COMBO_ROW (row));
+
+  g_signal_connect (row, "notify::selected", G_CALLBACK (combo_row_changed_cb), NULL);
+  g_signal_connect (row, "map", G_CALLBACK (combo_row_changed_cb), NULL);
+}

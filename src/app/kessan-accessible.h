@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -16,5 +16,9 @@ void kessan_accessible_name_drop_down (GtkDropDown *drop_down,
  * it shows. */
 void kessan_accessible_name_list_row  (GtkWidget   *child,
                                        const char  *name);
+
+/* Names the item a combo row shows its choice in by the row's title and
+ * the choice, as the choice changes. */
+void kessan_accessible_name_combo_row (AdwComboRow *row);
 
 G_END_DECLS

@@ -149,7 +149,11 @@ kessan_application_startup (GApplication *app)
     { "app.preferences", { "<Control>comma", NULL } },
     { "win.open", { "<Control>o", NULL } },
     { "win.export-csv", { "<Control><Shift>e", NULL } },
-    { "win.search", { "<Control>f", NULL } },
+    /* Ctrl+F finds in the release's text wherever it is pressed; the
+     * library has a search of its own. */
+    { "win.find", { "<Control>f", NULL } },
+    { "win.search", { "<Control><Shift>f", NULL } },
+    { "win.import", { "<Control>i", NULL } },
     { "win.chart-rows", { "<Control><Shift>g", NULL } },
     { "win.show-page('statements')", { "<Alt>1", NULL } },
     { "win.show-page('trends')", { "<Alt>2", NULL } },

@@ -24,6 +24,9 @@
 #define MARKER_RADIUS   3.5
 #define LINE_WIDTH      2.0
 #define MAX_LABEL_LINES 3
+#define LABEL_GAP       6
+/* A bridge's step is named only when its slot takes a few characters. */
+#define MIN_STEP_LABEL_WIDTH 40
 #define MIN_MARKER_SLOT 14   /* pixels between periods for a marker each */
 
 typedef struct
@@ -46,6 +49,9 @@ struct _KessanChartRenderer
   GArray               *bridge;  /* KessanChartBridgeStep of the bridge shown */
   GPtrArray            *labels;  /* of the series, in the label language */
   GArray               *panels;  /* Panel, of the last drawing */
+  GArray               *label_boxes;  /* graphene_rect_t, the texts of the last drawing */
+  double                draw_width;
+  double                draw_height;
 
   KessanChartKind       kind;
   KessanChartValues     values;
@@ -156,6 +162,7 @@ kessan_chart_renderer_finalize (GObject *object)
   g_clear_pointer (&self->bridge, g_array_unref);
   g_clear_pointer (&self->labels, g_ptr_array_unref);
   g_clear_pointer (&self->panels, g_array_unref);
+  g_clear_pointer (&self->label_boxes, g_array_unref);
   g_free (self->title);
   g_free (self->footer);
 
@@ -173,6 +180,7 @@ kessan_chart_renderer_init (KessanChartRenderer *self)
 {
   self->font = pango_font_description_from_string ("Sans 10");
   self->panels = g_array_new (FALSE, TRUE, sizeof (Panel));
+  self->label_boxes = g_array_new (FALSE, TRUE, sizeof (graphene_rect_t));
   self->foreground = (GdkRGBA) { 0, 0, 0, 0.8 };
   self->background = (GdkRGBA) { 1, 1, 1, 1 };
   self->focus = self->hover = (KessanChartHit) { -1, -1, -1 };
@@ -486,6 +494,22 @@ value_decimals (KessanUnit unit)
     default:
       return 0;
     }
+}
+
+/* A value as a table prints it under a heading that names its unit:
+ * the number alone, with the decimals of its unit. */
+char *
+kessan_chart_renderer_format_number (KessanChartRenderer *self,
+                                     guint                series,
+                                     double               value)
+{
+  KessanUnit unit;
+
+  g_return_val_if_fail (KESSAN_IS_CHART_RENDERER (self), NULL);
+  g_return_val_if_fail (self->model != NULL && series < kessan_chart_model_get_n_series (self->model), NULL);
+
+  unit = kessan_chart_model_get_series (self->model, series)->unit;
+  return kessan_format_number (value, value_decimals (unit), self->negative_style);
 }
 
 /**
@@ -817,14 +841,60 @@ text_size (PangoLayout *layout,
   pango_layout_get_pixel_size (layout, width, height);
 }
 
-static void
-draw_text (cairo_t     *cr,
-           PangoLayout *layout,
-           double       x,
-           double       y)
+/* Every text of a chart goes through here: one that would touch a text
+ * drawn before it, or leave the chart, is left out, so that no two
+ * labels ever overlap and none is cut (what is left out is in the
+ * tooltips and the data table).  What comes first wins: the title, the
+ * legend, the axes, then the values.  Returns whether it was drawn. */
+static gboolean
+draw_text (KessanChartRenderer *self,
+           cairo_t             *cr,
+           PangoLayout         *layout,
+           double               x,
+           double               y)
 {
+  PangoRectangle ink, logical;
+  graphene_rect_t box, wide;
+
+  pango_layout_get_pixel_extents (layout, &ink, &logical);
+  if (ink.width <= 0 || ink.height <= 0)
+    return TRUE;
+  /* The ink, across the whole height of the lines: what a reader sees
+   * as the label. */
+  graphene_rect_init (&box, x + ink.x, y + logical.y, ink.width, logical.height);
+  if (box.origin.x < -0.5 || box.origin.y < -0.5
+      || box.origin.x + box.size.width > self->draw_width + 0.5
+      || box.origin.y + box.size.height > self->draw_height + 0.5)
+    return FALSE;
+  /* Labels keep a gap between them, or they read as one word. */
+  graphene_rect_inset_r (&box, -LABEL_GAP / 2.0, 0, &wide);
+  for (guint i = 0; i < self->label_boxes->len; i++)
+    {
+      graphene_rect_t other;
+
+      graphene_rect_inset_r (&g_array_index (self->label_boxes, graphene_rect_t, i), -LABEL_GAP / 2.0, 0, &other);
+      if (graphene_rect_intersection (&wide, &other, NULL))
+        return FALSE;
+    }
+  g_array_append_val (self->label_boxes, box);
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
+  return TRUE;
+}
+
+/**
+ * kessan_chart_renderer_get_label_boxes:
+ * @self: a #KessanChartRenderer
+ *
+ * Returns: (transfer none) (element-type graphene_rect_t): where the texts
+ *   of the last drawing are, none touching another
+ */
+GArray *
+kessan_chart_renderer_get_label_boxes (KessanChartRenderer *self)
+{
+  g_return_val_if_fail (KESSAN_IS_CHART_RENDERER (self), NULL);
+
+  return self->label_boxes;
 }
 
 static void
@@ -913,7 +983,7 @@ draw_axes (KessanChartRenderer *self,
       text_size (layout, &w, &h);
       caption_height = h + 6;
       set_source (cr, &self->foreground, 0.7);
-      draw_text (cr, layout, x, y);
+      draw_text (self, cr, layout, x, y);
     }
   slot_labels_height = ctx->line_height * 0.9 * label_lines + 6;
 
@@ -925,46 +995,17 @@ draw_axes (KessanChartRenderer *self,
   panel.series = -1;
   panel.scale = (KessanChartScale) { ticks.min, ticks.max, panel.y + panel.height, panel.y };
 
-  /* Grid lines at the ticks, the zero line stronger than the rest. */
-  cairo_set_line_width (cr, 1);
-  for (guint i = 0; i < ticks.n; i++)
-    {
-      double value = ticks.min + i * ticks.step;
-      double py = round (kessan_chart_scale_map (&panel.scale, value)) + 0.5;
-      g_autofree char *text = kessan_format_number (value, decimals, self->negative_style);
-
-      if (fabs (value) < ticks.step * 1e-9)
-        continue;
-      set_source (cr, &self->foreground, 0.1);
-      cairo_move_to (cr, panel.x, py);
-      cairo_line_to (cr, panel.x + panel.width, py);
-      cairo_stroke (cr);
-      layout_set_text (layout, text, -1, 1);
-      text_size (layout, &w, &h);
-      set_source (cr, &self->foreground, 0.7);
-      draw_text (cr, layout, panel.x - 6 - w, py - h / 2.0);
-    }
-  if (ticks.min <= 0 && ticks.max >= 0)
-    {
-      double py = round (kessan_chart_scale_map (&panel.scale, 0)) + 0.5;
-      g_autofree char *text = kessan_format_number (0, decimals, self->negative_style);
-
-      set_source (cr, &self->foreground, 0.6);
-      cairo_set_line_width (cr, 1.5);
-      cairo_move_to (cr, panel.x, py);
-      cairo_line_to (cr, panel.x + panel.width, py);
-      cairo_stroke (cr);
-      layout_set_text (layout, text, -1, 1);
-      text_size (layout, &w, &h);
-      set_source (cr, &self->foreground, 0.7);
-      draw_text (cr, layout, panel.x - 6 - w, py - h / 2.0);
-    }
-
   /* The labels of the slots: as many as fit without touching, the last
-   * one always. */
+   * one always.  They come before the values of the ticks, which give
+   * way where the lowest one meets them. */
   {
     double slot_width = panel.width / panel.n_slots;
     double widest = 0;
+    g_autoptr(PangoAttrList) no_hyphens = pango_attr_list_new ();
+
+    /* A word broken across lines takes no hyphen: the slot's edge is
+     * the break. */
+    pango_attr_list_insert (no_hyphens, pango_attr_insert_hyphens_new (FALSE));
 
     if (self->kind == KESSAN_CHART_BRIDGE)
       every = 1;
@@ -984,13 +1025,30 @@ draw_axes (KessanChartRenderer *self,
       }
 
     set_source (cr, &self->foreground, 0.7);
-    for (guint slot = 0; slot < panel.n_slots; slot++)
+    /* From the last: the latest period is the one always shown. */
+    for (guint slot = panel.n_slots; slot-- > 0;)
       {
         g_autofree char *text = NULL;
         double cx = panel.x + (slot + 0.5) * slot_width;
+        double box_width = MAX (slot_width - LABEL_GAP, 8);
 
         if ((panel.n_slots - 1 - slot) % every != 0)
           continue;
+        if (self->kind == KESSAN_CHART_BRIDGE && box_width < MIN_STEP_LABEL_WIDTH)
+          {
+            const KessanChartBridgeStep *step = &g_array_index (kessan_chart_renderer_get_bridge (self), KessanChartBridgeStep, slot);
+
+            /* Slots too narrow for words: only the two periods are
+             * named, on one line each; the steps are in the tooltips
+             * and the table. */
+            if (step->kind == KESSAN_CHART_STEP_DELTA)
+              continue;
+            text = slot_label (self, slot);
+            layout_set_text (layout, text, -1, 1);
+            text_size (layout, &w, &h);
+            draw_text (self, cr, layout, CLAMP (cx - w / 2.0, x, x + width - w), panel.y + panel.height + 6);
+            continue;
+          }
         text = slot_label (self, slot);
         if (self->kind == KESSAN_CHART_BRIDGE)
           {
@@ -1002,7 +1060,7 @@ draw_axes (KessanChartRenderer *self,
               {
                 layout_set_text (layout, text, -1, 1);
                 text_size (layout, &w, &h);
-                if (w > MAX (slot_width - 4, 8))
+                if (w > box_width)
                   {
                     gsize split = (gsize) (year - text) + strlen ("年");
                     char *broken = g_strdup_printf ("%.*s\n%s", (int) split, text, text + split);
@@ -1011,20 +1069,60 @@ draw_axes (KessanChartRenderer *self,
                     text = broken;
                   }
               }
-            layout_set_text (layout, text, (int) MAX (slot_width - 4, 8), label_lines);
+            /* A step's label wraps inside its slot, breaking a word
+             * too long for it rather than running into the next. */
+            layout_set_text (layout, text, (int) box_width, label_lines);
+            pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+            pango_layout_set_attributes (layout, no_hyphens);
             pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
             text_size (layout, &w, &h);
-            draw_text (cr, layout, cx - MAX (slot_width - 4, 8) / 2, panel.y + panel.height + 6);
+            draw_text (self, cr, layout, cx - box_width / 2, panel.y + panel.height + 6);
             pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
+            pango_layout_set_attributes (layout, NULL);
           }
         else
           {
             layout_set_text (layout, text, -1, 1);
             text_size (layout, &w, &h);
-            draw_text (cr, layout, CLAMP (cx - w / 2.0, x, x + width - w), panel.y + panel.height + 6);
+            draw_text (self, cr, layout, CLAMP (cx - w / 2.0, x, x + width - w), panel.y + panel.height + 6);
           }
       }
   }
+  /* Grid lines at the ticks, the zero line stronger than the rest. */
+  cairo_set_line_width (cr, 1);
+  for (guint i = 0; i < ticks.n; i++)
+    {
+      double value = ticks.min + i * ticks.step;
+      double py = round (kessan_chart_scale_map (&panel.scale, value)) + 0.5;
+      g_autofree char *text = kessan_format_number (value, decimals, self->negative_style);
+
+      if (fabs (value) < ticks.step * 1e-9)
+        continue;
+      set_source (cr, &self->foreground, 0.1);
+      cairo_move_to (cr, panel.x, py);
+      cairo_line_to (cr, panel.x + panel.width, py);
+      cairo_stroke (cr);
+      layout_set_text (layout, text, -1, 1);
+      text_size (layout, &w, &h);
+      set_source (cr, &self->foreground, 0.7);
+      draw_text (self, cr, layout, panel.x - 6 - w, py - h / 2.0);
+    }
+  if (ticks.min <= 0 && ticks.max >= 0)
+    {
+      double py = round (kessan_chart_scale_map (&panel.scale, 0)) + 0.5;
+      g_autofree char *text = kessan_format_number (0, decimals, self->negative_style);
+
+      set_source (cr, &self->foreground, 0.6);
+      cairo_set_line_width (cr, 1.5);
+      cairo_move_to (cr, panel.x, py);
+      cairo_line_to (cr, panel.x + panel.width, py);
+      cairo_stroke (cr);
+      layout_set_text (layout, text, -1, 1);
+      text_size (layout, &w, &h);
+      set_source (cr, &self->foreground, 0.7);
+      draw_text (self, cr, layout, panel.x - 6 - w, py - h / 2.0);
+    }
+
   return panel;
 }
 
@@ -1310,11 +1408,6 @@ draw_bridge (KessanChartRenderer *self,
       const KessanChartBridgeStep *step = &g_array_index (steps, KessanChartBridgeStep, i);
       double x = slot_center (panel, i) - width / 2;
       const GdkRGBA *color = step->kind != KESSAN_CHART_STEP_DELTA ? &total : step->to >= step->from ? &increase : &decrease;
-      g_autofree char *number = NULL;
-      double change = step->kind == KESSAN_CHART_STEP_DELTA ? step->to - step->from : step->to;
-      double top = kessan_chart_scale_map (&panel->scale, MAX (step->from, step->to));
-      double bottom = kessan_chart_scale_map (&panel->scale, MIN (step->from, step->to));
-      int w, h;
 
       bar_rect (cr, panel, x, width, step->from, step->to);
       set_source (cr, color, 1);
@@ -1333,6 +1426,17 @@ draw_bridge (KessanChartRenderer *self,
           cairo_stroke (cr);
           cairo_set_dash (cr, NULL, 0, 0);
         }
+    }
+
+  /* The values once every bar is down, so that no bar covers one. */
+  for (guint i = 0; i < steps->len; i++)
+    {
+      const KessanChartBridgeStep *step = &g_array_index (steps, KessanChartBridgeStep, i);
+      g_autofree char *number = NULL;
+      double change = step->kind == KESSAN_CHART_STEP_DELTA ? step->to - step->from : step->to;
+      double top = kessan_chart_scale_map (&panel->scale, MAX (step->from, step->to));
+      double bottom = kessan_chart_scale_map (&panel->scale, MIN (step->from, step->to));
+      int w, h;
 
       number = kessan_format_number (change, value_decimals (kessan_chart_model_get_series (self->model, 0)->unit), self->negative_style);
       if (step->kind == KESSAN_CHART_STEP_DELTA && change > 0)
@@ -1347,9 +1451,9 @@ draw_bridge (KessanChartRenderer *self,
       set_source (cr, &self->foreground, 0.85);
       /* Above a bar that rises, below one that falls. */
       if ((step->kind == KESSAN_CHART_STEP_DELTA ? change : step->to) >= 0)
-        draw_text (cr, layout, slot_center (panel, i) - w / 2.0, MAX (top - h - 2, panel->y - h));
+        draw_text (self, cr, layout, slot_center (panel, i) - w / 2.0, MAX (top - h - 2, panel->y - h));
       else
-        draw_text (cr, layout, slot_center (panel, i) - w / 2.0, MIN (bottom + 2, panel->y + panel->height - h));
+        draw_text (self, cr, layout, slot_center (panel, i) - w / 2.0, MIN (bottom + 2, panel->y + panel->height - h));
     }
 }
 
@@ -1417,7 +1521,7 @@ draw_legend (KessanChartRenderer *self,
           cairo_fill (cr);
         }
       set_source (cr, &self->foreground, 0.9);
-      draw_text (cr, layout, cx + swatch + 6, cy);
+      draw_text (self, cr, layout, cx + swatch + 6, cy);
       cx += swatch + 6 + w + 18;
     }
   return cy + row_height - y;
@@ -1448,19 +1552,21 @@ draw_multiples (KessanChartRenderer *self,
       const KessanChartSeriesInfo *info = kessan_chart_model_get_series (self->model, s);
       double lo = INFINITY, hi = -INFINITY;
       Panel panel;
-      int w, h, unit_width;
+      int w, h, title_height, unit_height;
 
-      /* The title of the panel, its unit on the right. */
-      set_font (layout, self->font, 0.85, PANGO_WEIGHT_NORMAL);
-      layout_set_text (layout, kessan_chart_unit_caption (info->unit), -1, 1);
-      text_size (layout, &unit_width, &h);
-      set_source (cr, &self->foreground, 0.6);
-      draw_text (cr, layout, cx + cell_width - unit_width, cy);
+      /* The title of the panel across its width, on two lines when it
+       * needs them, and its unit beneath. */
       set_font (layout, self->font, 0.95, PANGO_WEIGHT_BOLD);
-      layout_set_text (layout, series_label (self, (int) s), (int) MAX (cell_width - unit_width - 8, 20), 1);
-      text_size (layout, &w, &h);
+      layout_set_text (layout, series_label (self, (int) s), (int) MAX (cell_width, 20), 2);
+      text_size (layout, &w, &title_height);
       set_source (cr, &self->foreground, 0.9);
-      draw_text (cr, layout, cx, cy);
+      draw_text (self, cr, layout, cx, cy);
+      set_font (layout, self->font, 0.8, PANGO_WEIGHT_NORMAL);
+      layout_set_text (layout, kessan_chart_unit_caption (info->unit), (int) MAX (cell_width, 20), 1);
+      text_size (layout, &w, &unit_height);
+      set_source (cr, &self->foreground, 0.6);
+      draw_text (self, cr, layout, cx, cy + title_height);
+      h = title_height + unit_height;
 
       for (guint p = 0; p < n_periods; p++)
         {
@@ -1622,7 +1728,7 @@ draw_message (KessanChartRenderer *self,
   pango_layout_set_alignment (ctx->layout, PANGO_ALIGN_CENTER);
   text_size (ctx->layout, &w, &h);
   set_source (ctx->cr, &self->foreground, 0.6);
-  draw_text (ctx->cr, ctx->layout, x, y + (height - h) / 2);
+  draw_text (self, ctx->cr, ctx->layout, x, y + (height - h) / 2);
   pango_layout_set_alignment (ctx->layout, PANGO_ALIGN_LEFT);
 }
 
@@ -1650,6 +1756,9 @@ kessan_chart_renderer_draw (KessanChartRenderer *self,
   g_return_if_fail (KESSAN_IS_CHART_RENDERER (self));
 
   g_array_set_size (self->panels, 0);
+  g_array_set_size (self->label_boxes, 0);
+  self->draw_width = width;
+  self->draw_height = height;
   cairo_save (cr);
   if (self->paint_background)
     {
@@ -1671,7 +1780,7 @@ kessan_chart_renderer_draw (KessanChartRenderer *self,
       layout_set_text (layout, self->title, (int) (right - x), 2);
       text_size (layout, &w, &h);
       set_source (cr, &self->foreground, 1);
-      draw_text (cr, layout, x, y);
+      draw_text (self, cr, layout, x, y);
       y += h + GAP;
     }
   if (self->footer != NULL)
@@ -1681,7 +1790,7 @@ kessan_chart_renderer_draw (KessanChartRenderer *self,
       text_size (layout, &w, &h);
       bottom -= h;
       set_source (cr, &self->foreground, 0.7);
-      draw_text (cr, layout, x, bottom);
+      draw_text (self, cr, layout, x, bottom);
       bottom -= GAP;
     }
 

@@ -89,6 +89,7 @@ gboolean             kessan_chart_renderer_hit              (KessanChartRenderer
                                                              double               x,
                                                              double               y,
                                                              KessanChartHit      *hit);
+GArray              *kessan_chart_renderer_get_label_boxes  (KessanChartRenderer *self);
 gboolean             kessan_chart_renderer_get_value_scale  (KessanChartRenderer *self,
                                                              guint                panel,
                                                              KessanChartScale    *scale);
@@ -105,6 +106,9 @@ void                 kessan_chart_renderer_get_bridge_colors (KessanChartRendere
                                                              GdkRGBA             *increase,
                                                              GdkRGBA             *decrease);
 char                *kessan_chart_renderer_format_value     (KessanChartRenderer *self,
+                                                             guint                series,
+                                                             double               value);
+char                *kessan_chart_renderer_format_number    (KessanChartRenderer *self,
                                                              guint                series,
                                                              double               value);
 char                *kessan_chart_renderer_describe         (KessanChartRenderer *self,

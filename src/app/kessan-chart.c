@@ -54,17 +54,149 @@ kessan_chart_get_renderer (KessanChart *self)
   return self->renderer;
 }
 
+static char *
+format_value (KessanChart *self,
+              double       value,
+              KessanUnit   unit)
+{
+  g_autofree char *number = kessan_format_number (value, unit == KESSAN_UNIT_COUNT ? 0 : 1,
+                                                  kessan_chart_renderer_get_negative_style (self->renderer));
+
+  return unit == KESSAN_UNIT_PERCENT ? g_strdup_printf ("%s%%", number) : g_steal_pointer (&number);
+}
+
+static char *
+period_name (KessanChartModel *model,
+             guint             period)
+{
+  const KessanChartPeriod *p = kessan_chart_model_get_period (model, period);
+
+  return kessan_format_period (p->period_end, p->months);
+}
+
+/* A series in words: its first and last values and its extremes. */
+static void
+describe_series (KessanChart      *self,
+                 KessanChartModel *model,
+                 guint             series,
+                 GString          *text)
+{
+  KessanChartValues values = kessan_chart_renderer_get_values (self->renderer);
+  KessanUnit unit = kessan_chart_model_get_series (model, series)->unit;
+  g_autofree char *label = kessan_chart_model_get_label (model, series,
+                                                         kessan_chart_renderer_get_japanese_labels (self->renderer),
+                                                         kessan_chart_renderer_get_both_labels (self->renderer));
+  int first = -1, last = -1, low = -1, high = -1;
+
+  for (guint p = 0; p < kessan_chart_model_get_n_periods (model); p++)
+    {
+      double value = kessan_chart_model_get_shown (model, series, p, values);
+
+      if (isnan (value))
+        continue;
+      if (first < 0)
+        first = (int) p;
+      last = (int) p;
+      if (low < 0 || value < kessan_chart_model_get_shown (model, series, (guint) low, values))
+        low = (int) p;
+      if (high < 0 || value > kessan_chart_model_get_shown (model, series, (guint) high, values))
+        high = (int) p;
+    }
+  g_string_append (text, "\n");
+  if (first < 0)
+    {
+      /* TRANSLATORS: a series of a chart without values */
+      g_string_append_printf (text, _("%s: no values."), label);
+      return;
+    }
+  {
+    g_autofree char *first_value = format_value (self, kessan_chart_model_get_shown (model, series, (guint) first, values), unit);
+    g_autofree char *last_value = format_value (self, kessan_chart_model_get_shown (model, series, (guint) last, values), unit);
+    g_autofree char *low_value = format_value (self, kessan_chart_model_get_shown (model, series, (guint) low, values), unit);
+    g_autofree char *high_value = format_value (self, kessan_chart_model_get_shown (model, series, (guint) high, values), unit);
+    g_autofree char *first_period = period_name (model, (guint) first);
+    g_autofree char *last_period = period_name (model, (guint) last);
+    g_autofree char *low_period = period_name (model, (guint) low);
+    g_autofree char *high_period = period_name (model, (guint) high);
+
+    /* TRANSLATORS: a series of a chart in words: "Total revenues: 10,568.3 in 2Q FY2002 to 9,185.3 in 2Q FY2003; highest 13,036.4 in 4Q FY2002, lowest 8,344.0 in 1Q FY2003." */
+    g_string_append_printf (text, _("%s: %s in %s to %s in %s; highest %s in %s, lowest %s in %s."),
+                            label, first_value, first_period, last_value, last_period,
+                            high_value, high_period, low_value, low_period);
+  }
+}
+
+/* A bridge in words: the total at its start, each step, the total at
+ * its end. */
+static void
+describe_bridge (KessanChart      *self,
+                 KessanChartModel *model,
+                 GString          *text)
+{
+  GArray *steps = kessan_chart_renderer_get_bridge (self->renderer);
+  KessanUnit unit = kessan_chart_model_get_series (model, 0)->unit;
+
+  if (steps == NULL)
+    return;
+  for (guint i = 0; i < steps->len; i++)
+    {
+      const KessanChartBridgeStep *step = &g_array_index (steps, KessanChartBridgeStep, i);
+      g_autofree char *label = step->series >= 0
+                               ? kessan_chart_model_get_label (model, (guint) step->series,
+                                                               kessan_chart_renderer_get_japanese_labels (self->renderer),
+                                                               kessan_chart_renderer_get_both_labels (self->renderer))
+                               /* TRANSLATORS: the step of a bridge chart for what the listed lines do not explain */
+                               : g_strdup (_("Other changes"));
+      g_autofree char *value = NULL;
+
+      g_string_append (text, "\n");
+      if (step->kind == KESSAN_CHART_STEP_DELTA)
+        {
+          g_autofree char *change = format_value (self, fabs (step->to - step->from), unit);
+
+          /* TRANSLATORS: a step of a bridge chart: a line and how much it adds or takes away */
+          g_string_append_printf (text, step->to >= step->from ? _("%s: up %s.") : _("%s: down %s."), label, change);
+        }
+      else
+        {
+          value = format_value (self, step->to, unit);
+          /* TRANSLATORS: the total at the start or end of a bridge chart */
+          g_string_append_printf (text, step->kind == KESSAN_CHART_STEP_START ? _("Start, %s: %s.") : _("End, %s: %s."),
+                                  label, value);
+        }
+    }
+}
+
+/* The chart's text alternative: what it shows, then its data in words.
+ * A focused point is read first, the data staying after it. */
+static char *
+describe_data (KessanChart *self)
+{
+  KessanChartModel *model = kessan_chart_renderer_get_model (self->renderer);
+  g_autofree char *summary = kessan_chart_renderer_summarize (self->renderer);
+  GString *text = g_string_new (summary);
+
+  if (model == NULL || kessan_chart_model_get_n_periods (model) == 0)
+    return g_string_free (text, FALSE);
+  if (kessan_chart_renderer_get_kind (self->renderer) == KESSAN_CHART_BRIDGE)
+    describe_bridge (self, model, text);
+  else
+    for (guint s = 0; s < kessan_chart_model_get_n_series (model); s++)
+      describe_series (self, model, s, text);
+  return g_string_free (text, FALSE);
+}
+
 static void
 update_accessible (KessanChart *self)
 {
-  g_autofree char *summary = kessan_chart_renderer_summarize (self->renderer);
+  g_autofree char *data = describe_data (self);
   g_autofree char *point = NULL;
   const char *title = kessan_chart_renderer_get_title (self->renderer);
 
   if (self->has_focus && (self->focus.period >= 0 || self->focus.step >= 0))
     point = kessan_chart_renderer_describe (self->renderer, &self->focus);
   g_free (self->description);
-  self->description = g_strdup (point != NULL ? point : summary);
+  self->description = point != NULL ? g_strconcat (point, "\n", data, NULL) : g_steal_pointer (&data);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title != NULL ? title : _("Chart"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->description,

@@ -10,6 +10,7 @@
 #include "kessan-accessible.h"
 #include "kessan-chart.h"
 #include "kessan-charts-page.h"
+#include "kessan-drop-down.h"
 #include "kessan-display-settings.h"
 #include "kessan-key-list.h"
 #include "kessan-series-builder.h"
@@ -226,10 +227,76 @@ setup_concept_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_check_button_set_child (GTK_CHECK_BUTTON (button), label);
+  /* The list is one stop of the Tab key, its rows reached by the
+   * arrows: the row takes the focus, Space or Enter toggles it. */
+  gtk_widget_set_focusable (button, FALSE);
   /* A check button named by the label it holds, as by its own label. */
   gtk_accessible_update_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
   g_signal_connect (button, "toggled", G_CALLBACK (concept_toggled_cb), self);
   gtk_list_item_set_child (item, button);
+}
+
+/* The check button of the row with the focus, or of row @position. */
+static GtkCheckButton *
+concept_button_at (KessanChartsPage *self,
+                   guint             position)
+{
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (self->concept_list));
+  g_autoptr(GObject) item = position < g_list_model_get_n_items (model) ? g_list_model_get_item (model, position) : NULL;
+  const char *key = GTK_IS_STRING_OBJECT (item) ? gtk_string_object_get_string (GTK_STRING_OBJECT (item)) : NULL;
+
+  for (guint i = 0; key != NULL && i < self->bound_buttons->len; i++)
+    {
+      GtkCheckButton *button = g_ptr_array_index (self->bound_buttons, i);
+
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (button), "key"), key) == 0)
+        return button;
+    }
+  return NULL;
+}
+
+static void
+concept_activated_cb (KessanChartsPage *self,
+                      guint             position)
+{
+  GtkCheckButton *button = concept_button_at (self, position);
+
+  if (button != NULL)
+    gtk_check_button_set_active (button, !gtk_check_button_get_active (button));
+}
+
+/* Space toggles the row with the focus; Tab and Shift+Tab leave the
+ * list for the controls around it rather than going through its rows
+ * (the list is not a stop of its own while the focus moves on). */
+static gboolean
+concept_key_pressed_cb (KessanChartsPage      *self,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        GtkEventControllerKey *controller)
+{
+  GtkWidget *list = GTK_WIDGET (self->concept_list);
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (list));
+
+  if ((keyval == GDK_KEY_space || keyval == GDK_KEY_KP_Space) && (state & GDK_CONTROL_MASK) == 0
+      && focus != NULL && GTK_IS_CHECK_BUTTON (gtk_widget_get_first_child (focus)))
+    {
+      GtkCheckButton *button = GTK_CHECK_BUTTON (gtk_widget_get_first_child (focus));
+
+      gtk_check_button_set_active (button, !gtk_check_button_get_active (button));
+      return TRUE;
+    }
+  if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab || keyval == GDK_KEY_ISO_Left_Tab)
+    {
+      gboolean backward = keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK) != 0;
+
+      gtk_widget_set_can_focus (list, FALSE);
+      gtk_widget_child_focus (GTK_WIDGET (gtk_widget_get_root (list)),
+                              backward ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD);
+      gtk_widget_set_can_focus (list, TRUE);
+      return TRUE;
+    }
+  return FALSE;
 }
 
 static gboolean
@@ -353,6 +420,10 @@ chosen_range (KessanChartsPage  *self,
 
 /* The data table */
 
+/* The table's columns other than periods. */
+#define SERIES_COLUMN (-1)
+#define UNIT_COLUMN   (-2)
+
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -361,6 +432,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), GPOINTER_TO_INT (user_data) < 0 ? 0 : 1);
+  gtk_widget_set_margin_end (label, GPOINTER_TO_INT (user_data) < 0 ? 0 : 6);
   if (GPOINTER_TO_INT (user_data) >= 0)
     gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (item, label);
@@ -382,6 +454,11 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
 
   if (model == NULL || series >= kessan_chart_model_get_n_series (model))
     return;
+  if (period == UNIT_COLUMN)
+    {
+      gtk_label_set_text (GTK_LABEL (label), kessan_chart_unit_caption (kessan_chart_model_get_series (model, series)->unit));
+      return;
+    }
   if (period < 0)
     {
       text = kessan_chart_model_get_label (model, series, self->japanese_labels, self->both_labels);
@@ -397,7 +474,8 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
       KessanChartHit hit = { (int) series, period, -1 };
       g_autofree char *tooltip = kessan_chart_renderer_describe (renderer, &hit);
 
-      text = kessan_chart_renderer_format_value (renderer, series, value);
+      /* The unit is in the heading or its own column, once. */
+      text = kessan_chart_renderer_format_number (renderer, series, value);
       gtk_label_set_text (GTK_LABEL (label), text);
       gtk_widget_set_tooltip_text (label, tooltip);
     }
@@ -415,13 +493,11 @@ add_table_column (KessanChartsPage *self,
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GINT_TO_POINTER (period));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GINT_TO_POINTER (period));
   column = gtk_column_view_column_new (title, factory);
-  if (period < 0)
+  if (period == SERIES_COLUMN)
     {
       gtk_column_view_column_set_expand (column, TRUE);
       gtk_column_view_column_set_resizable (column, TRUE);
     }
-  else
-    gtk_column_view_column_set_fixed_width (column, 150);
   gtk_column_view_append_column (self->data_view, column);
   g_object_unref (column);
 }
@@ -433,6 +509,7 @@ install_table (KessanChartsPage *self)
   GListModel *columns = gtk_column_view_get_columns (self->data_view);
   g_autoptr(GtkStringList) rows = gtk_string_list_new (NULL);
   gboolean japanese = g_str_has_prefix (g_get_language_names ()[0], "ja");
+  gboolean one_unit = TRUE;
   GtkNoSelection *selection;
 
   gtk_column_view_set_model (self->data_view, NULL);
@@ -445,8 +522,26 @@ install_table (KessanChartsPage *self)
   if (model == NULL)
     return;
 
-  /* TRANSLATORS: the heading of the column of series names in the table of a chart */
-  add_table_column (self, _("Series"), -1);
+  /* One unit for every series: the heading names it; else each row's
+   * unit has a column of its own. */
+  for (guint s = 1; s < kessan_chart_model_get_n_series (model); s++)
+    if (kessan_chart_model_get_series (model, s)->unit != kessan_chart_model_get_series (model, 0)->unit)
+      one_unit = FALSE;
+  if (one_unit && kessan_chart_model_get_n_series (model) > 0)
+    {
+      /* TRANSLATORS: the heading of the column of series names in the
+       * table of a chart, with the unit of all its values: "Series (JPY millions)" */
+      g_autofree char *title = g_strdup_printf (_("Series (%s)"), kessan_chart_unit_caption (kessan_chart_model_get_series (model, 0)->unit));
+
+      add_table_column (self, title, SERIES_COLUMN);
+    }
+  else
+    {
+      /* TRANSLATORS: the heading of the column of series names in the table of a chart */
+      add_table_column (self, _("Series"), SERIES_COLUMN);
+      /* TRANSLATORS: the heading of the column of units in the table of a chart */
+      add_table_column (self, _("Unit"), UNIT_COLUMN);
+    }
   for (guint p = 0; p < kessan_chart_model_get_n_periods (model); p++)
     {
       const KessanChartPeriod *period = kessan_chart_model_get_period (model, p);
@@ -1109,54 +1204,13 @@ kessan_charts_page_class_init (KessanChartsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "charts.copy", NULL, copy_action);
 }
 
-/* A drop-down's button shows its choice ellipsized, its list in full:
- * the settings keep one width whatever is chosen. */
-static void
-setup_choice_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  ellipsize)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (GPOINTER_TO_INT (ellipsize))
-    {
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (GTK_LABEL (label), 4);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 4);
-      gtk_widget_set_hexpand (label, TRUE);
-    }
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_choice_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  ellipsize)
-{
-  GtkStringObject *string = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
-
-  gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (string));
-  gtk_widget_set_tooltip_text (label, GPOINTER_TO_INT (ellipsize) ? gtk_string_object_get_string (string) : NULL);
-}
-
-static GtkListItemFactory *
-choice_factory_new (gboolean ellipsize)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_choice_cb), GINT_TO_POINTER (ellipsize));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_choice_cb), GINT_TO_POINTER (ellipsize));
-  return factory;
-}
-
 static void
 kessan_charts_page_init (KessanChartsPage *self)
 {
   g_autoptr(GtkStringList) presets = gtk_string_list_new (NULL);
   GtkListItemFactory *factory;
   GtkNoSelection *selection;
+  GtkEventController *keys;
 
   self->selected = g_ptr_array_new_with_free_func (g_free);
   self->builder = kessan_series_builder_new (build_charts, series_ready_cb,
@@ -1172,13 +1226,7 @@ kessan_charts_page_init (KessanChartsPage *self)
                                self->to_dropdown, self->values_dropdown };
 
     for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
-      {
-        g_autoptr(GtkListItemFactory) button = choice_factory_new (TRUE);
-        g_autoptr(GtkListItemFactory) list = choice_factory_new (FALSE);
-
-        gtk_drop_down_set_factory (choices[i], button);
-        gtk_drop_down_set_list_factory (choices[i], list);
-      }
+      kessan_drop_down_ellipsize (choices[i], 4);
   }
   kessan_accessible_name_drop_down (self->preset_dropdown, gtk_widget_get_prev_sibling (GTK_WIDGET (self->preset_dropdown)), NULL);
   kessan_accessible_name_drop_down (self->kind_dropdown, gtk_widget_get_prev_sibling (GTK_WIDGET (self->kind_dropdown)), NULL);
@@ -1201,6 +1249,11 @@ kessan_charts_page_init (KessanChartsPage *self)
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_concept_cb), self);
   gtk_list_view_set_factory (self->concept_list, factory);
   g_object_unref (factory);
+  g_signal_connect_object (self->concept_list, "activate", G_CALLBACK (concept_activated_cb), self, G_CONNECT_SWAPPED);
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (concept_key_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->concept_list), keys);
   self->concepts = gtk_filter_list_model_new (NULL, NULL);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->concepts)));
   gtk_list_view_set_model (self->concept_list, GTK_SELECTION_MODEL (selection));

@@ -6,8 +6,9 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "kessan-display-text.h"
 #include "kessan-checks-page.h"
+#include "kessan-display-settings.h"
+#include "kessan-display-text.h"
 #include "kessan-names.h"
 
 /* What the checks found, in the selected release or in every release
@@ -35,6 +36,7 @@ struct _KessanChecksPage
   GListStore          *stores[N_SEVERITIES];   /* KessanFinding */
   GtkFlattenListModel *findings;               /* errors, warnings, information */
   GHashTable          *owners;                 /* KessanFinding → its KessanFiling */
+  GSettings           *settings;
 
   gboolean             show_all;
 };
@@ -89,13 +91,36 @@ describe_release (KessanFiling *filing)
  * messages show them: a percent such as 7.14 keeps its digits and an
  * amount in yen shows none. */
 static char *
-format_value (double value)
+format_value (KessanChecksPage *self,
+              double            value,
+              gboolean          percent)
 {
   guint decimals = 0;
+  g_autofree char *number = NULL;
 
   while (decimals < 2 && fabs (value * pow (10, decimals) - round (value * pow (10, decimals))) > 1e-6)
     decimals++;
-  return kessan_format_number (value, decimals, KESSAN_NEGATIVE_MINUS);
+  /* Negatives as the statements write them (▲ for a Japanese reader). */
+  number = kessan_format_number (value, decimals, kessan_settings_get_negative_style (self->settings));
+  return percent ? g_strconcat (number, "%", NULL) : g_steal_pointer (&number);
+}
+
+/* Whether the values of @finding are percents: those of a column that
+ * is not an amount (a percent of revenue, a change). */
+static gboolean
+finding_is_percent (KessanFinding *finding,
+                    KessanFiling  *filing)
+{
+  KessanStatement *statement;
+  guint n_columns;
+  const guint *columns = kessan_finding_get_columns (finding, &n_columns);
+
+  if (filing == NULL || n_columns == 0 || kessan_finding_get_statement (finding) == NULL)
+    return FALSE;
+  statement = kessan_filing_find_statement (filing, kessan_finding_get_statement (finding));
+  if (statement == NULL || columns[0] >= kessan_statement_get_n_columns (statement))
+    return FALSE;
+  return kessan_column_get_measure (kessan_statement_get_column (statement, columns[0])) != KESSAN_MEASURE_AMOUNT;
 }
 
 /* Rows */
@@ -114,21 +139,8 @@ describe_finding (KessanChecksPage *self,
   guint n_lines, page = 0;
   const guint *lines = kessan_finding_get_lines (finding, &n_lines);
 
-  if (self->show_all && filing != NULL)
-    {
-      g_autofree char *release = describe_release (filing);
-      const char *source = kessan_filing_get_source_name (filing);
-
-      /* The file tells apart two editions of one release. */
-      if (source != NULL)
-        /* TRANSLATORS: the first line of a finding's caption when it shows
-         * every release: the release and its file,
-         * "2Q FY2003 · Internet Initiative Japan Inc. · 2q03-ja.txt" */
-        g_string_append_printf (caption, C_("finding release and file", "%s · %s"), release, source);
-      else
-        g_string_append (caption, release);
-      g_string_append_c (caption, '\n');
-    }
+  /* Every release: the release is the heading of its findings, not a
+   * line of each. */
 
   if (statement_id != NULL)
     {
@@ -183,7 +195,9 @@ describe_finding (KessanChecksPage *self,
 }
 
 static GtkWidget *
-create_values (KessanFinding *finding)
+create_values (KessanChecksPage *self,
+               KessanFinding    *finding,
+               KessanFiling     *filing)
 {
   double expected, found;
   g_autofree char *expected_text = NULL;
@@ -195,8 +209,8 @@ create_values (KessanFinding *finding)
   if (!kessan_finding_get_values (finding, &expected, &found))
     return NULL;
 
-  expected_text = format_value (expected);
-  found_text = format_value (found);
+  expected_text = format_value (self, expected, finding_is_percent (finding, filing));
+  found_text = format_value (self, found, finding_is_percent (finding, filing));
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
 
@@ -272,7 +286,7 @@ create_finding_row (gpointer item,
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, severity, -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
 
-  values = create_values (finding);
+  values = create_values (self, finding, filing);
   if (values != NULL)
     adw_action_row_add_suffix (ADW_ACTION_ROW (row), values);
 
@@ -282,6 +296,74 @@ create_finding_row (gpointer item,
 
   g_object_set_data_full (G_OBJECT (row), "finding", g_object_ref (finding), g_object_unref);
   return row;
+}
+
+static void refresh (KessanChecksPage *self);
+
+/* With every release listed, the findings of each release follow a
+ * heading that names it and its file. */
+static void
+update_header (GtkListBoxRow *row,
+               GtkListBoxRow *before,
+               gpointer       user_data)
+{
+  KessanChecksPage *self = user_data;
+  KessanFinding *finding = g_object_get_data (G_OBJECT (row), "finding");
+  KessanFinding *previous = before != NULL ? g_object_get_data (G_OBJECT (before), "finding") : NULL;
+  /* None once the page is being disposed. */
+  KessanFiling *filing = finding != NULL && self->owners != NULL ? g_hash_table_lookup (self->owners, finding) : NULL;
+  g_autofree char *release = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *safe = NULL;
+  GtkWidget *label;
+
+  if (!self->show_all || filing == NULL
+      || (previous != NULL && g_hash_table_lookup (self->owners, previous) == filing))
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+  release = describe_release (filing);
+  if (kessan_filing_get_source_name (filing) != NULL)
+    /* TRANSLATORS: the heading of a release's findings when the page
+     * shows every release: "2Q FY2003 · Internet Initiative Japan Inc. · 2q03-ja.txt" */
+    text = g_strdup_printf (C_("finding release and file", "%s · %s"), release, kessan_filing_get_source_name (filing));
+  else
+    text = g_steal_pointer (&release);
+  safe = kessan_display_text (text, KESSAN_DISPLAY_MAX_CHARS);
+  label = gtk_label_new (safe);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_set_margin_top (label, 9);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_widget_set_name (label, "release-heading");
+  gtk_list_box_row_set_header (row, label);
+}
+
+static void
+negative_style_changed_cb (KessanChecksPage *self)
+{
+  for (guint s = 0; s < N_SEVERITIES; s++)
+    g_list_model_items_changed (G_LIST_MODEL (self->stores[s]), 0,
+                                g_list_model_get_n_items (G_LIST_MODEL (self->stores[s])),
+                                g_list_model_get_n_items (G_LIST_MODEL (self->stores[s])));
+}
+
+void
+kessan_checks_page_set_settings (KessanChecksPage *self,
+                                 GSettings        *settings)
+{
+  g_return_if_fail (KESSAN_IS_CHECKS_PAGE (self));
+
+  if (!g_set_object (&self->settings, settings))
+    return;
+  if (settings != NULL)
+    g_signal_connect_object (settings, "changed::negative-style", G_CALLBACK (negative_style_changed_cb), self, G_CONNECT_SWAPPED);
+  refresh (self);
 }
 
 /* Contents */
@@ -549,6 +631,7 @@ kessan_checks_page_dispose (GObject *object)
   g_clear_pointer (&self->owners, g_hash_table_unref);
   g_clear_object (&self->filing);
   g_clear_object (&self->library);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (kessan_checks_page_parent_class)->dispose (object);
 }
@@ -652,6 +735,7 @@ kessan_checks_page_init (KessanChecksPage *self)
     {
       self->stores[s] = g_list_store_new (KESSAN_TYPE_FINDING);
       gtk_list_box_bind_model (self->lists[s], G_LIST_MODEL (self->stores[s]), create_finding_row, self, NULL);
+      gtk_list_box_set_header_func (self->lists[s], update_header, self, NULL);
     }
   for (guint i = 0; i < G_N_ELEMENTS (order); i++)
     g_list_store_append (sections, self->stores[order[i]]);

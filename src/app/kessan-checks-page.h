@@ -19,6 +19,9 @@ void          kessan_checks_page_set_filing       (KessanChecksPage *self,
                                                    KessanFiling     *filing);
 KessanFiling *kessan_checks_page_get_filing       (KessanChecksPage *self);
 /* @library: a GListModel of KessanFiling, followed as it changes. */
+/* Negative values as the user writes them. */
+void          kessan_checks_page_set_settings     (KessanChecksPage *self,
+                                                   GSettings        *settings);
 void          kessan_checks_page_set_library      (KessanChecksPage *self,
                                                    KessanLibrary    *library);
 gboolean      kessan_checks_page_get_show_all     (KessanChecksPage *self);

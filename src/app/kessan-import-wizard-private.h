@@ -47,6 +47,9 @@ struct _KessanImportWizard
   GtkSpinButton     *year_spin;
   GtkDropDown       *quarter_dropdown;
   GtkListBox        *findings_list;
+  GtkWidget         *value_group;    /* shown for a selected value */
+  GtkWidget         *row_group;      /* for a selected row */
+  GtkWidget         *column_group;   /* for a selected column */
 
   /* Owned */
   KessanLibrary     *library;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "kessan-display-settings.h"
+#include "kessan-drop-down.h"
 #include "kessan-import-wizard-private.h"
 #include "kessan-names.h"
 
@@ -498,6 +499,10 @@ fill_selection (KessanImportWizard *self)
     }
   self->updating = FALSE;
 
+  /* Only the corrections that apply to what is selected are shown. */
+  gtk_widget_set_visible (self->value_group, self->selected_row >= 0 && self->selected_column >= 0);
+  gtk_widget_set_visible (self->row_group, self->selected_row >= 0);
+  gtk_widget_set_visible (self->column_group, self->selected_row < 0 && self->selected_column >= 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.move-value",
                                  self->selected_row >= 0 && self->selected_column >= 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.set-concept", self->selected_row >= 0);
@@ -798,7 +803,9 @@ review_action (GtkWidget  *widget,
   show_table (self);
   gtk_stack_set_visible_child_name (self->stack, "review");
   adw_window_title_set_subtitle (self->window_title, kessan_import_get_name (import));
+  /* A step down: Back leads out of it (Escape still cancels). */
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), FALSE);
 }
 
 /* Accessors for the interface tests */
@@ -846,6 +853,91 @@ string_list (const char * const *strings,
   return list;
 }
 
+/* The concept drop-down lists keys and shows their labels. */
+static const char *
+concept_label (const char *key,
+               gboolean    other_language)
+{
+  const KessanConcept *concept = kessan_concepts_get (kessan_concepts_get_default (), key);
+  gboolean japanese = kessan_interface_is_japanese () != other_language;
+  const char *label;
+
+  if (concept == NULL)
+    return key;
+  label = japanese ? concept->label_ja : concept->label_en;
+  if (label == NULL && !other_language)
+    label = japanese ? concept->label_en : concept->label_ja;
+  return label != NULL ? label : (other_language ? NULL : key);
+}
+
+static char *
+concept_search_text (GtkStringObject *item)
+{
+  const char *key = gtk_string_object_get_string (item);
+  const KessanConcept *concept = kessan_concepts_get (kessan_concepts_get_default (), key);
+
+  return g_strjoin (" ", concept != NULL && concept->label_en != NULL ? concept->label_en : "",
+                    concept != NULL && concept->label_ja != NULL ? concept->label_ja : "", key, NULL);
+}
+
+static void
+setup_concept_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  in_button)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *other = gtk_label_new (NULL);
+
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_xalign (GTK_LABEL (other), 0);
+  gtk_widget_add_css_class (other, "caption");
+  gtk_widget_add_css_class (other, "dim-label");
+  if (GPOINTER_TO_INT (in_button))
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 6);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 20);
+      gtk_widget_set_visible (other, FALSE);
+    }
+  else
+    gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_label_set_wrap (GTK_LABEL (other), FALSE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), other);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_concept_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  in_button)
+{
+  const char *key = gtk_string_object_get_string (gtk_list_item_get_item (item));
+  GtkWidget *label = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *other = gtk_widget_get_next_sibling (label);
+  const char *other_label = concept_label (key, TRUE);
+
+  gtk_label_set_text (GTK_LABEL (label), concept_label (key, FALSE));
+  gtk_widget_set_tooltip_text (label, concept_label (key, FALSE));
+  /* The list names a concept in the other language too, so that two
+   * concepts of one English label are told apart. */
+  gtk_label_set_text (GTK_LABEL (other), other_label != NULL ? other_label : "");
+  if (!GPOINTER_TO_INT (in_button))
+    gtk_widget_set_visible (other, other_label != NULL);
+}
+
+static GtkListItemFactory *
+concept_factory_new (gboolean in_button)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_concept_cb), GINT_TO_POINTER (in_button));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_concept_cb), GINT_TO_POINTER (in_button));
+  return factory;
+}
+
 static void
 setup_choices (KessanImportWizard *self)
 {
@@ -863,8 +955,9 @@ setup_choices (KessanImportWizard *self)
   g_autoptr(GtkStringList) quarter_list = string_list (quarters, G_N_ELEMENTS (quarters));
   KessanConcepts *concepts = kessan_concepts_get_default ();
   const char * const *keys = kessan_concepts_get_keys (concepts);
-  g_autoptr(GtkStringList) concept_names = gtk_string_list_new (NULL);
-  g_autoptr(GtkExpression) expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  g_autoptr(GtkExpression) expression = NULL;
+  g_autoptr(GtkListItemFactory) button_factory = concept_factory_new (TRUE);
+  g_autoptr(GtkListItemFactory) list_factory = concept_factory_new (FALSE);
 
   for (guint m = 0; m < G_N_ELEMENTS (measures); m++)
     measures[m] = kessan_import_wizard_measure_name ((KessanMeasure) m);
@@ -874,22 +967,19 @@ setup_choices (KessanImportWizard *self)
   gtk_drop_down_set_model (self->scale_dropdown, G_LIST_MODEL (scale_list));
   gtk_drop_down_set_model (self->quarter_dropdown, G_LIST_MODEL (quarter_list));
 
-  /* The dictionary, searchable by key and by label in both languages. */
+  /* The dictionary, shown by label in the language of the interface and
+   * searchable by key and by label in both languages. */
   self->concept_keys = gtk_string_list_new (NULL);
   for (guint i = 0; keys[i] != NULL; i++)
-    {
-      const KessanConcept *concept = kessan_concepts_get (concepts, keys[i]);
-      g_autofree char *name = NULL;
-
-      if (concept->heading)
-        continue;
-      name = g_strdup_printf ("%s — %s / %s", keys[i], concept->label_en != NULL ? concept->label_en : "",
-                              concept->label_ja != NULL ? concept->label_ja : "");
+    if (!kessan_concepts_get (concepts, keys[i])->heading)
       gtk_string_list_append (self->concept_keys, keys[i]);
-      gtk_string_list_append (concept_names, name);
-    }
+  expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL, G_CALLBACK (concept_search_text), NULL, NULL);
   gtk_drop_down_set_expression (self->concept_dropdown, expression);
-  gtk_drop_down_set_model (self->concept_dropdown, G_LIST_MODEL (concept_names));
+  gtk_drop_down_set_factory (self->concept_dropdown, button_factory);
+  gtk_drop_down_set_list_factory (self->concept_dropdown, list_factory);
+  gtk_drop_down_set_model (self->concept_dropdown, G_LIST_MODEL (self->concept_keys));
+  kessan_drop_down_ellipsize (self->table_dropdown, 60);
+  kessan_drop_down_ellipsize (self->move_dropdown, 16);
 }
 
 void

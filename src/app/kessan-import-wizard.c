@@ -112,6 +112,9 @@ summarise (KessanImport *import)
   g_autofree char *errors = NULL;
   g_autofree char *warnings = NULL;
   g_autofree char *notes = NULL;
+  g_autofree char *summary = NULL;
+  KessanDuplicateKind kind;
+  KessanFiling *existing;
 
   /* TRANSLATORS: company · fiscal period · release date */
   release_line = g_strdup_printf (_("%s · %s · released %s"), company != NULL ? company : _("Unknown company"),
@@ -120,7 +123,21 @@ summarise (KessanImport *import)
   errors = g_strdup_printf (ngettext ("%u error", "%u errors", n_errors), n_errors);
   warnings = g_strdup_printf (ngettext ("%u warning", "%u warnings", n_warnings), n_warnings);
   notes = g_strdup_printf (ngettext ("%u note", "%u notes", n_notes), n_notes);
-  return g_strdup_printf ("%s\n%s · %s · %s · %s · %s", release_line, languages, tables, errors, warnings, notes);
+  summary = g_strdup_printf ("%s\n%s · %s · %s · %s · %s", release_line, languages, tables, errors, warnings, notes);
+  /* A release the library has already is said here, before Add. */
+  if (kessan_import_get_state (import) == KESSAN_IMPORT_STATE_READ
+      && (existing = kessan_import_find_duplicate (import, &kind)) != NULL)
+    {
+      g_autofree char *duplicate = NULL;
+
+      if (kind == KESSAN_DUPLICATE_SAME_SOURCE)
+        duplicate = g_strdup_printf (_("Already in the library as “%s”"), kessan_filing_get_source_name (existing));
+      else
+        duplicate = g_strdup_printf (_("The library has another release of this period: “%s”"),
+                                     kessan_filing_get_source_name (existing));
+      return g_strdup_printf ("%s\n%s", summary, duplicate);
+    }
+  return g_steal_pointer (&summary);
 }
 
 /* Files */
@@ -251,7 +268,16 @@ kessan_import_wizard_update_files_page (KessanImportWizard *self)
     }
   else
     {
-      heading = g_strdup_printf (ngettext ("%u file read", "%u files read", n_files), n_files);
+      guint n_failed = count_in_state (self, KESSAN_IMPORT_STATE_FAILED);
+      guint n_good = n_files - n_failed;
+
+      /* What was read, not what was tried. */
+      if (n_failed == 0)
+        heading = g_strdup_printf (ngettext ("%u file read", "%u files read", n_files), n_files);
+      else if (n_good == 0)
+        heading = g_strdup_printf (ngettext ("The file could not be read", "None of the %u files could be read", n_files), n_files);
+      else
+        heading = g_strdup_printf (ngettext ("%u of %u file read", "%u of %u files read", n_files), n_good, n_files);
       if (!reviewing)
         adw_window_title_set_subtitle (self->window_title, _("Summary"));
     }
@@ -364,6 +390,7 @@ back_action (GtkWidget  *widget,
 
   gtk_stack_set_visible_child_name (self->stack, "files");
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), TRUE);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->imports)); i++)
     {
       g_autoptr(KessanImport) import = g_list_model_get_item (G_LIST_MODEL (self->imports), i);
@@ -648,6 +675,14 @@ kessan_import_wizard_get_file_message (KessanImportWizard *self,
   return adw_action_row_get_subtitle (((FileRow *) g_ptr_array_index (self->rows, index))->row);
 }
 
+const char *
+kessan_import_wizard_get_heading (KessanImportWizard *self)
+{
+  g_return_val_if_fail (KESSAN_IS_IMPORT_WIZARD (self), NULL);
+
+  return gtk_label_get_text (self->files_heading);
+}
+
 GtkWidget *
 kessan_import_wizard_get_add_button (KessanImportWizard *self)
 {
@@ -694,6 +729,16 @@ kessan_import_wizard_new (GtkWindow     *parent,
   g_return_val_if_fail (KESSAN_IS_LIBRARY (library), NULL);
 
   self = g_object_new (KESSAN_TYPE_IMPORT_WIZARD, "transient-for", parent, NULL);
+  /* A dialog no larger than the window it belongs to. */
+  if (parent != NULL && gtk_widget_get_width (GTK_WIDGET (parent)) > 0)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   MIN (width, gtk_widget_get_width (GTK_WIDGET (parent))),
+                                   MIN (height, gtk_widget_get_height (GTK_WIDGET (parent))));
+    }
   self->library = g_object_ref (library);
   self->settings = settings != NULL ? g_object_ref (settings) : NULL;
   return self;
@@ -761,6 +806,9 @@ kessan_import_wizard_class_init (KessanImportWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KessanImportWizard, year_spin);
   gtk_widget_class_bind_template_child (widget_class, KessanImportWizard, quarter_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KessanImportWizard, findings_list);
+  gtk_widget_class_bind_template_child (widget_class, KessanImportWizard, value_group);
+  gtk_widget_class_bind_template_child (widget_class, KessanImportWizard, row_group);
+  gtk_widget_class_bind_template_child (widget_class, KessanImportWizard, column_group);
 
   gtk_widget_class_install_action (widget_class, "wizard.choose", NULL, choose_action);
   gtk_widget_class_install_action (widget_class, "wizard.add", NULL, add_action);
@@ -775,9 +823,10 @@ static void
 kessan_import_wizard_init (KessanImportWizard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  kessan_accessible_name_drop_down (self->table_dropdown, gtk_widget_get_prev_sibling (GTK_WIDGET (self->table_dropdown)), NULL);
-  kessan_accessible_name_drop_down (self->move_dropdown, gtk_widget_get_prev_sibling (GTK_WIDGET (self->move_dropdown)), NULL);
-  kessan_accessible_name_drop_down (self->concept_dropdown, gtk_widget_get_prev_sibling (GTK_WIDGET (self->concept_dropdown)), NULL);
+  /* Named by the titles of the rows they are in. */
+  kessan_accessible_name_drop_down (self->table_dropdown, NULL, _("Table"));
+  kessan_accessible_name_drop_down (self->move_dropdown, NULL, _("Move to Column"));
+  kessan_accessible_name_drop_down (self->concept_dropdown, NULL, _("Concept"));
   kessan_accessible_name_drop_down (self->measure_dropdown, NULL, _("Measure"));
   kessan_accessible_name_drop_down (self->currency_dropdown, NULL, _("Currency"));
   kessan_accessible_name_drop_down (self->scale_dropdown, NULL, _("Scale"));

@@ -25,6 +25,8 @@ GListModel         *kessan_import_wizard_get_imports       (KessanImportWizard *
 const char         *kessan_import_wizard_get_step          (KessanImportWizard *self);
 const char         *kessan_import_wizard_get_file_message  (KessanImportWizard *self,
                                                             guint               index);
+/* The summary's heading: "2 files read", "1 of 2 files read". */
+const char         *kessan_import_wizard_get_heading       (KessanImportWizard *self);
 GtkWidget          *kessan_import_wizard_get_add_button    (KessanImportWizard *self);
 GtkDropDown        *kessan_import_wizard_get_move_dropdown (KessanImportWizard *self);
 GtkDropDown        *kessan_import_wizard_get_table_dropdown (KessanImportWizard *self);

@@ -5,6 +5,8 @@
 
 #include <glib/gi18n.h>
 
+#include "kessan-accessible.h"
+#include "kessan-display-settings.h"
 #include "kessan-preferences-window.h"
 
 /* Each combo row shows one string setting; the row's position in its
@@ -70,6 +72,24 @@ bind_row (KessanPreferencesWindow *self,
                                 get_mapping, set_mapping, (gpointer) names, NULL);
 }
 
+/* The negative style shown is the one in use: ▲ for a Japanese reader
+ * who chose none, though the key's default is the minus sign. */
+static void
+negative_style_changed_cb (KessanPreferencesWindow *self)
+{
+  adw_combo_row_set_selected (self->negative_row, (guint) kessan_settings_get_negative_style (self->settings));
+}
+
+static void
+negative_row_selected_cb (KessanPreferencesWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (self->negative_row);
+
+  if (selected >= G_N_ELEMENTS (negatives) - 1 || selected == (guint) kessan_settings_get_negative_style (self->settings))
+    return;
+  g_settings_set_string (self->settings, "negative-style", negatives[selected]);
+}
+
 KessanPreferencesWindow *
 kessan_preferences_window_new (GSettings *settings)
 {
@@ -79,8 +99,18 @@ kessan_preferences_window_new (GSettings *settings)
   bind_row (self, "label-language", self->label_language_row, label_languages);
   bind_row (self, "display-scale", self->scale_row, scales);
   bind_row (self, "display-currency", self->currency_row, currencies);
-  bind_row (self, "negative-style", self->negative_row, negatives);
+  negative_style_changed_cb (self);
+  g_signal_connect_object (settings, "changed::negative-style", G_CALLBACK (negative_style_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->negative_row, "notify::selected", G_CALLBACK (negative_row_selected_cb), self, G_CONNECT_SWAPPED);
   return self;
+}
+
+AdwComboRow *
+kessan_preferences_window_get_negative_row (KessanPreferencesWindow *self)
+{
+  g_return_val_if_fail (KESSAN_IS_PREFERENCES_WINDOW (self), NULL);
+
+  return self->negative_row;
 }
 
 static void
@@ -111,4 +141,8 @@ static void
 kessan_preferences_window_init (KessanPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  kessan_accessible_name_combo_row (self->label_language_row);
+  kessan_accessible_name_combo_row (self->scale_row);
+  kessan_accessible_name_combo_row (self->currency_row);
+  kessan_accessible_name_combo_row (self->negative_row);
 }

@@ -10,5 +10,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KessanPreferencesWindow, kessan_preferences_window, KESSAN, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
 KessanPreferencesWindow *kessan_preferences_window_new (GSettings *settings);
+/* For the interface tests: the row of the negative style. */
+AdwComboRow             *kessan_preferences_window_get_negative_row (KessanPreferencesWindow *self);
 
 G_END_DECLS

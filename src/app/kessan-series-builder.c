@@ -25,6 +25,7 @@ struct _KessanSeriesBuilder
   GTask                 *task;          /* the build under way, if any */
   guint                  idle_id;
   gboolean               pending;       /* a change came during the build */
+  gboolean               changed;        /* a filing changed since the last build */
   gboolean               stopped;
 };
 
@@ -42,6 +43,7 @@ typedef struct
 {
   GPtrArray             *filings;
   gint64                 requested;   /* when the main thread asked for it */
+  gboolean               given;       /* a list given, not a change */
   KessanSeriesBuildFunc  build;
   GDestroyNotify         result_free;
   gpointer               user_data;
@@ -87,13 +89,17 @@ same_filings (GPtrArray *a,
   return TRUE;
 }
 
-/* Whether the shared set, built or being built, answers a build of
- * @filings asked for at @requested. */
+/* Whether the shared set answers a build of @filings asked for at
+ * @requested, @given when the list was just given rather than changed.
+ * A set serves the builds asked for before its reading began, and while
+ * it is read, the same list given meanwhile. */
 static gboolean
 serves (GPtrArray *filings,
-        gint64     requested)
+        gint64     requested,
+        gboolean   given)
 {
-  return same_filings (shared.filings, filings) && requested <= shared.read_from;
+  return same_filings (shared.filings, filings)
+         && (requested <= shared.read_from || (given && shared.building));
 }
 
 /* Returns: (transfer full) (nullable): the set of @filings, or NULL when
@@ -101,17 +107,22 @@ serves (GPtrArray *filings,
 static KessanSeriesSet *
 build_set (GPtrArray    *filings,
            gint64        requested,
+           gboolean      given,
            GCancellable *cancellable)
 {
   g_autoptr(KessanSeriesSet) set = NULL;
   g_autoptr(KessanSeriesSet) replaced = NULL;
   g_autoptr(GPtrArray) forgotten = NULL;
   gboolean shares = FALSE;
+  gboolean waits;
 
   g_mutex_lock (&shared.lock);
-  while (shared.building && serves (filings, requested) && !g_cancellable_is_cancelled (cancellable))
+  /* The set under way serves this build once it is built. */
+  waits = shared.building && serves (filings, requested, given);
+  while (shared.building && waits && !g_cancellable_is_cancelled (cancellable))
     g_cond_wait_until (&shared.done, &shared.lock, g_get_monotonic_time () + 50 * G_TIME_SPAN_MILLISECOND);
-  if (!shared.building && shared.set != NULL && serves (filings, requested))
+  if (!shared.building && shared.set != NULL
+      && (waits ? same_filings (shared.filings, filings) : serves (filings, requested, given)))
     set = g_object_ref (shared.set);
   else if (!shared.building)
     {
@@ -164,7 +175,7 @@ build_thread (GTask        *task,
               GCancellable *cancellable)
 {
   BuildData *data = task_data;
-  g_autoptr(KessanSeriesSet) set = build_set (data->filings, data->requested, cancellable);
+  g_autoptr(KessanSeriesSet) set = build_set (data->filings, data->requested, data->given, cancellable);
   gpointer result;
 
   if (set == NULL)
@@ -248,6 +259,10 @@ start_build (KessanSeriesBuilder *self)
   data = g_new0 (BuildData, 1);
   data->filings = g_ptr_array_new_full (n, g_object_unref);
   data->requested = g_get_monotonic_time ();
+  /* A build after a change must not take a set read before it; a build
+   * of a list just given may take the set of that list being read. */
+  data->given = !self->changed;
+  self->changed = FALSE;
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (data->filings, g_list_model_get_item (self->filings, i));
   data->build = self->build;
@@ -286,6 +301,7 @@ kessan_series_builder_queue (KessanSeriesBuilder *self)
 {
   g_return_if_fail (KESSAN_IS_SERIES_BUILDER (self));
 
+  self->changed = TRUE;
   if (self->idle_id == 0 && !self->stopped)
     self->idle_id = g_idle_add_full (G_PRIORITY_DEFAULT, idle_cb, self, NULL);
 }

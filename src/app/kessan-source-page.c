@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kessan-display-text.h"
 #include "kessan-source-page.h"
 
 /* The decoded text of a release, as the provenance line numbers count
@@ -23,6 +24,9 @@
  * the window keeps drawing while it does. */
 #define LOAD_PIECE_BYTES ((gsize) 256 * 1024)
 #define LOAD_STEP_USEC   ((gint64) 12 * 1000)
+
+/* The matches marked at most besides the current one. */
+#define MAX_MARKED_MATCHES 5000
 
 struct _KessanSourcePage
 {
@@ -47,6 +51,7 @@ struct _KessanSourcePage
   GtkDrawingArea    *gutter;
   GtkTextTag        *highlight_tag;
   GtkTextTag        *match_tag;
+  GtkTextTag        *other_match_tag;  /* every match but the current one */
   GtkTextTag        *measure_tag;
   GtkTextMark       *scroll_mark;
 
@@ -230,6 +235,14 @@ draw_gutter (GtkDrawingArea *area,
       gtk_text_view_get_line_yrange (self->text_view, &iter, &y, &line_height);
       if (y > visible.y + visible.height)
         break;
+      /* A long line wraps: its number goes with its first row. */
+      {
+        GdkRectangle first_row;
+
+        gtk_text_view_get_iter_location (self->text_view, &iter, &first_row);
+        if (first_row.height > 0 && first_row.height < line_height)
+          line_height = first_row.height;
+      }
 
       for (guint i = 0; i < self->highlighted->len; i++)
         if (g_array_index (self->highlighted, guint, i) == line)
@@ -537,7 +550,10 @@ static void
 clear_match (KessanSourcePage *self)
 {
   if (self->match_start >= 0 && self->loaded)
-    remove_tag (gtk_text_view_get_buffer (self->text_view), self->match_tag);
+    {
+      remove_tag (gtk_text_view_get_buffer (self->text_view), self->match_tag);
+      remove_tag (gtk_text_view_get_buffer (self->text_view), self->other_match_tag);
+    }
   self->match_start = -1;
 }
 
@@ -632,6 +648,23 @@ find (KessanSourcePage *self,
     gtk_label_set_text (self->match_label, count);
 
     self->match_start = found;
+    /* Every match is marked, the current one more strongly; a search
+     * matching nearly everything marks the first ones only, so that
+     * typing stays quick. */
+    {
+      guint n_marked = 0;
+
+      for (gssize at = first; at >= 0 && n_marked < MAX_MARKED_MATCHES;
+           at = find_forward (self->text, self->text_length, needle, needle_length, (gsize) at + 1))
+        {
+          if (at == found)
+            continue;
+          iter_at_offset (self, &start, (gsize) at);
+          iter_at_offset (self, &end, (gsize) at + needle_length);
+          gtk_text_buffer_apply_tag (buffer, self->other_match_tag, &start, &end);
+          n_marked++;
+        }
+    }
     iter_at_offset (self, &start, (gsize) found);
     iter_at_offset (self, &end, (gsize) found + needle_length);
     scroll_to_match (self, &start);
@@ -689,6 +722,27 @@ stop_search_cb (KessanSourcePage *self)
 
 /* Loading */
 
+/* A release by its period and company: "2Q FY2003 · Internet Initiative Japan Inc." */
+static char *
+describe_release (KessanFiling *filing)
+{
+  guint year = kessan_filing_get_fiscal_year (filing);
+  guint quarter = kessan_filing_get_fiscal_quarter (filing);
+  const char *company = kessan_filing_get_company (filing);
+  g_autofree char *period = NULL;
+
+  if (year == 0)
+    period = g_strdup (_("Unknown period"));
+  else if (quarter == 0)
+    /* TRANSLATORS: a full fiscal year, e.g. "FY2002" */
+    period = g_strdup_printf (_("FY%u"), year);
+  else
+    /* TRANSLATORS: a fiscal quarter, e.g. "2Q FY2003" */
+    period = g_strdup_printf (_("%uQ FY%u"), quarter, year);
+  /* TRANSLATORS: a release: its period and company, "2Q FY2003 · Internet Initiative Japan Inc." */
+  return g_strdup_printf (_("%s · %s"), period, company != NULL ? company : _("Unknown company"));
+}
+
 static void
 update_header (KessanSourcePage *self)
 {
@@ -723,9 +777,20 @@ update_header (KessanSourcePage *self)
     /* TRANSLATORS: the encoding of a release's file and its length: "Shift_JIS · 1,026 lines" */
     details = g_strdup_printf (_("%s · %s"), encoding != NULL ? encoding : _("Unknown encoding"), lines);
 
-  gtk_label_set_text (self->name_label, kessan_filing_get_source_name (self->filing) != NULL
-                                        ? kessan_filing_get_source_name (self->filing) : _("Unnamed release"));
-  gtk_label_set_text (self->details_label, details);
+  /* The release by what it is; its file among the details. */
+  {
+    g_autofree char *title = describe_release (self->filing);
+    g_autofree char *file_details = NULL;
+    g_autofree char *safe_name = kessan_display_text (kessan_filing_get_source_name (self->filing) != NULL
+                                                      ? kessan_filing_get_source_name (self->filing) : _("Unnamed release"),
+                                                      KESSAN_DISPLAY_MAX_CHARS);
+
+    /* TRANSLATORS: the file of a release, then its encoding and length:
+     * "003.txt · Shift_JIS · 1,026 lines" */
+    file_details = g_strdup_printf (_("%s · %s"), safe_name, details);
+    gtk_label_set_text (self->name_label, title);
+    gtk_label_set_text (self->details_label, file_details);
+  }
 }
 
 /* Appends the next pieces of the text to the view; TRUE when it is all in. */
@@ -1059,7 +1124,8 @@ kessan_source_page_init (KessanSourcePage *self)
   /* libadwaita's accent blue and yellow, the same in the light and the
    * dark style; translucent, so that the text keeps its own colour. */
   const GdkRGBA highlight = { 0.208f, 0.518f, 0.894f, 0.25f };
-  const GdkRGBA match = { 0.965f, 0.827f, 0.176f, 0.55f };
+  const GdkRGBA match = { 0.902f, 0.380f, 0.0f, 0.55f };
+  const GdkRGBA other_match = { 0.965f, 0.827f, 0.176f, 0.45f };
 
   self->highlighted = g_array_new (FALSE, FALSE, sizeof (guint));
   self->line_starts = g_array_new (FALSE, FALSE, sizeof (gsize));
@@ -1069,6 +1135,8 @@ kessan_source_page_init (KessanSourcePage *self)
 
   buffer = gtk_text_view_get_buffer (self->text_view);
   self->highlight_tag = gtk_text_buffer_create_tag (buffer, "highlight", "paragraph-background-rgba", &highlight, NULL);
+  self->other_match_tag = gtk_text_buffer_create_tag (buffer, "other-match", "background-rgba", &other_match, NULL);
+  /* Created last, so that it has the higher priority. */
   self->match_tag = gtk_text_buffer_create_tag (buffer, "match", "background-rgba", &match, NULL);
   /* The default spacing: setting it makes the tag one that changes the
    * size of lines, so that the view measures the lines it touches. */

@@ -1185,12 +1185,15 @@ key_pressed_cb (KessanTrendsPage      *self,
     }
   if (page != 0)
     {
-      int first = (int) self->first_period + page * (int) MAX (self->n_shown, 1);
+      int before = (int) self->first_period;
 
-      scroll_periods_to (self, first);
+      /* The current cell moves with the periods, as a page of a
+       * spreadsheet. */
+      scroll_periods_to (self, before + page * (int) MAX (self->n_shown, 1));
       if (self->current_period != LABEL_COLUMN)
-        set_current_period (self, CLAMP (self->current_period, self->first_period,
-                                         self->first_period + MAX (self->n_shown, 1) - 1));
+        set_current_period (self, (guint) CLAMP ((int) self->current_period + (int) self->first_period - before,
+                                                 (int) self->first_period,
+                                                 (int) (self->first_period + MAX (self->n_shown, 1)) - 1));
       return TRUE;
     }
   if (n_rows == 0 || n_periods == 0)
@@ -1369,6 +1372,36 @@ kessan_trends_page_set_settings (KessanTrendsPage *self,
   g_signal_connect_object (settings, "changed::label-language", G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "changed::negative-style", G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
   settings_changed_cb (self);
+}
+
+guint
+kessan_trends_page_get_first_period (KessanTrendsPage *self)
+{
+  g_return_val_if_fail (KESSAN_IS_TRENDS_PAGE (self), 0);
+
+  return self->first_period;
+}
+
+guint
+kessan_trends_page_get_n_periods (KessanTrendsPage *self)
+{
+  g_return_val_if_fail (KESSAN_IS_TRENDS_PAGE (self), 0);
+
+  return current_table (self) != NULL ? current_table (self)->periods->len : 0;
+}
+
+gboolean
+kessan_trends_page_get_current_cell (KessanTrendsPage *self,
+                                     guint            *row,
+                                     guint            *period)
+{
+  g_return_val_if_fail (KESSAN_IS_TRENDS_PAGE (self), FALSE);
+
+  if (self->current_row < 0)
+    return FALSE;
+  *row = (guint) self->current_row;
+  *period = self->current_period;
+  return TRUE;
 }
 
 /* Life cycle */

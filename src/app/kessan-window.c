@@ -53,6 +53,8 @@ struct _KessanWindow
   KessanFiling         *filing;
   GCancellable         *cancellable;
   gboolean              ready;
+  gint64                first_frame_time;  /* painted, or when loading started */
+  gboolean              series_started;
 
   /* What the last toast's Undo puts back or takes out again. */
   KessanFiling         *last_added;
@@ -759,17 +761,67 @@ samples_thread (GTask        *task,
   g_task_return_pointer (task, imports, (GDestroyNotify) g_ptr_array_unref);
 }
 
+/* For bench/bench-startup: report when the first frame with the
+ * statements of a release is painted. */
+/* The series of Trends and Charts are built once the statements are on
+ * screen: they share the processors with nothing the user waits for. */
+static void
+start_series (KessanWindow *self)
+{
+  if (self->series_started)
+    return;
+  self->series_started = TRUE;
+  kessan_trends_page_set_filings (self->trends_page, G_LIST_MODEL (self->company_filings));
+  kessan_charts_page_set_filings (self->charts_page, G_LIST_MODEL (self->company_filings));
+}
+
+static gboolean
+start_series_cb (gpointer data)
+{
+  KessanWindow *self = data;
+
+  /* Not once the window is being destroyed. */
+  if (self->company_filings != NULL && self->trends_page != NULL)
+    start_series (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+statements_frame_cb (GdkFrameClock *clock,
+                     KessanWindow  *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, statements_frame_cb, self);
+  start_series (self);
+  /* For bench/bench-startup: when the statements of a release are
+   * painted. */
+  if (g_getenv ("KESSAN_QUIT_AFTER_STATEMENTS") != NULL)
+    {
+      g_print ("statements-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+      g_application_quit (g_application_get_default ());
+    }
+}
+
 static void
 set_ready (KessanWindow *self)
 {
   g_autoptr(KessanFiling) first = NULL;
 
+  g_debug ("Library ready: %.0f ms after the first frame", (g_get_monotonic_time () - self->first_frame_time) / 1000.0);
   self->ready = TRUE;
   update_sidebar_page (self);
   first = g_list_model_get_item (G_LIST_MODEL (self->filtered), 0);
   if (first != NULL && self->filing == NULL)
     kessan_window_select_filing (self, first);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READY]);
+  if (gtk_widget_get_frame_clock (GTK_WIDGET (self)) != NULL)
+    {
+      g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint", G_CALLBACK (statements_frame_cb), self);
+      /* A window that does not paint (hidden, minimized) builds them
+       * all the same. */
+      g_timeout_add_full (G_PRIORITY_DEFAULT, 1000, start_series_cb, g_object_ref (self), g_object_unref);
+    }
+  else
+    start_series (self);
 }
 
 static void
@@ -780,6 +832,7 @@ samples_done_cb (GObject      *object,
   KessanWindow *self = KESSAN_WINDOW (object);
   g_autoptr(GPtrArray) imports = g_task_propagate_pointer (G_TASK (result), NULL);
 
+  g_debug ("Samples read: %.0f ms after the first frame", (g_get_monotonic_time () - self->first_frame_time) / 1000.0);
   for (guint i = 0; imports != NULL && i < imports->len; i++)
     {
       ImportData *data = g_ptr_array_index (imports, i);
@@ -930,12 +983,41 @@ remove_filing_action (GtkWidget  *widget,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* The keyboard goes on in the page shown, at its first control, rather
+ * than wherever a hidden page leaves the focus: once the page has been
+ * laid out (a frame after it is shown), as the focus order needs. */
+static gboolean
+focus_page_tick_cb (GtkWidget     *page,
+                    GdkFrameClock *clock,
+                    gpointer       user_data)
+{
+  GtkRoot *root = gtk_widget_get_root (page);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  guint ticks = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (page), "kessan-focus-ticks"));
+
+  if (ticks == 0)
+    {
+      g_object_set_data (G_OBJECT (page), "kessan-focus-ticks", GUINT_TO_POINTER (1));
+      return G_SOURCE_CONTINUE;
+    }
+  g_object_set_data (G_OBJECT (page), "kessan-focus-ticks", NULL);
+  if (root != NULL && (focus == NULL || !gtk_widget_is_ancestor (focus, page)))
+    gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 show_page_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  kessan_window_show_page (KESSAN_WINDOW (widget), g_variant_get_string (parameter, NULL));
+  KessanWindow *self = KESSAN_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+  GtkWidget *page = kessan_window_get_page (self, name);
+
+  kessan_window_show_page (self, name);
+  if (page != NULL)
+    gtk_widget_add_tick_callback (page, focus_page_tick_cb, NULL, NULL);
 }
 
 /* The selected rows of a statement, charted across the library. */
@@ -962,6 +1044,20 @@ search_action (GtkWidget  *widget,
 
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* Finding is in the release's text, on the Source page. */
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  KessanWindow *self = KESSAN_WINDOW (widget);
+
+  if (self->filing == NULL)
+    return;
+  kessan_window_show_page (self, "source");
+  gtk_widget_activate_action (GTK_WIDGET (self->source_page), "source.find", NULL);
 }
 
 static void
@@ -1003,19 +1099,28 @@ show_finding_cb (KessanWindow  *self,
   kessan_window_show_page (self, "statements");
 }
 
+/* When the first frame is painted: the figure the start of the samples
+ * is measured from (bench/bench-startup). */
 static void
-start_loading_cb (GdkFrameClock *clock,
-                  KessanWindow  *self)
+first_paint_cb (GdkFrameClock *clock,
+                KessanWindow  *self)
 {
-  g_signal_handlers_disconnect_by_func (clock, start_loading_cb, self);
-  kessan_library_load_async (self->library, self->cancellable, library_loaded_cb, g_object_ref (self));
+  g_signal_handlers_disconnect_by_func (clock, first_paint_cb, self);
+  self->first_frame_time = g_get_monotonic_time ();
+  if (g_getenv ("KESSAN_QUIT_AFTER_STATEMENTS") != NULL)
+    g_print ("first-frame %" G_GINT64_FORMAT "\n", self->first_frame_time);
 }
 
+/* The library is read in a thread from the moment the window is
+ * realized, while the first frame is laid out and painted: the samples
+ * of a first run are ready soon after it. */
 static void
-load_after_first_frame_cb (KessanWindow *self)
+start_loading_cb (KessanWindow *self)
 {
+  self->first_frame_time = g_get_monotonic_time ();
   g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
-                    G_CALLBACK (start_loading_cb), self);
+                    G_CALLBACK (first_paint_cb), self);
+  kessan_library_load_async (self->library, self->cancellable, library_loaded_cb, g_object_ref (self));
 }
 
 /* For bench/bench-startup: report when the first frame is painted. */
@@ -1078,9 +1183,8 @@ setup_window (KessanWindow      *self,
   self->company_filter = gtk_custom_filter_new (filter_company, self, NULL);
   self->company_filings = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->library)),
                                                      GTK_FILTER (g_object_ref (self->company_filter)));
-  kessan_trends_page_set_filings (self->trends_page, G_LIST_MODEL (self->company_filings));
   kessan_charts_page_set_settings (self->charts_page, self->settings);
-  kessan_charts_page_set_filings (self->charts_page, G_LIST_MODEL (self->company_filings));
+  kessan_checks_page_set_settings (self->checks_page, self->settings);
   kessan_checks_page_set_library (self->checks_page, self->library);
   g_signal_connect_object (self->statements_page, "show-source", G_CALLBACK (show_source_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->checks_page, "show-filing", G_CALLBACK (show_filing_cb), self, G_CONNECT_SWAPPED);
@@ -1097,10 +1201,8 @@ setup_window (KessanWindow      *self,
   if (g_getenv ("KESSAN_QUIT_AFTER_FIRST_FRAME") != NULL)
     g_signal_connect (self, "realize", G_CALLBACK (window_realize_cb), NULL);
 
-  /* The first frame does not wait for the library, nor share the
-   * processors with its loading: that starts once it is painted. */
   update_sidebar_page (self);
-  g_signal_connect (self, "realize", G_CALLBACK (load_after_first_frame_cb), NULL);
+  g_signal_connect (self, "realize", G_CALLBACK (start_loading_cb), NULL);
 }
 
 static void
@@ -1201,6 +1303,7 @@ kessan_window_class_init (KessanWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.remove-filing", NULL, remove_filing_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.chart-rows", NULL, chart_rows_action);
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_action);
   gtk_widget_class_install_action (widget_class, "win.undo-import", NULL, undo_import_action);

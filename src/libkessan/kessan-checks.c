@@ -158,8 +158,98 @@ rounding_unit (KessanLineItem *row,
   return pow (10.0, -(double) decimals);
 }
 
+/* The first row printed as part of @total's section that the dictionary
+ * does not count in it, or %NULL.  The section is the run of rows above
+ * the total back to the heading it closes or to a shallower row; its
+ * direct rows are the shallowest of them, deeper ones being summed by a
+ * subtotal of their own.  A total is checked only when every direct row
+ * is one of its parts: otherwise the rows that make it up are not known,
+ * and a sum of some of them would report a difference that is not an
+ * error of the release. */
+/* Whether the dictionary counts @concept in @total, directly or through
+ * a subtotal of it ("Cost of equipment sales" through "Total costs" in
+ * "Total costs and expenses"). */
+static gboolean
+counted_in (KessanConcepts *concepts,
+            const char     *total,
+            const char     *concept,
+            guint           depth)
+{
+  const char * const *components = kessan_concepts_get_components (concepts, total);
+
+  if (components == NULL || concept == NULL || depth > 8)
+    return FALSE;
+  for (guint i = 0; components[i] != NULL; i++)
+    if (g_str_equal (components[i], concept) || counted_in (concepts, components[i], concept, depth + 1))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether @row is counted in @total, or is a subtotal of rows that are
+ * ("Total connectivity services" printed beside the rows it adds up,
+ * which the total counts one by one). */
+static gboolean
+row_counted_in (KessanConcepts *concepts,
+                const char     *total,
+                KessanLineItem *row)
+{
+  const char *concept = kessan_line_item_get_concept (row);
+  const char * const *components;
+
+  if (counted_in (concepts, total, concept, 0))
+    return TRUE;
+  components = concept != NULL ? kessan_concepts_get_components (concepts, concept) : NULL;
+  if (components == NULL || components[0] == NULL)
+    return FALSE;
+  for (guint i = 0; components[i] != NULL; i++)
+    if (!counted_in (concepts, total, components[i], 0))
+      return FALSE;
+  return TRUE;
+}
+
+static KessanLineItem *
+first_unknown_part (Checker         *self,
+                    KessanStatement *statement,
+                    guint            t,
+                    GPtrArray       *parts)
+{
+  KessanLineItem *total = kessan_statement_get_row (statement, t);
+  guint depth = kessan_line_item_get_depth (total);
+  guint first = t, direct = G_MAXUINT;
+
+  while (first > 0)
+    {
+      KessanLineItem *row = kessan_statement_get_row (statement, first - 1);
+      guint d = kessan_line_item_get_depth (row);
+
+      if (d < depth || (kessan_line_item_get_heading (row) && d <= depth))
+        break;
+      if (kessan_line_item_get_total (row) && d == depth && !g_ptr_array_find (parts, row, NULL))
+        break;
+      first--;
+      if (!kessan_line_item_get_heading (row))
+        direct = MIN (direct, d);
+    }
+
+  for (guint r = first; r < t; r++)
+    {
+      KessanLineItem *row = kessan_statement_get_row (statement, r);
+      gboolean valued = FALSE;
+
+      if (kessan_line_item_get_heading (row) || kessan_line_item_get_depth (row) != direct
+          || !row_in_column_unit (row) || g_ptr_array_find (parts, row, NULL)
+          || row_counted_in (self->concepts, kessan_line_item_get_concept (total), row))
+        continue;
+      for (guint c = 0; c < kessan_statement_get_n_columns (statement) && !valued; c++)
+        valued = kessan_line_item_has_value (row, c);
+      if (valued)
+        return row;
+    }
+  return NULL;
+}
+
 /* Within a statement: each total against its rows, as the concept
- * dictionary relates them. */
+ * dictionary relates them and the layout confirms. */
 static void
 check_sums (Checker         *self,
             KessanStatement *statement)
@@ -204,6 +294,22 @@ check_sums (Checker         *self,
             }
           continue;
         }
+
+      {
+        KessanLineItem *unknown = first_unknown_part (self, statement, r, parts);
+
+        if (unknown != NULL)
+          {
+            g_autofree char *message = g_strdup_printf (_("Could not check “%s”: “%s”, printed among its rows, is not known to be a part of it."),
+                                                        kessan_line_item_get_label (total),
+                                                        kessan_line_item_get_label (unknown));
+            KessanFinding *finding = add_finding (self, check, KESSAN_SEVERITY_INFO, statement, message);
+
+            kessan_finding_add_row (finding, concept);
+            kessan_finding_add_line (finding, kessan_line_item_get_line (total));
+            continue;
+          }
+      }
 
       for (guint c = 0; c < n_columns; c++)
         {
@@ -337,6 +443,11 @@ check_shares (Checker         *self,
   guint n_rows = kessan_statement_get_n_rows (statement);
   double base = NAN;
 
+  if (kessan_column_get_period_end (column) == NULL)
+    {
+      report_cannot (self, "percent", statement, c, _("Could not check a percent column: its period is not known."));
+      return;
+    }
   if (a < 0)
     {
       report_cannot (self, "percent", statement, c, _("Could not check a percent column: no amount column of its period."));
@@ -389,6 +500,11 @@ check_changes (Checker         *self,
   int before = find_amount_column (statement, kessan_column_get_compared_end (column), months);
   guint n_rows = kessan_statement_get_n_rows (statement);
 
+  if (kessan_column_get_period_end (column) == NULL || kessan_column_get_compared_end (column) == NULL)
+    {
+      report_cannot (self, "change", statement, c, _("Could not check a change column: the periods it compares are not known."));
+      return;
+    }
   if (now < 0 || before < 0)
     {
       report_cannot (self, "change", statement, c, _("Could not check a change column: the periods it compares are not both in the table."));
@@ -441,11 +557,13 @@ check_usd (Checker         *self,
           break;
         }
     }
-  if (self->rate <= 0 || jpy < 0)
+  /* Dollars with no yen beside them are the statement's own currency,
+   * not a translation. */
+  if (jpy < 0)
+    return;
+  if (self->rate <= 0)
     {
-      report_cannot (self, "usd", statement, c,
-                     self->rate <= 0 ? _("Could not check the USD column: the release states no exchange rate.")
-                                     : _("Could not check the USD column: no JPY column of the same period."));
+      report_cannot (self, "usd", statement, c, _("Could not check the USD column: the release states no exchange rate."));
       return;
     }
 
@@ -711,8 +829,9 @@ index_observations (Checker *self)
               Observation *slot;
               double v;
 
+              /* Two printings match only in a period both know. */
               if (!is_amount_column (column) || kessan_column_get_currency (column) == KESSAN_CURRENCY_USD
-                  || !cell (row, c, &v))
+                  || kessan_column_get_period_end (column) == NULL || !cell (row, c, &v))
                 continue;
               if (entries == NULL)
                 {
@@ -777,7 +896,8 @@ compare_across (Checker             *self,
       const IndexEntry *entry;
       double v;
 
-      if (!is_amount_column (column) || kessan_column_get_currency (column) == KESSAN_CURRENCY_USD || !cell (row, c, &v))
+      if (!is_amount_column (column) || kessan_column_get_currency (column) == KESSAN_CURRENCY_USD
+          || kessan_column_get_period_end (column) == NULL || !cell (row, c, &v))
         continue;
       mine.statement = statement;
       mine.row = row;

@@ -44,6 +44,7 @@ struct _KessanConcepts
   GPtrArray     *concepts;      /* Concept, owned, in file order */
   GHashTable    *by_key;        /* key → Concept */
   GHashTable    *by_label;      /* folded label → GPtrArray of Concept */
+  GHashTable    *by_element;    /* tagged element name → Concept */
   GArray        *patterns;      /* TablePattern, in file order */
   const char   **keys;          /* NULL-terminated, in file order */
   const char   **topics;        /* NULL-terminated, distinct, in file order */
@@ -94,6 +95,7 @@ kessan_concepts_finalize (GObject *object)
   KessanConcepts *self = KESSAN_CONCEPTS (object);
 
   g_clear_pointer (&self->by_label, g_hash_table_unref);
+  g_clear_pointer (&self->by_element, g_hash_table_unref);
   g_clear_pointer (&self->by_key, g_hash_table_unref);
   g_clear_pointer (&self->concepts, g_ptr_array_unref);
   g_clear_pointer (&self->patterns, g_array_unref);
@@ -120,6 +122,7 @@ kessan_concepts_init (KessanConcepts *self)
   self->strings = g_string_chunk_new (4096);
   self->concepts = g_ptr_array_new_with_free_func (concept_free);
   self->by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  self->by_element = g_hash_table_new (g_str_hash, g_str_equal);
   self->by_label = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                           (GDestroyNotify) g_ptr_array_unref);
   self->patterns = g_array_new (FALSE, FALSE, sizeof (TablePattern));
@@ -728,6 +731,7 @@ load_concept (KessanConcepts  *self,
   g_autoptr(GPtrArray) kinds = g_ptr_array_new ();
   g_autoptr(GPtrArray) synonyms = g_ptr_array_new ();
   g_autoptr(GPtrArray) components = g_ptr_array_new ();
+  g_autoptr(GPtrArray) elements = g_ptr_array_new ();
   JsonObject *object;
   Concept *concept;
   const char *key;
@@ -758,6 +762,8 @@ load_concept (KessanConcepts  *self,
     return format_error (error, "the synonyms of concept “%s” are not strings", key);
   if (!get_strings (object, "sum_of", components))
     return format_error (error, "“sum_of” of concept “%s” is not a list of keys", key);
+  if (!get_strings (object, "elements", elements))
+    return format_error (error, "the elements of concept “%s” are not strings", key);
 
   concept = g_new0 (Concept, 1);
   g_ptr_array_add (self->concepts, concept);
@@ -768,6 +774,14 @@ load_concept (KessanConcepts  *self,
   concept->pub.section = section != NULL ? g_string_chunk_insert_const (self->strings, section) : NULL;
   concept->pub.heading = heading;
   g_hash_table_insert (self->by_key, (gpointer) concept->pub.key, concept);
+  for (guint i = 0; i < elements->len; i++)
+    {
+      const char *element = g_ptr_array_index (elements, i);
+
+      if (g_hash_table_contains (self->by_element, element))
+        return format_error (error, "the element “%s” is mapped twice", element);
+      g_hash_table_insert (self->by_element, g_string_chunk_insert_const (self->strings, element), concept);
+    }
 
   for (guint i = 0; i < kinds->len; i++)
     {
@@ -1263,4 +1277,23 @@ kessan_concepts_has_kind (KessanConcepts      *self,
 
   concept = g_hash_table_lookup (self->by_key, key);
   return concept != NULL && (guint) kind < 32 && (concept->kinds & (1u << kind)) != 0;
+}
+
+/**
+ * kessan_concepts_lookup_element:
+ * @self: a #KessanConcepts
+ * @element: a tagged element's qualified name ("jppfs_cor:NetSales")
+ *
+ * Returns: (nullable): the concept the dictionary maps @element to
+ */
+const KessanConcept *
+kessan_concepts_lookup_element (KessanConcepts *self,
+                                const char     *element)
+{
+  Concept *concept;
+
+  g_return_val_if_fail (KESSAN_IS_CONCEPTS (self), NULL);
+
+  concept = element != NULL ? g_hash_table_lookup (self->by_element, element) : NULL;
+  return concept != NULL ? &concept->pub : NULL;
 }

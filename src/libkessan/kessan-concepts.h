@@ -27,6 +27,8 @@ const KessanConcept *kessan_concepts_lookup           (KessanConcepts      *self
                                                        KessanStatementKind  kind,
                                                        const char          *section,
                                                        const char          *label);
+const KessanConcept *kessan_concepts_lookup_element   (KessanConcepts      *self,
+                                                       const char          *element);
 const char          *kessan_concepts_find_table_topic (KessanConcepts      *self,
                                                        const char          *title,
                                                        KessanStatementKind *kind);

@@ -538,6 +538,28 @@ kessan_decode (const guint8    *data,
                KessanEncoding  *encoding,
                GError         **error)
 {
+  return kessan_decode_markup (data, length, encoding, TRUE, error);
+}
+
+/**
+ * kessan_decode_markup:
+ * @data: (array length=length): the bytes
+ * @length: their length
+ * @encoding: (out) (optional): the encoding found
+ * @check_lines: whether a line over %KESSAN_MAX_LINE_LENGTH is refused
+ * @error: return location for a #GError
+ *
+ * As kessan_decode(), for markup too: an HTML page may be one line.
+ *
+ * Returns: (transfer full) (nullable): the text as UTF-8
+ */
+char *
+kessan_decode_markup (const guint8    *data,
+                      gsize            length,
+                      KessanEncoding  *encoding,
+                      gboolean         check_lines,
+                      GError         **error)
+{
   g_autofree char *text = NULL;
   KessanEncoding detected = KESSAN_ENCODING_UTF8;
   gsize text_len = 0;
@@ -674,7 +696,7 @@ kessan_decode (const guint8    *data,
 
   text_len = normalize_line_ends (text, text_len);
 
-  if (!check_line_lengths (text, text_len, error))
+  if (check_lines && !check_line_lengths (text, text_len, error))
     return NULL;
 
   if (encoding != NULL)

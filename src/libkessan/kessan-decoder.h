@@ -30,6 +30,11 @@ char       *kessan_decode             (const guint8   *data,
                                        gsize           length,
                                        KessanEncoding *encoding,
                                        GError        **error);
+char       *kessan_decode_markup      (const guint8   *data,
+                                       gsize           length,
+                                       KessanEncoding *encoding,
+                                       gboolean        check_lines,
+                                       GError        **error);
 
 char       *kessan_normalize_line     (const char     *line,
                                        gssize          length);

@@ -25,6 +25,8 @@ typedef enum
   KESSAN_ERROR_PDF_NO_TEXT,    /* a PDF without a text layer (a scan) */
   KESSAN_ERROR_NOT_FOUND,      /* the file is gone */
   KESSAN_ERROR_DAMAGED_TEXT,   /* UTF-8 text with bytes that are not UTF-8 */
+  KESSAN_ERROR_MARKUP,         /* HTML or XML that cannot be read, or too deep */
+  KESSAN_ERROR_ARCHIVE,        /* a package (zip) that is damaged or unsafe */
 } KessanError;
 
 GQuark kessan_error_quark (void);

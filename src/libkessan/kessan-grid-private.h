@@ -55,6 +55,11 @@ typedef struct
   GHashTable *units;                 /* id → KessanGridUnit */
   KessanCompany *company;            /* names and identifiers read from
                                       * tags or headers, or empty */
+  char       *released;              /* the release date as tagged or
+                                      * headed, or NULL */
+  gboolean    marked_up;             /* read from markup (HTML, XHTML) */
+  char       *standard;              /* the accounting standard as tagged
+                                      * ("Japan GAAP", "IFRS"), or NULL */
 } KessanGrid;
 
 KessanGrid *kessan_grid_new           (void);

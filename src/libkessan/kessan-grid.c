@@ -12,6 +12,8 @@
 #include "kessan-error.h"
 #include "kessan-i18n.h"
 #include "kessan-input-private.h"
+#include "kessan-edgar-private.h"
+#include "kessan-ixbrl-private.h"
 #include "kessan-parser.h"
 #include "kessan-pdf.h"
 
@@ -78,6 +80,8 @@ kessan_grid_free (KessanGrid *grid)
   g_hash_table_unref (grid->contexts);
   g_hash_table_unref (grid->units);
   g_object_unref (grid->company);
+  g_free (grid->released);
+  g_free (grid->standard);
   g_free (grid);
 }
 
@@ -313,6 +317,12 @@ kessan_grid_read (GBytes      *contents,
 
   if (kessan_pdf_is_pdf (data, length))
     return kessan_pdf_reader_read (contents, display_name, error);
+  if (kessan_edgar_reader_sniff ((const char *) data, length))
+    return kessan_edgar_reader_read (contents, display_name, error);
+  if (kessan_ixbrl_reader_sniff ((const char *) data, length))
+    return kessan_ixbrl_reader_read (contents, display_name, error);
+  if (kessan_html_reader_sniff ((const char *) data, length))
+    return kessan_html_reader_read (contents, display_name, error);
   return kessan_text_reader_read (contents, display_name, error);
 }
 

@@ -203,6 +203,26 @@ cells_are_years (GArray *cells)
   return cells->len > 0;
 }
 
+/* Whether the text before a row of years only says what the years are. */
+static gboolean
+label_names_periods (const char *text,
+                     gsize       length)
+{
+  static const char * const words[] = { "ended", "ending", "year", "fiscal", "months", "weeks", "as of",
+                                        "quarter", "in millions", "in thousands", "\xe5\xb9\xb4" /* 年 */ };
+  g_autofree char *label = g_ascii_strdown (text, (gssize) length);
+  gboolean letters = FALSE;
+
+  for (const char *p = label; *p != '\0'; p++)
+    letters |= g_ascii_isalpha (*p) || (guchar) *p >= 0x80;
+  if (!letters)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (strstr (label, words[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 /* Tab layouts: every field after the label is one column. */
 static void
 scan_tabbed (KessanLine *line)
@@ -284,33 +304,159 @@ label_reads_as_prose (const char *label,
   return FALSE;
 }
 
+/* Marks of a currency printed as a token of their own before a figure
+ * ("$ 1,945", "US$ 12", "¥ 300") or glued to it ("$1,662"). */
+static const char * const currency_marks[] = {
+  "US$", "C$", "CA$", "A$", "AU$", "HK$", "NZ$", "S$", "NT$", "R$", "$",
+  "\xc2\xa5", /* ¥ */ "\xef\xbf\xa5", /* ￥ */ "\xe2\x82\xac", /* € */ "\xc2\xa3", /* £ */
+};
+
+static const char *
+currency_mark_prefix (const char *s,
+                      gsize       len)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (currency_marks); i++)
+    {
+      gsize n = strlen (currency_marks[i]);
+
+      if (len >= n && memcmp (s, currency_marks[i], n) == 0)
+        return currency_marks[i];
+    }
+  return NULL;
+}
+
+/* Words a table prints in a cell that holds no figure. */
+static gboolean
+is_empty_cell_word (const char *s,
+                    gsize       len)
+{
+  static const char * const words[] = { "n/m", "N/M", "nm", "NM", "n.m.", "N/A", "n/a", "NA", "n.a.",
+                                        "\xe2\x80\x94\xe2\x80\x94", "\xe2\x88\x92", "--", "\xef\xbc\x8d" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (len == strlen (words[i]) && memcmp (s, words[i], len) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+typedef struct
+{
+  guint start;
+  guint stop;
+} Token;
+
+/* The space-separated tokens of a line, with a lone ")", "%" or "%)"
+ * joined to the figure before it and a lone "(" to the one after it, so
+ * "( 1,234 )" and "12.5 %" read as one cell each. */
+static GArray *
+split_tokens (const char *text)
+{
+  GArray *tokens = g_array_new (FALSE, FALSE, sizeof (Token));
+  gsize i = 0;
+
+  while (text[i] != '\0')
+    {
+      Token token;
+
+      while (text[i] == ' ')
+        i++;
+      if (text[i] == '\0')
+        break;
+      token.start = (guint) i;
+      while (text[i] != '\0' && text[i] != ' ')
+        i++;
+      token.stop = (guint) i;
+
+      if (tokens->len > 0)
+        {
+          Token *prev = &g_array_index (tokens, Token, tokens->len - 1);
+          const char *t = text + token.start;
+          gsize len = token.stop - token.start;
+          gboolean closing = (len == 1 && (*t == ')' || *t == '%')) || (len == 2 && memcmp (t, "%)", 2) == 0);
+          gboolean opening = text[prev->stop - 1] == '(' && prev->stop - prev->start == 1;
+
+          if ((closing && g_ascii_isdigit (text[prev->stop - 1])) || (opening && g_ascii_isdigit (*t)))
+            {
+              prev->stop = token.stop;
+              continue;
+            }
+        }
+      g_array_append_val (tokens, token);
+    }
+  return tokens;
+}
+
+/* Reads one cell, its spaces inside "( 1,234 )" dropped and a currency
+ * mark before the figure ("$1,662", "($12)", "$(12)") set apart. */
+static gboolean
+parse_cell (const char   *text,
+            const Token  *token,
+            KessanNumber *number,
+            const char  **mark)
+{
+  g_autoptr(GString) s = g_string_sized_new (token->stop - token->start);
+  const char *found;
+
+  for (guint i = token->start; i < token->stop; i++)
+    if (text[i] != ' ')
+      g_string_append_c (s, text[i]);
+
+  if (is_empty_cell_word (s->str, s->len))
+    {
+      memset (number, 0, sizeof *number);
+      number->nil = TRUE;
+      return TRUE;
+    }
+
+  found = currency_mark_prefix (s->str, s->len);
+  if (found != NULL && s->len > strlen (found))
+    {
+      g_string_erase (s, 0, (gssize) strlen (found));
+      *mark = found;
+    }
+  else if (s->len > 2 && s->str[0] == '(' && (found = currency_mark_prefix (s->str + 1, s->len - 1)) != NULL)
+    {
+      g_string_erase (s, 1, (gssize) strlen (found));
+      *mark = found;
+    }
+  return kessan_number_parse_cell (s->str, s->len, number);
+}
+
 /* Space layouts: the numbers are the run of number tokens that ends the
- * line; everything before them is the label. */
+ * line; everything before them is the label.  A currency mark printed
+ * as a token of its own before a figure belongs to neither. */
 static void
 scan_spaced (KessanLine *line)
 {
   const char *text = line->text;
   gsize end = strlen (text);
   GArray *cells = g_array_new (FALSE, FALSE, sizeof (KessanCell));
+  g_autoptr(GArray) tokens = split_tokens (text);
   gsize label_end;
   const char *gap;
 
-  while (end > 0)
+  for (guint t = tokens->len; t-- > 0;)
     {
-      gsize stop = end, start;
+      Token *token = &g_array_index (tokens, Token, t);
       KessanCell cell = { 0 };
+      const char *mark = NULL;
 
-      while (stop > 0 && text[stop - 1] == ' ')
-        stop--;
-      start = stop;
-      while (start > 0 && text[start - 1] != ' ')
-        start--;
-      if (start == stop || !kessan_number_parse_cell (text + start, stop - start, &cell.number))
+      if (cells->len > 0
+          && (mark = currency_mark_prefix (text + token->start, token->stop - token->start)) != NULL
+          && strlen (mark) == token->stop - token->start)
+        {
+          line->currency_mark = mark;
+          end = token->start;
+          continue;
+        }
+      if (!parse_cell (text, token, &cell.number, &mark))
         break;
+      if (mark != NULL)
+        line->currency_mark = mark;
       cell.cell = -1;
-      cell.start = (guint) start;
+      cell.start = token->start;
       g_array_prepend_val (cells, cell);
-      end = start;
+      end = token->start;
     }
 
   /* Without a tab to say where a field is, a line is a row only for a
@@ -340,8 +486,9 @@ scan_spaced (KessanLine *line)
       return;
     }
 
-  /* A header of fiscal years is not a row. */
-  if (label_end == 0 && cells_are_years (cells))
+  /* A header of fiscal years is not a row, even under a heading of
+   * the columns' length ("Year ended  2004  2003"). */
+  if (cells_are_years (cells) && (label_end == 0 || label_names_periods (text, label_end)))
     {
       g_array_unref (cells);
       return;
@@ -411,6 +558,62 @@ find_italic_group (const char *raw)
   }
 }
 
+/* The markup of plain-text filings: "<TABLE>", "<CAPTION>", "<S>",
+ * "<C>", "<PAGE>", "<FN>" and the envelope tags. */
+static gsize
+edgar_tag_length (const char *p)
+{
+  static const char * const tags[] = { "S", "C", "TABLE", "CAPTION", "PAGE", "FN", "R", "F1", "F2", "F3", "F4" };
+  const char *name = p + 1 + (p[1] == '/');
+  gsize n = strspn (name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+
+  if (*p != '<' || name[n] != '>')
+    return 0;
+  for (guint i = 0; i < G_N_ELEMENTS (tags); i++)
+    if (n == strlen (tags[i]) && strncmp (name, tags[i], n) == 0)
+      return (gsize) (name + n + 1 - p);
+  return 0;
+}
+
+static gboolean
+is_layout_only (const char *text)
+{
+  static const char * const envelope[] = { "<TYPE>", "<SEQUENCE>", "<FILENAME>", "<DESCRIPTION>",
+                                           "<DOCUMENT>", "</DOCUMENT>", "<TEXT>", "</TEXT>" };
+  const char *p = text + strspn (text, " \t");
+  gboolean rule = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (envelope); i++)
+    if (g_str_has_prefix (p, envelope[i]))
+      return TRUE;
+
+  while (*p != '\0')
+    {
+      gsize tag = edgar_tag_length (p);
+
+      if (tag > 0)
+        {
+          p += tag;
+          rule = TRUE;
+        }
+      else if (*p == '-' || *p == '=' || *p == '_')
+        {
+          gsize run = strspn (p, "-=_");
+
+          /* One dash is an empty cell; a rule is longer. */
+          if (run < 3)
+            return FALSE;
+          p += run;
+          rule = TRUE;
+        }
+      else if (*p == ' ' || *p == '\t')
+        p++;
+      else
+        return FALSE;
+    }
+  return rule;
+}
+
 void
 kessan_line_scan (KessanLine *line,
                   const char *raw,
@@ -424,8 +627,9 @@ kessan_line_scan (KessanLine *line,
   line->indent = count_leading_spaces (line->text);
   line->japanese = kessan_text_is_japanese (line->text);
 
-  /* A form feed marks a page break, between the lines of two pages. */
-  if (line->text[strspn (line->text, " \t\f")] == '\0')
+  /* A form feed marks a page break, between the lines of two pages;
+   * the markup of plain-text filings and rules of dashes print nothing. */
+  if (line->text[strspn (line->text, " \t\f")] == '\0' || is_layout_only (line->text))
     {
       line->kind = KESSAN_LINE_BLANK;
       return;
@@ -632,18 +836,52 @@ kessan_line_is_header (const KessanLine *line)
   return (line->is & KESSAN_LINE_IS_HEADER) != 0;
 }
 
+/* "(In millions, except per share amounts)", "(Unaudited)", "(単位：千円)":
+ * a line that says what the numbers under it are counted in. */
+static gboolean
+text_is_unit_note (const char *text)
+{
+  static const char * const words[] = { "thousand", "million", "billion", "unaudited", "amounts in",
+                                        "dollars", "\xe5\x8d\x98\xe4\xbd\x8d" /* 単位 */ };
+  const char *p = text + strspn (text, " \t");
+  g_autofree char *lower = NULL;
+
+  if (*p != '(' && !g_str_has_prefix (p, "\xef\xbc\x88") && !g_str_has_prefix (p, "\xe5\x8d\x98\xe4\xbd\x8d"))
+    return FALSE;
+  lower = g_ascii_strdown (p, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (strstr (lower, words[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 line_is_header_uncached (const KessanLine *line)
 {
   g_autoptr(GArray) periods = NULL;
+  g_autoptr(GArray) spans = NULL;
 
   if (line->kind != KESSAN_LINE_TEXT || kessan_line_is_prose (line))
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (header_words); i++)
     if (strstr (line->text, header_words[i]) != NULL)
       return TRUE;
+  if (text_is_unit_note (line->text))
+    return TRUE;
   periods = kessan_period_scan (line->text);
-  return periods->len > 0 || kessan_text_is_year_list (line->text);
+  if (periods->len > 0 || kessan_text_is_year_list (line->text))
+    return TRUE;
+  /* "Three Months Ended   Six Months Ended", "November 2,  October 28,". */
+  spans = kessan_header_month_days (line->text);
+  if (spans->len >= 1)
+    return TRUE;
+  g_clear_pointer (&spans, g_array_unref);
+  spans = kessan_header_durations (line->text);
+  for (guint i = 0; i < spans->len; i++)
+    if (g_array_index (spans, KessanHeaderSpan, i).months > 0
+        && strlen (line->text) - strspn (line->text, " ") < 80)
+      return TRUE;
+  return FALSE;
 }
 
 /* "2001  2002  2001  2002": fiscal years heading the columns. */

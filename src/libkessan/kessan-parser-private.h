@@ -5,6 +5,7 @@
 #include "kessan-filing.h"
 #include "kessan-grid-private.h"
 #include "kessan-number.h"
+#include "kessan-period.h"
 
 G_BEGIN_DECLS
 
@@ -42,6 +43,8 @@ typedef struct
   guint8          unit;       /* KessanUnit of a data line's label */
   gboolean        unit_known;
   guint8          is;         /* cached answers of kessan_line_is_*() */
+  const char     *currency_mark; /* "$", "US$", "¥"… printed before a
+                                  * figure of a data line, or NULL */
 } KessanLine;
 
 enum
@@ -71,6 +74,8 @@ typedef struct
   KessanConcepts *concepts;
   double          jpy_per_usd;
   GDate           released;
+  KessanCalendar  calendar;   /* what the release says of its fiscal year */
+  const char     *dollar;     /* what "$" means in it, once asked */
 } KessanParseContext;
 
 void     kessan_line_scan            (KessanLine         *line,
@@ -94,6 +99,34 @@ KessanFiling *kessan_parse_grid      (KessanGrid         *grid,
 
 KessanStatement *kessan_table_read   (KessanParseContext *context,
                                       const KessanBlock  *block);
+
+/* Where a header names something over the columns, in display columns
+ * (a wide character counts two), and what it names. */
+typedef struct
+{
+  guint first;                /* first display column */
+  guint last;                 /* display column after the last */
+  guint months;               /* a duration: 3 for "Three Months Ended" */
+  guint month;                /* a month and day without a year: "July 3," */
+  guint day;
+} KessanHeaderSpan;
+
+void    kessan_release_find_calendar (KessanParseContext *context);
+void    kessan_release_find_identity (KessanParseContext *context,
+                                      KessanFiling       *filing);
+const char *kessan_release_dollar    (KessanParseContext *context);
+const char *kessan_currency_in_text  (const char         *text,
+                                      const char         *dollar);
+void    kessan_release_find_fiscal_period (KessanParseContext *context,
+                                           KessanFiling       *filing);
+
+guint   kessan_text_display_column   (const char         *text,
+                                      guint               offset);
+GArray *kessan_header_durations      (const char         *text);
+GArray *kessan_header_month_days     (const char         *text);
+const KessanHeaderSpan *kessan_header_span_nearest (GArray *spans,
+                                                    guint   first,
+                                                    guint   last);
 
 
 

@@ -9,6 +9,7 @@
 #include "kessan-error.h"
 #include "kessan-grid-private.h"
 #include "kessan-input-private.h"
+#include "kessan-ixbrl-private.h"
 #include "kessan-parser.h"
 #include "kessan-parser-private.h"
 #include "kessan-pdf.h"
@@ -328,15 +329,27 @@ make_statement_id (GHashTable      *taken,
   return g_strdup_printf ("%s-%u", base, count);
 }
 
+static void find_release_date_line (KessanParseContext *context,
+                                    KessanFiling       *filing);
+
 static void
 find_release_date (KessanParseContext *context,
                    KessanFiling       *filing)
 {
+  g_date_clear (&context->released, 1);
+  find_release_date_line (context, filing);
+  /* The calendar reads two-digit Japanese years by the release's date. */
+  kessan_release_find_calendar (context);
+}
+
+static void
+find_release_date_line (KessanParseContext *context,
+                        KessanFiling       *filing)
+{
   g_autoptr(GRegex) dateline = g_regex_new ("^\\s*[A-Z][A-Za-z .]+,\\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?\\s+\\d{1,2},\\s*\\d{4}",
                                             0, 0, NULL);
-  g_autoptr(GRegex) dateonly = g_regex_new ("^\\s*\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*$", 0, 0, NULL);
+  g_autoptr(GRegex) dateonly = g_regex_new ("^\\s*(?:(?:昭和|平成|令和)\\s*(?:\\d{1,2}|元)|\\d{4})\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*$", 0, 0, NULL);
 
-  g_date_clear (&context->released, 1);
   for (guint i = 0; i < context->n_lines; i++)
     {
       const char *text = context->lines[i].text;
@@ -409,91 +422,7 @@ static void
 find_company (KessanParseContext *context,
               KessanFiling       *filing)
 {
-  g_autoptr(GRegex) english = g_regex_new ("[A-Z][A-Za-z&'\\-]*(?: [A-Z][A-Za-z&'\\-]*)* (?:Inc\\.|INC\\.|Corporation|CORPORATION|Corp\\.|Co\\., Ltd\\.|Ltd\\.|Limited|K\\.K\\.)",
-                                           0, 0, NULL);
-  g_autoptr(GRegex) japanese = g_regex_new ("株式会社\\s*([^\\s、。()]+)", 0, 0, NULL);
-  g_autofree char *japanese_name = NULL;
-
-  for (guint i = 0; i < context->n_lines; i++)
-    {
-      const char *text = context->lines[i].text;
-      g_autoptr(GMatchInfo) match = NULL;
-
-      if (context->lines[i].kind != KESSAN_LINE_TEXT)
-        continue;
-      if (g_regex_match (english, text, 0, &match))
-        {
-          g_autofree char *name = g_match_info_fetch (match, 0);
-          gboolean upper = TRUE;
-
-          for (const char *p = name; *p; p++)
-            if (g_ascii_islower (*p))
-              upper = FALSE;
-          /* "INTERNET INITIATIVE JAPAN INC." reads better in title case. */
-          if (upper)
-            {
-              gboolean start = TRUE;
-              for (char *p = name; *p; p++)
-                {
-                  *p = start ? *p : g_ascii_tolower (*p);
-                  start = *p == ' ';
-                }
-            }
-          kessan_filing_set_company (filing, name);
-          return;
-        }
-      g_clear_pointer (&match, g_match_info_free);
-      if (japanese_name == NULL && g_regex_match (japanese, text, 0, &match))
-        {
-          g_autofree char *name = g_match_info_fetch (match, 1);
-          japanese_name = g_strconcat ("株式会社", name, NULL);
-        }
-    }
-  kessan_filing_set_company (filing, japanese_name);
-}
-
-/* The release's own period is the latest quarter its statements show. */
-static void
-find_fiscal_period (KessanFiling *filing)
-{
-  GDate latest;
-  guint latest_months = 0;
-
-  g_date_clear (&latest, 1);
-  for (guint s = 0; s < kessan_filing_get_n_statements (filing); s++)
-    {
-      KessanStatement *statement = kessan_filing_get_statement (filing, s);
-      KessanStatementKind kind = kessan_statement_get_kind (statement);
-
-      if (kind != KESSAN_STATEMENT_KIND_INCOME && kind != KESSAN_STATEMENT_KIND_CASHFLOW)
-        continue;
-      for (guint c = 0; c < kessan_statement_get_n_columns (statement); c++)
-        {
-          KessanColumn *column = kessan_statement_get_column (statement, c);
-          guint months = kessan_column_get_months (column);
-          GDate end;
-
-          if (months == 0 || !kessan_date_from_iso (kessan_column_get_period_end (column), &end))
-            continue;
-          if (!g_date_valid (&latest) || g_date_compare (&end, &latest) > 0
-              || (g_date_compare (&end, &latest) == 0 && months < latest_months))
-            {
-              latest = end;
-              latest_months = months;
-            }
-        }
-    }
-
-  if (g_date_valid (&latest))
-    {
-      g_autofree char *iso = kessan_date_to_iso (&latest);
-      guint month = g_date_get_month (&latest);
-      guint quarter = latest_months == 12 ? 0 : ((month + 8) % 12) / 3 + 1;
-
-      kessan_filing_set_period_end (filing, iso, latest_months);
-      kessan_filing_set_fiscal_period (filing, kessan_fiscal_year_of (&latest),
-                                       latest_months <= 3 ? quarter : 0);
-    }
+  kessan_release_find_identity (context, filing);
 }
 
 static const char *
@@ -706,6 +635,12 @@ count_data_lines (const KessanParseContext *context,
   return n;
 }
 
+static KessanFiling *parse_grid (KessanGrid  *grid,
+                                 GBytes      *contents,
+                                 GThread     *hasher,
+                                 const char  *source_name,
+                                 GError     **error);
+
 /**
  * kessan_parse_release:
  * @contents: the bytes of a release: a PDF with text, or text in any
@@ -748,9 +683,9 @@ kessan_parse_release (GBytes      *contents,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   display_name = kessan_input_display_name (source_name);
-  /* The hash of the original is computed from the start, beside the
-   * reading of the format (a PDF's text layer keeps one processor busy)
-   * and of the tables. */
+  /* The hash of the original is computed beside the reading: beside a
+   * PDF's text layer, which keeps one processor busy, and the reading
+   * of the tables. */
   hasher = g_thread_try_new ("kessan-hash", hash_bytes, contents, NULL);
   grid = kessan_grid_read (contents, display_name, error);
   if (grid == NULL)
@@ -789,8 +724,7 @@ kessan_parse_grid (KessanGrid  *grid,
                      source_name, error);
 }
 
-/* kessan_parse_grid (), with the hash of @contents already being
- * computed by @hasher (which may be %NULL), which it joins. */
+/* @hasher, when not %NULL, computes the hash of @contents. */
 static KessanFiling *
 parse_grid (KessanGrid  *grid,
             GBytes      *contents,
@@ -913,10 +847,14 @@ parse_grid (KessanGrid  *grid,
       goto out;
     }
 
-  find_fiscal_period (filing);
-  report_truncation (&context, filing, blocks, cut_mid_line);
   kessan_grid_apply_places (grid, filing);
   kessan_grid_apply_facts (grid, filing);
+  kessan_facts_apply (grid, filing);
+  kessan_release_find_fiscal_period (&context, filing);
+  /* A marked-up document closes its own elements: a table at its end
+   * is not a sign that it was cut. */
+  if (!grid->marked_up)
+    report_truncation (&context, filing, blocks, cut_mid_line);
 
 out:
   hash = hasher != NULL ? g_thread_join (hasher) : contents != NULL ? hash_bytes (contents) : NULL;

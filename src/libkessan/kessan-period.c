@@ -14,6 +14,7 @@
 typedef enum
 {
   PATTERN_QUARTER_CODE,
+  PATTERN_QUARTER_FIRST,
   PATTERN_FISCAL_YEAR,
   PATTERN_ENGLISH_DATE,
   PATTERN_JAPANESE_DATE,
@@ -22,14 +23,21 @@ typedef enum
   N_PATTERNS
 } Pattern;
 
+#define ERA "(?:(昭和|平成|令和)\\s*)?"
+
 static const char *pattern_sources[N_PATTERNS] = {
-  [PATTERN_QUARTER_CODE] = "(?<![A-Za-z0-9])([1-4])Q(?:\\s*FY)?(\\d{4}|\\d{2})(?![0-9])",
-  [PATTERN_FISCAL_YEAR] = "(?<![A-Za-z0-9])FY\\s?(\\d{4})(?![0-9])",
+  [PATTERN_QUARTER_CODE] = "(?<![A-Za-z0-9])([1-4])Q(?:\\s*FY)?'?(\\d{4}|\\d{2})(?![0-9])",
+  [PATTERN_QUARTER_FIRST] = "(?<![A-Za-z0-9])Q([1-4])\\s*(?:FY|[Ff]iscal\\s*)?'?(\\d{4}|\\d{2})(?![0-9])",
+  [PATTERN_FISCAL_YEAR] = "(?<![A-Za-z0-9])FY\\s?'?(\\d{4}|\\d{2})(?![0-9])",
   [PATTERN_ENGLISH_DATE] = "(?<![A-Za-z])(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?\\s*(\\d{1,2}),?\\s*(\\d{4})(?![0-9])",
-  [PATTERN_JAPANESE_DATE] = "(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日",
-  [PATTERN_JAPANESE_MONTH] = "(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月期(通期)?",
+  [PATTERN_JAPANESE_DATE] = "(?<![0-9])" ERA "(元|\\d{1,4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日",
+  [PATTERN_JAPANESE_MONTH] = "(?<![0-9])" ERA "(元|\\d{1,4})\\s*年\\s*(\\d{1,2})\\s*月期(通期)?",
   [PATTERN_SLASH_DATE] = "(?<![0-9])(\\d{4})/(\\d{1,2})/(\\d{1,2})(?![0-9])",
 };
+
+/* The calendar the first releases were read with: a fiscal year that
+ * ends on March 31 and is named after the year it starts in. */
+static const KessanCalendar march_calendar = { 3, 0, TRUE, 0 };
 
 static GRegex *
 get_pattern (Pattern pattern)
@@ -57,16 +65,142 @@ get_pattern (Pattern pattern)
  * kessan_fiscal_year_of:
  * @end: the last day of a period
  *
- * Returns: the fiscal year the period ends in
+ * Returns: the fiscal year the period ends in, for a fiscal year that
+ *   ends on March 31
  */
 guint
 kessan_fiscal_year_of (const GDate *end)
 {
   g_return_val_if_fail (end != NULL && g_date_valid (end), 0);
 
-  if (g_date_get_month (end) <= FISCAL_YEAR_END_MONTH)
-    return g_date_get_year (end) - 1;
-  return g_date_get_year (end);
+  return kessan_fiscal_year_in (end, &march_calendar);
+}
+
+/**
+ * kessan_months_spanned:
+ * @start: the first day of a period
+ * @end: its last day
+ *
+ * Returns: the period's length in whole months, counting 13 weeks as 3
+ *   months and 52 or 53 weeks as 12
+ */
+guint
+kessan_months_spanned (const GDate *start,
+                       const GDate *end)
+{
+  int days;
+
+  g_return_val_if_fail (start != NULL && end != NULL, 0);
+
+  if (!g_date_valid (start) || !g_date_valid (end))
+    return 0;
+  days = g_date_days_between (start, end) + 1;
+  if (days <= 0)
+    return 0;
+  return (guint) (days / 30.44 + 0.5);
+}
+
+static void
+nominal_end (guint                 year,
+             const KessanCalendar *calendar,
+             GDate                *date)
+{
+  guint month = calendar->fiscal_end_month;
+  guint days = g_date_get_days_in_month (month, year);
+  guint day = calendar->fiscal_end_day > 0 ? MIN (calendar->fiscal_end_day, days) : days;
+
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, day, month, year);
+}
+
+/* The last day of the fiscal year a period ending on @end belongs to;
+ * a year of 52 or 53 weeks may end up to a week after its nominal day. */
+static void
+fiscal_year_end_of (const GDate          *end,
+                    const KessanCalendar *calendar,
+                    GDate                *year_end)
+{
+  guint year = g_date_get_year (end) - 1;
+
+  for (;; year++)
+    {
+      GDate late;
+
+      nominal_end (year, calendar, year_end);
+      late = *year_end;
+      g_date_add_days (&late, 7);
+      if (g_date_compare (end, &late) <= 0)
+        return;
+    }
+}
+
+static void
+fiscal_year_start_of (const GDate          *end,
+                      const KessanCalendar *calendar,
+                      GDate                *start)
+{
+  GDate year_end;
+
+  fiscal_year_end_of (end, calendar, &year_end);
+  *start = year_end;
+  g_date_subtract_years (start, 1);
+  g_date_add_days (start, 1);
+}
+
+/**
+ * kessan_fiscal_year_in:
+ * @end: the last day of a period
+ * @calendar: the release's calendar
+ *
+ * Names the fiscal year a period belongs to by the calendar year the
+ * fiscal year starts in; a year of 52 or 53 weeks that starts in the last
+ * days of December is named by the year after.
+ *
+ * Returns: the fiscal year, or 0 when the calendar does not say when its
+ *   fiscal years end
+ */
+guint
+kessan_fiscal_year_in (const GDate          *end,
+                       const KessanCalendar *calendar)
+{
+  GDate start;
+
+  g_return_val_if_fail (end != NULL && g_date_valid (end), 0);
+  g_return_val_if_fail (calendar != NULL, 0);
+
+  if (calendar->fiscal_end_month == 0)
+    return 0;
+  fiscal_year_start_of (end, calendar, &start);
+  if (g_date_get_month (&start) == 12 && g_date_get_day (&start) >= 24)
+    return g_date_get_year (&start) + 1;
+  return g_date_get_year (&start);
+}
+
+/**
+ * kessan_fiscal_quarter_in:
+ * @end: the last day of a period
+ * @months: its length (12 for a whole year)
+ * @calendar: the release's calendar
+ *
+ * Returns: the quarter of the fiscal year (1-4) the period ends with, 0
+ *   for a whole year or when the calendar does not say
+ */
+guint
+kessan_fiscal_quarter_in (const GDate          *end,
+                          guint                 months,
+                          const KessanCalendar *calendar)
+{
+  GDate start;
+  int days;
+
+  g_return_val_if_fail (end != NULL && g_date_valid (end), 0);
+  g_return_val_if_fail (calendar != NULL, 0);
+
+  if (calendar->fiscal_end_month == 0 || months >= 12)
+    return 0;
+  fiscal_year_start_of (end, calendar, &start);
+  days = g_date_days_between (&start, end) + 1;
+  return (guint) CLAMP ((days + 45) / 91, 1, 4);
 }
 
 static gboolean
@@ -96,20 +230,30 @@ set_day (GDate *date,
   return TRUE;
 }
 
+/* The end of quarter @quarter of the fiscal year a code names. */
 static gboolean
-quarter_end (guint  fiscal_year,
-             guint  quarter,
-             GDate *date)
+quarter_end (guint                 code_year,
+             guint                 quarter,
+             const KessanCalendar *calendar,
+             GDate                *date)
 {
-  guint month = FISCAL_YEAR_END_MONTH + 3 * quarter;
-  guint year = fiscal_year;
+  guint end_month = calendar->fiscal_end_month;
+  guint year = code_year;
+  int month;
 
-  if (month > 12)
+  /* A release that never says when its year ends counts in calendar
+   * quarters; its filing keeps its fiscal year end unknown. */
+  if (end_month == 0)
+    end_month = 12;
+  if (calendar->codes_name_start && end_month != 12)
+    year++;
+  month = (int) end_month - 3 * (4 - (int) quarter);
+  if (month < 1)
     {
-      month -= 12;
-      year++;
+      month += 12;
+      year--;
     }
-  return set_month_end (date, year, month);
+  return set_month_end (date, year, (guint) month);
 }
 
 static guint
@@ -120,6 +264,40 @@ two_digit_year (const char *digits)
   if (strlen (digits) == 4)
     return value;
   return value < 70 ? 2000 + value : 1900 + value;
+}
+
+/* A Japanese year: of an era ("平成26", "令和元"), in full, or of two
+ * digits that the year the release is dated in resolves ("26年3月期" in
+ * a release of 2014 is 平成26年). */
+static guint
+japanese_year (const char           *era,
+               const char           *digits,
+               const KessanCalendar *calendar)
+{
+  guint n = g_str_equal (digits, "元") ? 1 : (guint) atoi (digits);
+  static const guint bases[] = { 2000, 1988, 2018, 1925 };
+  guint best = 0;
+
+  if (era != NULL && *era != '\0')
+    {
+      if (g_str_equal (era, "昭和"))
+        return 1925 + n;
+      if (g_str_equal (era, "平成"))
+        return 1988 + n;
+      return 2018 + n;
+    }
+  if (strlen (digits) == 4)
+    return n;
+  if (calendar->dated_year == 0 || n == 0)
+    return 0;
+  for (guint i = 0; i < G_N_ELEMENTS (bases); i++)
+    {
+      guint year = bases[i] + n;
+
+      if (year <= calendar->dated_year + 1 && year > best)
+        best = year;
+    }
+  return best;
 }
 
 static guint
@@ -135,36 +313,42 @@ english_month (const char *name)
 }
 
 static gboolean
-period_from_match (Pattern     pattern,
-                   GMatchInfo *match,
-                   KessanPeriod *period)
+period_from_match (Pattern               pattern,
+                   GMatchInfo           *match,
+                   const KessanCalendar *calendar,
+                   KessanPeriod         *period)
 {
   g_autofree char *a = g_match_info_fetch (match, 1);
   g_autofree char *b = g_match_info_fetch (match, 2);
   g_autofree char *c = g_match_info_fetch (match, 3);
+  g_autofree char *d = g_match_info_fetch (match, 4);
 
   switch (pattern)
     {
     case PATTERN_QUARTER_CODE:
+    case PATTERN_QUARTER_FIRST:
       period->months = 3;
-      return quarter_end (two_digit_year (b), (guint) atoi (a), &period->end);
+      return quarter_end (two_digit_year (b), (guint) atoi (a), calendar, &period->end);
 
     case PATTERN_FISCAL_YEAR:
       period->months = 12;
-      return quarter_end ((guint) atoi (a), 4, &period->end);
+      return quarter_end (two_digit_year (a), 4, calendar, &period->end);
 
     case PATTERN_ENGLISH_DATE:
       period->months = 0;
       return set_day (&period->end, (guint) atoi (c), english_month (a), (guint) atoi (b));
 
     case PATTERN_JAPANESE_DATE:
+      period->months = 0;
+      return set_day (&period->end, japanese_year (a, b, calendar), (guint) atoi (c), (guint) atoi (d));
+
     case PATTERN_SLASH_DATE:
       period->months = 0;
       return set_day (&period->end, (guint) atoi (a), (guint) atoi (b), (guint) atoi (c));
 
     case PATTERN_JAPANESE_MONTH:
-      period->months = (c != NULL && *c != '\0') ? 12 : 0;
-      return set_month_end (&period->end, (guint) atoi (a), (guint) atoi (b));
+      period->months = (d != NULL && *d != '\0') ? 12 : 0;
+      return set_month_end (&period->end, japanese_year (a, b, calendar), (guint) atoi (c));
 
     case N_PATTERNS:
     default:
@@ -185,24 +369,113 @@ compare_offsets (gconstpointer a,
   return pa->length > pb->length ? -1 : pa->length < pb->length;
 }
 
+/* Whether the text between two marks holds only what joins "自 … 至 …"
+ * or "… ～ …": spaces, brackets and the marks themselves. */
+static gboolean
+only_range_marks (const char *from,
+                  const char *to)
+{
+  static const char * const marks[] = { "至", "～", "〜", "~", "－", "-", "–", "(", ")", "（", "）", "から", " ", "\t" };
+
+  for (const char *p = from; p < to;)
+    {
+      gboolean known = FALSE;
+
+      for (guint i = 0; i < G_N_ELEMENTS (marks) && !known; i++)
+        if (g_str_has_prefix (p, marks[i]))
+          {
+            p += strlen (marks[i]);
+            known = TRUE;
+          }
+      if (!known)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+preceded_by_from (const char *text,
+                  guint       offset)
+{
+  const char *p = text + offset;
+
+  while (p > text && (p[-1] == ' ' || p[-1] == '(' || p[-1] == '\t'))
+    p--;
+  if (p - text >= 3 && memcmp (p - 3, "（", 3) == 0)
+    p -= 3;
+  while (p > text && p[-1] == ' ')
+    p--;
+  return p - text >= 3 && memcmp (p - 3, "自", 3) == 0;
+}
+
+/* "自 2023年4月1日 至 2024年3月31日" and "2023年4月1日～2024年3月31日"
+ * name one period, from its first day to its last. */
+static void
+join_ranges (const char *text,
+             GArray     *periods)
+{
+  for (guint i = 0; i + 1 < periods->len; i++)
+    {
+      KessanPeriod *first = &g_array_index (periods, KessanPeriod, i);
+      KessanPeriod *second = &g_array_index (periods, KessanPeriod, i + 1);
+      const char *between = text + first->offset + first->length;
+
+      if (first->months != 0 || second->months != 0 || g_date_valid (&first->start))
+        continue;
+      if (!only_range_marks (between, text + second->offset))
+        continue;
+      if (!preceded_by_from (text, first->offset) && strstr (between, "至") == NULL
+          && g_utf8_strchr (between, text + second->offset - between, 0xff5e) == NULL
+          && g_utf8_strchr (between, text + second->offset - between, 0x301c) == NULL)
+        continue;
+      if (g_date_compare (&first->end, &second->end) >= 0)
+        continue;
+      second->start = first->end;
+      second->months = kessan_months_spanned (&second->start, &second->end);
+      second->length = second->offset + second->length - first->offset;
+      second->offset = first->offset;
+      g_array_remove_index (periods, i);
+    }
+}
+
 /**
  * kessan_period_scan:
  * @text: one line or header of a release
  *
- * Finds every period a text names, in the order it names them: quarter
- * codes (2Q03, 4Q02), fiscal years (FY2002), English dates (Sept 30, 2003)
- * and Japanese ones (2003年9月期, 2003年9月30日, 2003/9/30).
+ * As kessan_period_scan_in() for a fiscal year that ends on March 31.
  *
  * Returns: (transfer full) (element-type KessanPeriod): the periods found
  */
 GArray *
 kessan_period_scan (const char *text)
 {
+  return kessan_period_scan_in (text, &march_calendar);
+}
+
+/**
+ * kessan_period_scan_in:
+ * @text: one line or header of a release
+ * @calendar: the release's calendar
+ *
+ * Finds every period a text names, in the order it names them: quarter
+ * codes (2Q03, Q4 FY22), fiscal years (FY2002), English dates (Sept 30,
+ * 2003), Japanese ones (2003年9月期, 2003年9月30日, 平成26年3月31日,
+ * 2003/9/30) and ranges (自 2023年4月1日 至 2024年3月31日).  A date after
+ * "自" that no "至" follows on the line is given as a start: its @start
+ * set and its months 0.
+ *
+ * Returns: (transfer full) (element-type KessanPeriod): the periods found
+ */
+GArray *
+kessan_period_scan_in (const char           *text,
+                       const KessanCalendar *calendar)
+{
   g_autoptr(GArray) found = g_array_new (FALSE, TRUE, sizeof (KessanPeriod));
   GArray *result;
   guint covered_until = 0;
 
   g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (calendar != NULL, NULL);
 
   result = g_array_new (FALSE, TRUE, sizeof (KessanPeriod));
 
@@ -223,7 +496,7 @@ kessan_period_scan (const char *text)
           g_match_info_fetch_pos (match, 0, &start, &stop);
           period.offset = (guint) start;
           period.length = (guint) (stop - start);
-          if (period_from_match (i, match, &period))
+          if (period_from_match (i, match, calendar, &period))
             g_array_append_val (found, period);
           g_match_info_next (match, NULL);
         }
@@ -239,6 +512,15 @@ kessan_period_scan (const char *text)
         continue;
       g_array_append_val (result, *period);
       covered_until = period->offset + period->length;
+    }
+
+  join_ranges (text, result);
+  for (guint i = 0; i < result->len; i++)
+    {
+      KessanPeriod *period = &g_array_index (result, KessanPeriod, i);
+
+      if (!g_date_valid (&period->start) && period->months == 0 && preceded_by_from (text, period->offset))
+        period->start = period->end;
     }
 
   return result;

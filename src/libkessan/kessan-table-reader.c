@@ -5,6 +5,7 @@
 #include "kessan-period.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Reads one table: its title, its columns (period, measure, currency,
@@ -389,6 +390,229 @@ months_between (const GDate *later,
   return months > 0 ? (guint) months : 0;
 }
 
+/* The display columns a period mention covers in its line. */
+static void
+mention_columns (const char         *text,
+                 const KessanPeriod *period,
+                 guint              *first,
+                 guint              *last)
+{
+  *first = kessan_text_display_column (text, period->offset);
+  *last = kessan_text_display_column (text, period->offset + period->length);
+}
+
+/* Completes the periods of the line that names them from the header
+ * lines above it: the length a spanning header gives ("Three Months
+ * Ended" over two columns), and the first day a "自" line gives. */
+static void
+complete_from_headers (TableReader *self,
+                       guint        period_line,
+                       GArray      *periods)
+{
+  KessanLine *lines = self->context->lines;
+  const char *text = lines[period_line].text;
+
+  for (guint p = 0; p < periods->len; p++)
+    {
+      KessanPeriod *period = &g_array_index (periods, KessanPeriod, p);
+      gboolean months_found = period->months > 0;
+      gboolean start_found = g_date_valid (&period->start);
+      guint first, last;
+
+      mention_columns (text, period, &first, &last);
+      for (guint i = period_line + 1; i-- > self->block->preamble && !(months_found && start_found);)
+        {
+          if (lines[i].kind != KESSAN_LINE_TEXT || kessan_line_is_prose (&lines[i]))
+            continue;
+          if (!months_found)
+            {
+              g_autoptr(GArray) spans = kessan_header_durations (lines[i].text);
+              const KessanHeaderSpan *span = kessan_header_span_nearest (spans, first, last);
+
+              if (span != NULL && span->months > 0)
+                {
+                  period->months = span->months;
+                  months_found = TRUE;
+                }
+            }
+          if (!start_found && i != period_line)
+            {
+              g_autoptr(GArray) found = kessan_period_scan_in (lines[i].text, &self->context->calendar);
+              g_autoptr(GArray) starts = g_array_new (FALSE, TRUE, sizeof (KessanHeaderSpan));
+              const KessanHeaderSpan *span;
+
+              for (guint j = 0; j < found->len; j++)
+                {
+                  KessanPeriod *mention = &g_array_index (found, KessanPeriod, j);
+                  KessanHeaderSpan start = { 0 };
+
+                  if (!g_date_valid (&mention->start) || mention->months != 0)
+                    continue;
+                  mention_columns (lines[i].text, mention, &start.first, &start.last);
+                  start.month = j;
+                  g_array_append_val (starts, start);
+                }
+              span = kessan_header_span_nearest (starts, first, last);
+              if (span != NULL)
+                {
+                  KessanPeriod *mention = &g_array_index (found, KessanPeriod, span->month);
+
+                  if (g_date_compare (&mention->start, &period->end) < 0)
+                    {
+                      period->start = mention->start;
+                      period->months = kessan_months_spanned (&period->start, &period->end);
+                      months_found = start_found = TRUE;
+                    }
+                }
+            }
+        }
+    }
+}
+
+static gboolean
+cell_is_year (const KessanCell *cell)
+{
+  return !cell->number.nil && cell->number.decimals == 0 && !cell->number.grouped && !cell->number.percent
+         && cell->number.value >= 1950 && cell->number.value <= 2100;
+}
+
+/* "2004  2003", or "ASSETS      2024    2024    2023": the years that
+ * end a header line, two or more. */
+static gboolean
+text_ends_in_years (const char *text)
+{
+  g_auto(GStrv) tokens = g_strsplit_set (text, " \t", -1);
+  guint years = 0;
+  guint n = g_strv_length (tokens);
+
+  if (kessan_text_is_year_list (text))
+    return TRUE;
+  for (guint i = n; i-- > 0;)
+    {
+      const char *t = tokens[i];
+
+      if (*t == '\0')
+        continue;
+      if (strlen (t) != 4 || strspn (t, "0123456789") != 4 || atoi (t) < 1950 || atoi (t) > 2100)
+        break;
+      years++;
+    }
+  return years >= 2;
+}
+
+/* A row of years under a header of months and days ("November 2,
+ * February 3, October 28," over "ASSETS  2024  2024  2023") heads the
+ * columns: it is a header line, and the body starts after it. */
+static void
+demote_year_rows (KessanParseContext *context,
+                  KessanBlock        *block)
+{
+  KessanLine *lines = context->lines;
+
+  for (guint i = block->first; i <= block->last; i++)
+    {
+      KessanLine *line = &lines[i];
+      gboolean years = line->kind == KESSAN_LINE_DATA && !line->tabbed && line->cells->len >= 2;
+      gboolean above = FALSE;
+
+      if (line->kind != KESSAN_LINE_DATA)
+        continue;
+      for (guint j = 0; years && j < line->cells->len; j++)
+        years = cell_is_year (&g_array_index (line->cells, KessanCell, j));
+      for (guint j = i; years && !above && j-- > block->preamble;)
+        {
+          g_autoptr(GArray) spans = NULL;
+
+          if (lines[j].kind == KESSAN_LINE_BLANK)
+            continue;
+          if (lines[j].kind != KESSAN_LINE_TEXT)
+            break;
+          spans = kessan_header_month_days (lines[j].text);
+          above = spans->len >= line->cells->len;
+          break;
+        }
+      if (!years || !above)
+        return;
+      line->kind = KESSAN_LINE_TEXT;
+      g_clear_pointer (&line->label, g_free);
+      g_clear_pointer (&line->group, g_free);
+      g_clear_pointer (&line->cells, g_array_unref);
+      block->first = i + 1;
+      return;
+    }
+}
+
+/* Columns headed by bare years ("2004  2003") take their month and day
+ * from the header above them ("Three Months Ended July 3,"), or are
+ * fiscal years. */
+static GArray *
+periods_of_years (TableReader *self,
+                  guint        year_line)
+{
+  KessanLine *lines = self->context->lines;
+  const char *text = lines[year_line].text;
+  GArray *periods = g_array_new (FALSE, TRUE, sizeof (KessanPeriod));
+  g_autoptr(GRegex) years = g_regex_new ("(?<![0-9])(19[5-9][0-9]|20[0-9][0-9])(?![0-9])", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+
+  g_regex_match (years, text, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      g_autofree char *digits = g_match_info_fetch (match, 1);
+      KessanPeriod period = { 0 };
+      const KessanHeaderSpan *day = NULL;
+      int start, stop;
+
+      g_match_info_fetch_pos (match, 0, &start, &stop);
+      period.offset = (guint) start;
+      period.length = (guint) (stop - start);
+      {
+        guint first, last;
+
+        mention_columns (text, &period, &first, &last);
+        for (guint i = year_line; day == NULL && i-- > self->block->preamble;)
+          {
+            g_autoptr(GArray) spans = NULL;
+
+            if (lines[i].kind != KESSAN_LINE_TEXT || kessan_line_is_prose (&lines[i]))
+              continue;
+            spans = kessan_header_month_days (lines[i].text);
+            day = kessan_header_span_nearest (spans, first, last);
+            if (day != NULL)
+              {
+                guint year = (guint) atoi (digits);
+
+                if (g_date_valid_dmy (day->day, day->month, year))
+                  {
+                    g_date_clear (&period.end, 1);
+                    g_date_set_dmy (&period.end, day->day, day->month, year);
+                  }
+                else
+                  day = NULL;
+                break;
+              }
+          }
+      }
+      if (day == NULL)
+        {
+          g_autofree char *code = g_strdup_printf ("FY%s", digits);
+          g_autoptr(GArray) found = kessan_period_scan_in (code, &self->context->calendar);
+
+          if (found->len != 1)
+            g_date_clear (&period.end, 1);
+          else
+            {
+              period.end = g_array_index (found, KessanPeriod, 0).end;
+              period.months = 12;
+            }
+        }
+      g_array_append_val (periods, period);
+      g_match_info_next (match, NULL);
+    }
+  complete_from_headers (self, year_line, periods);
+  return periods;
+}
+
 /* Chooses the periods of the groups from the lines that name them: the
  * line closest to the body that names exactly as many periods as there
  * are groups, then all header lines together, then the lines printed
@@ -398,6 +622,7 @@ find_periods (TableReader *self)
 {
   KessanLine *lines = self->context->lines;
   const GDate *released = &self->context->released;
+  const KessanCalendar *calendar = &self->context->calendar;
   g_autoptr(GArray) joined = g_array_new (FALSE, TRUE, sizeof (KessanPeriod));
   GArray *best = NULL;
 
@@ -415,37 +640,30 @@ find_periods (TableReader *self)
 
           if (lines[i].kind == KESSAN_LINE_BLANK || kessan_line_is_prose (&lines[i]))
             continue;
-          found = kessan_period_scan (lines[i].text);
+          found = kessan_period_scan_in (lines[i].text, calendar);
           for (guint j = 0; j < found->len; j++)
             {
               KessanPeriod *period = &g_array_index (found, KessanPeriod, j);
 
-              /* A period ending after the release is a misprint. */
+              /* A period ending after the release is a misprint; a
+               * first day alone ("自 2023年4月1日") is not a period. */
               if (g_date_valid (released) && g_date_compare (&period->end, released) > 0)
+                plausible = FALSE;
+              if (g_date_valid (&period->start) && period->months == 0)
                 plausible = FALSE;
             }
           if (plausible && found->len == self->n_groups)
-            best = g_steal_pointer (&found);
+            {
+              best = g_steal_pointer (&found);
+              if (pass == 0)
+                complete_from_headers (self, i, best);
+            }
         }
     }
 
-  /* Columns headed by bare years are fiscal years. */
   for (guint i = self->block->first; best == NULL && i-- > self->block->preamble;)
-    if (lines[i].kind == KESSAN_LINE_TEXT && kessan_text_is_year_list (lines[i].text))
-      {
-        g_auto(GStrv) tokens = g_strsplit_set (lines[i].text, " \t", -1);
-
-        best = g_array_new (FALSE, TRUE, sizeof (KessanPeriod));
-        for (guint t = 0; tokens[t] != NULL; t++)
-          if (*tokens[t] != '\0')
-            {
-              g_autofree char *code = g_strdup_printf ("FY%s", tokens[t]);
-              KessanPeriod period;
-
-              if (kessan_period_parse_code (code, &period))
-                g_array_append_val (best, period);
-            }
-      }
+    if (lines[i].kind == KESSAN_LINE_TEXT && text_ends_in_years (lines[i].text))
+      best = periods_of_years (self, i);
 
   if (best == NULL)
     {
@@ -455,7 +673,7 @@ find_periods (TableReader *self)
 
           if (!kessan_line_is_header (&lines[i]))
             continue;
-          found = kessan_period_scan (lines[i].text);
+          found = kessan_period_scan_in (lines[i].text, calendar);
           g_array_append_vals (joined, found->data, found->len);
         }
       best = g_array_ref (joined);
@@ -499,20 +717,58 @@ default_months (TableReader *self)
   return 0;
 }
 
+/* The first word of scale the title and headers print: "(In millions,
+ * except per share amounts)" is in millions though it goes on to name
+ * thousands of shares. */
 static guint
 find_scale (TableReader *self)
 {
+  static const struct { const char *word; guint scale; } words[] = {
+    { "thousands", 1000 }, { "in thousand", 1000 }, { "000s", 1000 }, { "千円", 1000 }, { "千米ドル", 1000 },
+    { "millions", 1000000 }, { "in million", 1000000 }, { "百万円", 1000000 }, { "百万米ドル", 1000000 },
+    { "億円", 100000000 }, { "billions", 1000000000 }, { "in billion", 1000000000 }, { "十億円", 1000000000 },
+  };
   const char *text = self->preamble_text->str;
   g_autofree char *all = g_strconcat (self->title ? self->title : "", "\n", text, NULL);
+  g_autofree char *lower = g_ascii_strdown (all, -1);
+  const char *first = NULL;
+  guint scale = 1;
 
-  if (contains_ci (all, "thousands") || strstr (all, "\xe5\x8d\x83\xe5\x86\x86") != NULL) /* 千円 */
-    return 1000;
-  if (contains_ci (all, "in millions") || contains_ci (all, "millions of")
-      || strstr (all, "\xe7\x99\xbe\xe4\xb8\x87\xe5\x86\x86") != NULL) /* 百万円 */
-    return 1000000;
-  if (contains_ci (all, "in billions") || strstr (all, "\xe5\x84\x84\xe5\x86\x86") != NULL) /* 億円 */
-    return 1000000000;
-  return 1;
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      const char *at = strstr (lower, words[i].word);
+
+      /* "十億円" holds "億円": at one place, the longer word wins. */
+      if (at != NULL && (first == NULL || at < first || (at == first && words[i].scale > scale)))
+        {
+          first = at;
+          scale = words[i].scale;
+        }
+      else if (at != NULL && at + strlen (words[i].word) == first + strlen ("億円") && words[i].scale > scale)
+        {
+          first = at;
+          scale = words[i].scale;
+        }
+    }
+  return scale;
+}
+
+/* The currency the title and headers name, or that the figures are
+ * printed with ("$ 1,945"); %NULL when nothing says. */
+static const char *
+find_currency (TableReader *self)
+{
+  KessanLine *lines = self->context->lines;
+  const char *dollar = kessan_release_dollar (self->context);
+  g_autofree char *all = g_strconcat (self->title ? self->title : "", "\n", self->preamble_text->str, NULL);
+  const char *code = kessan_currency_in_text (all, dollar);
+
+  if (code != NULL)
+    return code;
+  for (guint i = self->block->first; i <= self->block->last; i++)
+    if (lines[i].kind == KESSAN_LINE_DATA && lines[i].currency_mark != NULL)
+      return kessan_currency_in_text (lines[i].currency_mark, dollar);
+  return NULL;
 }
 
 /* Decides what each column holds and writes the columns. */
@@ -530,6 +786,7 @@ build_columns (TableReader     *self,
                   || (self->title && contains_ci (self->title, "gbps"));
   gboolean counts = self->topic != NULL && g_str_has_suffix (self->topic, "contracts");
   guint scale = find_scale (self);
+  const char *currency = find_currency (self);
   int first_amount = -1;
   int usd = -1;
   guint months;
@@ -642,8 +899,11 @@ build_columns (TableReader     *self,
           gboolean rate = plan->percent[c];
 
           kessan_column_set_measure (column, KESSAN_MEASURE_AMOUNT);
-          kessan_column_set_currency (column, (int) c == usd ? KESSAN_CURRENCY_USD
-                                              : money ? KESSAN_CURRENCY_JPY : KESSAN_CURRENCY_NONE);
+          /* Beside a convenience translation in dollars, the other
+           * columns are the yen it was translated from. */
+          kessan_column_set_currency_code (column, (int) c == usd ? "USD"
+                                                   : !money ? NULL
+                                                   : usd >= 0 ? "JPY" : currency);
           kessan_column_set_scale (column, scale);
           kessan_column_set_unit (column, rate ? KESSAN_UNIT_PERCENT
                                           : money ? KESSAN_UNIT_CURRENCY
@@ -656,6 +916,12 @@ build_columns (TableReader     *self,
             }
           kessan_column_set_period_end (column, end);
           kessan_column_set_months (column, period_months);
+          if (period_months > 0 && g_date_valid (&period->start))
+            {
+              g_autofree char *start = kessan_date_to_iso (&period->start);
+
+              kessan_column_set_period_start (column, start);
+            }
         }
       else
         {
@@ -961,6 +1227,18 @@ add_heading (TableReader     *self,
   g_array_append_val (stack, heading);
 }
 
+static gboolean
+line_is_page_number (const KessanLine *line)
+{
+  const KessanCell *cell;
+
+  if (line->cells->len != 1 || line->indent < 20)
+    return FALSE;
+  cell = &g_array_index (line->cells, KessanCell, 0);
+  return !cell->number.nil && cell->number.decimals == 0 && !cell->number.grouped
+         && !cell->number.percent && cell->number.value >= 1 && cell->number.value < 1000;
+}
+
 static void
 build_rows (TableReader     *self,
             KessanStatement *statement,
@@ -994,6 +1272,10 @@ build_rows (TableReader     *self,
           g_array_append_val (pending_lines, line->number);
           continue;
         }
+
+      /* A page number under the last row is not a row. */
+      if (i == self->block->last && line->label[0] == '\0' && pending->len == 0 && line_is_page_number (line))
+        continue;
 
       /* Text lines before a row either finish its label (a label printed
        * over two lines, or numbers printed under their label) or are
@@ -1117,10 +1399,16 @@ kessan_table_read (KessanParseContext *context,
                    const KessanBlock  *block)
 {
   TableReader self = { 0 };
+  KessanBlock local = *block;
   g_autoptr(KessanStatement) statement = NULL;
   g_autoptr(GPtrArray) ragged = g_ptr_array_new_with_free_func (ragged_row_free);
   g_autofree char *topic = NULL;
   const char *language;
+
+  demote_year_rows (context, &local);
+  if (local.first > local.last)
+    return NULL;
+  block = &local;
 
   self.context = context;
   self.block = block;
