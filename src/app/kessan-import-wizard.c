@@ -554,6 +554,13 @@ cancel_action (GtkWidget  *widget,
   gtk_window_close (GTK_WINDOW (self));
 }
 
+static gboolean
+close_idle_cb (gpointer user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 discard_response_cb (AdwMessageDialog   *dialog,
                      const char         *response,
@@ -563,7 +570,9 @@ discard_response_cb (AdwMessageDialog   *dialog,
   if (!g_str_equal (response, "discard"))
     return;
   self->may_close = TRUE;
-  gtk_window_close (GTK_WINDOW (self));
+  /* Once the question is gone: the dialog is transient for the wizard
+   * until it is destroyed, after this handler. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, close_idle_cb, g_object_ref (self), g_object_unref);
 }
 
 /* Closing with corrections not yet in the library loses them: the user
