@@ -351,9 +351,9 @@ find_release_date_line (KessanParseContext *context,
                                             0, 0, NULL);
   g_autoptr(GRegex) dateonly = g_regex_new ("^\\s*(?:(?:昭和|平成|令和)\\s*(?:\\d{1,2}|元)|\\d{4})\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*$", 0, 0, NULL);
 
-  g_autoptr(GRegex) labelled = g_regex_new ("(?:提出日|発表日|開示日|公表日|決算発表予定日)(?!.*予定)", 0, 0, NULL);
+  g_autoptr(GRegex) labelled = g_regex_new ("【提出日】|(?:発表日|開示日|公表日)\\s*[:：]", 0, 0, NULL);
 
-  /* A date the release labels as its own (【提出日】) comes first. */
+  /* A date the release labels as its own (【提出日】, 発表日：) comes first. */
   for (guint i = 0; i < context->n_lines && i < 400; i++)
     {
       const char *text = context->lines[i].text;

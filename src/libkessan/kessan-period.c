@@ -238,14 +238,19 @@ quarter_end (guint                 code_year,
              GDate                *date)
 {
   guint end_month = calendar->fiscal_end_month;
+  gboolean name_start = calendar->codes_name_start;
   guint year = code_year;
   int month;
 
-  /* A release that never says when its year ends counts in calendar
-   * quarters; its filing keeps its fiscal year end unknown. */
+  /* A quarter code ("2Q03") in a release that never says when its year
+   * ends is read as the releases it was first read on print it; only the
+   * code is read so: the filing's fiscal year end stays unknown. */
   if (end_month == 0)
-    end_month = 12;
-  if (calendar->codes_name_start && end_month != 12)
+    {
+      end_month = march_calendar.fiscal_end_month;
+      name_start = march_calendar.codes_name_start;
+    }
+  if (name_start && end_month != 12)
     year++;
   month = (int) end_month - 3 * (4 - (int) quarter);
   if (month < 1)
