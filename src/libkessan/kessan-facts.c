@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "kessan-concepts.h"
@@ -267,9 +268,18 @@ apply_filing (KessanGrid   *grid,
   if (grid->released != NULL)
     {
       GDate date;
+      guint y, m, d;
 
+      /* ISO, or the Japanese form of ixt:date-year-month-day-cjk. */
       if (kessan_date_from_iso (grid->released, &date))
         kessan_filing_set_released (filing, grid->released);
+      else if (sscanf (grid->released, "%u年%u月%u日", &y, &m, &d) == 3
+               && g_date_valid_dmy (d, m, y))
+        {
+          g_autofree char *iso = g_strdup_printf ("%04u-%02u-%02u", y, m, d);
+
+          kessan_filing_set_released (filing, iso);
+        }
     }
   if (grid->standard != NULL)
     {
