@@ -134,6 +134,16 @@ test_eur_table (void)
   g_assert_cmpuint (day, ==, 31);
   g_assert_cmpstr (kessan_filing_get_fiscal_label (filing), ==, "FY 2023");
   g_assert_cmpstr (key, ==, "lei:724500EXAMPLE0000001");
+
+  /* The library's fast reader takes a filing with company identifiers. */
+  {
+    g_autofree char *json = kessan_filing_to_json (filing, FALSE);
+    g_autoptr(KessanFiling) fast = kessan_filing_loader_read (json, strlen (json), FALSE);
+
+    g_assert_nonnull (fast);
+    g_assert_cmpstr (kessan_company_get_id (kessan_filing_get_company_info (fast), KESSAN_COMPANY_ID_LEI),
+                     ==, "724500EXAMPLE0000001");
+  }
 }
 
 static void

@@ -1004,7 +1004,41 @@ enum
   FILING_TEXT          = 1 << 10,
   FILING_STANDARD      = 1 << 11,
   FILING_CONSOLIDATION = 1 << 12,
+  FILING_COMPANY_IDS   = 1 << 13,
 };
+
+/* "company_ids": strings by scheme, each scheme once. */
+static gboolean
+read_company_ids (Reader *r,
+                  gsize   ids[KESSAN_COMPANY_N_IDS])
+{
+  guint32 seen = 0;
+  gboolean more;
+
+  for (guint i = 0; i < KESSAN_COMPANY_N_IDS; i++)
+    ids[i] = NO_STRING;
+  if (!begin (r, '{', '}', &more))
+    return FALSE;
+  while (more)
+    {
+      const char *key;
+      gsize length;
+      gboolean ok = FALSE;
+
+      if (!read_key (r, &key, &length))
+        return FALSE;
+      for (guint i = 0; i < KESSAN_COMPANY_N_IDS; i++)
+        if (length == strlen (kessan_company_id_to_string (i))
+            && memcmp (key, kessan_company_id_to_string (i), length) == 0)
+          {
+            ok = first_time (&seen, 1u << i) && read_string_or_null (r, &ids[i]);
+            break;
+          }
+      if (!ok || !next (r, '}', &more))
+        return FALSE;
+    }
+  return TRUE;
+}
 
 typedef struct
 {
@@ -1254,6 +1288,7 @@ read_filing (Reader   *r,
   g_autoptr(GArray) languages = g_array_new (FALSE, FALSE, sizeof (gsize));
   gsize format = NO_STRING, company = NO_STRING, released = NO_STRING, text = NO_STRING;
   gsize standard_name = NO_STRING, consolidation_name = NO_STRING;
+  gsize company_ids[KESSAN_COMPANY_N_IDS];
   KessanAccountingStandard standard = KESSAN_STANDARD_UNKNOWN;
   KessanConsolidation consolidation = KESSAN_CONSOLIDATION_UNKNOWN;
   guint year_end_month = 0, year_end_day = 0;
@@ -1302,6 +1337,8 @@ read_filing (Reader   *r,
         ok = first_time (&seen, FILING_STANDARD) && read_string_or_null (r, &standard_name);
       else if (KEY_IS (key, length, "consolidation"))
         ok = first_time (&seen, FILING_CONSOLIDATION) && read_string_or_null (r, &consolidation_name);
+      else if (KEY_IS (key, length, "company_ids"))
+        ok = first_time (&seen, FILING_COMPANY_IDS) && read_company_ids (r, company_ids);
       else
         ok = FALSE;
 
@@ -1336,6 +1373,8 @@ read_filing (Reader   *r,
   /* The same calls, in the same order, as kessan-export.c's reader. */
   filing = kessan_filing_new ();
   kessan_filing_set_company (filing, string_at (r, company));
+  for (guint i = 0; (seen & FILING_COMPANY_IDS) && i < KESSAN_COMPANY_N_IDS; i++)
+    kessan_company_set_id (kessan_filing_get_company_info (filing), i, string_at (r, company_ids[i]));
   kessan_filing_set_accounting_standard (filing, standard);
   kessan_filing_set_consolidation (filing, consolidation);
   kessan_filing_set_released (filing, string_at (r, released));
