@@ -177,9 +177,12 @@ looks_like_number (const char *token,
   const char *end = token + length;
   gboolean digit = FALSE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
-    if (length == strlen (words[i]) && g_ascii_strncasecmp (token, words[i], length) == 0)
-      return TRUE;
+  /* Most tokens are figures or words of another letter: only these
+   * few are compared. */
+  if (length >= 3 && length <= 9 && strchr ("nNiI-+", token[0]) != NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+      if (length == strlen (words[i]) && g_ascii_strncasecmp (token, words[i], length) == 0)
+        return TRUE;
 
   if (end - p >= 3 && (memcmp (p, TRIANGLE_BLACK, 3) == 0 || memcmp (p, TRIANGLE_WHITE, 3) == 0))
     p += 3;
