@@ -129,26 +129,5 @@ kessan_html_reader_read (GBytes      *contents,
                          const char  *display_name,
                          GError     **error)
 {
-  g_autoptr(GError) decode_error = NULL;
-  g_autoptr(KessanGrid) grid = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *hash = NULL;
-  KessanEncoding encoding;
-  const guint8 *data;
-  gsize length;
-
-  data = g_bytes_get_data (contents, &length);
-  text = kessan_decode_markup (data, length, &encoding, FALSE, &decode_error);
-  if (text == NULL)
-    {
-      kessan_input_name_error (decode_error, display_name, error);
-      return NULL;
-    }
-
-  grid = kessan_grid_new ();
-  grid->encoding = kessan_encoding_to_string (encoding);
-  hash = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, contents);
-  if (!kessan_html_reader_add (grid, text, strlen (text), display_name, hash, display_name, error))
-    return NULL;
-  return g_steal_pointer (&grid);
+  return kessan_markup_read_file (contents, display_name, kessan_html_reader_add, error);
 }

@@ -52,4 +52,19 @@ gboolean  kessan_html_reader_add    (KessanGrid              *grid,
                                      const char              *display_name,
                                      GError                 **error);
 
+/* What reads one marked-up part into a grid: kessan_html_reader_add(),
+ * kessan_ixbrl_reader_add(). */
+typedef gboolean (*KessanMarkupAddFunc) (KessanGrid  *grid,
+                                         const char  *text,
+                                         gsize        length,
+                                         const char  *part_name,
+                                         const char  *sha256,
+                                         const char  *display_name,
+                                         GError     **error);
+
+KessanGrid *kessan_markup_read_file (GBytes                  *contents,
+                                     const char              *display_name,
+                                     KessanMarkupAddFunc      add,
+                                     GError                 **error);
+
 G_END_DECLS

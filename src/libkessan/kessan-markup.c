@@ -7,7 +7,9 @@
 
 #include <string.h>
 
+#include "kessan-decoder.h"
 #include "kessan-error.h"
+#include "kessan-input-private.h"
 #include <glib/gi18n-lib.h>
 
 /* A parsed document becomes lines as a reader sees the page: the text
@@ -716,4 +718,46 @@ kessan_markup_read (KessanGrid              *grid,
   g_string_free (walk.line, TRUE);
   g_hash_table_unref (walk.positions);
   return ok;
+}
+
+/**
+ * kessan_markup_read_file:
+ * @contents: the bytes of a marked-up release
+ * @display_name: its name, for the messages
+ * @add: the reader of its format
+ * @error: return location for a #GError in the %KESSAN_ERROR domain
+ *
+ * Decodes a file as a marked-up page and reads it as the one part of a
+ * grid, with @add.
+ *
+ * Returns: (transfer full): the grid, or %NULL with @error set
+ */
+KessanGrid *
+kessan_markup_read_file (GBytes               *contents,
+                         const char           *display_name,
+                         KessanMarkupAddFunc   add,
+                         GError              **error)
+{
+  g_autoptr(GError) decode_error = NULL;
+  g_autoptr(KessanGrid) grid = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *hash = NULL;
+  KessanEncoding encoding;
+  const guint8 *data;
+  gsize length;
+
+  data = g_bytes_get_data (contents, &length);
+  text = kessan_decode_markup (data, length, &encoding, FALSE, &decode_error);
+  if (text == NULL)
+    {
+      kessan_input_name_error (decode_error, display_name, error);
+      return NULL;
+    }
+
+  grid = kessan_grid_new ();
+  grid->encoding = kessan_encoding_to_string (encoding);
+  hash = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, contents);
+  if (!add (grid, text, strlen (text), display_name, hash, display_name, error))
+    return NULL;
+  return g_steal_pointer (&grid);
 }
