@@ -5,6 +5,8 @@
 
 #include "kessan-accessible.h"
 
+#include <glib/gi18n.h>
+
 static void
 name_accessible (GtkWidget  *widget,
                  GtkWidget  *label,
@@ -123,4 +125,59 @@ kessan_accessible_name_combo_row (AdwComboRow *row)
 
   g_signal_connect (row, "notify::selected", G_CALLBACK (combo_row_changed_cb), NULL);
   g_signal_connect (row, "map", G_CALLBACK (combo_row_changed_cb), NULL);
+}
+
+static GtkWidget *
+first_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *label = first_label (child);
+
+      if (label != NULL)
+        return label;
+    }
+  return NULL;
+}
+
+/**
+ * kessan_accessible_align_column_titles:
+ * @view: a table's column view
+ * @first_name: what a screen reader calls the labels' column
+ *
+ * Names a table's column titles for a screen reader and sets the titles
+ * of its number columns right, over their numbers (GTK 4.8 has no
+ * property for either).
+ */
+void
+kessan_accessible_align_column_titles (GtkColumnView *view,
+                                       const char    *first_name)
+{
+  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (view));
+  guint index = 0;
+
+  if (header == NULL || g_strcmp0 (gtk_widget_get_css_name (header), "header") != 0)
+    return;
+  /* TRANSLATORS: what a screen reader calls the row of a table's column titles */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (header), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Column titles"), -1);
+  for (GtkWidget *title = gtk_widget_get_first_child (header); title != NULL; title = gtk_widget_get_next_sibling (title), index++)
+    {
+      GtkWidget *label = first_label (title);
+      g_autofree char *name = NULL;
+
+      if (label == NULL)
+        continue;
+      /* A title is read as one phrase, "2Q FY2003, USD"; the labels'
+       * column has no title to see, and one to hear. */
+      name = g_strdup (index == 0 ? first_name : gtk_label_get_text (GTK_LABEL (label)));
+      g_strdelimit (name, "\n", ' ');
+      gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      if (index == 0)
+        continue;
+      gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
+      gtk_widget_set_hexpand (label, TRUE);
+    }
 }

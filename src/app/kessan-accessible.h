@@ -20,5 +20,7 @@ void kessan_accessible_name_list_row  (GtkWidget   *child,
 /* Names the item a combo row shows its choice in by the row's title and
  * the choice, as the choice changes. */
 void kessan_accessible_name_combo_row (AdwComboRow *row);
+void kessan_accessible_align_column_titles (GtkColumnView *view,
+                                            const char    *first_name);
 
 G_END_DECLS

@@ -919,51 +919,6 @@ columns_fitting_from (KessanStatementsPage *self,
 /* Numbers are right-aligned: so are the titles over them.  The titles
  * are the column view's own widgets, in the order of its columns, each
  * with its label inside. */
-static GtkWidget *
-first_label (GtkWidget *widget)
-{
-  if (GTK_IS_LABEL (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *label = first_label (child);
-
-      if (label != NULL)
-        return label;
-    }
-  return NULL;
-}
-
-static void
-align_value_titles (GtkColumnView *view)
-{
-  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (view));
-  guint index = 0;
-
-  if (header == NULL || g_strcmp0 (gtk_widget_get_css_name (header), "header") != 0)
-    return;
-  /* TRANSLATORS: what a screen reader calls the row of a table's column titles */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (header), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Column titles"), -1);
-  for (GtkWidget *title = gtk_widget_get_first_child (header); title != NULL; title = gtk_widget_get_next_sibling (title), index++)
-    {
-      GtkWidget *label = first_label (title);
-      g_autofree char *name = NULL;
-
-      if (label == NULL)
-        continue;
-      /* A title is read as one phrase, "2Q FY2003, USD"; the labels'
-       * column has no title to see, and one to hear. */
-      name = index == 0 ? g_strdup (_("Line item")) : g_strdup (gtk_label_get_text (GTK_LABEL (label)));
-      g_strdelimit (name, "\n", ' ');
-      gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-      if (index == 0)
-        continue;
-      gtk_label_set_xalign (GTK_LABEL (label), 1.0);
-      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
-      gtk_widget_set_hexpand (label, TRUE);
-    }
-}
-
 /* The value columns of the window, and the cues that there are more
  * on either side: a shade on the edge and the scrollbar below. */
 static void
@@ -986,7 +941,7 @@ install_value_columns (KessanStatementsPage *self)
       gtk_column_view_append_column (self->column_view, column->view);
       values_width += column->width;
     }
-  align_value_titles (self->column_view);
+  kessan_accessible_align_column_titles (self->column_view, _("Line item"));
 
   g_debug ("Columns %u to %u of %u shown in %d px", self->first_column, self->first_column + self->n_shown,
            self->columns->len, self->width);
