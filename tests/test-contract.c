@@ -304,9 +304,9 @@ test_column_names (void)
   g_autoptr(KessanFiling) filing = load_json ("v2", "forecast-column.json", NULL);
   g_autoptr(KessanFiling) other = load_json ("v2", "non-consolidated.json", NULL);
   KessanStatement *statement = kessan_filing_get_statement (filing, 0);
-  g_autofree char *en = kessan_format_column_name (kessan_statement_get_column (statement, 0), "en");
-  g_autofree char *ja = kessan_format_column_name (kessan_statement_get_column (statement, 2), "ja");
-  g_autofree char *parent = kessan_format_column_name (kessan_statement_get_column (kessan_filing_get_statement (other, 0), 0), "ja");
+  g_autofree char *en = kessan_format_column_name (kessan_statement_get_column (statement, 0), NULL, "en");
+  g_autofree char *ja = kessan_format_column_name (kessan_statement_get_column (statement, 2), NULL, "ja");
+  g_autofree char *parent = kessan_format_column_name (kessan_statement_get_column (kessan_filing_get_statement (other, 0), 0), NULL, "ja");
 
   g_assert_true (g_str_has_suffix (en, " forecast"));
   g_assert_true (g_str_has_suffix (ja, " 予想（下限）"));

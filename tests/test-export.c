@@ -657,10 +657,10 @@ test_csv_labels (void)
   kessan_statement_add_row (statement, known);
   kessan_statement_add_row (statement, unknown);
 
-  printed = kessan_statement_export_csv (statement, KESSAN_LABELS_PRINTED);
-  english = kessan_statement_export_csv (statement, KESSAN_LABELS_ENGLISH);
-  japanese = kessan_statement_export_csv (statement, KESSAN_LABELS_JAPANESE);
-  both = kessan_statement_export_csv (statement, KESSAN_LABELS_BOTH);
+  printed = kessan_statement_export_csv (statement, NULL, KESSAN_LABELS_PRINTED);
+  english = kessan_statement_export_csv (statement, NULL, KESSAN_LABELS_ENGLISH);
+  japanese = kessan_statement_export_csv (statement, NULL, KESSAN_LABELS_JAPANESE);
+  both = kessan_statement_export_csv (statement, NULL, KESSAN_LABELS_BOTH);
 
   g_assert_nonnull (strstr (printed, "\r\nlabel,concept,unit,当第2四半期,2003-09-30 3M change_yoy\r\n"));
   g_assert_nonnull (strstr (english, "\r\nlabel,concept,unit,2Q FY2003,2Q FY2003 YoY %\r\n"));

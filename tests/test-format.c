@@ -91,13 +91,13 @@ test_format_in_language (void)
 
   kessan_column_set_period_end (column, "2003-12-31");
   kessan_column_set_months (column, 3);
-  assert_formatted (kessan_format_column_name (column, "en"), "3Q FY2003");
+  assert_formatted (kessan_format_column_name (column, NULL, "en"), "3Q FY2003");
   kessan_column_set_measure (column, KESSAN_MEASURE_CHANGE_QOQ);
-  assert_formatted (kessan_format_column_name (column, "en"), "3Q FY2003 QoQ %");
-  assert_formatted (kessan_format_column_name (column, "ja"), "2003年度第3四半期 前期比");
+  assert_formatted (kessan_format_column_name (column, NULL, "en"), "3Q FY2003 QoQ %");
+  assert_formatted (kessan_format_column_name (column, NULL, "ja"), "2003年度第3四半期 前期比");
   kessan_column_set_measure (column, KESSAN_MEASURE_AMOUNT);
   kessan_column_set_currency (column, KESSAN_CURRENCY_USD);
-  assert_formatted (kessan_format_column_name (column, "ja"), "2003年度第3四半期 米ドル");
+  assert_formatted (kessan_format_column_name (column, NULL, "ja"), "2003年度第3四半期 米ドル");
 
   if (use_language ("ja", "ja_JP.UTF-8"))
     {

@@ -82,7 +82,7 @@ static void
 test_csv_formulas (void)
 {
   g_autoptr(KessanFiling) filing = parse_hostile ();
-  g_autofree char *csv = kessan_statement_export_csv (kessan_filing_get_statement (filing, 0), KESSAN_LABELS_PRINTED);
+  g_autofree char *csv = kessan_statement_export_csv (kessan_filing_get_statement (filing, 0), NULL, KESSAN_LABELS_PRINTED);
 
   g_assert_nonnull (strstr (csv, "\r\n\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\","));
   g_assert_nonnull (strstr (csv, "\r\n'+cmd|' /C calc'!A0,"));
@@ -117,7 +117,7 @@ static void
 test_csv_controls (void)
 {
   g_autoptr(KessanFiling) filing = parse_hostile ();
-  g_autofree char *csv = kessan_statement_export_csv (kessan_filing_get_statement (filing, 0), KESSAN_LABELS_PRINTED);
+  g_autofree char *csv = kessan_statement_export_csv (kessan_filing_get_statement (filing, 0), NULL, KESSAN_LABELS_PRINTED);
 
   g_assert_false (has_raw_controls (csv));
   /* Shown, not dropped: ESC and BEL as their control pictures. */

@@ -528,10 +528,13 @@ kessan_chart_renderer_format_value (KessanChartRenderer *self,
   KessanUnit unit = kessan_chart_model_get_series (self->model, series)->unit;
   g_autofree char *number = kessan_format_number (value, value_decimals (unit), self->negative_style);
 
+  g_autofree char *caption = NULL;
+
   if (unit == KESSAN_UNIT_PERCENT)
     return g_strconcat (number, "%", NULL);
+  caption = kessan_chart_model_dup_unit_caption (self->model, unit);
   /* TRANSLATORS: a value and its unit: "−829.8 JPY millions" */
-  return g_strdup_printf (C_("value with unit", "%s %s"), number, kessan_chart_unit_caption (unit));
+  return g_strdup_printf (C_("value with unit", "%s %s"), number, caption);
 }
 
 /* The value as the release printed it: "−829,760 JPY thousands". */
@@ -553,8 +556,9 @@ format_printed (KessanChartRenderer    *self,
       return g_strconcat (number, "%", NULL);
     }
   if (unit != KESSAN_UNIT_CURRENCY)
-    return g_strdup_printf (C_("value with unit", "%s %s"), number, kessan_chart_unit_caption (unit));
-  scale = kessan_format_scale_unit (value->scale, KESSAN_CURRENCY_JPY);
+    scale = kessan_chart_model_dup_unit_caption (self->model, unit);
+  else
+    scale = kessan_format_currency_unit (value->scale, kessan_chart_model_get_currency_code (self->model), NULL);
   return g_strdup_printf (C_("value with unit", "%s %s"), number, scale);
 }
 
@@ -564,7 +568,8 @@ period_label (KessanChartRenderer *self,
 {
   const KessanChartPeriod *info = kessan_chart_model_get_period (self->model, period);
 
-  return kessan_format_period_short (info->period_end, info->months, self->japanese_periods);
+  return kessan_format_fiscal_period_short (info->period_end, info->months,
+                                            kessan_chart_model_get_calendar (self->model), self->japanese_periods);
 }
 
 /**
@@ -624,8 +629,9 @@ kessan_chart_renderer_describe (KessanChartRenderer  *self,
     return NULL;
 
   value = kessan_chart_model_get_value (self->model, hit->series, hit->period);
-  period = kessan_format_period (kessan_chart_model_get_period (self->model, hit->period)->period_end,
-                                 kessan_chart_model_get_period (self->model, hit->period)->months);
+  period = kessan_format_fiscal_period (kessan_chart_model_get_period (self->model, hit->period)->period_end,
+                                        kessan_chart_model_get_period (self->model, hit->period)->months,
+                                        kessan_chart_model_get_calendar (self->model));
   shown = kessan_chart_model_get_shown (self->model, hit->series, hit->period, self->values);
   if (isnan (shown))
     {
@@ -709,10 +715,12 @@ kessan_chart_renderer_summarize (KessanChartRenderer *self)
     return g_strdup (_("An empty chart"));
   n_series = kessan_chart_model_get_n_series (self->model);
   n_periods = kessan_chart_model_get_n_periods (self->model);
-  first = kessan_format_period (kessan_chart_model_get_period (self->model, 0)->period_end,
-                                kessan_chart_model_get_period (self->model, 0)->months);
-  last = kessan_format_period (kessan_chart_model_get_period (self->model, n_periods - 1)->period_end,
-                               kessan_chart_model_get_period (self->model, n_periods - 1)->months);
+  first = kessan_format_fiscal_period (kessan_chart_model_get_period (self->model, 0)->period_end,
+                                       kessan_chart_model_get_period (self->model, 0)->months,
+                                       kessan_chart_model_get_calendar (self->model));
+  last = kessan_format_fiscal_period (kessan_chart_model_get_period (self->model, n_periods - 1)->period_end,
+                                      kessan_chart_model_get_period (self->model, n_periods - 1)->months,
+                                      kessan_chart_model_get_calendar (self->model));
   /* TRANSLATORS: "Line chart of 3 series from 4Q FY2001 to 2Q FY2003: Gross margin, …" */
   g_string_append_printf (text, g_dngettext (NULL, "%s of %u series from %s to %s:", "%s of %u series from %s to %s:", n_series),
                           kind_name (self->kind), n_series, first, last);
@@ -979,7 +987,9 @@ draw_axes (KessanChartRenderer *self,
     }
   if (!compact)
     {
-      layout_set_text (layout, kessan_chart_unit_caption (unit), -1, 1);
+      g_autofree char *caption = kessan_chart_model_dup_unit_caption (self->model, unit);
+
+      layout_set_text (layout, caption, -1, 1);
       text_size (layout, &w, &h);
       caption_height = h + 6;
       set_source (cr, &self->foreground, 0.7);
@@ -1562,7 +1572,9 @@ draw_multiples (KessanChartRenderer *self,
       set_source (cr, &self->foreground, 0.9);
       draw_text (self, cr, layout, cx, cy);
       set_font (layout, self->font, 0.8, PANGO_WEIGHT_NORMAL);
-      layout_set_text (layout, kessan_chart_unit_caption (info->unit), (int) MAX (cell_width, 20), 1);
+      g_autofree char *caption = kessan_chart_model_dup_unit_caption (self->model, info->unit);
+
+      layout_set_text (layout, caption, (int) MAX (cell_width, 20), 1);
       text_size (layout, &w, &unit_height);
       set_source (cr, &self->foreground, 0.6);
       draw_text (self, cr, layout, cx, cy + title_height);

@@ -71,7 +71,7 @@ period_name (KessanChartModel *model,
 {
   const KessanChartPeriod *p = kessan_chart_model_get_period (model, period);
 
-  return kessan_format_period (p->period_end, p->months);
+  return kessan_format_fiscal_period (p->period_end, p->months, kessan_chart_model_get_calendar (model));
 }
 
 /* A series in words: its first and last values and its extremes. */

@@ -387,7 +387,8 @@ install_periods (KessanChartsPage *self)
   for (guint p = 0; p < n; p++)
     {
       const KessanChartPeriod *period = kessan_chart_model_get_period (model, p);
-      g_autofree char *label = kessan_format_period_short (period->period_end, period->months, japanese);
+      g_autofree char *label = kessan_format_fiscal_period_short (period->period_end, period->months,
+                                                                   kessan_chart_model_get_calendar (model), japanese);
 
       gtk_string_list_append (labels, label);
     }
@@ -456,7 +457,9 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
     return;
   if (period == UNIT_COLUMN)
     {
-      gtk_label_set_text (GTK_LABEL (label), kessan_chart_unit_caption (kessan_chart_model_get_series (model, series)->unit));
+      g_autofree char *caption = kessan_chart_model_dup_unit_caption (model, kessan_chart_model_get_series (model, series)->unit);
+
+      gtk_label_set_text (GTK_LABEL (label), caption);
       return;
     }
   if (period < 0)
@@ -531,7 +534,8 @@ install_table (KessanChartsPage *self)
     {
       /* TRANSLATORS: the heading of the column of series names in the
        * table of a chart, with the unit of all its values: "Series (JPY millions)" */
-      g_autofree char *title = g_strdup_printf (_("Series (%s)"), kessan_chart_unit_caption (kessan_chart_model_get_series (model, 0)->unit));
+      g_autofree char *caption = kessan_chart_model_dup_unit_caption (model, kessan_chart_model_get_series (model, 0)->unit);
+      g_autofree char *title = g_strdup_printf (_("Series (%s)"), caption);
 
       add_table_column (self, title, SERIES_COLUMN);
     }
@@ -545,7 +549,8 @@ install_table (KessanChartsPage *self)
   for (guint p = 0; p < kessan_chart_model_get_n_periods (model); p++)
     {
       const KessanChartPeriod *period = kessan_chart_model_get_period (model, p);
-      g_autofree char *title = kessan_format_period_short (period->period_end, period->months, japanese);
+      g_autofree char *title = kessan_format_fiscal_period_short (period->period_end, period->months,
+                                                                   kessan_chart_model_get_calendar (model), japanese);
 
       add_table_column (self, title, (int) p);
     }

@@ -78,6 +78,7 @@ struct _KessanStatementsPage
 
   /* Owned */
   KessanFiling        *filing;
+  KessanCalendar       calendar;    /* the filing's, which names its periods */
   GPtrArray           *tables;      /* Table */
   KessanStatement     *statement;   /* the edition shown */
   KessanStatement     *counterpart; /* the other edition, if any */
@@ -676,7 +677,8 @@ update_provenance (KessanStatementsPage *self)
 
       line = kessan_line_item_get_value_line (row, (guint) column->source);
       page = kessan_filing_get_line_page (self->filing, line);
-      period = kessan_format_period (kessan_column_get_period_end (printed), kessan_column_get_months (printed));
+      period = kessan_format_fiscal_period (kessan_column_get_period_end (printed), kessan_column_get_months (printed),
+                                            &self->calendar);
       if (page > 0)
         /* TRANSLATORS: “Total revenues”, 2Q FY2003: 9,185,259 as printed on page 4, line 312 of 003.pdf */
         text = g_strdup_printf (_("“%s”, %s: %s as printed on page %u, line %u of %s"),
@@ -793,11 +795,13 @@ key_pressed_cb (KessanStatementsPage  *self,
 /* Columns */
 
 static char *
-column_title (KessanStatement *statement,
-              guint            c)
+column_title (KessanStatement      *statement,
+              const KessanCalendar *calendar,
+              guint                 c)
 {
   KessanColumn *column = kessan_statement_get_column (statement, c);
-  g_autofree char *period = kessan_format_period (kessan_column_get_period_end (column), kessan_column_get_months (column));
+  g_autofree char *period = kessan_format_fiscal_period (kessan_column_get_period_end (column),
+                                                         kessan_column_get_months (column), calendar);
 
   switch (kessan_column_get_measure (column))
     {
@@ -1044,17 +1048,27 @@ hadjustment_changed_cb (KessanStatementsPage *self,
 
 static int
 find_amount_column (KessanStatement *statement,
+                    KessanColumn    *like,
                     const char      *period_end,
                     guint            months)
 {
+  GDate wanted;
+
+  if (!kessan_date_from_iso (period_end, &wanted))
+    return -1;
   for (guint c = 0; c < kessan_statement_get_n_columns (statement); c++)
     {
       KessanColumn *column = kessan_statement_get_column (statement, c);
+      GDate end;
 
+      /* A year of 52 or 53 weeks ends up to a week from the month's end. */
       if (kessan_column_get_measure (column) == KESSAN_MEASURE_AMOUNT
-          && kessan_column_get_currency (column) == KESSAN_CURRENCY_JPY
-          && g_strcmp0 (kessan_column_get_period_end (column), period_end) == 0
-          && kessan_column_get_months (column) == months)
+          && g_strcmp0 (kessan_column_get_currency_code (column), kessan_column_get_currency_code (like)) == 0
+          && kessan_column_get_scenario (column) == KESSAN_SCENARIO_ACTUAL
+          && kessan_column_get_consolidation (column) == kessan_column_get_consolidation (like)
+          && kessan_column_get_months (column) == months
+          && kessan_date_from_iso (kessan_column_get_period_end (column), &end)
+          && ABS (g_date_days_between (&wanted, &end)) <= 7)
         return (int) c;
     }
   return -1;
@@ -1095,13 +1109,15 @@ shift_months (const char *iso,
   return kessan_date_to_iso (&date);
 }
 
-/* Computed columns for an income statement or KPI table in JPY: the
- * percent of revenues and the changes the release does not print. */
+/* Computed columns for an income statement or KPI table, for the amounts
+ * in the currency the release reports in: the percent of revenues and
+ * the changes the release does not print. */
 static void
 add_computed_columns (KessanStatementsPage *self)
 {
   KessanStatement *statement = self->statement;
   KessanStatementKind kind = kessan_statement_get_kind (statement);
+  const char *currency = kessan_filing_get_reporting_currency (self->filing);
 
   self->base_row = kessan_statement_find_row (statement, "revenues.total");
 
@@ -1113,9 +1129,10 @@ add_computed_columns (KessanStatementsPage *self)
       g_autofree char *period = NULL;
 
       if (kessan_column_get_measure (column) != KESSAN_MEASURE_AMOUNT
-          || kessan_column_get_currency (column) != KESSAN_CURRENCY_JPY || end == NULL || months == 0)
+          || kessan_column_get_scenario (column) != KESSAN_SCENARIO_ACTUAL
+          || g_strcmp0 (kessan_column_get_currency_code (column), currency) != 0 || end == NULL || months == 0)
         continue;
-      period = kessan_format_period (end, months);
+      period = kessan_format_fiscal_period (end, months, &self->calendar);
 
       if (kind == KESSAN_STATEMENT_KIND_INCOME && self->base_row != NULL
           && !prints_measure (statement, KESSAN_MEASURE_PERCENT_OF_REVENUE, end))
@@ -1125,8 +1142,8 @@ add_computed_columns (KessanStatementsPage *self)
       {
         g_autofree char *year_before = shift_months (end, -12);
         g_autofree char *quarter_before = shift_months (end, -3);
-        int yoy = find_amount_column (statement, year_before, months);
-        int qoq = months == 3 ? find_amount_column (statement, quarter_before, months) : -1;
+        int yoy = find_amount_column (statement, column, year_before, months);
+        int qoq = months == 3 ? find_amount_column (statement, column, quarter_before, months) : -1;
 
         if (yoy >= 0 && !prints_measure (statement, KESSAN_MEASURE_CHANGE_YOY, end))
           add_display_column (self, COLUMN_CHANGE, (int) c, yoy,
@@ -1205,7 +1222,7 @@ rebuild_table (KessanStatementsPage *self)
   index_findings (self);
   add_display_column (self, COLUMN_LABEL, -1, -1, g_strdup (""));
   for (guint c = 0; c < kessan_statement_get_n_columns (self->statement); c++)
-    add_display_column (self, COLUMN_PRINTED, (int) c, -1, column_title (self->statement, c));
+    add_display_column (self, COLUMN_PRINTED, (int) c, -1, column_title (self->statement, &self->calendar, c));
   add_computed_columns (self);
   measure_columns (self);
   gtk_column_view_append_column (self->column_view, g_array_index (self->columns, DisplayColumn, 0).view);
@@ -1540,6 +1557,9 @@ kessan_statements_page_set_filing (KessanStatementsPage *self,
 
   g_clear_pointer (&self->tables, g_ptr_array_unref);
   g_clear_pointer (&self->forced_language, g_free);
+  self->calendar = (KessanCalendar) KESSAN_CALENDAR_INIT;
+  if (filing != NULL)
+    kessan_filing_get_calendar (filing, &self->calendar);
   gtk_stack_set_visible_child_name (self->stack, filing != NULL ? "table" : "empty");
   if (filing != NULL)
     self->tables = pair_editions (filing);
@@ -2139,7 +2159,7 @@ export_response_cb (GtkNativeDialog      *dialog,
   if (response == GTK_RESPONSE_ACCEPT && self->statement != NULL)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *csv = kessan_statement_export_csv (self->statement, label_language (self));
+      g_autofree char *csv = kessan_statement_export_csv (self->statement, self->filing, label_language (self));
       g_autoptr(GError) error = NULL;
 
       if (!g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,

@@ -56,6 +56,8 @@ struct _KessanTrendsPage
   KessanSeriesBuilder *builder;
   GSettings          *settings;
   KessanTrendsResult *result;
+  char               *amount_caption;  /* "JPY millions", in the company's currency */
+  KessanCalendar      calendar;        /* the company's, which names the periods */
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;
   char               *needle;       /* the search, case-folded, or NULL */
@@ -147,12 +149,13 @@ row_label (KessanTrendsPage      *self,
 }
 
 static const char *
-unit_caption (KessanUnit unit)
+unit_caption (KessanTrendsPage *self,
+              KessanUnit        unit)
 {
   switch (unit)
     {
     case KESSAN_UNIT_CURRENCY:
-      return _("JPY millions");
+      return self->amount_caption;
     case KESSAN_UNIT_PERCENT:
       return "%";
     case KESSAN_UNIT_GBPS:
@@ -221,7 +224,7 @@ describe_cell (KessanTrendsPage      *self,
     }
   value = format_value (self, row->unit, kessan_series_point_get_value (point), row->decimals);
   g_string_append_printf (text, _("%s, %s: %s %s"), label, (char *) g_ptr_array_index (table->titles, column),
-                          value, unit_caption (row->unit));
+                          value, unit_caption (self, row->unit));
   if (row->total)
     g_string_append_printf (text, ", %s", _("total"));
   if (kessan_series_point_get_derived (point))
@@ -380,7 +383,7 @@ bind_label_cb (GtkSignalListItemFactory *factory,
     return;
   text = row_label (self, row);
   gtk_label_set_text (GTK_LABEL (label), text);
-  gtk_label_set_text (GTK_LABEL (unit), row->heading ? "" : unit_caption (row->unit));
+  gtk_label_set_text (GTK_LABEL (unit), row->heading ? "" : unit_caption (self, row->unit));
   gtk_widget_set_margin_start (label, row->heading ? 0 : INDENT * (int) (row->depth + 1));
   if (row->heading || row->total)
     gtk_widget_add_css_class (label, "heading");
@@ -543,15 +546,15 @@ append_inputs (KessanTrendsPage        *self,
       const KessanSeriesPoint *input = kessan_series_point_get_input (point, i);
       KessanTrendsRow *row = g_hash_table_lookup (table->by_key, kessan_series_point_get_concept (input));
       g_autofree char *label = row != NULL ? row_label (self, row) : g_strdup (kessan_series_point_get_concept (input));
-      g_autofree char *period = kessan_format_period (kessan_series_point_get_period_end (input),
-                                                      kessan_series_point_get_months (input));
+      g_autofree char *period = kessan_format_fiscal_period (kessan_series_point_get_period_end (input),
+                                                             kessan_series_point_get_months (input), &self->calendar);
       KessanUnit unit = kessan_series_point_get_unit (input);
       g_autofree char *value = format_value (self, unit, kessan_series_point_get_value (input),
                                              row != NULL ? row->decimals : 1);
 
       g_string_append (text, "\n  ");
       /* TRANSLATORS: an input of a computed value: label, period, value and unit */
-      g_string_append_printf (text, _("%s, %s: %s %s"), label, period, value, unit_caption (unit));
+      g_string_append_printf (text, _("%s, %s: %s %s"), label, period, value, unit_caption (self, unit));
     }
 }
 
@@ -645,12 +648,12 @@ describe_point (KessanTrendsPage        *self,
 {
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *label = row_label (self, row);
-  g_autofree char *period = kessan_format_period (kessan_series_point_get_period_end (point),
-                                                  kessan_series_point_get_months (point));
+  g_autofree char *period = kessan_format_fiscal_period (kessan_series_point_get_period_end (point),
+                                                         kessan_series_point_get_months (point), &self->calendar);
   g_autofree char *value = format_value (self, row->unit, kessan_series_point_get_value (point), row->decimals);
 
   /* TRANSLATORS: a value's label, period, value and unit: "Total revenues, 2Q FY2003: 9,185.3 JPY millions" */
-  g_string_append_printf (text, _("%s, %s: %s %s"), label, period, value, unit_caption (row->unit));
+  g_string_append_printf (text, _("%s, %s: %s %s"), label, period, value, unit_caption (self, row->unit));
 
   if (kessan_series_point_get_derived (point))
     {
@@ -854,7 +857,7 @@ measure_label_width (KessanTrendsPage  *self,
       pango_layout_get_pixel_size (layout, &text_width, NULL);
       if (!row->heading)
         {
-          pango_layout_set_text (caption, unit_caption (row->unit), -1);
+          pango_layout_set_text (caption, unit_caption (self, row->unit), -1);
           pango_layout_get_pixel_size (caption, &caption_width, NULL);
         }
       /* The indent, the space between label and unit, the cell's padding. */
@@ -1240,6 +1243,12 @@ set_result (KessanTrendsPage *self,
   KessanTrendsResult *previous = g_steal_pointer (&self->result);
 
   self->result = result;
+  g_free (self->amount_caption);
+  self->amount_caption = kessan_format_currency_unit (1000000, result != NULL ? kessan_series_set_get_currency_code (result->set) : NULL,
+                                                      NULL);
+  self->calendar = (KessanCalendar) KESSAN_CALENDAR_INIT;
+  if (result != NULL)
+    kessan_series_set_get_calendar (result->set, &self->calendar);
   install_table (self);
   /* The old points are referred to until the views let go of them. */
   if (previous != NULL)
@@ -1421,6 +1430,7 @@ kessan_trends_page_finalize (GObject *object)
   KessanTrendsPage *self = KESSAN_TRENDS_PAGE (object);
 
   g_free (self->needle);
+  g_free (self->amount_caption);
 
   G_OBJECT_CLASS (kessan_trends_page_parent_class)->finalize (object);
 }
@@ -1460,6 +1470,7 @@ kessan_trends_page_init (KessanTrendsPage *self)
   GtkEventController *keys;
 
   self->value_width = VALUE_WIDTH;
+  self->amount_caption = kessan_format_currency_unit (1000000, NULL, NULL);
   self->label_width = LABEL_MIN_WIDTH;
   self->current_row = -1;
   self->current_period = LABEL_COLUMN;

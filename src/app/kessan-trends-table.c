@@ -243,8 +243,9 @@ compare_margins (gconstpointer a,
 }
 
 static KessanTrendsTable *
-finish_table (TableBuilder       *builder,
-              KessanTrendsLayout  mode)
+finish_table (TableBuilder         *builder,
+              const KessanCalendar *calendar,
+              KessanTrendsLayout    mode)
 {
   KessanTrendsTable *table = g_new0 (KessanTrendsTable, 1);
   g_autoptr(GHashTable) columns = g_hash_table_new (g_str_hash, g_str_equal);
@@ -267,7 +268,7 @@ finish_table (TableBuilder       *builder,
       const char *end = g_ptr_array_index (table->periods, c);
 
       g_hash_table_insert (columns, (gpointer) end, GUINT_TO_POINTER (c));
-      g_ptr_array_add (table->titles, kessan_format_period (end, mode == KESSAN_TRENDS_YEARS ? 12 : 3));
+      g_ptr_array_add (table->titles, kessan_format_fiscal_period (end, mode == KESSAN_TRENDS_YEARS ? 12 : 3, calendar));
     }
 
   /* The margins follow the revenues. */
@@ -398,6 +399,7 @@ build_result (KessanSeriesSet *set,
   g_auto(GStrv) keys = kessan_series_set_get_concepts (set);
   TableBuilder builders[KESSAN_TRENDS_N_LAYOUTS];
   KessanTrendsResult *result;
+  KessanCalendar calendar;
 
   for (guint m = 0; m < KESSAN_TRENDS_N_LAYOUTS; m++)
     table_builder_init (&builders[m]);
@@ -451,9 +453,10 @@ build_result (KessanSeriesSet *set,
   result = g_new0 (KessanTrendsResult, 1);
   result->set = g_object_ref (set);
   result->n_filings = kessan_series_set_get_n_filings (set);
+  kessan_series_set_get_calendar (set, &calendar);
   for (guint m = 0; m < KESSAN_TRENDS_N_LAYOUTS; m++)
     {
-      result->tables[m] = finish_table (&builders[m], (KessanTrendsLayout) m);
+      result->tables[m] = finish_table (&builders[m], &calendar, (KessanTrendsLayout) m);
       table_builder_clear (&builders[m]);
     }
   return result;

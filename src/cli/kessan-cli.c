@@ -172,7 +172,7 @@ extract (int    argc,
             continue;
           if (csv)
             {
-              g_autofree char *text = kessan_statement_export_csv (statement, labels);
+              g_autofree char *text = kessan_statement_export_csv (statement, filing, labels);
 
               if (printed > 0)
                 write_all ("\n");

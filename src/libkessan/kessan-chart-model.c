@@ -28,6 +28,8 @@ struct _KessanChartModel
   GHashTable   *by_key;   /* key (borrowed) → index + 1 of its first series */
   GStringChunk *strings;  /* the release names */
   gboolean      labels_only;  /* a catalogue: series without values */
+  const char   *currency;     /* what its amounts are in (interned), or NULL */
+  KessanCalendar calendar;    /* the company's, which names the periods */
 };
 
 typedef struct
@@ -123,6 +125,7 @@ kessan_chart_model_slice (KessanChartModel *self,
   first_period = MIN (first_period, self->periods->len);
   n_periods = MIN (n_periods, self->periods->len - first_period);
   slice = kessan_chart_model_new ();
+  kessan_chart_model_set_reporting (slice, self->currency, &self->calendar);
   for (guint p = first_period; p < first_period + n_periods; p++)
     {
       const KessanChartPeriod *period = kessan_chart_model_get_period (self, p);
@@ -788,33 +791,109 @@ kessan_chart_unit_divisor (KessanUnit unit)
 }
 
 /**
- * kessan_chart_unit_caption:
+ * kessan_chart_dup_unit_caption:
  * @unit: a unit
+ * @currency_code: (nullable): the currency of amounts, or %NULL when
+ *   not known
  *
- * Returns: the caption of an axis in @unit: "JPY millions", "%"
+ * Returns: (transfer full): the caption of an axis in @unit: "JPY
+ *   millions", "USD millions", "USD per share", "%"
  */
-const char *
-kessan_chart_unit_caption (KessanUnit unit)
+char *
+kessan_chart_dup_unit_caption (KessanUnit  unit,
+                               const char *currency_code)
 {
   switch (unit)
     {
     case KESSAN_UNIT_CURRENCY:
-      return _("JPY millions");
+      return kessan_format_currency_unit (1000000, currency_code, NULL);
     case KESSAN_UNIT_PERCENT:
-      return "%";
+      return g_strdup ("%");
     case KESSAN_UNIT_GBPS:
-      return _("Gbps");
+      return g_strdup (_("Gbps"));
     case KESSAN_UNIT_COUNT:
       /* TRANSLATORS: the unit of a number of contracts or users */
-      return _("count");
+      return g_strdup (_("count"));
     case KESSAN_UNIT_PER_SHARE:
-      return _("JPY per share");
+      if (currency_code == NULL)
+        return g_strdup (_("per share"));
+      if (strcmp (currency_code, "JPY") == 0)
+        return g_strdup (_("JPY per share"));
+      /* TRANSLATORS: the unit of earnings per share: "USD per share" */
+      return g_strdup_printf (_("%s per share"), currency_code);
     case KESSAN_UNIT_SHARES:
-      return _("shares");
+      return g_strdup (_("shares"));
     case KESSAN_UNIT_NONE:
     default:
-      return "";
+      return g_strdup ("");
     }
+}
+
+/**
+ * kessan_chart_model_dup_unit_caption:
+ * @self: a #KessanChartModel
+ * @unit: a unit of its series
+ *
+ * Returns: (transfer full): the caption of an axis in @unit, in the
+ *   currency the model's amounts are in
+ */
+char *
+kessan_chart_model_dup_unit_caption (KessanChartModel *self,
+                                     KessanUnit        unit)
+{
+  g_return_val_if_fail (KESSAN_IS_CHART_MODEL (self), NULL);
+
+  return kessan_chart_dup_unit_caption (unit, self->currency);
+}
+
+/**
+ * kessan_chart_model_set_reporting:
+ * @self: a #KessanChartModel
+ * @currency_code: (nullable): the currency of its amounts
+ * @calendar: (nullable): the calendar that names its periods
+ *
+ * Says what a model built by hand reports in; a model built from series
+ * takes the company's.
+ */
+void
+kessan_chart_model_set_reporting (KessanChartModel     *self,
+                                  const char           *currency_code,
+                                  const KessanCalendar *calendar)
+{
+  static const KessanCalendar unknown = KESSAN_CALENDAR_INIT;
+
+  g_return_if_fail (KESSAN_IS_CHART_MODEL (self));
+
+  self->currency = g_intern_string (currency_code);
+  self->calendar = calendar != NULL ? *calendar : unknown;
+}
+
+/**
+ * kessan_chart_model_get_currency_code:
+ * @self: a #KessanChartModel
+ *
+ * Returns: (nullable): the currency its amounts are in
+ */
+const char *
+kessan_chart_model_get_currency_code (KessanChartModel *self)
+{
+  g_return_val_if_fail (KESSAN_IS_CHART_MODEL (self), NULL);
+
+  return self->currency;
+}
+
+/**
+ * kessan_chart_model_get_calendar:
+ * @self: a #KessanChartModel
+ *
+ * Returns: (transfer none): the calendar that names its periods
+ */
+const KessanCalendar *
+kessan_chart_model_get_calendar (KessanChartModel *self)
+{
+  g_return_val_if_fail (KESSAN_IS_CHART_MODEL (self), NULL);
+
+  return &self->calendar;
 }
 
 /* Building from series */
@@ -879,6 +958,8 @@ new_from_series (KessanSeriesSet    *set,
   const char *first = NULL, *last = NULL;
 
   self->labels_only = labels_only;
+  self->currency = kessan_series_set_get_currency_code (set);
+  kessan_series_set_get_calendar (set, &self->calendar);
   for (guint c = 0; concepts[c] != NULL; c++)
     {
       g_autoptr(GPtrArray) points = kessan_series_set_get_points (set, concepts[c]);

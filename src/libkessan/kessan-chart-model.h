@@ -174,7 +174,15 @@ double                       kessan_chart_scale_map              (const KessanCh
 double                       kessan_chart_scale_unmap            (const KessanChartScale *scale,
                                                                   double              pixel);
 
-const char                  *kessan_chart_unit_caption           (KessanUnit          unit);
+char                        *kessan_chart_dup_unit_caption       (KessanUnit          unit,
+                                                                  const char         *currency_code);
+char                        *kessan_chart_model_dup_unit_caption (KessanChartModel   *self,
+                                                                  KessanUnit          unit);
+void                         kessan_chart_model_set_reporting    (KessanChartModel   *self,
+                                                                  const char         *currency_code,
+                                                                  const KessanCalendar *calendar);
+const KessanCalendar        *kessan_chart_model_get_calendar     (KessanChartModel   *self);
+const char                  *kessan_chart_model_get_currency_code (KessanChartModel  *self);
 double                       kessan_chart_unit_divisor           (KessanUnit          unit);
 
 G_END_DECLS

@@ -1861,27 +1861,28 @@ csv_header_needed (KessanStatement *statement,
 char *
 kessan_statement_to_csv (KessanStatement *statement)
 {
-  return kessan_statement_export_csv (statement, KESSAN_LABELS_PRINTED);
+  return kessan_statement_export_csv (statement, NULL, KESSAN_LABELS_PRINTED);
 }
 
 /* A column's header in the chosen label language: the printed header
  * for the release's own labels, the formatter's name otherwise. */
 static char *
-csv_column_header (KessanColumn        *column,
-                   KessanLabelLanguage  labels)
+csv_column_header (KessanColumn         *column,
+                   KessanFiling         *filing,
+                   KessanLabelLanguage   labels)
 {
   const char *header = kessan_column_get_header (column);
 
   switch (labels)
     {
     case KESSAN_LABELS_ENGLISH:
-      return kessan_format_column_name (column, "en");
+      return kessan_format_column_name (column, filing, "en");
     case KESSAN_LABELS_JAPANESE:
-      return kessan_format_column_name (column, "ja");
+      return kessan_format_column_name (column, filing, "ja");
     case KESSAN_LABELS_BOTH:
       {
-        g_autofree char *ja = kessan_format_column_name (column, "ja");
-        g_autofree char *en = kessan_format_column_name (column, "en");
+        g_autofree char *ja = kessan_format_column_name (column, filing, "ja");
+        g_autofree char *en = kessan_format_column_name (column, filing, "en");
 
         return g_strconcat (ja, " / ", en, NULL);
       }
@@ -1896,6 +1897,7 @@ csv_column_header (KessanColumn        *column,
 /**
  * kessan_statement_export_csv:
  * @statement: a #KessanStatement
+ * @filing: (nullable): the release it is in, which names its periods
  * @labels: the language of the row labels and column headers
  *
  * Like kessan_statement_to_csv(), with the row labels and the last
@@ -1905,8 +1907,9 @@ csv_column_header (KessanColumn        *column,
  * Returns: (transfer full): the CSV text
  */
 char *
-kessan_statement_export_csv (KessanStatement     *statement,
-                             KessanLabelLanguage  labels)
+kessan_statement_export_csv (KessanStatement      *statement,
+                             KessanFiling         *filing,
+                             KessanLabelLanguage   labels)
 {
   GString *out;
   guint n_columns;
@@ -1937,7 +1940,7 @@ kessan_statement_export_csv (KessanStatement     *statement,
   g_string_append (out, "label,concept,unit");
   for (guint i = 0; i < n_columns; i++)
     {
-      g_autofree char *header = csv_column_header (kessan_statement_get_column (statement, i), labels);
+      g_autofree char *header = csv_column_header (kessan_statement_get_column (statement, i), filing, labels);
 
       g_string_append_c (out, ',');
       kessan_csv_append_field (out, header);

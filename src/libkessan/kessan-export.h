@@ -28,7 +28,8 @@ char         *kessan_statement_to_csv      (KessanStatement  *statement);
 char         *kessan_filing_export_json    (KessanFiling        *filing,
                                             const char          *statement_id,
                                             KessanLabelLanguage  labels);
-char         *kessan_statement_export_csv  (KessanStatement     *statement,
-                                            KessanLabelLanguage  labels);
+char         *kessan_statement_export_csv  (KessanStatement      *statement,
+                                            KessanFiling         *filing,
+                                            KessanLabelLanguage   labels);
 
 G_END_DECLS

@@ -1099,6 +1099,81 @@ kessan_filing_set_fiscal_year_end (KessanFiling *self,
 }
 
 /**
+ * kessan_filing_get_reporting_currency:
+ * @self: a #KessanFiling
+ *
+ * The currency a release reports in: the one most of its amount columns
+ * are in.  A column in another currency is a convenience translation of
+ * those figures (IIJ's US dollars at a stated rate).
+ *
+ * Returns: (nullable): an ISO 4217 code, or %NULL when no amount column
+ *   names its currency
+ */
+const char *
+kessan_filing_get_reporting_currency (KessanFiling *self)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *best = NULL;
+  guint best_count = 0;
+
+  g_return_val_if_fail (KESSAN_IS_FILING (self), NULL);
+
+  for (guint s = 0; s < kessan_filing_get_n_statements (self); s++)
+    {
+      KessanStatement *statement = kessan_filing_get_statement (self, s);
+
+      for (guint c = 0; c < kessan_statement_get_n_columns (statement); c++)
+        {
+          KessanColumn *column = kessan_statement_get_column (statement, c);
+          const char *code = kessan_column_get_currency_code (column);
+          guint count;
+
+          if (code == NULL || kessan_column_get_measure (column) != KESSAN_MEASURE_AMOUNT)
+            continue;
+          count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, code)) + 1;
+          g_hash_table_insert (counts, (gpointer) code, GUINT_TO_POINTER (count));
+          if (count > best_count)
+            {
+              best = code;
+              best_count = count;
+            }
+        }
+    }
+  return best;
+}
+
+/**
+ * kessan_filing_get_calendar:
+ * @self: a #KessanFiling
+ * @calendar: (out caller-allocates): the release's calendar
+ *
+ * The calendar the release's periods are named in: when its fiscal year
+ * ends and whether a year is named by the year it starts in (as Japanese
+ * companies reporting in yen name a year that ends in its first months).
+ * A release that does not say when its year ends gets a calendar without
+ * a fiscal year end.
+ */
+void
+kessan_filing_get_calendar (KessanFiling   *self,
+                            KessanCalendar *calendar)
+{
+  static const KessanCalendar unknown = KESSAN_CALENDAR_INIT;
+
+  g_return_if_fail (KESSAN_IS_FILING (self));
+  g_return_if_fail (calendar != NULL);
+
+  *calendar = unknown;
+  if (self->fiscal_year_end_month == 0)
+    return;
+  calendar->fiscal_end_month = self->fiscal_year_end_month;
+  calendar->fiscal_end_day = self->fiscal_year_end_day;
+  if (calendar->fiscal_end_day >= g_date_get_days_in_month (calendar->fiscal_end_month, 2001))
+    calendar->fiscal_end_day = 0;
+  calendar->codes_name_start = calendar->fiscal_end_month <= 3
+                               && g_strcmp0 (kessan_filing_get_reporting_currency (self), "JPY") == 0;
+}
+
+/**
  * kessan_filing_get_fiscal_label:
  * @self: a #KessanFiling
  *

@@ -5,6 +5,7 @@
 
 #include "kessan-company.h"
 #include "kessan-finding.h"
+#include "kessan-period.h"
 #include "kessan-source.h"
 #include "kessan-statement.h"
 
@@ -31,6 +32,9 @@ gboolean         kessan_filing_get_fiscal_year_end  (KessanFiling    *self,
 void             kessan_filing_set_fiscal_year_end  (KessanFiling    *self,
                                                      guint            month,
                                                      guint            day);
+void             kessan_filing_get_calendar         (KessanFiling    *self,
+                                                     KessanCalendar  *calendar);
+const char      *kessan_filing_get_reporting_currency (KessanFiling  *self);
 const char      *kessan_filing_get_fiscal_label     (KessanFiling    *self);
 void             kessan_filing_set_fiscal_label     (KessanFiling    *self,
                                                      const char      *label);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "kessan-format.h"
+#include "kessan-filing.h"
 #include "kessan-period.h"
 
 /* One formatter for every number Kessan shows: grouped as the releases
@@ -89,13 +90,50 @@ char *
 kessan_format_period (const char *period_end,
                       guint       months)
 {
+  return kessan_format_fiscal_period (period_end, months, NULL);
+}
+
+/* The fiscal year and quarter a period ends in, in @calendar. */
+static void
+fiscal_year_and_quarter (const GDate          *end,
+                         guint                 months,
+                         const KessanCalendar *calendar,
+                         guint                *year,
+                         guint                *quarter)
+{
+  static const KessanCalendar march = { 3, 0, TRUE, 0 };
+
+  if (calendar == NULL || calendar->fiscal_end_month == 0)
+    calendar = &march;
+  *year = kessan_fiscal_year_named (end, calendar);
+  *quarter = kessan_fiscal_quarter_in (end, MIN (months, 3), calendar);
+  if (*quarter == 0)
+    *quarter = ((g_date_get_month (end) + 8) % 12) / 3 + 1;
+}
+
+/**
+ * kessan_format_fiscal_period:
+ * @period_end: (nullable): an ISO date
+ * @months: the length of the period, 0 for a point in time
+ * @calendar: (nullable): the company's calendar; %NULL or one without a
+ *   fiscal year end for a year that ends in March
+ *
+ * Names a period in the company's own fiscal year: Apple's quarter that
+ * ended on June 25, 2011 is "3Q FY2011".
+ *
+ * Returns: (transfer full): the name
+ */
+char *
+kessan_format_fiscal_period (const char           *period_end,
+                             guint                 months,
+                             const KessanCalendar *calendar)
+{
   GDate end;
   guint year, quarter;
 
   if (period_end == NULL || !kessan_date_from_iso (period_end, &end))
     return g_strdup (_("Unknown period"));
-  year = kessan_fiscal_year_of (&end);
-  quarter = ((g_date_get_month (&end) + 8) % 12) / 3 + 1;
+  fiscal_year_and_quarter (&end, months, calendar, &year, &quarter);
 
   switch (months)
     {
@@ -249,18 +287,36 @@ kessan_format_period_in (const char *period_end,
                          guint       months,
                          const char *language)
 {
+  return kessan_format_fiscal_period_in (period_end, months, NULL, language);
+}
+
+/**
+ * kessan_format_fiscal_period_in:
+ * @period_end: (nullable): an ISO date
+ * @months: the length of the period, 0 for a point in time
+ * @calendar: (nullable): the company's calendar (see
+ *   kessan_format_fiscal_period())
+ * @language: (nullable): "en" or "ja", or %NULL for the interface's
+ *
+ * Returns: (transfer full): the period's name in @language
+ */
+char *
+kessan_format_fiscal_period_in (const char           *period_end,
+                                guint                 months,
+                                const KessanCalendar *calendar,
+                                const char           *language)
+{
   const PeriodNames *names;
   GDate end;
   guint year, quarter;
   gboolean japanese;
 
   if (language == NULL)
-    return kessan_format_period (period_end, months);
+    return kessan_format_fiscal_period (period_end, months, calendar);
   names = names_for (language);
   if (period_end == NULL || !kessan_date_from_iso (period_end, &end))
     return g_strdup (names->unknown);
-  year = kessan_fiscal_year_of (&end);
-  quarter = ((g_date_get_month (&end) + 8) % 12) / 3 + 1;
+  fiscal_year_and_quarter (&end, months, calendar, &year, &quarter);
 
   japanese = names == &japanese_names;
   switch (months)
@@ -319,6 +375,9 @@ kessan_format_scale_unit_in (guint          scale,
 /**
  * kessan_format_column_name:
  * @column: a #KessanColumn
+ * @filing: (nullable): the release it is in, whose calendar names its
+ *   period and whose currency it is compared with; %NULL for a release
+ *   in yen with a March year
  * @language: "en" or "ja"
  *
  * Names a column by what the reader reads it for: the period, whether
@@ -330,16 +389,24 @@ kessan_format_scale_unit_in (guint          scale,
  */
 char *
 kessan_format_column_name (KessanColumn *column,
+                           KessanFiling *filing,
                            const char   *language)
 {
   const PeriodNames *names = names_for (language);
-  g_autofree char *date = kessan_format_period_in (kessan_column_get_period_end (column),
-                                                   kessan_column_get_months (column),
-                                                   names == &japanese_names ? "ja" : "en");
+  KessanCalendar calendar = KESSAN_CALENDAR_INIT;
+  const char *code = kessan_column_get_currency_code (column);
+  const char *reporting = filing != NULL ? kessan_filing_get_reporting_currency (filing) : "JPY";
+  g_autofree char *date = NULL;
   KessanMeasure measure = kessan_column_get_measure (column);
   KessanScenario scenario = kessan_column_get_scenario (column);
-  g_autoptr(GString) name = g_string_new (date);
+  g_autoptr(GString) name = NULL;
   g_autofree char *period = NULL;
+
+  if (filing != NULL)
+    kessan_filing_get_calendar (filing, &calendar);
+  date = kessan_format_fiscal_period_in (kessan_column_get_period_end (column), kessan_column_get_months (column),
+                                         &calendar, names == &japanese_names ? "ja" : "en");
+  name = g_string_new (date);
 
   if (scenario != KESSAN_SCENARIO_ACTUAL && (guint) scenario < G_N_ELEMENTS (names->scenario))
     g_string_append_printf (name, " %s", names->scenario[scenario]);
@@ -349,8 +416,10 @@ kessan_format_column_name (KessanColumn *column,
 
   if (measure != KESSAN_MEASURE_AMOUNT && (guint) measure < G_N_ELEMENTS (names->measure))
     return g_strdup_printf ("%s %s", period, names->measure[measure]);
-  if (kessan_column_get_currency (column) == KESSAN_CURRENCY_USD)
-    return g_strdup_printf ("%s %s", period, names->usd);
+  /* An amount in another currency than the release reports in is a
+   * convenience translation. */
+  if (code != NULL && reporting != NULL && strcmp (code, reporting) != 0)
+    return g_strdup_printf ("%s %s", period, strcmp (code, "USD") == 0 ? names->usd : code);
   return g_steal_pointer (&period);
 }
 
@@ -373,12 +442,32 @@ kessan_format_period_short (const char *period_end,
                             guint       months,
                             gboolean    japanese)
 {
+  return kessan_format_fiscal_period_short (period_end, months, NULL, japanese);
+}
+
+/**
+ * kessan_format_fiscal_period_short:
+ * @period_end: (nullable): an ISO date
+ * @months: the length of the period, 0 for a point in time
+ * @calendar: (nullable): the company's calendar (see
+ *   kessan_format_fiscal_period())
+ * @japanese: whether to write it the Japanese way
+ *
+ * Returns: (transfer full): the short name: "3Q11" for Apple's quarter
+ *   that ended on June 25, 2011
+ */
+char *
+kessan_format_fiscal_period_short (const char           *period_end,
+                                   guint                 months,
+                                   const KessanCalendar *calendar,
+                                   gboolean              japanese)
+{
   GDate end;
-  guint year, month;
+  guint year, month, quarter;
 
   if (period_end == NULL || !kessan_date_from_iso (period_end, &end))
     return g_strdup ("?");
-  year = kessan_fiscal_year_of (&end);
+  fiscal_year_and_quarter (&end, months, calendar, &year, &quarter);
   month = g_date_get_month (&end);
 
   if (months == 12)
@@ -400,6 +489,51 @@ kessan_format_period_short (const char *period_end,
       return g_strdup_printf ("%u年%u-%u月", g_date_get_year (&end), g_date_get_month (&start), month);
     }
   if (months == 3)
-    return g_strdup_printf ("%uQ%02u", ((month + 8) % 12) / 3 + 1, year % 100);
+    return g_strdup_printf ("%uQ%02u", quarter, year % 100);
   return g_strdup_printf ("%uM %u/%02u", months, month, g_date_get_year (&end) % 100);
+}
+
+/**
+ * kessan_format_currency_unit:
+ * @scale: 1, 1000, 1000000 or 1000000000
+ * @currency_code: (nullable): an ISO 4217 code, or %NULL when the
+ *   currency is not known
+ * @language: (nullable): "en" or "ja", or %NULL for the interface's
+ *
+ * Returns: (transfer full): the unit: "USD millions", "EUR thousands",
+ *   "百万円", "millions"
+ */
+char *
+kessan_format_currency_unit (guint       scale,
+                             const char *currency_code,
+                             const char *language)
+{
+  int index = scale_index (scale);
+
+  if (currency_code == NULL)
+    return kessan_format_scale_unit_in (scale, KESSAN_CURRENCY_NONE, language);
+  if (strcmp (currency_code, "JPY") == 0)
+    return kessan_format_scale_unit_in (scale, KESSAN_CURRENCY_JPY, language);
+  if (strcmp (currency_code, "USD") == 0)
+    return kessan_format_scale_unit_in (scale, KESSAN_CURRENCY_USD, language);
+
+  if (language != NULL)
+    {
+      static const char * const english[] = { "", " thousands", " millions", " billions" };
+      static const char * const japanese[] = { "", "千", "百万", "十億" };
+
+      if (names_for (language) == &japanese_names)
+        return g_strconcat (japanese[index], currency_code, NULL);
+      return g_strconcat (currency_code, english[index], NULL);
+    }
+  switch (index)
+    {
+    /* TRANSLATORS: an amount's unit by its currency code: "EUR thousands" */
+    case 1: return g_strdup_printf (_("%s thousands"), currency_code);
+    /* TRANSLATORS: an amount's unit by its currency code: "EUR millions" */
+    case 2: return g_strdup_printf (_("%s millions"), currency_code);
+    /* TRANSLATORS: an amount's unit by its currency code: "EUR billions" */
+    case 3: return g_strdup_printf (_("%s billions"), currency_code);
+    default: return g_strdup (currency_code);
+    }
 }

@@ -4,6 +4,7 @@
 #include <glib.h>
 
 #include "kessan-column.h"
+#include "kessan-filing.h"
 
 G_BEGIN_DECLS
 
@@ -37,7 +38,27 @@ char *kessan_format_scale_unit_in (guint               scale,
                                    KessanCurrency      currency,
                                    const char         *language);
 /* A column's name: its period and what it shows ("2Q FY2003 YoY %"). */
-char *kessan_format_column_name   (KessanColumn       *column,
-                                   const char         *language);
+char *kessan_format_column_name   (KessanColumn         *column,
+                                   KessanFiling         *filing,
+                                   const char           *language);
+
+/* Periods named in a company's own calendar; the functions above name
+ * them in the March year of the first releases. */
+char *kessan_format_fiscal_period       (const char           *period_end,
+                                         guint                 months,
+                                         const KessanCalendar *calendar);
+char *kessan_format_fiscal_period_in    (const char           *period_end,
+                                         guint                 months,
+                                         const KessanCalendar *calendar,
+                                         const char           *language);
+char *kessan_format_fiscal_period_short (const char           *period_end,
+                                         guint                 months,
+                                         const KessanCalendar *calendar,
+                                         gboolean              japanese);
+/* The unit of an amount in any currency, by its ISO 4217 code:
+ * "USD millions", "EUR thousands", "百万円"; NULL for no currency. */
+char *kessan_format_currency_unit       (guint                 scale,
+                                         const char           *currency_code,
+                                         const char           *language);
 
 G_END_DECLS

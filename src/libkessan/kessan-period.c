@@ -203,6 +203,40 @@ kessan_fiscal_quarter_in (const GDate          *end,
   return (guint) CLAMP ((days + 45) / 91, 1, 4);
 }
 
+/**
+ * kessan_fiscal_year_named:
+ * @end: the last day of a period
+ * @calendar: (nullable): the company's calendar, or %NULL for the March
+ *   year of the first releases
+ *
+ * Names the fiscal year a period belongs to as the company does: a
+ * Japanese company whose year ends in the first months of a year names
+ * it by the year it starts in (IIJ's "FY2003" ends in March 2004), as do
+ * retailers whose year ends at the end of January; other companies name
+ * it by the year it ends in (Apple's "fiscal 2011" ends in September
+ * 2011, Oracle's "fiscal 2025" in May 2025).
+ *
+ * Returns: the fiscal year's number
+ */
+guint
+kessan_fiscal_year_named (const GDate          *end,
+                          const KessanCalendar *calendar)
+{
+  GDate year_end;
+  guint month, day;
+
+  g_return_val_if_fail (end != NULL && g_date_valid (end), 0);
+
+  if (calendar == NULL || calendar->fiscal_end_month == 0)
+    calendar = &march_calendar;
+  month = calendar->fiscal_end_month;
+  day = calendar->fiscal_end_day;
+  if (month == 12 || calendar->codes_name_start || month == 1 || (month == 2 && day > 0 && day <= 7))
+    return kessan_fiscal_year_in (end, calendar);
+  fiscal_year_end_of (end, calendar, &year_end);
+  return g_date_get_year (&year_end);
+}
+
 static gboolean
 set_month_end (GDate *date,
                guint  year,

@@ -32,6 +32,8 @@ typedef struct
 #define KESSAN_CALENDAR_INIT { 0, 0, FALSE, 0 }
 
 guint    kessan_fiscal_year_of        (const GDate  *end);
+guint    kessan_fiscal_year_named     (const GDate          *end,
+                                       const KessanCalendar *calendar);
 gboolean kessan_period_parse_code     (const char   *code,
                                        KessanPeriod *period);
 GArray  *kessan_period_scan           (const char   *text);

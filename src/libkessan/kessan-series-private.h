@@ -106,6 +106,8 @@ struct _KessanSeriesSet
   GHashTable  *filings;          /* KessanFiling → Release */
   KessanCompany *company;        /* whose releases the set holds, the
                                   * first added's, or NULL while empty */
+  const char  *currency;         /* the currency it reports in (interned) */
+  KessanCalendar calendar;       /* the first release's that states one */
   GHashTable  *concepts;         /* key → ConceptEntry, owned */
   GHashTable  *printed;          /* KessanSeriesPoint → itself */
   GPtrArray   *points;           /* printed KessanSeriesPoint, owned */

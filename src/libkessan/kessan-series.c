@@ -442,40 +442,6 @@ typedef struct
   gboolean    used;
 } ColumnInfo;
 
-/* The currency a release reports in: the one most of its amount
- * columns are in.  A column in another currency is a convenience
- * translation of those figures (IIJ's US dollars at a stated rate). */
-static const char *
-reporting_currency (KessanFiling *filing)
-{
-  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
-  const char *best = NULL;
-  guint best_count = 0;
-
-  for (guint s = 0; s < kessan_filing_get_n_statements (filing); s++)
-    {
-      KessanStatement *statement = kessan_filing_get_statement (filing, s);
-
-      for (guint c = 0; c < kessan_statement_get_n_columns (statement); c++)
-        {
-          KessanColumn *column = kessan_statement_get_column (statement, c);
-          const char *code = kessan_column_get_currency_code (column);
-          guint count;
-
-          if (code == NULL || kessan_column_get_measure (column) != KESSAN_MEASURE_AMOUNT)
-            continue;
-          count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, code)) + 1;
-          g_hash_table_insert (counts, (gpointer) code, GUINT_TO_POINTER (count));
-          if (count > best_count)
-            {
-              best = code;
-              best_count = count;
-            }
-        }
-    }
-  return best;
-}
-
 /* Which columns go into series: the company's own results, as amounts
  * in the currency it reports in, counts and bandwidth.  Converted amounts
  * and percents are computed from those; forecasts, segments and the
@@ -637,6 +603,40 @@ kessan_series_set_get_company (KessanSeriesSet *self)
 }
 
 /**
+ * kessan_series_set_get_currency_code:
+ * @self: a #KessanSeriesSet
+ *
+ * Returns: (nullable): the currency the company reports its amounts in
+ *   (an ISO 4217 code), or %NULL when no release says
+ */
+const char *
+kessan_series_set_get_currency_code (KessanSeriesSet *self)
+{
+  g_return_val_if_fail (KESSAN_IS_SERIES_SET (self), NULL);
+
+  return self->currency;
+}
+
+/**
+ * kessan_series_set_get_calendar:
+ * @self: a #KessanSeriesSet
+ * @calendar: (out caller-allocates): the company's calendar
+ *
+ * The calendar the company's periods are named in, from the first of its
+ * releases that says when its fiscal year ends (see
+ * kessan_filing_get_calendar()).
+ */
+void
+kessan_series_set_get_calendar (KessanSeriesSet *self,
+                                KessanCalendar  *calendar)
+{
+  g_return_if_fail (KESSAN_IS_SERIES_SET (self));
+  g_return_if_fail (calendar != NULL);
+
+  *calendar = self->calendar;
+}
+
+/**
  * kessan_series_set_accepts:
  * @self: a #KessanSeriesSet
  * @filing: a release
@@ -719,7 +719,11 @@ kessan_series_set_add_filing (KessanSeriesSet *self,
     g_hash_table_insert (self->hashes, (gpointer) hash, release);
 
   n_statements = kessan_filing_get_n_statements (filing);
-  currency = reporting_currency (filing);
+  currency = kessan_filing_get_reporting_currency (filing);
+  if (self->currency == NULL && currency != NULL)
+    self->currency = g_intern_string (currency);
+  if (self->calendar.fiscal_end_month == 0)
+    kessan_filing_get_calendar (filing, &self->calendar);
   for (guint s = 0; s < n_statements; s++)
     add_statement (self, release, kessan_filing_get_statement (filing, s), s, currency);
 

@@ -55,6 +55,9 @@ void                      kessan_series_dup_labels              (const char     
 
 KessanSeriesSet          *kessan_series_set_new                 (void);
 KessanCompany            *kessan_series_set_get_company         (KessanSeriesSet          *self);
+const char               *kessan_series_set_get_currency_code   (KessanSeriesSet          *self);
+void                      kessan_series_set_get_calendar        (KessanSeriesSet          *self,
+                                                                 KessanCalendar           *calendar);
 gboolean                  kessan_series_set_accepts             (KessanSeriesSet          *self,
                                                                  KessanFiling             *filing);
 gboolean                  kessan_series_set_add_filing          (KessanSeriesSet          *self,
