@@ -510,6 +510,63 @@ test_checks_repeated_release (void)
     }
 }
 
+/* A statement of income whose change column is read under a header of
+ * years followed by "% Change"; @changes are the printed percents. */
+static KessanFiling *
+check_change_table (const char *changes[5])
+{
+  g_autofree char *text = g_strdup_printf (
+    "ACME CORPORATION\n"
+    "CONDENSED CONSOLIDATED STATEMENTS OF INCOME\n"
+    "(In millions)\n"
+    "\n"
+    "                         Three Months Ended June 30,\n"
+    "                              2025        2024    %% Change\n"
+    "Net sales                 $  1,200    $  1,000    %8s\n"
+    "Cost of sales                  800         700    %8s\n"
+    "Gross profit                   400         300    %8s\n"
+    "Operating expenses             150         100    %8s\n"
+    "Operating income          $    250    $    200    %8s\n"
+    "\n"
+    "See the notes to these statements.\n",
+    changes[0], changes[1], changes[2], changes[3], changes[4]);
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+
+  return check_bytes (bytes, "change.txt");
+}
+
+/* A change column is checked against the two periods; one misprint is
+ * its error, but a column most of whose rows do not follow from the
+ * periods (a change at constant currency, a column read under the wrong
+ * header) shows another measure and is reported as not checked. */
+static void
+test_checks_other_measure (void)
+{
+  const char *right[] = { "20.0", "14.3", "33.3", "50.0", "25.0" };
+  const char *misprint[] = { "20.0", "24.3", "33.3", "50.0", "25.0" };
+  const char *constant_currency[] = { "18.0", "13.0", "31.0", "48.0", "23.0" };
+  const char *none[] = { NULL };
+  const char *one_error[] = { "error change en-income-quarter costs.cost_of_sales 2", NULL };
+  const char *not_checked[] = { "info change en-income-quarter - 2", NULL };
+  g_autoptr(KessanFiling) filing = check_change_table (right);
+  KessanStatement *statement = kessan_filing_get_statement (filing, 0);
+  KessanColumn *change = kessan_statement_get_column (statement, 2);
+
+  g_assert_cmpstr (kessan_column_get_period_end (kessan_statement_get_column (statement, 0)), ==, "2025-06-30");
+  g_assert_cmpstr (kessan_column_get_period_end (kessan_statement_get_column (statement, 1)), ==, "2024-06-30");
+  g_assert_cmpint (kessan_column_get_measure (change), ==, KESSAN_MEASURE_CHANGE_YOY);
+  g_assert_cmpstr (kessan_column_get_compared_end (change), ==, "2024-06-30");
+  assert_findings (filing, none);
+  g_clear_object (&filing);
+
+  filing = check_change_table (misprint);
+  assert_findings (filing, one_error);
+  g_clear_object (&filing);
+
+  filing = check_change_table (constant_currency);
+  assert_findings (filing, not_checked);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -522,6 +579,7 @@ main (int    argc,
   g_test_add_func ("/kessan/checks/changed-total", test_checks_changed_total);
   g_test_add_func ("/kessan/checks/changed-percent", test_checks_changed_percent);
   g_test_add_func ("/kessan/checks/changed-change", test_checks_changed_change);
+  g_test_add_func ("/kessan/checks/other-measure", test_checks_other_measure);
   g_test_add_func ("/kessan/checks/changed-other-language", test_checks_changed_other_language);
   g_test_add_func ("/kessan/checks/changed-balance-and-cash", test_checks_changed_balance_and_cash);
   g_test_add_func ("/kessan/checks/cannot-run", test_checks_cannot_run);

@@ -616,6 +616,66 @@ report_cannot (Checker         *self,
   kessan_finding_add_column (finding, c);
 }
 
+/* The mismatches of one percent column, held until the column is read
+ * through: a column most of whose rows disagree with the amounts is not
+ * the measure it was read as (a change at constant currency, a share of
+ * another base, a column read under the wrong header) rather than a
+ * column of misprints, and is reported as not checked. */
+typedef struct
+{
+  KessanLineItem *row;
+  double          expected;
+  double          found;
+  char           *message;
+} Mismatch;
+
+static void
+mismatch_free (gpointer data)
+{
+  Mismatch *mismatch = data;
+
+  g_free (mismatch->message);
+  g_free (mismatch);
+}
+
+static void
+hold_mismatch (GPtrArray      *held,
+               KessanLineItem *row,
+               double          expected,
+               double          found,
+               char           *message)
+{
+  Mismatch *mismatch = g_new0 (Mismatch, 1);
+
+  mismatch->row = row;
+  mismatch->expected = expected;
+  mismatch->found = found;
+  mismatch->message = message;
+  g_ptr_array_add (held, mismatch);
+}
+
+static void
+report_held (Checker         *self,
+             const char      *check,
+             KessanStatement *statement,
+             guint            c,
+             GPtrArray       *held,
+             guint            n_checked,
+             const char      *not_checked)
+{
+  if (n_checked >= 3 && held->len * 2 > n_checked)
+    {
+      report_cannot (self, check, statement, c, not_checked);
+      return;
+    }
+  for (guint i = 0; i < held->len; i++)
+    {
+      Mismatch *mismatch = g_ptr_array_index (held, i);
+
+      report_mismatch (self, check, statement, mismatch->row, c, mismatch->expected, mismatch->found, mismatch->message);
+    }
+}
+
 /* Percent-of-revenue and percent-of-total columns against amount ÷ base,
  * the base being the row printing 100.0. */
 static void
@@ -627,6 +687,8 @@ check_shares (Checker         *self,
   int a = find_amount_column (statement, kessan_column_get_period_end (column), kessan_column_get_months (column));
   guint n_rows = kessan_statement_get_n_rows (statement);
   double base = NAN;
+  g_autoptr(GPtrArray) held = NULL;
+  guint n_checked = 0;
 
   if (kessan_column_get_period_end (column) == NULL)
     {
@@ -652,6 +714,7 @@ check_shares (Checker         *self,
       return;
     }
 
+  held = g_ptr_array_new_with_free_func (mismatch_free);
   for (guint r = 0; r < n_rows; r++)
     {
       KessanLineItem *row = kessan_statement_get_row (statement, r);
@@ -659,18 +722,21 @@ check_shares (Checker         *self,
 
       if (!row_in_column_unit (row) || !cell (row, c, &pct) || !cell (row, (guint) a, &amount))
         continue;
+      n_checked++;
       expected = amount / base * 100.0;
       if (fabs (expected - pct) > percent_tolerance (amount, base, rounding_unit (row, (guint) a), rounding_unit (row, c)))
         {
           g_autofree char *where = describe_column (statement, c);
           g_autofree char *e = format_number (expected, 2);
           g_autofree char *f = format_number (pct, kessan_line_item_get_decimals (row, c));
-          g_autofree char *message = g_strdup_printf (_("“%s”: the percent in column %s is %s%%, but the amounts give %s%%."),
-                                                      kessan_line_item_get_label (row), where, f, e);
 
-          report_mismatch (self, "percent", statement, row, c, expected, pct, message);
+          hold_mismatch (held, row, expected, pct,
+                         g_strdup_printf (_("“%s”: the percent in column %s is %s%%, but the amounts give %s%%."),
+                                          kessan_line_item_get_label (row), where, f, e));
         }
     }
+  report_held (self, "percent", statement, c, held, n_checked,
+               _("Could not check a percent column: most of its rows are not their amount’s share of the base, so it shows another measure."));
 }
 
 /* Change columns against the two periods they compare. */
@@ -684,18 +750,21 @@ check_changes (Checker         *self,
   int now = find_amount_column (statement, kessan_column_get_period_end (column), months);
   int before = find_amount_column (statement, kessan_column_get_compared_end (column), months);
   guint n_rows = kessan_statement_get_n_rows (statement);
+  g_autoptr(GPtrArray) held = NULL;
+  guint n_checked = 0;
 
   if (kessan_column_get_period_end (column) == NULL || kessan_column_get_compared_end (column) == NULL)
     {
       report_cannot (self, "change", statement, c, _("Could not check a change column: the periods it compares are not known."));
       return;
     }
-  if (now < 0 || before < 0)
+  if (now < 0 || before < 0 || now == before)
     {
       report_cannot (self, "change", statement, c, _("Could not check a change column: the periods it compares are not both in the table."));
       return;
     }
 
+  held = g_ptr_array_new_with_free_func (mismatch_free);
   for (guint r = 0; r < n_rows; r++)
     {
       KessanLineItem *row = kessan_statement_get_row (statement, r);
@@ -703,6 +772,7 @@ check_changes (Checker         *self,
 
       if (!row_in_column_unit (row) || !cell (row, c, &pct) || !cell (row, (guint) before, &earlier) || earlier == 0)
         continue;
+      n_checked++;
       /* An empty later cell is nothing: a change of -100 %. */
       cell (row, (guint) now, &later);
       expected = (later - earlier) / earlier * 100.0;
@@ -712,12 +782,14 @@ check_changes (Checker         *self,
           g_autofree char *where = describe_column (statement, c);
           g_autofree char *e = format_number (expected, 2);
           g_autofree char *f = format_number (pct, kessan_line_item_get_decimals (row, c));
-          g_autofree char *message = g_strdup_printf (_("“%s”: the change in column %s is %s%%, but the two periods give %s%%."),
-                                                      kessan_line_item_get_label (row), where, f, e);
 
-          report_mismatch (self, "change", statement, row, c, expected, pct, message);
+          hold_mismatch (held, row, expected, pct,
+                         g_strdup_printf (_("“%s”: the change in column %s is %s%%, but the two periods give %s%%."),
+                                          kessan_line_item_get_label (row), where, f, e));
         }
     }
+  report_held (self, "change", statement, c, held, n_checked,
+               _("Could not check a change column: most of its rows do not follow from the two periods, so it shows another measure (such as a change at constant currency)."));
 }
 
 /* The convenience USD column against JPY at the release's stated rate. */

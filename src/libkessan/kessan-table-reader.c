@@ -477,12 +477,14 @@ cell_is_year (const KessanCell *cell)
 }
 
 /* "2004  2003", or "ASSETS      2024    2024    2023": the years that
- * end a header line, two or more. */
+ * end a header line, two or more, perhaps followed by the headers of
+ * columns that compare them ("2025   2024   % Change"). */
 static gboolean
 text_ends_in_years (const char *text)
 {
   g_auto(GStrv) tokens = g_strsplit_set (text, " \t", -1);
   guint years = 0;
+  guint words = 0;
   guint n = g_strv_length (tokens);
 
   if (kessan_text_is_year_list (text))
@@ -494,7 +496,15 @@ text_ends_in_years (const char *text)
       if (*t == '\0')
         continue;
       if (strlen (t) != 4 || strspn (t, "0123456789") != 4 || atoi (t) < 1950 || atoi (t) > 2100)
-        break;
+        {
+          /* A word after the years, with no digit in it. */
+          if (years == 0 && words < 3 && strpbrk (t, "0123456789") == NULL)
+            {
+              words++;
+              continue;
+            }
+          break;
+        }
       years++;
     }
   return years >= 2;
