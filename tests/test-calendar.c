@@ -150,6 +150,39 @@ test_chart_of_company (void)
   g_assert_cmpstr (label, ==, "2Q00");
 }
 
+/* A release of a balance sheet alone is of the latest day it shows. */
+static void
+test_balance_sheet_alone (void)
+{
+  const char *text =
+    "ACME CORPORATION\n"
+    "CONDENSED CONSOLIDATED BALANCE SHEETS\n"
+    "(In millions)\n"
+    "\n"
+    "                                  June 30,    December 31,\n"
+    "                                    2025          2024\n"
+    "Cash and cash equivalents        $  1,200     $  1,000\n"
+    "Accounts receivable                   800          700\n"
+    "Total current assets                2,000        1,700\n"
+    "Property and equipment, net           500          450\n"
+    "Total assets                     $  2,500     $  2,150\n"
+    "\n"
+    "See the notes to these statements.\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KessanFiling) filing = kessan_parse_release (bytes, "balance.txt", &error);
+  KessanCalendar calendar;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (kessan_filing_get_period_end (filing), ==, "2025-06-30");
+  g_assert_cmpuint (kessan_filing_get_period_months (filing), ==, 0);
+  kessan_filing_get_calendar (filing, &calendar);
+  g_assert_cmpuint (calendar.fiscal_end_month, ==, 12);
+  g_assert_cmpuint (kessan_filing_get_fiscal_year (filing), ==, 2025);
+  g_assert_cmpuint (kessan_filing_get_fiscal_quarter (filing), ==, 2);
+  assert_named (kessan_format_fiscal_period_in (kessan_filing_get_period_end (filing), 0, &calendar, "en"), "Jun 30, 2025");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -162,6 +195,7 @@ main (int   argc,
   g_test_add_func ("/kessan/calendar/currency-units", test_currency_units);
   g_test_add_func ("/kessan/calendar/release-calendars", test_release_calendars);
   g_test_add_func ("/kessan/calendar/chart-of-company", test_chart_of_company);
+  g_test_add_func ("/kessan/calendar/balance-sheet-alone", test_balance_sheet_alone);
 
   return g_test_run ();
 }

@@ -293,6 +293,31 @@ find_fiscal_label (KessanParseContext *context,
   kessan_filing_set_fiscal_label (filing, first);
 }
 
+/* The latest day a balance sheet's amount columns show. */
+static void
+latest_balance_day (KessanFiling *filing,
+                    GDate        *latest)
+{
+  for (guint s = 0; s < kessan_filing_get_n_statements (filing); s++)
+    {
+      KessanStatement *statement = kessan_filing_get_statement (filing, s);
+
+      if (kessan_statement_get_kind (statement) != KESSAN_STATEMENT_KIND_BALANCE)
+        continue;
+      for (guint c = 0; c < kessan_statement_get_n_columns (statement); c++)
+        {
+          KessanColumn *column = kessan_statement_get_column (statement, c);
+          GDate end;
+
+          if (kessan_column_get_months (column) != 0 || kessan_column_get_measure (column) != KESSAN_MEASURE_AMOUNT
+              || !kessan_date_from_iso (kessan_column_get_period_end (column), &end))
+            continue;
+          if (!g_date_valid (latest) || g_date_compare (&end, latest) > 0)
+            *latest = end;
+        }
+    }
+}
+
 /**
  * kessan_release_find_fiscal_period:
  * @context: the parse of a release
@@ -348,6 +373,10 @@ kessan_release_find_fiscal_period (KessanParseContext *context,
         }
     }
 
+  /* A release of a balance sheet alone is of the latest day it shows. */
+  if (!g_date_valid (&latest))
+    latest_balance_day (filing, &latest);
+
   if (g_date_valid (&latest))
     {
       g_autofree char *iso = kessan_date_to_iso (&latest);
@@ -361,7 +390,7 @@ kessan_release_find_fiscal_period (KessanParseContext *context,
         }
       if (calendar->fiscal_end_month != 0)
         kessan_filing_set_fiscal_period (filing, kessan_fiscal_year_in (&latest, calendar),
-                                         latest_months <= 3 ? kessan_fiscal_quarter_in (&latest, latest_months, calendar) : 0);
+                                         latest_months <= 3 ? kessan_fiscal_quarter_in (&latest, MAX (latest_months, 3), calendar) : 0);
     }
 }
 
