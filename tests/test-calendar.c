@@ -101,11 +101,12 @@ test_release_calendars (void)
     gboolean    names_start;
     const char *currency;
     const char *first_column;  /* the first column of its first statement */
+    const char *release;       /* the release's own period */
   } cases[] = {
-    { "edgar-quarter.txt", 9, FALSE, "USD", "2Q FY2000" },
-    { "week-quarter.txt", 2, FALSE, "USD", "3Q FY2024" },
-    { "ifrs-statements.txt", 12, FALSE, "EUR", "FY2023" },
-    { "jgaap-statements.txt", 3, TRUE, "JPY", "Mar 31, 2023" },
+    { "edgar-quarter.txt", 9, FALSE, "USD", "2Q FY2000", "2Q FY2000" },
+    { "week-quarter.txt", 2, FALSE, "USD", "3Q FY2024", "3Q FY2024" },
+    { "ifrs-statements.txt", 12, FALSE, "EUR", "FY2023", "FY2023" },
+    { "jgaap-statements.txt", 3, TRUE, "JPY", "Mar 31, 2023", "FY2023" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -119,6 +120,7 @@ test_release_calendars (void)
       g_assert_cmpint (calendar.codes_name_start, ==, cases[i].names_start);
       g_assert_cmpstr (kessan_filing_get_reporting_currency (filing), ==, cases[i].currency);
       assert_named (kessan_format_column_name (column, filing, "en"), cases[i].first_column);
+      assert_named (kessan_filing_dup_period_name (filing), cases[i].release);
     }
 }
 

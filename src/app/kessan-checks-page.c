@@ -61,26 +61,10 @@ enum
 
 static guint signals[N_SIGNALS];
 
-/* A release as the library sidebar names it: "2Q FY2003" or "FY2002". */
-static char *
-describe_period (KessanFiling *filing)
-{
-  guint year = kessan_filing_get_fiscal_year (filing);
-  guint quarter = kessan_filing_get_fiscal_quarter (filing);
-
-  if (year == 0)
-    return g_strdup (_("Unknown period"));
-  if (quarter == 0)
-    /* TRANSLATORS: a full fiscal year, e.g. "FY2002" */
-    return g_strdup_printf (_("FY%u"), year);
-  /* TRANSLATORS: a fiscal quarter, e.g. "2Q FY2003" */
-  return g_strdup_printf (_("%uQ FY%u"), quarter, year);
-}
-
 static char *
 describe_release (KessanFiling *filing)
 {
-  g_autofree char *period = describe_period (filing);
+  g_autofree char *period = kessan_filing_dup_period_name (filing);
   const char *company = kessan_filing_get_company (filing);
 
   /* TRANSLATORS: a release: its period and company, "2Q FY2003 · Internet Initiative Japan Inc." */

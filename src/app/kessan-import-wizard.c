@@ -37,23 +37,6 @@ file_row_free (FileRow *row)
   g_free (row);
 }
 
-/* Display */
-
-static char *
-describe_period (KessanFiling *filing)
-{
-  guint year = kessan_filing_get_fiscal_year (filing);
-  guint quarter = kessan_filing_get_fiscal_quarter (filing);
-
-  if (year == 0)
-    return g_strdup (_("Unknown period"));
-  if (quarter == 0)
-    /* TRANSLATORS: a full fiscal year, e.g. "FY2002" */
-    return g_strdup_printf (_("FY%u"), year);
-  /* TRANSLATORS: a fiscal quarter, e.g. "2Q FY2003" */
-  return g_strdup_printf (_("%uQ FY%u"), quarter, year);
-}
-
 const char *
 kessan_import_wizard_measure_name (KessanMeasure measure)
 {
@@ -98,7 +81,7 @@ static char *
 summarise (KessanImport *import)
 {
   KessanFiling *filing = kessan_import_get_filing (import);
-  g_autofree char *period = describe_period (filing);
+  g_autofree char *period = kessan_filing_dup_period_name (filing);
   g_autofree char *languages = describe_languages (kessan_filing_get_languages (filing));
   guint n_tables = kessan_filing_get_n_statements (filing);
   guint n_errors = kessan_import_count_findings (import, KESSAN_SEVERITY_ERROR);
@@ -464,7 +447,7 @@ ask_about_duplicate (KessanImportWizard  *self,
                      KessanFiling        *existing,
                      KessanDuplicateKind  kind)
 {
-  g_autofree char *period = describe_period (existing);
+  g_autofree char *period = kessan_filing_dup_period_name (existing);
   g_autofree char *body = NULL;
   GtkWidget *dialog;
 

@@ -726,19 +726,9 @@ stop_search_cb (KessanSourcePage *self)
 static char *
 describe_release (KessanFiling *filing)
 {
-  guint year = kessan_filing_get_fiscal_year (filing);
-  guint quarter = kessan_filing_get_fiscal_quarter (filing);
   const char *company = kessan_filing_get_company (filing);
-  g_autofree char *period = NULL;
+  g_autofree char *period = kessan_filing_dup_period_name (filing);
 
-  if (year == 0)
-    period = g_strdup (_("Unknown period"));
-  else if (quarter == 0)
-    /* TRANSLATORS: a full fiscal year, e.g. "FY2002" */
-    period = g_strdup_printf (_("FY%u"), year);
-  else
-    /* TRANSLATORS: a fiscal quarter, e.g. "2Q FY2003" */
-    period = g_strdup_printf (_("%uQ FY%u"), quarter, year);
   /* TRANSLATORS: a release: its period and company, "2Q FY2003 · Internet Initiative Japan Inc." */
   return g_strdup_printf (_("%s · %s"), period, company != NULL ? company : _("Unknown company"));
 }

@@ -107,22 +107,6 @@ kessan_window_get_ready (KessanWindow *self)
   return self->ready;
 }
 
-/* A release as the sidebar names it: "2Q FY2003" or "FY2002". */
-static char *
-describe_period (KessanFiling *filing)
-{
-  guint year = kessan_filing_get_fiscal_year (filing);
-  guint quarter = kessan_filing_get_fiscal_quarter (filing);
-
-  if (year == 0)
-    return g_strdup (_("Unknown period"));
-  if (quarter == 0)
-    /* TRANSLATORS: a full fiscal year, e.g. "FY2002" */
-    return g_strdup_printf (_("FY%u"), year);
-  /* TRANSLATORS: a fiscal quarter, e.g. "2Q FY2003" */
-  return g_strdup_printf (_("%uQ FY%u"), quarter, year);
-}
-
 static guint
 count_findings (KessanFiling   *filing,
                 KessanSeverity  severity)
@@ -229,7 +213,7 @@ create_filing_row (gpointer item,
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  g_autofree char *period = describe_period (filing);
+  g_autofree char *period = kessan_filing_dup_period_name (filing);
   /* The file name as the user gave it: shown safe, as any text a
    * release brings. */
   g_autofree char *source_name = kessan_display_text (kessan_filing_get_source_name (filing), KESSAN_DISPLAY_MAX_CHARS);
@@ -343,9 +327,9 @@ update_header (GtkListBoxRow *row,
 {
   KessanFiling *filing = row_filing (row);
   KessanFiling *previous = row_filing (before);
-  guint year = kessan_filing_get_fiscal_year (filing);
+  guint year = kessan_filing_get_named_fiscal_year (filing);
 
-  if (previous != NULL && kessan_filing_get_fiscal_year (previous) == year)
+  if (previous != NULL && kessan_filing_get_named_fiscal_year (previous) == year)
     {
       gtk_list_box_row_set_header (row, NULL);
       return;
@@ -378,7 +362,7 @@ filter_filing (gpointer item,
 
   if (text == NULL || *text == '\0')
     return TRUE;
-  period = describe_period (filing);
+  period = kessan_filing_dup_period_name (filing);
   haystack = g_strjoin (" ", period,
                         kessan_filing_get_company (filing) ? kessan_filing_get_company (filing) : "",
                         kessan_filing_get_released (filing) ? kessan_filing_get_released (filing) : "",
@@ -972,7 +956,7 @@ remove_filing_action (GtkWidget  *widget,
       return;
     }
 
-  period = describe_period (filing);
+  period = kessan_filing_dup_period_name (filing);
   title = g_strdup_printf (_("Removed “%s”"), period);
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));

@@ -23,7 +23,7 @@ enum
 static char *
 describe_filing (KessanFiling *filing)
 {
-  guint year = kessan_filing_get_fiscal_year (filing);
+  guint year = kessan_filing_get_named_fiscal_year (filing);
   guint quarter = kessan_filing_get_fiscal_quarter (filing);
   g_autofree char *period = NULL;
 

@@ -41,7 +41,7 @@ print_usage (void)
 static char *
 describe_period (KessanFiling *filing)
 {
-  guint year = kessan_filing_get_fiscal_year (filing);
+  guint year = kessan_filing_get_named_fiscal_year (filing);
   guint quarter = kessan_filing_get_fiscal_quarter (filing);
 
   if (year == 0)

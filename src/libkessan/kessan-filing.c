@@ -1,7 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "kessan-model"
 
+#include "config.h"
+
 #include "kessan-filing.h"
+
+#include <glib/gi18n-lib.h>
 
 #include <math.h>
 
@@ -1140,6 +1144,56 @@ kessan_filing_get_reporting_currency (KessanFiling *self)
         }
     }
   return best;
+}
+
+/**
+ * kessan_filing_get_named_fiscal_year:
+ * @self: a #KessanFiling
+ *
+ * The fiscal year of the release as the company names it (see
+ * kessan_fiscal_year_named()): Apple's quarter ended March 27, 1999 is
+ * in fiscal 1999, though kessan_filing_get_fiscal_year() names that
+ * year by the calendar year it starts in, 1998.
+ *
+ * Returns: the year, or 0 when not known
+ */
+guint
+kessan_filing_get_named_fiscal_year (KessanFiling *self)
+{
+  KessanCalendar calendar;
+  GDate end;
+
+  g_return_val_if_fail (KESSAN_IS_FILING (self), 0);
+
+  kessan_filing_get_calendar (self, &calendar);
+  if (self->fiscal_year == 0 || calendar.fiscal_end_month == 0 || !kessan_date_from_iso (self->period_end, &end))
+    return self->fiscal_year;
+  return kessan_fiscal_year_named (&end, &calendar);
+}
+
+/**
+ * kessan_filing_dup_period_name:
+ * @self: a #KessanFiling
+ *
+ * Returns: (transfer full): the release's fiscal period as the sidebar
+ *   and the Checks name it: "2Q FY2003", "FY2002" or "Unknown period"
+ */
+char *
+kessan_filing_dup_period_name (KessanFiling *self)
+{
+  guint year, quarter;
+
+  g_return_val_if_fail (KESSAN_IS_FILING (self), NULL);
+
+  year = kessan_filing_get_named_fiscal_year (self);
+  quarter = self->fiscal_quarter;
+  if (year == 0)
+    return g_strdup (_("Unknown period"));
+  if (quarter == 0)
+    /* TRANSLATORS: a fiscal year: "FY2002" */
+    return g_strdup_printf (_("FY%u"), year);
+  /* TRANSLATORS: a fiscal quarter: "2Q FY2003" */
+  return g_strdup_printf (_("%uQ FY%u"), quarter, year);
 }
 
 /**

@@ -35,6 +35,8 @@ void             kessan_filing_set_fiscal_year_end  (KessanFiling    *self,
 void             kessan_filing_get_calendar         (KessanFiling    *self,
                                                      KessanCalendar  *calendar);
 const char      *kessan_filing_get_reporting_currency (KessanFiling  *self);
+guint            kessan_filing_get_named_fiscal_year (KessanFiling   *self);
+char            *kessan_filing_dup_period_name      (KessanFiling    *self);
 const char      *kessan_filing_get_fiscal_label     (KessanFiling    *self);
 void             kessan_filing_set_fiscal_label     (KessanFiling    *self,
                                                      const char      *label);
