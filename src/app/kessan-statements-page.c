@@ -797,6 +797,7 @@ key_pressed_cb (KessanStatementsPage  *self,
 static char *
 column_title (KessanStatement      *statement,
               const KessanCalendar *calendar,
+              const char           *reporting,
               guint                 c)
 {
   KessanColumn *column = kessan_statement_get_column (statement, c);
@@ -818,8 +819,15 @@ column_title (KessanStatement      *statement,
       return g_strdup_printf (_("%s\nchange %%"), period);
     case KESSAN_MEASURE_AMOUNT:
     default:
-      if (kessan_column_get_currency (column) == KESSAN_CURRENCY_USD)
-        return g_strdup_printf (_("%s\nUSD"), period);
+      /* An amount in another currency than the release reports in. */
+      if (kessan_column_get_currency_code (column) != NULL
+          && g_strcmp0 (kessan_column_get_currency_code (column), reporting) != 0)
+        {
+          if (kessan_column_get_currency (column) == KESSAN_CURRENCY_USD)
+            return g_strdup_printf (_("%s\nUSD"), period);
+          /* TRANSLATORS: a column's period over its currency code: "FY2023\nEUR" */
+          return g_strdup_printf (C_("column title", "%s\n%s"), period, kessan_column_get_currency_code (column));
+        }
       if (kessan_column_get_unit (column) == KESSAN_UNIT_PERCENT)
         return g_strdup_printf ("%s\n%%", period);
       return g_strdup (period);
@@ -1222,7 +1230,7 @@ rebuild_table (KessanStatementsPage *self)
   index_findings (self);
   add_display_column (self, COLUMN_LABEL, -1, -1, g_strdup (""));
   for (guint c = 0; c < kessan_statement_get_n_columns (self->statement); c++)
-    add_display_column (self, COLUMN_PRINTED, (int) c, -1, column_title (self->statement, &self->calendar, c));
+    add_display_column (self, COLUMN_PRINTED, (int) c, -1, column_title (self->statement, &self->calendar, kessan_filing_get_reporting_currency (self->filing), c));
   add_computed_columns (self);
   measure_columns (self);
   gtk_column_view_append_column (self->column_view, g_array_index (self->columns, DisplayColumn, 0).view);
@@ -1560,6 +1568,8 @@ kessan_statements_page_set_filing (KessanStatementsPage *self,
   self->calendar = (KessanCalendar) KESSAN_CALENDAR_INIT;
   if (filing != NULL)
     kessan_filing_get_calendar (filing, &self->calendar);
+  /* Yen amounts are shown in dollars only at a rate the release states. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->currency_dropdown), filing != NULL && kessan_filing_get_jpy_per_usd (filing) > 0);
   gtk_stack_set_visible_child_name (self->stack, filing != NULL ? "table" : "empty");
   if (filing != NULL)
     self->tables = pair_editions (filing);
