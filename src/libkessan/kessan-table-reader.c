@@ -477,8 +477,8 @@ cell_is_year (const KessanCell *cell)
 }
 
 /* "2004  2003", or "ASSETS      2024    2024    2023": the years that
- * end a header line, two or more, perhaps followed by the headers of
- * columns that compare them ("2025   2024   % Change"). */
+ * end a header line, two or more; a line of years alone may end in the
+ * headers of columns that compare them ("2025   2024   % Change"). */
 static gboolean
 text_ends_in_years (const char *text)
 {
@@ -503,6 +503,11 @@ text_ends_in_years (const char *text)
               words++;
               continue;
             }
+          /* Headers after the years only on a line of years alone: not
+           * "2023  2022  Inc/(Dec)  2023  2022  Inc/(Dec)", nor a line
+           * that names its own dates ("Quarters Ended June 30,  2023"). */
+          if (words > 0)
+            return FALSE;
           break;
         }
       years++;
