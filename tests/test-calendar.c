@@ -150,6 +150,9 @@ test_chart_of_company (void)
   label = kessan_format_fiscal_period_short (last->period_end, last->months,
                                              kessan_chart_model_get_calendar (model), FALSE);
   g_assert_cmpstr (label, ==, "2Q00");
+
+  /* The first chart shown is one of lines the company prints. */
+  g_assert_cmpstr (kessan_chart_presets_find_first (set)->id, ==, "sales-and-profit");
 }
 
 /* A release of a balance sheet alone is of the latest day it shows. */

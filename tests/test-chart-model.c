@@ -471,7 +471,8 @@ test_presets (void)
 {
   g_autoptr(KessanSeriesSet) set = seed_set ();
 
-  g_assert_cmpuint (kessan_chart_presets_get_n (), ==, 7);
+  g_assert_cmpuint (kessan_chart_presets_get_n (), ==, 8);
+  g_assert_cmpstr (kessan_chart_presets_find_first (set)->id, ==, "revenue-mix");
   for (guint i = 0; i < kessan_chart_presets_get_n (); i++)
     {
       const KessanChartPreset *preset = kessan_chart_presets_get (i);

@@ -956,11 +956,15 @@ set_result (KessanChartsPage *self,
   install_periods (self);
   if (self->selected->len == 0 && current_preset (self) == NULL && result != NULL)
     {
-      /* A first chart at once: the first preset. */
+      /* A first chart at once: the first preset the library has values of. */
+      const KessanChartPreset *first = kessan_chart_presets_find_first (result->set);
+
+      if (first == NULL)
+        first = kessan_chart_presets_get (0);
       self->updating++;
-      gtk_drop_down_set_selected (self->preset_dropdown, CUSTOM_PRESET + 1);
+      gtk_drop_down_set_selected (self->preset_dropdown, CUSTOM_PRESET + 1 + (guint) (first - kessan_chart_presets_get (0)));
       self->updating--;
-      apply_preset (self, kessan_chart_presets_get (0));
+      apply_preset (self, first);
     }
   else if (current_preset (self) != NULL)
     apply_preset (self, current_preset (self));

@@ -84,6 +84,16 @@ static const char * const cash_and_debt[] = {
   NULL
 };
 
+/* Any company's: whichever name of sales its releases print. */
+static const char * const sales_and_profit[] = {
+  "revenues.total",
+  "revenues.net_sales",
+  "gross_profit",
+  "operating_income",
+  "net_income",
+  NULL
+};
+
 static const KessanChartPreset presets[] = {
   { "revenue-mix", N_("Revenue Mix"), KESSAN_CHART_STACKED_BARS, revenue_mix },
   { "operating-income-bridge", N_("Operating Income Bridge"), KESSAN_CHART_BRIDGE, operating_income_bridge },
@@ -92,6 +102,7 @@ static const KessanChartPreset presets[] = {
   { "bandwidth", N_("Contracted Bandwidth"), KESSAN_CHART_SMALL_MULTIPLES, bandwidth },
   { "backbone", N_("Backbone Costs"), KESSAN_CHART_GROUPED_BARS, backbone },
   { "cash-and-debt", N_("Cash and Debt"), KESSAN_CHART_GROUPED_BARS, cash_and_debt },
+  { "sales-and-profit", N_("Sales and Profit"), KESSAN_CHART_LINE, sales_and_profit },
 };
 
 guint
@@ -180,4 +191,37 @@ kessan_chart_preset_build (const KessanChartPreset *preset,
         kessan_chart_model_set_sign (model, (guint) series, -1);
     }
   return model;
+}
+
+/**
+ * kessan_chart_presets_find_first:
+ * @set: the series of a library
+ *
+ * Returns: (transfer none) (nullable): the first preset of whose lines
+ *   @set has at least half: a company whose releases print none of the
+ *   first presets' lines is shown one it has
+ */
+const KessanChartPreset *
+kessan_chart_presets_find_first (KessanSeriesSet *set)
+{
+  g_return_val_if_fail (KESSAN_IS_SERIES_SET (set), NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (presets); i++)
+    {
+      g_auto(GStrv) keys = kessan_chart_preset_get_keys (&presets[i]);
+      guint found = 0;
+      guint n_keys = g_strv_length (keys);
+
+      for (guint k = 0; keys[k] != NULL; k++)
+        {
+          g_autoptr(GPtrArray) points = kessan_series_set_get_points (set, keys[k]);
+
+          found += points != NULL && points->len > 0;
+        }
+      /* Half its lines at least: a chart of one cost among a dozen lines
+       * says nothing. */
+      if (found > 0 && found * 2 >= n_keys)
+        return &presets[i];
+    }
+  return NULL;
 }

@@ -21,6 +21,7 @@ typedef struct
 guint                    kessan_chart_presets_get_n   (void);
 const KessanChartPreset *kessan_chart_presets_get     (guint       index);
 const KessanChartPreset *kessan_chart_presets_lookup  (const char *id);
+const KessanChartPreset *kessan_chart_presets_find_first (KessanSeriesSet *set);
 char                   **kessan_chart_preset_get_keys (const KessanChartPreset *preset);
 KessanChartModel        *kessan_chart_preset_build    (const KessanChartPreset *preset,
                                                        KessanSeriesSet         *set,
