@@ -173,6 +173,35 @@ test_html_rowspan (void)
   assert_row (statement, "Operating profit", 0, 700, 650);
 }
 
+/* Cells holding only zero-width spaces, as filing tools write empty
+ * cells, are empty: they add no column. */
+static void
+test_html_zero_width (void)
+{
+  static const char page[] =
+    "<html><body><p>(In thousands)</p><table>"
+    "<tr><td>\u200b</td><td>\u200b</td><td>Three Months Ended</td><td>\u200b</td><td>Three Months Ended</td></tr>"
+    "<tr><td>\u200b</td><td>\u200b</td><td>September 30, 2023</td><td>\u200b</td><td>September 30, 2022</td></tr>"
+    "<tr><td>Revenue</td><td>\u200b</td><td>$5,000</td><td>\u200b</td><td>$4,500</td></tr>"
+    "<tr><td>Operating loss</td><td>\u200b</td><td>(700)</td><td>\u200b</td><td>(650)</td></tr>"
+    "</table></body></html>";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (page, sizeof page - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KessanFiling) filing = kessan_parse_release (bytes, "zero-width.html", &error);
+  KessanStatement *statement;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (kessan_filing_get_n_statements (filing), ==, 1);
+  statement = kessan_filing_get_statement (filing, 0);
+  g_assert_cmpuint (kessan_statement_get_n_columns (statement), ==, 2);
+  assert_row (statement, "Revenue", 0, 5000, 4500);
+  assert_row (statement, "Operating loss", 0, -700, -650);
+  g_assert_cmpstr (kessan_column_get_period_end (kessan_statement_get_column (statement, 0)), ==, "2023-09-30");
+  g_assert_cmpuint (kessan_column_get_months (kessan_statement_get_column (statement, 0)), ==, 3);
+  g_assert_cmpstr (kessan_column_get_currency_code (kessan_statement_get_column (statement, 0)), ==, "USD");
+  g_assert_cmpuint (kessan_column_get_scale (kessan_statement_get_column (statement, 0)), ==, 1000);
+}
+
 static void
 test_html_deep (void)
 {
@@ -438,6 +467,23 @@ test_ixbrl_malformed (void)
 
   assert_refused (broken, -1, "broken-ixbrl.htm", KESSAN_ERROR_MARKUP, -1);
   assert_refused (entity, -1, "entity-ixbrl.htm", KESSAN_ERROR_MARKUP, -1);
+}
+
+/* Blank lines and a byte order mark before the XML declaration, as
+ * filing tools write them, do not keep a document from being read. */
+static void
+test_ixbrl_leading_blanks (void)
+{
+  g_autofree char *page = kessan_test_load_seed ("structured/bs-ixbrl.htm", NULL);
+  g_autofree char *padded = g_strconcat ("\xEF\xBB\xBF\n  \r\n\t\n", page, NULL);
+  g_autoptr(KessanFiling) filing = parse_text (padded, "padded-ixbrl.htm");
+  KessanStatement *balance = kessan_filing_get_statement (filing, 0);
+
+  assert_row (balance, "資産合計", 0, 201000, 217000);
+  g_assert_cmpstr (kessan_column_get_period_end (column_at (balance, 1)), ==, "2024-03-31");
+  g_assert_cmpstr (kessan_column_get_currency_code (column_at (balance, 1)), ==, "JPY");
+  g_assert_cmpuint (kessan_column_get_scale (column_at (balance, 1)), ==, 1000000);
+  g_assert_nonnull (kessan_line_item_get_fact (find_row (balance, "資産合計", 0), 1));
 }
 
 static void
@@ -719,6 +765,7 @@ main (int   argc,
   g_test_add_func ("/kessan/structured/html/exhibit", test_html_exhibit);
   g_test_add_func ("/kessan/structured/html/malformed", test_html_malformed);
   g_test_add_func ("/kessan/structured/html/rowspan", test_html_rowspan);
+  g_test_add_func ("/kessan/structured/html/zero-width", test_html_zero_width);
   g_test_add_func ("/kessan/structured/html/deep", test_html_deep);
   g_test_add_func ("/kessan/structured/html/large", test_html_large);
 
@@ -730,6 +777,7 @@ main (int   argc,
   g_test_add_func ("/kessan/structured/ixbrl/missing-context", test_ixbrl_missing_context);
   g_test_add_func ("/kessan/structured/ixbrl/malformed", test_ixbrl_malformed);
   g_test_add_func ("/kessan/structured/ixbrl/numbers", test_ixbrl_numbers);
+  g_test_add_func ("/kessan/structured/ixbrl/leading-blanks", test_ixbrl_leading_blanks);
 
   g_test_add_func ("/kessan/structured/edgar/submission", test_edgar_submission);
   g_test_add_func ("/kessan/structured/edgar/text-exhibit", test_edgar_text_exhibit);

@@ -477,6 +477,31 @@ read_tags (Reader  *reader,
     read_non_numeric (reader, g_ptr_array_index (non_numerics, i));
 }
 
+/* Past white space and byte order marks (U+FEFF) at the start of
+ * @text. */
+static void
+skip_leading_blanks (const char **text,
+                     gsize       *length)
+{
+  while (*length > 0)
+    {
+      const guchar *p = (const guchar *) *text;
+
+      if (p[0] == ' ' || p[0] == '\t' || p[0] == '\n' || p[0] == '\r')
+        {
+          (*text)++;
+          (*length)--;
+        }
+      else if (*length >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
+        {
+          *text += 3;
+          *length -= 3;
+        }
+      else
+        break;
+    }
+}
+
 /**
  * kessan_ixbrl_reader_add:
  * @grid: the grid to add to
@@ -513,6 +538,9 @@ kessan_ixbrl_reader_add (KessanGrid  *grid,
       kessan_input_set_too_large (error, display_name, length);
       return FALSE;
     }
+  /* Filings often have blank lines or a byte order mark before their XML
+   * declaration, which XML allows only at the very start. */
+  skip_leading_blanks (&text, &length);
   /* No network, no DTD, no entity expansion; the encoding is the one the
    * bytes were decoded from. */
   doc = xmlReadMemory (text, (int) length, NULL, "UTF-8",

@@ -182,7 +182,7 @@ element_path (GHashTable *positions,
 }
 
 /* Text as a browser shows it: runs of white space one space; a
- * no-break space is a space. */
+ * no-break space is a space; a zero-width space nothing. */
 static void
 append_text (GString    *out,
              const char *text)
@@ -194,6 +194,13 @@ append_text (GString    *out,
       if (c == (gunichar) -1 || c == (gunichar) -2)
         {
           p++;
+          continue;
+        }
+      /* Zero-width spaces and joiners, which filing tools put in empty
+       * cells, print nothing. */
+      if (c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF)
+        {
+          p = g_utf8_next_char (p);
           continue;
         }
       if (g_unichar_isspace (c) || c == 0x00A0 || c == 0x3000)
