@@ -375,6 +375,79 @@ test_ixbrl_forecasts (void)
   g_assert_cmpfloat_with_epsilon (kessan_line_item_get_value (find_row (parent, "売上高", 0), 0), 150220, 1e-9);
 }
 
+static void
+assert_period (KessanColumn *column,
+               const char   *start,
+               const char   *end,
+               guint         months)
+{
+  g_assert_cmpstr (kessan_column_get_period_start (column), ==, start);
+  g_assert_cmpstr (kessan_column_get_period_end (column), ==, end);
+  g_assert_cmpuint (kessan_column_get_months (column), ==, months);
+}
+
+/* A 決算短信 summary laid out as TDnet prints it: a table of tables,
+ * periods as rows, an amount and its change in percent per item, the
+ * per-share amounts in a table of their own.  Its statements are built
+ * from the facts: an item per row, a period per column, each cell's
+ * unit from its fact. */
+static void
+test_ixbrl_item_columns (void)
+{
+  g_autoptr(KessanFiling) filing = parse_seed ("structured/summary-columns-ixbrl.htm");
+  KessanStatement *results, *position, *forecast;
+  KessanLineItem *row;
+
+  g_assert_cmpstr (kessan_filing_get_company (filing), ==, "見本金属工業株式会社");
+  g_assert_cmpuint (kessan_filing_get_n_statements (filing), ==, 3);
+  results = kessan_filing_get_statement (filing, 0);
+  position = kessan_filing_get_statement (filing, 1);
+  forecast = kessan_filing_get_statement (filing, 2);
+
+  g_assert_cmpuint (kessan_statement_get_n_columns (results), ==, 2);
+  assert_period (column_at (results, 0), "2024-05-01", "2024-07-31", 3);
+  assert_period (column_at (results, 1), "2023-05-01", "2023-07-31", 3);
+  for (guint c = 0; c < 2; c++)
+    {
+      g_assert_cmpstr (kessan_column_get_currency_code (column_at (results, c)), ==, "JPY");
+      g_assert_cmpuint (kessan_column_get_scale (column_at (results, c)), ==, 1000000);
+      g_assert_cmpint (kessan_column_get_scenario (column_at (results, c)), ==, KESSAN_SCENARIO_ACTUAL);
+      g_assert_cmpint (kessan_column_get_consolidation (column_at (results, c)), ==, KESSAN_CONSOLIDATION_CONSOLIDATED);
+    }
+  assert_row (results, "売上高", 0, 2732, 1646);
+  g_assert_cmpint (kessan_line_item_get_unit (find_row (results, "売上高", 0)), ==, KESSAN_UNIT_NONE);
+  assert_row (results, "売上高(%)", 0, 66.0, -32.6);
+  g_assert_cmpint (kessan_line_item_get_unit (find_row (results, "売上高(%)", 0)), ==, KESSAN_UNIT_PERCENT);
+  assert_row (results, "営業利益", 0, 470, -51);
+  assert_row (results, "経常利益", 0, 467, 73);
+  assert_row (results, "親会社株主に帰属する四半期純利益", 0, 331, 68);
+  /* The note of one row and the per-share table go on with the same
+   * periods: they are rows of the same statement. */
+  assert_row (results, "(注)包括利益", 0, 258, 64);
+  assert_row (results, "(注)包括利益(%)", 0, 301.5, 31.9);
+  row = find_row (results, "1株当たり四半期純利益", 0);
+  assert_row (results, "1株当たり四半期純利益", 0, 244.05, 50.77);
+  g_assert_cmpint (kessan_line_item_get_unit (row), ==, KESSAN_UNIT_PER_SHARE);
+  g_assert_cmpstr (kessan_line_item_get_fact (row, 1)->context, ==, "PriorAccumulatedQ1Duration_ConsolidatedMember_ResultMember");
+  g_assert_true (kessan_line_item_get_fact (find_row (results, "営業利益", 0), 1)->negated);
+
+  assert_period (column_at (position, 0), NULL, "2024-07-31", 0);
+  assert_period (column_at (position, 1), NULL, "2024-04-30", 0);
+  g_assert_cmpuint (kessan_column_get_scale (column_at (position, 1)), ==, 1000000);
+  assert_row (position, "総資産", 0, 14826, 14452);
+  assert_row (position, "自己資本比率", 0, 83.6, 84.7);
+  g_assert_cmpint (kessan_line_item_get_unit (find_row (position, "自己資本比率", 0)), ==, KESSAN_UNIT_PERCENT);
+
+  /* The nil upper bounds of the range add no column. */
+  g_assert_cmpuint (kessan_statement_get_n_columns (forecast), ==, 2);
+  assert_period (column_at (forecast, 0), "2024-05-01", "2024-10-31", 6);
+  assert_period (column_at (forecast, 1), "2024-05-01", "2025-04-30", 12);
+  g_assert_cmpint (kessan_column_get_scenario (column_at (forecast, 1)), ==, KESSAN_SCENARIO_FORECAST);
+  assert_row (forecast, "売上高", 0, 4800, 9600);
+  assert_row (forecast, "1株当たり当期純利益", 0, 265.15, 522.94);
+  g_assert_cmpuint (count_findings (filing, "fact"), ==, 0);
+}
+
 /* An IFRS statement tagged with the IFRS elements of the Japanese
  * taxonomy: the standard from its tags, durations of three months. */
 static void
@@ -773,6 +846,7 @@ main (int   argc,
   g_test_add_func ("/kessan/structured/ixbrl/same-as-text", test_ixbrl_same_as_text);
   g_test_add_func ("/kessan/structured/ixbrl/forecasts", test_ixbrl_forecasts);
   g_test_add_func ("/kessan/structured/ixbrl/ifrs", test_ixbrl_ifrs);
+  g_test_add_func ("/kessan/structured/ixbrl/item-columns", test_ixbrl_item_columns);
   g_test_add_func ("/kessan/structured/ixbrl/mismatch", test_ixbrl_mismatch);
   g_test_add_func ("/kessan/structured/ixbrl/missing-context", test_ixbrl_missing_context);
   g_test_add_func ("/kessan/structured/ixbrl/malformed", test_ixbrl_malformed);
