@@ -202,6 +202,31 @@ test_html_zero_width (void)
   g_assert_cmpuint (kessan_column_get_scale (kessan_statement_get_column (statement, 0)), ==, 1000);
 }
 
+/* An early EDGAR filing: fixed-width text with EDGAR's table markers
+ * wrapped in <html><body>, no table cells.  It is read as printed, its
+ * columns kept apart and its entities decoded. */
+static void
+test_html_dressed_text (void)
+{
+  g_autoptr(KessanFiling) filing = parse_seed ("structured/dressed-text.htm");
+  KessanStatement *statement;
+  KessanColumn *column;
+
+  g_assert_cmpuint (kessan_filing_get_n_statements (filing), ==, 1);
+  statement = kessan_filing_get_statement (filing, 0);
+  g_assert_cmpuint (kessan_statement_get_n_columns (statement), ==, 3);
+  assert_row (statement, "Premium income", 0, 20771, 14980);
+  assert_row (statement, "Total revenues", 0, 30383, 21670);
+  g_assert_cmpfloat_with_epsilon (kessan_line_item_get_value (find_row (statement, "Net income", 0), 2), 1247, 1e-9);
+  column = kessan_statement_get_column (statement, 0);
+  g_assert_cmpstr (kessan_column_get_period_end (column), ==, "2000-12-31");
+  g_assert_cmpuint (kessan_column_get_months (column), ==, 12);
+  g_assert_cmpstr (kessan_column_get_currency_code (column), ==, "EUR");
+  g_assert_cmpuint (kessan_column_get_scale (column), ==, 1000000);
+  g_assert_nonnull (strstr (kessan_filing_get_text (filing), "Figures & ratios are stated in EUR \u2014 see note."));
+  g_assert_null (strstr (kessan_filing_get_text (filing), "<div>"));
+}
+
 static void
 test_html_deep (void)
 {
@@ -839,6 +864,7 @@ main (int   argc,
   g_test_add_func ("/kessan/structured/html/malformed", test_html_malformed);
   g_test_add_func ("/kessan/structured/html/rowspan", test_html_rowspan);
   g_test_add_func ("/kessan/structured/html/zero-width", test_html_zero_width);
+  g_test_add_func ("/kessan/structured/html/dressed-text", test_html_dressed_text);
   g_test_add_func ("/kessan/structured/html/deep", test_html_deep);
   g_test_add_func ("/kessan/structured/html/large", test_html_large);
 
