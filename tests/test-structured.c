@@ -609,6 +609,91 @@ test_ixbrl_numbers (void)
     }
 }
 
+/* A TDnet summary as an XBRL instance: nothing printed, its statements
+ * built from its facts, the money shown in millions as its facts are
+ * rounded, ratios in percent, the company from its tags; facts of
+ * dividend quarters and nil facts are left out. */
+static void
+test_xbrl_instance (void)
+{
+  g_autoptr(KessanFiling) filing = parse_seed ("structured/summary-instance.xbrl");
+  KessanStatement *results, *position;
+  KessanLineItem *row;
+
+  g_assert_cmpstr (kessan_filing_get_company (filing), ==, "見本金属工業株式会社");
+  g_assert_cmpstr (kessan_company_get_id (kessan_filing_get_company_info (filing), KESSAN_COMPANY_ID_SECURITIES_CODE),
+                   ==, "79980");
+  g_assert_cmpstr (kessan_filing_get_released (filing), ==, "2024-09-10");
+  g_assert_cmpuint (kessan_filing_get_n_statements (filing), ==, 2);
+  results = kessan_filing_get_statement (filing, 0);
+  position = kessan_filing_get_statement (filing, 1);
+
+  g_assert_cmpuint (kessan_statement_get_n_columns (results), ==, 3);
+  assert_period (column_at (results, 0), "2024-05-01", "2024-07-31", 3);
+  assert_period (column_at (results, 1), "2023-05-01", "2023-07-31", 3);
+  assert_period (column_at (results, 2), "2024-05-01", "2025-04-30", 12);
+  g_assert_cmpint (kessan_column_get_scenario (column_at (results, 2)), ==, KESSAN_SCENARIO_FORECAST);
+  for (guint c = 0; c < 3; c++)
+    {
+      g_assert_cmpstr (kessan_column_get_currency_code (column_at (results, c)), ==, "JPY");
+      g_assert_cmpuint (kessan_column_get_scale (column_at (results, c)), ==, 1000000);
+    }
+
+  row = kessan_statement_get_row (results, 0);
+  g_assert_cmpstr (kessan_line_item_get_concept (row), ==, "revenues.total");
+  g_assert_cmpfloat_with_epsilon (kessan_line_item_get_value (row, 0), 2732, 1e-9);
+  g_assert_cmpfloat_with_epsilon (kessan_line_item_get_value (row, 1), 1646, 1e-9);
+  g_assert_cmpfloat_with_epsilon (kessan_line_item_get_value (row, 2), 9600, 1e-9);
+  g_assert_cmpstr (kessan_line_item_get_fact (row, 0)->name, ==, "tse-ed-t:NetSales");
+  g_assert_cmpint (kessan_line_item_get_fact (row, 0)->scale, ==, 6);
+
+  row = kessan_statement_get_row (results, 1);
+  g_assert_cmpstr (kessan_line_item_get_concept (row), ==, "tse-ed-t:ChangeInNetSales");
+  g_assert_cmpint (kessan_line_item_get_unit (row), ==, KESSAN_UNIT_PERCENT);
+  g_assert_cmpfloat_with_epsilon (kessan_line_item_get_value (row, 0), 66.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (kessan_line_item_get_value (row, 1), -32.6, 1e-9);
+
+  row = kessan_statement_get_row (results, 2);
+  g_assert_cmpstr (kessan_line_item_get_concept (row), ==, "operating_income");
+  g_assert_cmpfloat_with_epsilon (kessan_line_item_get_value (row, 1), -51, 1e-9);
+  row = kessan_statement_get_row (results, 5);
+  g_assert_cmpstr (kessan_line_item_get_concept (row), ==, "eps.basic_per_share");
+  g_assert_cmpint (kessan_line_item_get_unit (row), ==, KESSAN_UNIT_PER_SHARE);
+  g_assert_cmpfloat_with_epsilon (kessan_line_item_get_value (row, 0), 244.05, 1e-9);
+  g_assert_cmpuint (kessan_statement_get_n_rows (results), ==, 6);
+
+  assert_period (column_at (position, 0), NULL, "2024-07-31", 0);
+  assert_period (column_at (position, 1), NULL, "2024-04-30", 0);
+  g_assert_cmpuint (kessan_statement_get_n_columns (position), ==, 2);
+  g_assert_cmpstr (kessan_line_item_get_concept (kessan_statement_get_row (position, 0)), ==, "assets.total");
+  g_assert_cmpfloat_with_epsilon (kessan_line_item_get_value (kessan_statement_get_row (position, 0), 1), 14452, 1e-9);
+  g_assert_cmpfloat_with_epsilon (kessan_line_item_get_value (kessan_statement_get_row (position, 2), 0), 83.6, 1e-9);
+  g_assert_cmpuint (count_findings (filing, "fact"), ==, 0);
+  g_assert_cmpstr (kessan_filing_get_part (filing, 0)->format, ==, "xbrl");
+}
+
+/* An instance that is not well-formed is refused; an entity it declares
+ * is not loaded nor expanded. */
+static void
+test_xbrl_malformed (void)
+{
+  g_autofree char *doc = kessan_test_load_seed ("structured/summary-instance.xbrl", NULL);
+  g_autofree char *broken = replace (doc, "</xbrli:xbrl>", "</xbrli:xbrel>");
+  g_autofree char *entity = replace (doc, "<!-- A TDnet",
+                                     "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><!-- &e; A TDnet");
+  g_autofree char *entity_use = replace (entity, ">79980</tse-ed-t:SecuritiesCode>", ">&e;</tse-ed-t:SecuritiesCode>");
+
+  g_autoptr(KessanFiling) filing = NULL;
+  const char *code;
+
+  assert_refused (broken, -1, "broken.xbrl", KESSAN_ERROR_MARKUP, -1);
+  filing = parse_text (entity_use, "entity.xbrl");
+  code = kessan_company_get_id (kessan_filing_get_company_info (filing), KESSAN_COMPANY_ID_SECURITIES_CODE);
+  g_assert_true (code == NULL || strstr (code, "root") == NULL);
+  g_assert_null (strstr (kessan_filing_get_text (filing), "root:"));
+  g_assert_cmpuint (kessan_filing_get_n_statements (filing), ==, 2);
+}
+
 /* An EDGAR submission: the header names the company, its CIK and the
  * filing date; the results exhibit is read, the 8-K around it is not. */
 static void
@@ -878,6 +963,9 @@ main (int   argc,
   g_test_add_func ("/kessan/structured/ixbrl/malformed", test_ixbrl_malformed);
   g_test_add_func ("/kessan/structured/ixbrl/numbers", test_ixbrl_numbers);
   g_test_add_func ("/kessan/structured/ixbrl/leading-blanks", test_ixbrl_leading_blanks);
+
+  g_test_add_func ("/kessan/structured/xbrl/instance", test_xbrl_instance);
+  g_test_add_func ("/kessan/structured/xbrl/malformed", test_xbrl_malformed);
 
   g_test_add_func ("/kessan/structured/edgar/submission", test_edgar_submission);
   g_test_add_func ("/kessan/structured/edgar/text-exhibit", test_edgar_text_exhibit);
