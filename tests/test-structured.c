@@ -390,10 +390,11 @@ test_ixbrl_forecasts (void)
 
     for (guint c = 0; c < 5; c++)
       g_assert_cmpfloat_with_epsilon (kessan_line_item_get_value (sales, c), expected[c], 1e-9);
-    g_assert_cmpstr (kessan_line_item_get_concept (sales), ==, "revenues.total");
+    g_assert_cmpstr (kessan_line_item_get_concept (sales), ==, "revenues.net_sales");
   }
   g_assert_cmpfloat_with_epsilon (kessan_line_item_get_value (find_row (results, "特別損益", 0), 1), -1020, 1e-9);
-  g_assert_cmpstr (kessan_line_item_get_concept (find_row (results, "経常利益", 0)), ==, "tse-ed-t:OrdinaryIncome");
+  g_assert_cmpstr (kessan_line_item_get_concept (find_row (results, "経常利益", 0)), ==, "ordinary_income");
+  g_assert_cmpstr (kessan_line_item_get_concept (find_row (results, "特別損益", 0)), ==, "tse-ed-t:ExtraordinaryIncomeLoss");
 
   parent = kessan_filing_get_statement (filing, 1);
   g_assert_cmpint (kessan_column_get_consolidation (column_at (parent, 0)), ==, KESSAN_CONSOLIDATION_NON_CONSOLIDATED);
@@ -473,6 +474,106 @@ test_ixbrl_item_columns (void)
   g_assert_cmpuint (count_findings (filing, "fact"), ==, 0);
 }
 
+static KessanFiling *parse_text (const char *text,
+                                 const char *name);
+
+/* Each row of @tagged's first statement has the concept of the row of
+ * the same label in @text's: a line item gets the same concept whether
+ * its element or its printed label says it. */
+static void
+assert_same_concepts (KessanFiling       *tagged,
+                      KessanFiling       *text,
+                      const char * const *labels)
+{
+  KessanStatement *a = kessan_filing_get_statement (tagged, 0);
+  KessanStatement *b = kessan_filing_get_statement (text, 0);
+
+  for (guint i = 0; labels[i] != NULL; i++)
+    {
+      const char *from_element = kessan_line_item_get_concept (find_row (a, labels[i], 0));
+      const char *from_label = kessan_line_item_get_concept (find_row (b, labels[i], 0));
+
+      g_assert_nonnull (kessan_line_item_get_fact (find_row (a, labels[i], 0), 0));
+      g_assert_cmpstr (from_element, ==, from_label);
+    }
+}
+
+static void
+test_ixbrl_concepts_as_text (void)
+{
+  static const char japanese[] =
+    "2024年3月期 決算短信〔日本基準〕(連結)\n\n"
+    "１．2024年3月期の連結業績\n\n"
+    "(単位：百万円)\n"
+    "                                    2023年3月期     2024年3月期\n"
+    "売上高                                 245,310        258,200\n"
+    "営業利益                                18,420         21,050\n"
+    "経常利益                                19,010         21,880\n"
+    "親会社株主に帰属する当期純利益          12,900         14,630\n";
+  static const char * const japanese_labels[] = {
+    "売上高", "営業利益", "経常利益", "親会社株主に帰属する当期純利益", NULL,
+  };
+  static const char english_text[] =
+    "CONSOLIDATED STATEMENTS OF OPERATIONS\n"
+    "(In millions, except per share amounts)\n\n"
+    "                                  Year Ended December 31,\n"
+    "                                     2024          2023\n"
+    "Net sales                          $ 5,000       $ 4,500\n"
+    "Operating income                       700           650\n"
+    "Net income                             500           450\n"
+    "Diluted earnings per share            1.25          1.10\n";
+  static const char * const english_labels[] = {
+    "Net sales", "Operating income", "Net income", "Diluted earnings per share", NULL,
+  };
+  g_autofree char *english_tagged = NULL;
+  g_autoptr(KessanFiling) tagged = parse_seed ("structured/summary-ixbrl.htm");
+  g_autoptr(KessanFiling) text = parse_text (japanese, "summary.txt");
+  g_autoptr(KessanFiling) us_tagged = NULL;
+  g_autoptr(KessanFiling) us_text = parse_text (english_text, "results.txt");
+  GString *page = g_string_new (
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:ix=\"http://www.xbrl.org/2013/inlineXBRL\" "
+    "xmlns:xbrli=\"http://www.xbrl.org/2003/instance\" xmlns:iso4217=\"http://www.xbrl.org/2003/iso4217\" "
+    "xmlns:us-gaap=\"http://fasb.org/us-gaap/2024\"><body>\n"
+    "<div style=\"display:none\"><ix:header><ix:resources>"
+    "<xbrli:context id=\"FY2024\"><xbrli:entity><xbrli:identifier scheme=\"http://www.sec.gov/CIK\">0000000001</xbrli:identifier></xbrli:entity>"
+    "<xbrli:period><xbrli:startDate>2024-01-01</xbrli:startDate><xbrli:endDate>2024-12-31</xbrli:endDate></xbrli:period></xbrli:context>"
+    "<xbrli:context id=\"FY2023\"><xbrli:entity><xbrli:identifier scheme=\"http://www.sec.gov/CIK\">0000000001</xbrli:identifier></xbrli:entity>"
+    "<xbrli:period><xbrli:startDate>2023-01-01</xbrli:startDate><xbrli:endDate>2023-12-31</xbrli:endDate></xbrli:period></xbrli:context>"
+    "<xbrli:unit id=\"USD\"><xbrli:measure>iso4217:USD</xbrli:measure></xbrli:unit>"
+    "<xbrli:unit id=\"USDPerShare\"><xbrli:divide><xbrli:unitNumerator><xbrli:measure>iso4217:USD</xbrli:measure></xbrli:unitNumerator>"
+    "<xbrli:unitDenominator><xbrli:measure>xbrli:shares</xbrli:measure></xbrli:unitDenominator></xbrli:divide></xbrli:unit>"
+    "</ix:resources></ix:header></div>\n"
+    "<p>CONSOLIDATED STATEMENTS OF OPERATIONS</p><p>(In millions, except per share amounts)</p>\n"
+    "<table><tr><td></td><td>Year Ended December 31, 2024</td><td>Year Ended December 31, 2023</td></tr>\n");
+  static const struct { const char *label, *element, *unit, *scale, *values[2]; } rows[] = {
+    { "Net sales", "us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax", "USD", "6", { "5,000", "4,500" } },
+    { "Operating income", "us-gaap:OperatingIncomeLoss", "USD", "6", { "700", "650" } },
+    { "Net income", "us-gaap:NetIncomeLoss", "USD", "6", { "500", "450" } },
+    { "Diluted earnings per share", "us-gaap:EarningsPerShareDiluted", "USDPerShare", "0", { "1.25", "1.10" } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_string_append_printf (page, "<tr><td>%s</td>", rows[i].label);
+      for (guint c = 0; c < 2; c++)
+        g_string_append_printf (page, "<td>%s<ix:nonFraction name=\"%s\" contextRef=\"%s\" unitRef=\"%s\" decimals=\"%s\" scale=\"%s\">%s</ix:nonFraction></td>",
+                                i == 0 ? "$" : "", rows[i].element, c == 0 ? "FY2024" : "FY2023", rows[i].unit,
+                                rows[i].scale[0] == '6' ? "-6" : "2", rows[i].scale, rows[i].values[c]);
+      g_string_append (page, "</tr>\n");
+    }
+  g_string_append (page, "</table></body></html>\n");
+  english_tagged = g_string_free (page, FALSE);
+  us_tagged = parse_text (english_tagged, "results-ixbrl.htm");
+
+  assert_same_concepts (tagged, text, japanese_labels);
+  g_assert_cmpstr (kessan_line_item_get_concept (find_row (kessan_filing_get_statement (tagged, 0), "売上高", 0)), ==,
+                   "revenues.net_sales");
+  assert_same_concepts (us_tagged, us_text, english_labels);
+  g_assert_cmpfloat_with_epsilon (kessan_line_item_get_value (find_row (kessan_filing_get_statement (us_tagged, 0), "Diluted earnings per share", 0), 0),
+                                  1.25, 1e-9);
+}
+
 /* An IFRS statement tagged with the IFRS elements of the Japanese
  * taxonomy: the standard from its tags, durations of three months. */
 static void
@@ -490,8 +591,8 @@ test_ixbrl_ifrs (void)
   g_assert_cmpstr (kessan_filing_get_period_end (filing), ==, "2024-06-30");
   assert_row (income, "売上収益", 0, 84512, 91306);
   assert_row (income, "売上原価", 0, -60208, -64877);
-  g_assert_cmpstr (kessan_line_item_get_concept (find_row (income, "売上収益", 0)), ==, "revenues.total");
-  g_assert_cmpstr (kessan_line_item_get_concept (find_row (income, "親会社の所有者", 0)), ==, "net_income");
+  g_assert_cmpstr (kessan_line_item_get_concept (find_row (income, "売上収益", 0)), ==, "revenues.net_sales");
+  g_assert_cmpstr (kessan_line_item_get_concept (find_row (income, "親会社の所有者", 0)), ==, "net_income.parent");
   g_assert_cmpstr (kessan_line_item_get_concept (find_row (income, "売上総利益", 0)), ==, "jpigp_cor:GrossProfitIFRS");
   g_assert_cmpuint (count_findings (filing, "fact"), ==, 0);
 }
@@ -640,7 +741,7 @@ test_xbrl_instance (void)
     }
 
   row = kessan_statement_get_row (results, 0);
-  g_assert_cmpstr (kessan_line_item_get_concept (row), ==, "revenues.total");
+  g_assert_cmpstr (kessan_line_item_get_concept (row), ==, "revenues.net_sales");
   g_assert_cmpfloat_with_epsilon (kessan_line_item_get_value (row, 0), 2732, 1e-9);
   g_assert_cmpfloat_with_epsilon (kessan_line_item_get_value (row, 1), 1646, 1e-9);
   g_assert_cmpfloat_with_epsilon (kessan_line_item_get_value (row, 2), 9600, 1e-9);
@@ -657,7 +758,7 @@ test_xbrl_instance (void)
   g_assert_cmpstr (kessan_line_item_get_concept (row), ==, "operating_income");
   g_assert_cmpfloat_with_epsilon (kessan_line_item_get_value (row, 1), -51, 1e-9);
   row = kessan_statement_get_row (results, 5);
-  g_assert_cmpstr (kessan_line_item_get_concept (row), ==, "eps.basic_per_share");
+  g_assert_cmpstr (kessan_line_item_get_concept (row), ==, "eps.basic");
   g_assert_cmpint (kessan_line_item_get_unit (row), ==, KESSAN_UNIT_PER_SHARE);
   g_assert_cmpfloat_with_epsilon (kessan_line_item_get_value (row, 0), 244.05, 1e-9);
   g_assert_cmpuint (kessan_statement_get_n_rows (results), ==, 6);
@@ -958,6 +1059,7 @@ main (int   argc,
   g_test_add_func ("/kessan/structured/ixbrl/forecasts", test_ixbrl_forecasts);
   g_test_add_func ("/kessan/structured/ixbrl/ifrs", test_ixbrl_ifrs);
   g_test_add_func ("/kessan/structured/ixbrl/item-columns", test_ixbrl_item_columns);
+  g_test_add_func ("/kessan/structured/ixbrl/concepts-as-text", test_ixbrl_concepts_as_text);
   g_test_add_func ("/kessan/structured/ixbrl/mismatch", test_ixbrl_mismatch);
   g_test_add_func ("/kessan/structured/ixbrl/missing-context", test_ixbrl_missing_context);
   g_test_add_func ("/kessan/structured/ixbrl/malformed", test_ixbrl_malformed);
