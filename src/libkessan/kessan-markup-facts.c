@@ -91,15 +91,17 @@ cell_at (const KessanMarkupCell *matrix,
   return &matrix[(gsize) r * n_columns + c];
 }
 
-/* The text that heads column @c above row @r: the nearest cell above
- * that covers it and says more than a unit. */
+/* The text that heads column @c above row @r, looking no higher than
+ * row @top: the nearest cell above that covers it and says more than a
+ * unit. */
 static const char *
-column_label (const KessanMarkupCell *matrix,
-              guint                   n_columns,
-              guint                   r,
-              guint                   c)
+column_label_from (const KessanMarkupCell *matrix,
+                   guint                   n_columns,
+                   guint                   top,
+                   guint                   r,
+                   guint                   c)
 {
-  while (r-- > 0)
+  while (r-- > top)
     {
       const KessanMarkupCell *cell = NULL;
 
@@ -117,25 +119,13 @@ column_label (const KessanMarkupCell *matrix,
   return NULL;
 }
 
-/* The nearest text left of column @c in row @r that names a period, or
- * that does not when @periods is FALSE. */
 static const char *
-text_left (const KessanMarkupCell *matrix,
-           guint                   n_columns,
-           guint                   r,
-           guint                   c,
-           gboolean                periods)
+column_label (const KessanMarkupCell *matrix,
+              guint                   n_columns,
+              guint                   r,
+              guint                   c)
 {
-  for (guint k = c; k-- > 0;)
-    {
-      const KessanMarkupCell *cell = cell_at (matrix, n_columns, r, k);
-
-      if (cell->text == NULL || cell->facts != NULL || cell->text[0] == '\0' || is_unit_only (cell->text))
-        continue;
-      if (is_period_name (cell->text) == periods)
-        return cell->text;
-    }
-  return NULL;
+  return column_label_from (matrix, n_columns, 0, r, c);
 }
 
 /* The number as printed, with the sign the page prints before it (the
@@ -261,26 +251,48 @@ kessan_markup_facts_of_columns (KessanMarkupCell *matrix,
                                 const char       *element)
 {
   KessanFactTable *table = kessan_fact_table_new ();
+  /* Each column's heading so far and the row it was looked for up to,
+   * so that no column is searched upwards twice. */
+  g_autofree const char **heading = g_new0 (const char *, n_columns);
+  g_autofree guint *searched = g_new0 (guint, n_columns);
 
   for (guint r = 0; r < n_rows; r++)
-    for (guint c = 0; c < n_columns; c++)
-      {
-        KessanMarkupCell *cell = &matrix[(gsize) r * n_columns + c];
+    {
+      /* The texts left of the cell: the last that names a period, the
+       * last that does not. */
+      const char *period = NULL, *left = NULL;
 
-        if (cell->facts == NULL)
-          continue;
-        for (guint f = 0; f < cell->facts->len; f++)
+      for (guint c = 0; c < n_columns; c++)
+        {
+          KessanMarkupCell *cell = &matrix[(gsize) r * n_columns + c];
+
+          if (cell->facts == NULL)
+            {
+              if (cell->text != NULL && cell->text[0] != '\0' && !is_unit_only (cell->text))
+                {
+                  if (is_period_name (cell->text))
+                    period = cell->text;
+                  else
+                    left = cell->text;
+                }
+              continue;
+            }
           {
-            KessanMarkupFact *fact = g_ptr_array_index (cell->facts, f);
-            const char *label = column_label (matrix, n_columns, r, c);
-            const char *period = text_left (matrix, n_columns, r, c, TRUE);
-            g_autofree char *text = printed_number (cell, fact);
+            const char *found = column_label_from (matrix, n_columns, searched[c], r, c);
 
-            if (label == NULL)
-              label = text_left (matrix, n_columns, r, c, FALSE);
-            kessan_fact_table_add (table, label, period, text, g_steal_pointer (&fact->fact), fact->value,
-                                   element);
+            if (found != NULL)
+              heading[c] = found;
+            searched[c] = r;
           }
-      }
+          for (guint f = 0; f < cell->facts->len; f++)
+            {
+              KessanMarkupFact *fact = g_ptr_array_index (cell->facts, f);
+              g_autofree char *text = printed_number (cell, fact);
+
+              kessan_fact_table_add (table, heading[c] != NULL ? heading[c] : left, period, text,
+                                     g_steal_pointer (&fact->fact), fact->value, element);
+            }
+        }
+    }
   return table;
 }
