@@ -173,6 +173,60 @@ test_html_rowspan (void)
   assert_row (statement, "Operating profit", 0, 700, 650);
 }
 
+/* Cells holding only zero-width spaces, as filing tools write empty
+ * cells, are empty: they add no column. */
+static void
+test_html_zero_width (void)
+{
+  static const char page[] =
+    "<html><body><p>(In thousands)</p><table>"
+    "<tr><td>\u200b</td><td>\u200b</td><td>Three Months Ended</td><td>\u200b</td><td>Three Months Ended</td></tr>"
+    "<tr><td>\u200b</td><td>\u200b</td><td>September 30, 2023</td><td>\u200b</td><td>September 30, 2022</td></tr>"
+    "<tr><td>Revenue</td><td>\u200b</td><td>$5,000</td><td>\u200b</td><td>$4,500</td></tr>"
+    "<tr><td>Operating loss</td><td>\u200b</td><td>(700)</td><td>\u200b</td><td>(650)</td></tr>"
+    "</table></body></html>";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (page, sizeof page - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KessanFiling) filing = kessan_parse_release (bytes, "zero-width.html", &error);
+  KessanStatement *statement;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (kessan_filing_get_n_statements (filing), ==, 1);
+  statement = kessan_filing_get_statement (filing, 0);
+  g_assert_cmpuint (kessan_statement_get_n_columns (statement), ==, 2);
+  assert_row (statement, "Revenue", 0, 5000, 4500);
+  assert_row (statement, "Operating loss", 0, -700, -650);
+  g_assert_cmpstr (kessan_column_get_period_end (kessan_statement_get_column (statement, 0)), ==, "2023-09-30");
+  g_assert_cmpuint (kessan_column_get_months (kessan_statement_get_column (statement, 0)), ==, 3);
+  g_assert_cmpstr (kessan_column_get_currency_code (kessan_statement_get_column (statement, 0)), ==, "USD");
+  g_assert_cmpuint (kessan_column_get_scale (kessan_statement_get_column (statement, 0)), ==, 1000);
+}
+
+/* An early EDGAR filing: fixed-width text with EDGAR's table markers
+ * wrapped in <html><body>, no table cells.  It is read as printed, its
+ * columns kept apart and its entities decoded. */
+static void
+test_html_dressed_text (void)
+{
+  g_autoptr(KessanFiling) filing = parse_seed ("structured/dressed-text.htm");
+  KessanStatement *statement;
+  KessanColumn *column;
+
+  g_assert_cmpuint (kessan_filing_get_n_statements (filing), ==, 1);
+  statement = kessan_filing_get_statement (filing, 0);
+  g_assert_cmpuint (kessan_statement_get_n_columns (statement), ==, 3);
+  assert_row (statement, "Premium income", 0, 20771, 14980);
+  assert_row (statement, "Total revenues", 0, 30383, 21670);
+  g_assert_cmpfloat_with_epsilon (kessan_line_item_get_value (find_row (statement, "Net income", 0), 2), 1247, 1e-9);
+  column = kessan_statement_get_column (statement, 0);
+  g_assert_cmpstr (kessan_column_get_period_end (column), ==, "2000-12-31");
+  g_assert_cmpuint (kessan_column_get_months (column), ==, 12);
+  g_assert_cmpstr (kessan_column_get_currency_code (column), ==, "EUR");
+  g_assert_cmpuint (kessan_column_get_scale (column), ==, 1000000);
+  g_assert_nonnull (strstr (kessan_filing_get_text (filing), "Figures & ratios are stated in EUR \u2014 see note."));
+  g_assert_null (strstr (kessan_filing_get_text (filing), "<div>"));
+}
+
 static void
 test_html_deep (void)
 {
@@ -336,14 +390,188 @@ test_ixbrl_forecasts (void)
 
     for (guint c = 0; c < 5; c++)
       g_assert_cmpfloat_with_epsilon (kessan_line_item_get_value (sales, c), expected[c], 1e-9);
-    g_assert_cmpstr (kessan_line_item_get_concept (sales), ==, "revenues.total");
+    g_assert_cmpstr (kessan_line_item_get_concept (sales), ==, "revenues.net_sales");
   }
   g_assert_cmpfloat_with_epsilon (kessan_line_item_get_value (find_row (results, "特別損益", 0), 1), -1020, 1e-9);
-  g_assert_cmpstr (kessan_line_item_get_concept (find_row (results, "経常利益", 0)), ==, "tse-ed-t:OrdinaryIncome");
+  g_assert_cmpstr (kessan_line_item_get_concept (find_row (results, "経常利益", 0)), ==, "ordinary_income");
+  g_assert_cmpstr (kessan_line_item_get_concept (find_row (results, "特別損益", 0)), ==, "tse-ed-t:ExtraordinaryIncomeLoss");
 
   parent = kessan_filing_get_statement (filing, 1);
   g_assert_cmpint (kessan_column_get_consolidation (column_at (parent, 0)), ==, KESSAN_CONSOLIDATION_NON_CONSOLIDATED);
   g_assert_cmpfloat_with_epsilon (kessan_line_item_get_value (find_row (parent, "売上高", 0), 0), 150220, 1e-9);
+}
+
+static void
+assert_period (KessanColumn *column,
+               const char   *start,
+               const char   *end,
+               guint         months)
+{
+  g_assert_cmpstr (kessan_column_get_period_start (column), ==, start);
+  g_assert_cmpstr (kessan_column_get_period_end (column), ==, end);
+  g_assert_cmpuint (kessan_column_get_months (column), ==, months);
+}
+
+/* A 決算短信 summary laid out as TDnet prints it: a table of tables,
+ * periods as rows, an amount and its change in percent per item, the
+ * per-share amounts in a table of their own.  Its statements are built
+ * from the facts: an item per row, a period per column, each cell's
+ * unit from its fact. */
+static void
+test_ixbrl_item_columns (void)
+{
+  g_autoptr(KessanFiling) filing = parse_seed ("structured/summary-columns-ixbrl.htm");
+  KessanStatement *results, *position, *forecast;
+  KessanLineItem *row;
+
+  g_assert_cmpstr (kessan_filing_get_company (filing), ==, "見本金属工業株式会社");
+  g_assert_cmpuint (kessan_filing_get_n_statements (filing), ==, 3);
+  results = kessan_filing_get_statement (filing, 0);
+  position = kessan_filing_get_statement (filing, 1);
+  forecast = kessan_filing_get_statement (filing, 2);
+
+  g_assert_cmpuint (kessan_statement_get_n_columns (results), ==, 2);
+  assert_period (column_at (results, 0), "2024-05-01", "2024-07-31", 3);
+  assert_period (column_at (results, 1), "2023-05-01", "2023-07-31", 3);
+  for (guint c = 0; c < 2; c++)
+    {
+      g_assert_cmpstr (kessan_column_get_currency_code (column_at (results, c)), ==, "JPY");
+      g_assert_cmpuint (kessan_column_get_scale (column_at (results, c)), ==, 1000000);
+      g_assert_cmpint (kessan_column_get_scenario (column_at (results, c)), ==, KESSAN_SCENARIO_ACTUAL);
+      g_assert_cmpint (kessan_column_get_consolidation (column_at (results, c)), ==, KESSAN_CONSOLIDATION_CONSOLIDATED);
+    }
+  assert_row (results, "売上高", 0, 2732, 1646);
+  g_assert_cmpint (kessan_line_item_get_unit (find_row (results, "売上高", 0)), ==, KESSAN_UNIT_NONE);
+  assert_row (results, "売上高(%)", 0, 66.0, -32.6);
+  g_assert_cmpint (kessan_line_item_get_unit (find_row (results, "売上高(%)", 0)), ==, KESSAN_UNIT_PERCENT);
+  assert_row (results, "営業利益", 0, 470, -51);
+  assert_row (results, "経常利益", 0, 467, 73);
+  assert_row (results, "親会社株主に帰属する四半期純利益", 0, 331, 68);
+  /* The note of one row and the per-share table go on with the same
+   * periods: they are rows of the same statement. */
+  assert_row (results, "(注)包括利益", 0, 258, 64);
+  assert_row (results, "(注)包括利益(%)", 0, 301.5, 31.9);
+  row = find_row (results, "1株当たり四半期純利益", 0);
+  assert_row (results, "1株当たり四半期純利益", 0, 244.05, 50.77);
+  g_assert_cmpint (kessan_line_item_get_unit (row), ==, KESSAN_UNIT_PER_SHARE);
+  g_assert_cmpstr (kessan_line_item_get_fact (row, 1)->context, ==, "PriorAccumulatedQ1Duration_ConsolidatedMember_ResultMember");
+  g_assert_true (kessan_line_item_get_fact (find_row (results, "営業利益", 0), 1)->negated);
+
+  assert_period (column_at (position, 0), NULL, "2024-07-31", 0);
+  assert_period (column_at (position, 1), NULL, "2024-04-30", 0);
+  g_assert_cmpuint (kessan_column_get_scale (column_at (position, 1)), ==, 1000000);
+  assert_row (position, "総資産", 0, 14826, 14452);
+  assert_row (position, "自己資本比率", 0, 83.6, 84.7);
+  g_assert_cmpint (kessan_line_item_get_unit (find_row (position, "自己資本比率", 0)), ==, KESSAN_UNIT_PERCENT);
+
+  /* The nil upper bounds of the range add no column. */
+  g_assert_cmpuint (kessan_statement_get_n_columns (forecast), ==, 2);
+  assert_period (column_at (forecast, 0), "2024-05-01", "2024-10-31", 6);
+  assert_period (column_at (forecast, 1), "2024-05-01", "2025-04-30", 12);
+  g_assert_cmpint (kessan_column_get_scenario (column_at (forecast, 1)), ==, KESSAN_SCENARIO_FORECAST);
+  assert_row (forecast, "売上高", 0, 4800, 9600);
+  assert_row (forecast, "1株当たり当期純利益", 0, 265.15, 522.94);
+  g_assert_cmpuint (count_findings (filing, "fact"), ==, 0);
+}
+
+static KessanFiling *parse_text (const char *text,
+                                 const char *name);
+
+/* Each row of @tagged's first statement has the concept of the row of
+ * the same label in @text's: a line item gets the same concept whether
+ * its element or its printed label says it. */
+static void
+assert_same_concepts (KessanFiling       *tagged,
+                      KessanFiling       *text,
+                      const char * const *labels)
+{
+  KessanStatement *a = kessan_filing_get_statement (tagged, 0);
+  KessanStatement *b = kessan_filing_get_statement (text, 0);
+
+  for (guint i = 0; labels[i] != NULL; i++)
+    {
+      const char *from_element = kessan_line_item_get_concept (find_row (a, labels[i], 0));
+      const char *from_label = kessan_line_item_get_concept (find_row (b, labels[i], 0));
+
+      g_assert_nonnull (kessan_line_item_get_fact (find_row (a, labels[i], 0), 0));
+      g_assert_cmpstr (from_element, ==, from_label);
+    }
+}
+
+static void
+test_ixbrl_concepts_as_text (void)
+{
+  static const char japanese[] =
+    "2024年3月期 決算短信〔日本基準〕(連結)\n\n"
+    "１．2024年3月期の連結業績\n\n"
+    "(単位：百万円)\n"
+    "                                    2023年3月期     2024年3月期\n"
+    "売上高                                 245,310        258,200\n"
+    "営業利益                                18,420         21,050\n"
+    "経常利益                                19,010         21,880\n"
+    "親会社株主に帰属する当期純利益          12,900         14,630\n";
+  static const char * const japanese_labels[] = {
+    "売上高", "営業利益", "経常利益", "親会社株主に帰属する当期純利益", NULL,
+  };
+  static const char english_text[] =
+    "CONSOLIDATED STATEMENTS OF OPERATIONS\n"
+    "(In millions, except per share amounts)\n\n"
+    "                                  Year Ended December 31,\n"
+    "                                     2024          2023\n"
+    "Net sales                          $ 5,000       $ 4,500\n"
+    "Operating income                       700           650\n"
+    "Net income                             500           450\n"
+    "Diluted earnings per share            1.25          1.10\n";
+  static const char * const english_labels[] = {
+    "Net sales", "Operating income", "Net income", "Diluted earnings per share", NULL,
+  };
+  g_autofree char *english_tagged = NULL;
+  g_autoptr(KessanFiling) tagged = parse_seed ("structured/summary-ixbrl.htm");
+  g_autoptr(KessanFiling) text = parse_text (japanese, "summary.txt");
+  g_autoptr(KessanFiling) us_tagged = NULL;
+  g_autoptr(KessanFiling) us_text = parse_text (english_text, "results.txt");
+  GString *page = g_string_new (
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:ix=\"http://www.xbrl.org/2013/inlineXBRL\" "
+    "xmlns:xbrli=\"http://www.xbrl.org/2003/instance\" xmlns:iso4217=\"http://www.xbrl.org/2003/iso4217\" "
+    "xmlns:us-gaap=\"http://fasb.org/us-gaap/2024\"><body>\n"
+    "<div style=\"display:none\"><ix:header><ix:resources>"
+    "<xbrli:context id=\"FY2024\"><xbrli:entity><xbrli:identifier scheme=\"http://www.sec.gov/CIK\">0000000001</xbrli:identifier></xbrli:entity>"
+    "<xbrli:period><xbrli:startDate>2024-01-01</xbrli:startDate><xbrli:endDate>2024-12-31</xbrli:endDate></xbrli:period></xbrli:context>"
+    "<xbrli:context id=\"FY2023\"><xbrli:entity><xbrli:identifier scheme=\"http://www.sec.gov/CIK\">0000000001</xbrli:identifier></xbrli:entity>"
+    "<xbrli:period><xbrli:startDate>2023-01-01</xbrli:startDate><xbrli:endDate>2023-12-31</xbrli:endDate></xbrli:period></xbrli:context>"
+    "<xbrli:unit id=\"USD\"><xbrli:measure>iso4217:USD</xbrli:measure></xbrli:unit>"
+    "<xbrli:unit id=\"USDPerShare\"><xbrli:divide><xbrli:unitNumerator><xbrli:measure>iso4217:USD</xbrli:measure></xbrli:unitNumerator>"
+    "<xbrli:unitDenominator><xbrli:measure>xbrli:shares</xbrli:measure></xbrli:unitDenominator></xbrli:divide></xbrli:unit>"
+    "</ix:resources></ix:header></div>\n"
+    "<p>CONSOLIDATED STATEMENTS OF OPERATIONS</p><p>(In millions, except per share amounts)</p>\n"
+    "<table><tr><td></td><td>Year Ended December 31, 2024</td><td>Year Ended December 31, 2023</td></tr>\n");
+  static const struct { const char *label, *element, *unit, *scale, *values[2]; } rows[] = {
+    { "Net sales", "us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax", "USD", "6", { "5,000", "4,500" } },
+    { "Operating income", "us-gaap:OperatingIncomeLoss", "USD", "6", { "700", "650" } },
+    { "Net income", "us-gaap:NetIncomeLoss", "USD", "6", { "500", "450" } },
+    { "Diluted earnings per share", "us-gaap:EarningsPerShareDiluted", "USDPerShare", "0", { "1.25", "1.10" } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_string_append_printf (page, "<tr><td>%s</td>", rows[i].label);
+      for (guint c = 0; c < 2; c++)
+        g_string_append_printf (page, "<td>%s<ix:nonFraction name=\"%s\" contextRef=\"%s\" unitRef=\"%s\" decimals=\"%s\" scale=\"%s\">%s</ix:nonFraction></td>",
+                                i == 0 ? "$" : "", rows[i].element, c == 0 ? "FY2024" : "FY2023", rows[i].unit,
+                                rows[i].scale[0] == '6' ? "-6" : "2", rows[i].scale, rows[i].values[c]);
+      g_string_append (page, "</tr>\n");
+    }
+  g_string_append (page, "</table></body></html>\n");
+  english_tagged = g_string_free (page, FALSE);
+  us_tagged = parse_text (english_tagged, "results-ixbrl.htm");
+
+  assert_same_concepts (tagged, text, japanese_labels);
+  g_assert_cmpstr (kessan_line_item_get_concept (find_row (kessan_filing_get_statement (tagged, 0), "売上高", 0)), ==,
+                   "revenues.net_sales");
+  assert_same_concepts (us_tagged, us_text, english_labels);
+  g_assert_cmpfloat_with_epsilon (kessan_line_item_get_value (find_row (kessan_filing_get_statement (us_tagged, 0), "Diluted earnings per share", 0), 0),
+                                  1.25, 1e-9);
 }
 
 /* An IFRS statement tagged with the IFRS elements of the Japanese
@@ -363,8 +591,8 @@ test_ixbrl_ifrs (void)
   g_assert_cmpstr (kessan_filing_get_period_end (filing), ==, "2024-06-30");
   assert_row (income, "売上収益", 0, 84512, 91306);
   assert_row (income, "売上原価", 0, -60208, -64877);
-  g_assert_cmpstr (kessan_line_item_get_concept (find_row (income, "売上収益", 0)), ==, "revenues.total");
-  g_assert_cmpstr (kessan_line_item_get_concept (find_row (income, "親会社の所有者", 0)), ==, "net_income");
+  g_assert_cmpstr (kessan_line_item_get_concept (find_row (income, "売上収益", 0)), ==, "revenues.net_sales");
+  g_assert_cmpstr (kessan_line_item_get_concept (find_row (income, "親会社の所有者", 0)), ==, "net_income.parent");
   g_assert_cmpstr (kessan_line_item_get_concept (find_row (income, "売上総利益", 0)), ==, "jpigp_cor:GrossProfitIFRS");
   g_assert_cmpuint (count_findings (filing, "fact"), ==, 0);
 }
@@ -440,6 +668,23 @@ test_ixbrl_malformed (void)
   assert_refused (entity, -1, "entity-ixbrl.htm", KESSAN_ERROR_MARKUP, -1);
 }
 
+/* Blank lines and a byte order mark before the XML declaration, as
+ * filing tools write them, do not keep a document from being read. */
+static void
+test_ixbrl_leading_blanks (void)
+{
+  g_autofree char *page = kessan_test_load_seed ("structured/bs-ixbrl.htm", NULL);
+  g_autofree char *padded = g_strconcat ("\xEF\xBB\xBF\n  \r\n\t\n", page, NULL);
+  g_autoptr(KessanFiling) filing = parse_text (padded, "padded-ixbrl.htm");
+  KessanStatement *balance = kessan_filing_get_statement (filing, 0);
+
+  assert_row (balance, "資産合計", 0, 201000, 217000);
+  g_assert_cmpstr (kessan_column_get_period_end (column_at (balance, 1)), ==, "2024-03-31");
+  g_assert_cmpstr (kessan_column_get_currency_code (column_at (balance, 1)), ==, "JPY");
+  g_assert_cmpuint (kessan_column_get_scale (column_at (balance, 1)), ==, 1000000);
+  g_assert_nonnull (kessan_line_item_get_fact (find_row (balance, "資産合計", 0), 1));
+}
+
 static void
 test_ixbrl_numbers (void)
 {
@@ -463,6 +708,91 @@ test_ixbrl_numbers (void)
       g_assert_true (kessan_ixbrl_read_number (cases[i].text, cases[i].format, &value));
       g_assert_cmpfloat_with_epsilon (value, cases[i].value, 1e-9);
     }
+}
+
+/* A TDnet summary as an XBRL instance: nothing printed, its statements
+ * built from its facts, the money shown in millions as its facts are
+ * rounded, ratios in percent, the company from its tags; facts of
+ * dividend quarters and nil facts are left out. */
+static void
+test_xbrl_instance (void)
+{
+  g_autoptr(KessanFiling) filing = parse_seed ("structured/summary-instance.xbrl");
+  KessanStatement *results, *position;
+  KessanLineItem *row;
+
+  g_assert_cmpstr (kessan_filing_get_company (filing), ==, "見本金属工業株式会社");
+  g_assert_cmpstr (kessan_company_get_id (kessan_filing_get_company_info (filing), KESSAN_COMPANY_ID_SECURITIES_CODE),
+                   ==, "79980");
+  g_assert_cmpstr (kessan_filing_get_released (filing), ==, "2024-09-10");
+  g_assert_cmpuint (kessan_filing_get_n_statements (filing), ==, 2);
+  results = kessan_filing_get_statement (filing, 0);
+  position = kessan_filing_get_statement (filing, 1);
+
+  g_assert_cmpuint (kessan_statement_get_n_columns (results), ==, 3);
+  assert_period (column_at (results, 0), "2024-05-01", "2024-07-31", 3);
+  assert_period (column_at (results, 1), "2023-05-01", "2023-07-31", 3);
+  assert_period (column_at (results, 2), "2024-05-01", "2025-04-30", 12);
+  g_assert_cmpint (kessan_column_get_scenario (column_at (results, 2)), ==, KESSAN_SCENARIO_FORECAST);
+  for (guint c = 0; c < 3; c++)
+    {
+      g_assert_cmpstr (kessan_column_get_currency_code (column_at (results, c)), ==, "JPY");
+      g_assert_cmpuint (kessan_column_get_scale (column_at (results, c)), ==, 1000000);
+    }
+
+  row = kessan_statement_get_row (results, 0);
+  g_assert_cmpstr (kessan_line_item_get_concept (row), ==, "revenues.net_sales");
+  g_assert_cmpfloat_with_epsilon (kessan_line_item_get_value (row, 0), 2732, 1e-9);
+  g_assert_cmpfloat_with_epsilon (kessan_line_item_get_value (row, 1), 1646, 1e-9);
+  g_assert_cmpfloat_with_epsilon (kessan_line_item_get_value (row, 2), 9600, 1e-9);
+  g_assert_cmpstr (kessan_line_item_get_fact (row, 0)->name, ==, "tse-ed-t:NetSales");
+  g_assert_cmpint (kessan_line_item_get_fact (row, 0)->scale, ==, 6);
+
+  row = kessan_statement_get_row (results, 1);
+  g_assert_cmpstr (kessan_line_item_get_concept (row), ==, "tse-ed-t:ChangeInNetSales");
+  g_assert_cmpint (kessan_line_item_get_unit (row), ==, KESSAN_UNIT_PERCENT);
+  g_assert_cmpfloat_with_epsilon (kessan_line_item_get_value (row, 0), 66.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (kessan_line_item_get_value (row, 1), -32.6, 1e-9);
+
+  row = kessan_statement_get_row (results, 2);
+  g_assert_cmpstr (kessan_line_item_get_concept (row), ==, "operating_income");
+  g_assert_cmpfloat_with_epsilon (kessan_line_item_get_value (row, 1), -51, 1e-9);
+  row = kessan_statement_get_row (results, 5);
+  g_assert_cmpstr (kessan_line_item_get_concept (row), ==, "eps.basic");
+  g_assert_cmpint (kessan_line_item_get_unit (row), ==, KESSAN_UNIT_PER_SHARE);
+  g_assert_cmpfloat_with_epsilon (kessan_line_item_get_value (row, 0), 244.05, 1e-9);
+  g_assert_cmpuint (kessan_statement_get_n_rows (results), ==, 6);
+
+  assert_period (column_at (position, 0), NULL, "2024-07-31", 0);
+  assert_period (column_at (position, 1), NULL, "2024-04-30", 0);
+  g_assert_cmpuint (kessan_statement_get_n_columns (position), ==, 2);
+  g_assert_cmpstr (kessan_line_item_get_concept (kessan_statement_get_row (position, 0)), ==, "assets.total");
+  g_assert_cmpfloat_with_epsilon (kessan_line_item_get_value (kessan_statement_get_row (position, 0), 1), 14452, 1e-9);
+  g_assert_cmpfloat_with_epsilon (kessan_line_item_get_value (kessan_statement_get_row (position, 2), 0), 83.6, 1e-9);
+  g_assert_cmpuint (count_findings (filing, "fact"), ==, 0);
+  g_assert_cmpstr (kessan_filing_get_part (filing, 0)->format, ==, "xbrl");
+}
+
+/* An instance that is not well-formed is refused; an entity it declares
+ * is not loaded nor expanded. */
+static void
+test_xbrl_malformed (void)
+{
+  g_autofree char *doc = kessan_test_load_seed ("structured/summary-instance.xbrl", NULL);
+  g_autofree char *broken = replace (doc, "</xbrli:xbrl>", "</xbrli:xbrel>");
+  g_autofree char *entity = replace (doc, "<!-- A TDnet",
+                                     "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><!-- &e; A TDnet");
+  g_autofree char *entity_use = replace (entity, ">79980</tse-ed-t:SecuritiesCode>", ">&e;</tse-ed-t:SecuritiesCode>");
+
+  g_autoptr(KessanFiling) filing = NULL;
+  const char *code;
+
+  assert_refused (broken, -1, "broken.xbrl", KESSAN_ERROR_MARKUP, -1);
+  filing = parse_text (entity_use, "entity.xbrl");
+  code = kessan_company_get_id (kessan_filing_get_company_info (filing), KESSAN_COMPANY_ID_SECURITIES_CODE);
+  g_assert_true (code == NULL || strstr (code, "root") == NULL);
+  g_assert_null (strstr (kessan_filing_get_text (filing), "root:"));
+  g_assert_cmpuint (kessan_filing_get_n_statements (filing), ==, 2);
 }
 
 /* An EDGAR submission: the header names the company, its CIK and the
@@ -719,6 +1049,8 @@ main (int   argc,
   g_test_add_func ("/kessan/structured/html/exhibit", test_html_exhibit);
   g_test_add_func ("/kessan/structured/html/malformed", test_html_malformed);
   g_test_add_func ("/kessan/structured/html/rowspan", test_html_rowspan);
+  g_test_add_func ("/kessan/structured/html/zero-width", test_html_zero_width);
+  g_test_add_func ("/kessan/structured/html/dressed-text", test_html_dressed_text);
   g_test_add_func ("/kessan/structured/html/deep", test_html_deep);
   g_test_add_func ("/kessan/structured/html/large", test_html_large);
 
@@ -726,10 +1058,16 @@ main (int   argc,
   g_test_add_func ("/kessan/structured/ixbrl/same-as-text", test_ixbrl_same_as_text);
   g_test_add_func ("/kessan/structured/ixbrl/forecasts", test_ixbrl_forecasts);
   g_test_add_func ("/kessan/structured/ixbrl/ifrs", test_ixbrl_ifrs);
+  g_test_add_func ("/kessan/structured/ixbrl/item-columns", test_ixbrl_item_columns);
+  g_test_add_func ("/kessan/structured/ixbrl/concepts-as-text", test_ixbrl_concepts_as_text);
   g_test_add_func ("/kessan/structured/ixbrl/mismatch", test_ixbrl_mismatch);
   g_test_add_func ("/kessan/structured/ixbrl/missing-context", test_ixbrl_missing_context);
   g_test_add_func ("/kessan/structured/ixbrl/malformed", test_ixbrl_malformed);
   g_test_add_func ("/kessan/structured/ixbrl/numbers", test_ixbrl_numbers);
+  g_test_add_func ("/kessan/structured/ixbrl/leading-blanks", test_ixbrl_leading_blanks);
+
+  g_test_add_func ("/kessan/structured/xbrl/instance", test_xbrl_instance);
+  g_test_add_func ("/kessan/structured/xbrl/malformed", test_xbrl_malformed);
 
   g_test_add_func ("/kessan/structured/edgar/submission", test_edgar_submission);
   g_test_add_func ("/kessan/structured/edgar/text-exhibit", test_edgar_text_exhibit);

@@ -108,8 +108,12 @@ apply_column (KessanGrid      *grid,
     }
 }
 
+/* A row's concept from its element; its unit, where its facts are not
+ * money, from their unit: a per-share amount, shares or a ratio is read
+ * as printed whatever the column's scale. */
 static void
-apply_concept (KessanConcepts *concepts,
+apply_concept (KessanGrid     *grid,
+               KessanConcepts *concepts,
                KessanLineItem *row,
                guint           n_columns)
 {
@@ -117,9 +121,14 @@ apply_concept (KessanConcepts *concepts,
     {
       const KessanFact *fact = kessan_line_item_get_fact (row, c);
       const KessanConcept *concept;
+      const KessanGridUnit *unit;
 
       if (fact == NULL || fact->name == NULL)
         continue;
+      unit = kessan_grid_get_unit (grid, fact->unit);
+      if (unit != NULL && (unit->unit == KESSAN_UNIT_PER_SHARE || unit->unit == KESSAN_UNIT_SHARES
+                           || unit->unit == KESSAN_UNIT_PERCENT))
+        kessan_line_item_set_unit (row, unit->unit);
       concept = kessan_concepts_lookup_element (concepts, fact->name);
       if (concept != NULL)
         {
@@ -314,6 +323,6 @@ kessan_facts_apply (KessanGrid   *grid,
       for (guint c = 0; c < n_columns; c++)
         apply_column (grid, statement, c);
       for (guint r = 0; r < kessan_statement_get_n_rows (statement); r++)
-        apply_concept (concepts, kessan_statement_get_row (statement, r), n_columns);
+        apply_concept (grid, concepts, kessan_statement_get_row (statement, r), n_columns);
     }
 }

@@ -325,6 +325,8 @@ kessan_grid_read (GBytes      *contents,
     return kessan_edgar_reader_read (contents, display_name, error);
   if (kessan_ixbrl_reader_sniff ((const char *) data, length))
     return kessan_ixbrl_reader_read (contents, display_name, error);
+  if (kessan_xbrl_reader_sniff ((const char *) data, length))
+    return kessan_xbrl_reader_read (contents, display_name, error);
   if (kessan_html_reader_sniff ((const char *) data, length))
     return kessan_html_reader_read (contents, display_name, error);
   return kessan_text_reader_read (contents, display_name, error);

@@ -62,6 +62,137 @@ ignore_error (void        *user_data,
   (void) error;
 }
 
+/* EDGAR's markers of a table printed as text, kept for the text reader. */
+static gboolean
+is_text_table_tag (const char *tag,
+                   gsize       length)
+{
+  static const char * const markers[] = {
+    "TABLE", "/TABLE", "CAPTION", "/CAPTION", "S", "C", "FN", "/FN", "PAGE", NULL,
+  };
+
+  for (guint i = 0; markers[i] != NULL; i++)
+    if (length == strlen (markers[i]) && g_ascii_strncasecmp (tag, markers[i], length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether a page is text dressed as HTML: no table cells, and tables
+ * printed as fixed-width text, marked as EDGAR marks them (<S>, <C>) or
+ * preformatted.  Early EDGAR filings wrap a text filing in <html><body>
+ * so; a browser would run its columns together. */
+static gboolean
+is_dressed_text (const char *text,
+                 gsize       length)
+{
+  gboolean markers = FALSE, pre = FALSE;
+
+  if (contains_tag (text, length, "<tr") || contains_tag (text, length, "<td")
+      || contains_tag (text, length, "<th"))
+    return FALSE;
+  markers = contains_tag (text, length, "<S>") && contains_tag (text, length, "<C>");
+  pre = contains_tag (text, length, "<pre");
+  return markers || pre;
+}
+
+/* Appends the character an entity names ("&amp;", "&#160;", "&#x2014;")
+ * and returns its length, or 0 when it is none. */
+static gsize
+append_entity (GString    *out,
+               const char *p,
+               const char *end)
+{
+  static const struct { const char *name; gunichar c; } named[] = {
+    { "&amp;", '&' }, { "&lt;", '<' }, { "&gt;", '>' }, { "&quot;", '"' }, { "&apos;", '\'' },
+    { "&nbsp;", ' ' }, { "&#160;", ' ' },
+  };
+  const char *semi = memchr (p, ';', MIN ((gsize) (end - p), 10));
+
+  if (semi == NULL)
+    return 0;
+  for (guint i = 0; i < G_N_ELEMENTS (named); i++)
+    if ((gsize) (semi + 1 - p) == strlen (named[i].name) && strncmp (p, named[i].name, semi + 1 - p) == 0)
+      {
+        g_string_append_unichar (out, named[i].c);
+        return (gsize) (semi + 1 - p);
+      }
+  if (p[1] == '#')
+    {
+      gboolean hex = p[2] == 'x' || p[2] == 'X';
+      char *digits_end = NULL;
+      guint64 code = g_ascii_strtoull (p + (hex ? 3 : 2), &digits_end, hex ? 16 : 10);
+
+      if (digits_end == semi && code > 0 && code <= 0x10FFFF && g_unichar_validate ((gunichar) code))
+        {
+          g_string_append_unichar (out, code == 0xA0 ? ' ' : (gunichar) code);
+          return (gsize) (semi + 1 - p);
+        }
+    }
+  return 0;
+}
+
+/* Adds a page of dressed text line by line as printed: its tags left
+ * out but for EDGAR's table markers, its entities decoded. */
+static void
+add_dressed_text (KessanGrid *grid,
+                  const char *text,
+                  gsize       length,
+                  guint       part)
+{
+  const char *end = text + length;
+  g_autoptr(GString) line = g_string_new (NULL);
+  gboolean unclosed = FALSE;
+
+  for (const char *p = text; p < end;)
+    {
+      if (*p == '\n')
+        {
+          kessan_grid_add_line (grid, line->str, part, NULL);
+          g_string_truncate (line, 0);
+          p++;
+        }
+      else if (*p == '<' && !unclosed)
+        {
+          const char *close = memchr (p, '>', (gsize) (end - p));
+          gsize name_length = 0;
+
+          if (close == NULL)
+            {
+              /* No tag closes from here on: the rest is text (and is
+               * not searched again for each "<"). */
+              unclosed = TRUE;
+              g_string_append_c (line, *p++);
+              continue;
+            }
+          while (p + 1 + name_length < close && !g_ascii_isspace (p[1 + name_length]))
+            name_length++;
+          if (is_text_table_tag (p + 1, name_length) && memchr (p, '\n', (gsize) (close - p)) == NULL)
+            g_string_append_len (line, p, close + 1 - p);
+          /* A tag over several lines keeps its line breaks. */
+          for (const char *q = p; q < close; q++)
+            if (*q == '\n')
+              {
+                kessan_grid_add_line (grid, line->str, part, NULL);
+                g_string_truncate (line, 0);
+              }
+          p = close + 1;
+        }
+      else if (*p == '&')
+        {
+          gsize used = append_entity (line, p, end);
+
+          if (used == 0)
+            g_string_append_c (line, *p++);
+          else
+            p += used;
+        }
+      else
+        g_string_append_c (line, *p++);
+    }
+  if (line->len > 0)
+    kessan_grid_add_line (grid, line->str, part, NULL);
+}
+
 /**
  * kessan_html_reader_add:
  * @grid: the grid to add to
@@ -94,6 +225,11 @@ kessan_html_reader_add (KessanGrid  *grid,
     {
       kessan_input_set_too_large (error, display_name, length);
       return FALSE;
+    }
+  if (is_dressed_text (text, length))
+    {
+      add_dressed_text (grid, text, length, kessan_grid_add_part (grid, part_name, "html", sha256));
+      return TRUE;
     }
   xmlSetStructuredErrorFunc (NULL, ignore_error);
   doc = htmlReadMemory (text, (int) length, NULL, "UTF-8",

@@ -141,9 +141,16 @@ read_members (xmlNode           *container,
     }
 }
 
-static void
-read_context (Reader  *reader,
-              xmlNode *node)
+/**
+ * kessan_xbrl_read_context:
+ * @grid: the grid to add to
+ * @node: an xbrli:context element
+ *
+ * Adds the context @node defines to @grid.
+ */
+void
+kessan_xbrl_read_context (KessanGrid *grid,
+                          xmlNode    *node)
 {
   KessanGridContext *context = g_new0 (KessanGridContext, 1);
   g_autoptr(GPtrArray) members = g_ptr_array_new ();
@@ -183,12 +190,19 @@ read_context (Reader  *reader,
     context->end[10] = '\0';
   g_ptr_array_add (members, NULL);
   context->members = (char **) g_ptr_array_free (g_steal_pointer (&members), FALSE);
-  kessan_grid_add_context (reader->grid, context);
+  kessan_grid_add_context (grid, context);
 }
 
-static void
-read_unit (Reader  *reader,
-           xmlNode *node)
+/**
+ * kessan_xbrl_read_unit:
+ * @grid: the grid to add to
+ * @node: an xbrli:unit element
+ *
+ * Adds the unit @node defines to @grid.
+ */
+void
+kessan_xbrl_read_unit (KessanGrid *grid,
+                       xmlNode    *node)
 {
   KessanGridUnit *unit = g_new0 (KessanGridUnit, 1);
   g_autoptr(GPtrArray) measures = g_ptr_array_new_with_free_func (g_free);
@@ -227,7 +241,7 @@ read_unit (Reader  *reader,
       else if (g_str_equal (local_name (first), "pure"))
         unit->unit = KESSAN_UNIT_PERCENT;
     }
-  kessan_grid_add_unit (reader->grid, unit);
+  kessan_grid_add_unit (grid, unit);
 }
 
 static gboolean
@@ -392,45 +406,77 @@ non_numeric_text (Reader  *reader,
   return g_strdup (text->str);
 }
 
+static const struct { const char *name; int what; } known_tags[] = {
+  { "CompanyName", -1 }, { "FilerNameInJapaneseDEI", -1 }, { "EntityRegistrantName", -1 },
+  { "SecuritiesCode", KESSAN_COMPANY_ID_SECURITIES_CODE },
+  { "SecurityCodeDEI", KESSAN_COMPANY_ID_SECURITIES_CODE },
+  { "EDINETCodeDEI", KESSAN_COMPANY_ID_EDINET_CODE },
+  { "EntityCentralIndexKey", KESSAN_COMPANY_ID_CIK },
+  { "TradingSymbol", KESSAN_COMPANY_ID_TICKER },
+  { "FilingDate", -2 },
+  { "AccountingStandardsDEI", -3 },
+};
+
+static gint
+known_tag (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (known_tags); i++)
+    if (g_str_equal (local_name (name), known_tags[i].name))
+      return (gint) i;
+  return -1;
+}
+
+/**
+ * kessan_xbrl_apply_tag:
+ * @grid: the grid
+ * @name: a tagged text's element name ("tse-ed-t:CompanyName")
+ * @text: its text
+ *
+ * What a tagged text says of the company and the release: its name,
+ * codes, filing date or accounting standard.  The first of each counts.
+ */
+void
+kessan_xbrl_apply_tag (KessanGrid *grid,
+                       const char *name,
+                       const char *text)
+{
+  gint i = known_tag (name);
+  int what;
+
+  if (i < 0 || text[0] == '\0')
+    return;
+  what = known_tags[i].what;
+  if (what == -1)
+    {
+      if (kessan_company_get_name (grid->company) == NULL)
+        kessan_company_set_name (grid->company, text);
+    }
+  else if (what == -2)
+    {
+      if (grid->released == NULL)
+        grid->released = g_strdup (text);
+    }
+  else if (what == -3)
+    {
+      if (grid->standard == NULL)
+        grid->standard = g_strdup (text);
+    }
+  else if (kessan_company_get_id (grid->company, what) == NULL)
+    kessan_company_set_id (grid->company, what, text);
+}
+
 /* What the tagged text of the page says of the company and release. */
 static void
 read_non_numeric (Reader  *reader,
                   xmlNode *node)
 {
-  static const struct { const char *name; int what; } known[] = {
-    { "CompanyName", -1 }, { "FilerNameInJapaneseDEI", -1 }, { "EntityRegistrantName", -1 },
-    { "SecuritiesCode", KESSAN_COMPANY_ID_SECURITIES_CODE },
-    { "SecurityCodeDEI", KESSAN_COMPANY_ID_SECURITIES_CODE },
-    { "EDINETCodeDEI", KESSAN_COMPANY_ID_EDINET_CODE },
-    { "EntityCentralIndexKey", KESSAN_COMPANY_ID_CIK },
-    { "TradingSymbol", KESSAN_COMPANY_ID_TICKER },
-    { "FilingDate", -2 },
-    { "AccountingStandardsDEI", -3 },
-  };
   g_autofree char *name = prop (node, "name");
+  g_autofree char *text = NULL;
 
-  if (name == NULL)
+  if (name == NULL || known_tag (name) < 0)
     return;
-  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
-    if (g_str_equal (local_name (name), known[i].name))
-      {
-        g_autofree char *text = non_numeric_text (reader, node);
-
-        if (text[0] == '\0')
-          return;
-        if (known[i].what == -1)
-          {
-            if (kessan_company_get_name (reader->grid->company) == NULL)
-              kessan_company_set_name (reader->grid->company, text);
-          }
-        else if (known[i].what == -2 && reader->grid->released == NULL)
-          reader->grid->released = g_steal_pointer (&text);
-        else if (known[i].what == -3 && reader->grid->standard == NULL)
-          reader->grid->standard = g_steal_pointer (&text);
-        else if (kessan_company_get_id (reader->grid->company, known[i].what) == NULL)
-          kessan_company_set_id (reader->grid->company, known[i].what, text);
-        return;
-      }
+  text = non_numeric_text (reader, node);
+  kessan_xbrl_apply_tag (reader->grid, name, text);
 }
 
 /* Contexts, units, continuations and tagged text, wherever they are. */
@@ -446,12 +492,12 @@ read_tags (Reader  *reader,
 
       if (is_xbrli (n, "context"))
         {
-          read_context (reader, n);
+          kessan_xbrl_read_context (reader->grid, n);
           descend = FALSE;
         }
       else if (is_xbrli (n, "unit"))
         {
-          read_unit (reader, n);
+          kessan_xbrl_read_unit (reader->grid, n);
           descend = FALSE;
         }
       else if (is_ix (n, "continuation"))
@@ -475,6 +521,31 @@ read_tags (Reader  *reader,
     }
   for (guint i = 0; i < non_numerics->len; i++)
     read_non_numeric (reader, g_ptr_array_index (non_numerics, i));
+}
+
+/* Past white space and byte order marks (U+FEFF) at the start of
+ * @text. */
+void
+kessan_xbrl_skip_leading_blanks (const char **text,
+                                 gsize       *length)
+{
+  while (*length > 0)
+    {
+      const guchar *p = (const guchar *) *text;
+
+      if (p[0] == ' ' || p[0] == '\t' || p[0] == '\n' || p[0] == '\r')
+        {
+          (*text)++;
+          (*length)--;
+        }
+      else if (*length >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
+        {
+          *text += 3;
+          *length -= 3;
+        }
+      else
+        break;
+    }
 }
 
 /**
@@ -513,6 +584,9 @@ kessan_ixbrl_reader_add (KessanGrid  *grid,
       kessan_input_set_too_large (error, display_name, length);
       return FALSE;
     }
+  /* Filings often have blank lines or a byte order mark before their XML
+   * declaration, which XML allows only at the very start. */
+  kessan_xbrl_skip_leading_blanks (&text, &length);
   /* No network, no DTD, no entity expansion; the encoding is the one the
    * bytes were decoded from. */
   doc = xmlReadMemory (text, (int) length, NULL, "UTF-8",

@@ -3,12 +3,41 @@
 
 #include <libxml/tree.h>
 
+#include "kessan-fact-table-private.h"
 #include "kessan-grid-private.h"
 
 G_BEGIN_DECLS
 
 /* The walk of a parsed HTML or XHTML document into grid lines, shared by
  * the HTML reader and the inline XBRL reader (docs/readers.md). */
+
+/* A cell of a table as read, before its columns are laid out. */
+typedef struct
+{
+  char      *text;      /* NULL for a cell covered by a span */
+  GPtrArray *facts;     /* KessanMarkupFact, or NULL */
+  guint      span;      /* columns the cell spans */
+} KessanMarkupCell;
+
+/* A fact tagged inside a cell. */
+typedef struct
+{
+  KessanFact *fact;
+  double      value;
+  char       *text;     /* the tagged text as printed */
+} KessanMarkupFact;
+
+void      kessan_markup_pending_fact_free (gpointer data);
+
+/* The facts of a table laid out with items as columns
+ * (kessan-markup-facts.c). */
+gboolean         kessan_markup_is_item_columns  (const KessanMarkupCell *matrix,
+                                                 guint                   n_rows,
+                                                 guint                   n_columns);
+KessanFactTable *kessan_markup_facts_of_columns (KessanMarkupCell       *matrix,
+                                                 guint                   n_rows,
+                                                 guint                   n_columns,
+                                                 const char             *element);
 
 /* Nesting deeper than this is refused: no real release comes near it. */
 #define KESSAN_MARKUP_MAX_DEPTH 10000

@@ -19,18 +19,6 @@
 
 #define MAX_SPAN 256
 
-typedef struct
-{
-  char      *text;      /* NULL for a cell covered by a span */
-  GPtrArray *facts;     /* PendingFact, or NULL */
-  guint      span;      /* columns the cell spans */
-} Cell;
-
-typedef struct
-{
-  KessanFact *fact;
-  double      value;
-} PendingFact;
 
 typedef struct
 {
@@ -41,6 +29,9 @@ typedef struct
   char                    *line_element;
   const char              *display_name;
   GHashTable              *positions;   /* xmlNode → Position */
+  KessanFactTable         *facts;       /* a table built from facts, not
+                                         * yet written: the next one may
+                                         * go on with its periods */
 } Walk;
 
 gboolean
@@ -67,7 +58,7 @@ is_block (xmlNode *node)
 {
   static const char * const blocks[] = {
     "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
-    "tr", "table", "caption", "dl", "dt", "dd", "pre", "blockquote", "section",
+    "tr", "td", "th", "table", "caption", "dl", "dt", "dd", "pre", "blockquote", "section",
     "article", "header", "footer", "center", "hr", "address", "form", "body",
     "nav", "aside", "main", "figure", "figcaption", "title", NULL,
   };
@@ -182,7 +173,7 @@ element_path (GHashTable *positions,
 }
 
 /* Text as a browser shows it: runs of white space one space; a
- * no-break space is a space. */
+ * no-break space is a space; a zero-width space nothing. */
 static void
 append_text (GString    *out,
              const char *text)
@@ -194,6 +185,13 @@ append_text (GString    *out,
       if (c == (gunichar) -1 || c == (gunichar) -2)
         {
           p++;
+          continue;
+        }
+      /* Zero-width spaces and joiners, which filing tools put in empty
+       * cells, print nothing. */
+      if (c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF)
+        {
+          p = g_utf8_next_char (p);
           continue;
         }
       if (g_unichar_isspace (c) || c == 0x00A0 || c == 0x3000)
@@ -265,22 +263,23 @@ too_deep (const Walk *walk,
   return TRUE;
 }
 
-static void
-pending_fact_free (gpointer data)
+void
+kessan_markup_pending_fact_free (gpointer data)
 {
-  PendingFact *pending = data;
+  KessanMarkupFact *pending = data;
 
   kessan_fact_free (pending->fact);
+  g_free (pending->text);
   g_free (pending);
 }
 
 /* The printed text of a cell, and the facts tagged inside it. */
 static gboolean
-read_cell (Walk     *walk,
-           xmlNode  *cell,
-           guint     base_depth,
-           Cell     *out,
-           GError  **error)
+read_cell (Walk              *walk,
+           xmlNode           *cell,
+           guint              base_depth,
+           KessanMarkupCell  *out,
+           GError           **error)
 {
   g_autoptr(GString) text = g_string_new (NULL);
   guint depth = base_depth;
@@ -301,13 +300,20 @@ read_cell (Walk     *walk,
             g_string_append_c (text, ' ');
           if (walk->hooks != NULL && walk->hooks->cell_fact != NULL)
             {
-              PendingFact pending = { NULL, 0 };
+              KessanMarkupFact pending = { NULL, 0, NULL };
 
               pending.fact = walk->hooks->cell_fact (node, &pending.value, walk->hooks->user_data);
               if (pending.fact != NULL)
                 {
+                  xmlChar *content = xmlNodeGetContent (node);
+                  GString *printed = g_string_new (NULL);
+
+                  append_text (printed, content != NULL ? (const char *) content : "");
+                  xmlFree (content);
+                  g_strstrip (printed->str);
+                  pending.text = g_string_free (printed, FALSE);
                   if (out->facts == NULL)
-                    out->facts = g_ptr_array_new_with_free_func (pending_fact_free);
+                    out->facts = g_ptr_array_new_with_free_func (kessan_markup_pending_fact_free);
                   g_ptr_array_add (out->facts, g_memdup2 (&pending, sizeof pending));
                 }
             }
@@ -366,12 +372,12 @@ has_digit (const char *text)
 }
 
 static void
-join_signs (Cell  *row,
-            guint  n_columns)
+join_signs (KessanMarkupCell *row,
+            guint             n_columns)
 {
   for (guint c = 0; c < n_columns; c++)
     {
-      Cell *cell = &row[c];
+      KessanMarkupCell *cell = &row[c];
 
       if (cell->text == NULL || cell->text[0] == '\0' || cell->facts != NULL)
         continue;
@@ -413,9 +419,20 @@ join_signs (Cell  *row,
 }
 
 static gboolean
-filled (const Cell *cell)
+filled (const KessanMarkupCell *cell)
 {
   return cell->text != NULL && cell->text[0] != '\0';
+}
+
+/* Writes the table built from facts that waits for one that goes on with
+ * its periods. */
+static void
+flush_facts (Walk *walk)
+{
+  if (walk->facts == NULL)
+    return;
+  kessan_fact_table_write (walk->facts, walk->grid, walk->part);
+  g_clear_pointer (&walk->facts, kessan_fact_table_free);
 }
 
 static void
@@ -424,7 +441,10 @@ flush_line (Walk *walk)
   g_strstrip (walk->line->str);
   walk->line->len = strlen (walk->line->str);
   if (walk->line->len > 0)
-    kessan_grid_add_line (walk->grid, walk->line->str, walk->part, walk->line_element);
+    {
+      flush_facts (walk);
+      kessan_grid_add_line (walk->grid, walk->line->str, walk->part, walk->line_element);
+    }
   g_string_truncate (walk->line, 0);
   g_clear_pointer (&walk->line_element, g_free);
 }
@@ -458,8 +478,8 @@ table_rows (Walk    *walk,
 }
 
 static void
-clear_cells (Cell  *cells,
-             gsize  n)
+clear_cells (KessanMarkupCell *cells,
+             gsize             n)
 {
   for (gsize i = 0; i < n; i++)
     {
@@ -479,7 +499,7 @@ read_table (Walk     *walk,
   g_autofree guint *carry = NULL;     /* rows a cell above still covers */
   g_autofree gboolean *used = NULL;
   g_autofree guint *field_of = NULL;
-  Cell *matrix = NULL;
+  KessanMarkupCell *matrix = NULL;
   guint n_columns = 0;
   gboolean ok = FALSE;
 
@@ -532,11 +552,11 @@ read_table (Walk     *walk,
       return FALSE;
     }
 
-  matrix = g_new0 (Cell, (gsize) rows->len * n_columns);
+  matrix = g_new0 (KessanMarkupCell, (gsize) rows->len * n_columns);
   carry = g_new0 (guint, n_columns);
   for (guint r = 0; r < rows->len; r++)
     {
-      Cell *row = &matrix[(gsize) r * n_columns];
+      KessanMarkupCell *row = &matrix[(gsize) r * n_columns];
       guint c = 0;
 
       for (xmlNode *node = ((xmlNode *) g_ptr_array_index (rows, r))->children; node != NULL; node = node->next)
@@ -561,8 +581,28 @@ read_table (Walk     *walk,
       for (guint k = 0; k < n_columns; k++)
         if (carry[k] > 0)
           carry[k]--;
-      join_signs (row, n_columns);
     }
+
+  /* A layout of other than one item per row (periods as rows, an amount
+   * and a percent per item) is read from its facts. */
+  if (walk->hooks != NULL && kessan_markup_is_item_columns (matrix, rows->len, n_columns))
+    {
+      g_autofree char *element = element_path (walk->positions, table);
+      KessanFactTable *facts = kessan_markup_facts_of_columns (matrix, rows->len, n_columns, element);
+
+      if (walk->facts != NULL && kessan_fact_table_covers (walk->facts, facts))
+        kessan_fact_table_merge (walk->facts, facts);
+      else
+        {
+          flush_facts (walk);
+          walk->facts = facts;
+        }
+      ok = TRUE;
+      goto out;
+    }
+  flush_facts (walk);
+  for (guint r = 0; r < rows->len; r++)
+    join_signs (&matrix[(gsize) r * n_columns], n_columns);
 
   /* Columns that hold something of their own (not only a spanning
    * cell's text); a spanning cell's text goes to the first of them under
@@ -573,7 +613,7 @@ read_table (Walk     *walk,
       used[i % n_columns] = TRUE;
   for (guint r = 0; r < rows->len; r++)
     {
-      Cell *row = &matrix[(gsize) r * n_columns];
+      KessanMarkupCell *row = &matrix[(gsize) r * n_columns];
 
       for (guint c = 0; c < n_columns; c++)
         if (row[c].span > 1 && filled (&row[c]))
@@ -582,7 +622,7 @@ read_table (Walk     *walk,
               {
                 if (k != c && !filled (&row[k]))
                   {
-                    Cell moved = row[c];
+                    KessanMarkupCell moved = row[c];
 
                     row[c] = row[k];
                     row[k] = moved;
@@ -611,7 +651,7 @@ read_table (Walk     *walk,
   kessan_grid_add_line (walk->grid, "", walk->part, NULL);
   for (guint r = 0; r < rows->len; r++)
     {
-      Cell *row = &matrix[(gsize) r * n_columns];
+      KessanMarkupCell *row = &matrix[(gsize) r * n_columns];
       g_autoptr(GPtrArray) fields = g_ptr_array_new ();
       g_autofree char *element = NULL;
       guint n_fields = 0, line;
@@ -632,7 +672,7 @@ read_table (Walk     *walk,
         if (row[c].facts != NULL)
           for (guint f = 0; f < row[c].facts->len; f++)
             {
-              PendingFact *pending = g_ptr_array_index (row[c].facts, f);
+              KessanMarkupFact *pending = g_ptr_array_index (row[c].facts, f);
 
               kessan_grid_add_fact (walk->grid, line, field_of[c],
                                     g_steal_pointer (&pending->fact), pending->value);
@@ -644,6 +684,40 @@ read_table (Walk     *walk,
 out:
   clear_cells (matrix, (gsize) rows->len * n_columns);
   return ok;
+}
+
+/* The tables that hold tables: a page laid out in a table of tables
+ * (a 決算短信 summary, older EDGAR pages) is read as text and tables,
+ * each inner table a table of its own.  One walk, with a stack of the
+ * tables it is in. */
+static GHashTable *
+find_layout_tables (xmlNode *root)
+{
+  GHashTable *layout = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) open = g_ptr_array_new ();
+
+  for (xmlNode *node = root; node != NULL;)
+    {
+      gboolean table = kessan_markup_name_is (node, "table");
+
+      if (table && open->len > 0)
+        g_hash_table_add (layout, g_ptr_array_index (open, open->len - 1));
+      if (node->type == XML_ELEMENT_NODE && node->children != NULL)
+        {
+          if (table)
+            g_ptr_array_add (open, node);
+          node = node->children;
+          continue;
+        }
+      while (node != root && node->next == NULL)
+        {
+          node = node->parent;
+          if (kessan_markup_name_is (node, "table") && open->len > 0)
+            g_ptr_array_set_size (open, open->len - 1);
+        }
+      node = node != root ? node->next : NULL;
+    }
+  return layout;
 }
 
 /**
@@ -671,7 +745,8 @@ kessan_markup_read (KessanGrid              *grid,
                     GError                 **error)
 {
   Walk walk = { grid, hooks, part, g_string_new (NULL), NULL, display_name,
-                g_hash_table_new_full (NULL, NULL, NULL, g_free) };
+                g_hash_table_new_full (NULL, NULL, NULL, g_free), NULL };
+  g_autoptr(GHashTable) layout = find_layout_tables (root);
   guint depth = 0;
   gboolean ok = TRUE;
 
@@ -693,7 +768,7 @@ kessan_markup_read (KessanGrid              *grid,
             walk.line_element = element_path (walk.positions, node->parent);
           append_text (walk.line, (const char *) node->content);
         }
-      else if (kessan_markup_name_is (node, "table"))
+      else if (kessan_markup_name_is (node, "table") && !g_hash_table_contains (layout, node))
         {
           if (!read_table (&walk, node, depth, error))
             {
@@ -715,6 +790,8 @@ kessan_markup_read (KessanGrid              *grid,
       }
     }
   flush_line (&walk);
+  flush_facts (&walk);
+  g_clear_pointer (&walk.facts, kessan_fact_table_free);
   g_string_free (walk.line, TRUE);
   g_hash_table_unref (walk.positions);
   return ok;
