@@ -438,6 +438,54 @@ test_summary_page (void)
   assert_mutation ("summary-page.txt", "26年3月期", "1,210", "1,290", "operating_income");
 }
 
+/* Labels printed over two or more lines are one row's ("Selling,
+ * general, and" over "administrative", "Interest and other income" over
+ * "(expense), net", a tail set in under its line), a row of dashes is a
+ * row without values, and rows under "Earnings per common share:" or
+ * counting shares are per-share amounts and shares, not millions of
+ * dollars. */
+static void
+test_wrapped_labels (void)
+{
+  g_autoptr(KessanFiling) filing = load ("wrapped-labels.txt");
+  KessanStatement *income = statement_of_kind (filing, KESSAN_STATEMENT_KIND_INCOME, 0);
+  const char *per_share[] = { "Basic", "Diluted" };
+  const char *shares[] = { "Average Shares Outstanding — Basic", "Effect of dilutive securities",
+                           "Average Shares Outstanding — Diluted" };
+
+  g_assert_cmpuint (kessan_filing_get_n_statements (filing), ==, 1);
+  assert_period (income, 0, NULL, "2025-06-30", 3);
+  assert_period (income, 1, NULL, "2024-06-30", 3);
+  assert_period (income, 2, NULL, "2025-06-30", 6);
+  assert_period (income, 3, NULL, "2024-06-30", 6);
+  for (guint c = 0; c < 4; c++)
+    assert_money (income, c, "USD", 1000000);
+
+  ROW (income, "Net sales", 5210, 4980, 9870, 9460);
+  ROW (income, "Selling, general, and administrative", 840, 812, 1650, 1600);
+  ROW (income, "Change in fair value of contingent consideration", NONE, -15, NONE, -15);
+  ROW (income, "Restructuring costs", NONE, NONE, NONE, NONE);
+  g_assert_false (kessan_line_item_get_heading (row_labelled (income, "Restructuring costs", 0)));
+  ROW (income, "Total operating expenses", 1150, 1092, 2255, 2165);
+  ROW (income, "Interest and other income (expense), net", 25, 18, 47, 35);
+  ROW (income, "Income before provision for income taxes", 965, 916, 1732, 1630);
+  ROW (income, "Less: Net income attributable to noncontrolling interests", 12, 10, 20, 18);
+  ROW (income, "Net Income Attributable to Shareowners of Northwind Foods Corporation", 750, 714, 1348, 1270);
+  ROW (income, "Basic", 1.50, 1.42, 2.70, 2.53);
+  ROW (income, "Diluted", 1.49, 1.41, 2.68, 2.51);
+  ROW (income, "Effect of dilutive securities", 3, 4, 4, 4);
+  g_assert_cmpuint (kessan_statement_get_n_rows (income), ==, 22);
+
+  for (guint i = 0; i < G_N_ELEMENTS (per_share); i++)
+    g_assert_cmpint (kessan_line_item_get_unit (row_labelled (income, per_share[i], 0)), ==, KESSAN_UNIT_PER_SHARE);
+  for (guint i = 0; i < G_N_ELEMENTS (shares); i++)
+    g_assert_cmpint (kessan_line_item_get_unit (row_labelled (income, shares[i], 0)), ==, KESSAN_UNIT_SHARES);
+  g_assert_cmpint (kessan_line_item_get_unit (row_labelled (income, "Net sales", 0)), ==, KESSAN_UNIT_NONE);
+  assert_no_errors (filing);
+
+  assert_mutation ("wrapped-labels.txt", "Cost of sales", "3,120", "3,130", "gross_profit");
+}
+
 /* Another company's release for the same concepts and periods is not a
  * restatement: a series set holds one company's releases. */
 static void
@@ -493,6 +541,7 @@ main (int   argc,
   g_test_add_func ("/kessan/general/jgaap-mutations", test_jgaap_mutations);
   g_test_add_func ("/kessan/general/ifrs-statements", test_ifrs_statements);
   g_test_add_func ("/kessan/general/summary-page", test_summary_page);
+  g_test_add_func ("/kessan/general/wrapped-labels", test_wrapped_labels);
   g_test_add_func ("/kessan/general/series-companies", test_series_keep_companies_apart);
 
   return g_test_run ();

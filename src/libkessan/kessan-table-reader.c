@@ -47,16 +47,35 @@ contains_ci (const char *haystack,
   return FALSE;
 }
 
+/* Counts of shares: "Weighted average shares", "Shares used in
+ * computing earnings per share" (a shares heading that names the
+ * per-share figure it divides), "期中平均株式数". */
+static gboolean
+label_counts_shares (const char *label)
+{
+  static const char * const phrases[] = { "number of shares", "number of ads", "average shares",
+                                          "weighted-average shares", "shares outstanding", "shares used",
+                                          "shares of common stock outstanding", "average common shares" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (phrases); i++)
+    if (contains_ci (label, phrases[i]))
+      return TRUE;
+  return strstr (label, "\xe6\xa0\xaa\xe5\xbc\x8f\xe7\xb7\x8f\xe6\x95\xb0") != NULL     /* 株式総数 */
+         || strstr (label, "\xe6\xa0\xaa\xe5\xbc\x8f\xe6\x95\xb0") != NULL             /* 株式数 */
+         || strstr (label, "\xe8\xa8\xbc\xe5\x88\xb8\xe7\xb7\x8f\xe6\x95\xb0") != NULL; /* 証券総数 */
+}
+
 static KessanUnit
 row_unit_for_label (const char *label)
 {
-  if (contains_ci (label, "per share") || contains_ci (label, "per ads")
-      || strstr (label, "\xe3\x81\x82\xe3\x81\x9f\xe3\x82\x8a") != NULL) /* あたり */
-    return KESSAN_UNIT_PER_SHARE;
-  if (contains_ci (label, "number of shares") || contains_ci (label, "number of ads")
-      || strstr (label, "\xe6\xa0\xaa\xe5\xbc\x8f\xe7\xb7\x8f\xe6\x95\xb0") != NULL  /* 株式総数 */
-      || strstr (label, "\xe8\xa8\xbc\xe5\x88\xb8\xe7\xb7\x8f\xe6\x95\xb0") != NULL) /* 証券総数 */
+  if (label_counts_shares (label))
     return KESSAN_UNIT_SHARES;
+  if (contains_ci (label, "per share") || contains_ci (label, "per ads")
+      || contains_ci (label, "per common share") || contains_ci (label, "per ordinary share")
+      || contains_ci (label, "per diluted share") || contains_ci (label, "per basic share")
+      || strstr (label, "\xe3\x81\x82\xe3\x81\x9f\xe3\x82\x8a") != NULL  /* あたり */
+      || strstr (label, "\xe5\xbd\x93\xe3\x81\x9f\xe3\x82\x8a") != NULL) /* 当たり */
+    return KESSAN_UNIT_PER_SHARE;
   return KESSAN_UNIT_NONE;
 }
 
@@ -1046,6 +1065,8 @@ typedef struct
   char           *concept;
   gboolean        group;     /* named on a row's own line: it ends at the
                               * next total */
+  guint           indent;    /* of its line */
+  KessanUnit      unit;      /* what the rows set in under it count */
 } Heading;
 
 /* A row with values is never a section heading, even when it prints
@@ -1226,6 +1247,8 @@ add_heading (TableReader     *self,
   heading.item = item;
   heading.concept = (char *) kessan_line_item_get_concept (item);
   heading.group = group;
+  heading.indent = line_number > 0 ? self->context->lines[line_number - 1].indent : 0;
+  heading.unit = row_unit_for_label (label);
   g_array_append_val (stack, heading);
 }
 
@@ -1241,6 +1264,112 @@ line_is_page_number (const KessanLine *line)
          && !cell->number.percent && cell->number.value >= 1 && cell->number.value < 1000;
 }
 
+/* A row between two rows of shares, with nothing of its own to say what
+ * it counts ("Effect of dilutive securities" between the basic and the
+ * diluted average shares), counts shares too. */
+static void
+share_rows_between_shares (KessanStatement *statement)
+{
+  KessanLineItem *before = NULL;
+  guint n = kessan_statement_get_n_rows (statement);
+
+  for (guint r = 0; r < n; r++)
+    {
+      KessanLineItem *item = kessan_statement_get_row (statement, r);
+      KessanLineItem *after = NULL;
+
+      if (kessan_line_item_get_heading (item))
+        continue;
+      for (guint a = r + 1; a < n && after == NULL; a++)
+        if (!kessan_line_item_get_heading (kessan_statement_get_row (statement, a)))
+          after = kessan_statement_get_row (statement, a);
+      if (before != NULL && after != NULL && kessan_line_item_get_unit (item) == KESSAN_UNIT_NONE
+          && kessan_line_item_get_unit (before) == KESSAN_UNIT_SHARES
+          && kessan_line_item_get_unit (after) == KESSAN_UNIT_SHARES)
+        kessan_line_item_set_unit (item, KESSAN_UNIT_SHARES);
+      before = item;
+    }
+}
+
+/* Whether @text ends in a word that cannot end a label: "Change in fair
+ * value of", "Selling, general and". */
+static gboolean
+ends_unfinished (const char *text)
+{
+  static const char * const words[] = { "and", "or", "of", "to", "for", "in", "from", "on", "by",
+                                        "with", "at", "the", "before", "after", "attributable", "&" };
+  const char *end = text + strlen (text);
+  const char *word;
+
+  while (end > text && end[-1] == ' ')
+    end--;
+  if (end > text && end[-1] == ',')
+    return TRUE;
+  word = end;
+  while (word > text && word[-1] != ' ')
+    word--;
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if ((gsize) (end - word) == strlen (words[i]) && g_ascii_strncasecmp (word, words[i], end - word) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether @next, printed under @text, goes on with its words rather than
+ * starting a row or a heading of its own: it starts in lower case
+ * ("administrative", "(expense), net"), or @text stops mid-phrase. */
+static gboolean
+continues_label (const char *text,
+                 const char *next,
+                 gboolean    adjacent)
+{
+  const char *end = text + strlen (text);
+
+  next += strspn (next, " ");
+  while (end > text && end[-1] == ' ')
+    end--;
+  if (end == text || end[-1] == ':' || *next == '\0')
+    return FALSE;
+  if (g_ascii_islower (next[0]))
+    return TRUE;
+  if (kessan_text_is_japanese (text) || kessan_text_is_japanese (next))
+    return FALSE;
+  return adjacent && ((next[0] == '(' && g_ascii_islower (next[1])) || ends_unfinished (text));
+}
+
+/* The first line after @i of the body that prints something, or NULL. */
+static const KessanLine *
+next_printed_line (TableReader *self,
+                   guint        i)
+{
+  for (guint j = i + 1; j <= self->block->last; j++)
+    if (self->context->lines[j].kind != KESSAN_LINE_BLANK)
+      return &self->context->lines[j];
+  return NULL;
+}
+
+/* A label wrapped onto the row's own line: its short tail is set in
+ * under the text above ("Net Income Attributable to Shareowners of The
+ * Coca-Cola" over "  Company  3,810"), and the line after the row goes
+ * back out, where a heading's items would stay set in. */
+static gboolean
+wraps_onto_row (TableReader      *self,
+                guint             i,
+                const KessanLine *above)
+{
+  const KessanLine *line = &self->context->lines[i];
+  const KessanLine *after = next_printed_line (self, i);
+  const char *end = above->text + strlen (above->text);
+  guint words = 1;
+
+  while (end > above->text && end[-1] == ' ')
+    end--;
+  if (end == above->text || end[-1] == ':' || line->indent <= above->indent || above->japanese)
+    return FALSE;
+  for (const char *p = line->label; *p != '\0'; p++)
+    words += *p == ' ';
+  return words <= 2 && after != NULL && after->indent <= above->indent;
+}
+
 static void
 build_rows (TableReader     *self,
             KessanStatement *statement,
@@ -1248,8 +1377,9 @@ build_rows (TableReader     *self,
 {
   KessanLine *lines = self->context->lines;
   g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (Heading));
-  g_autoptr(GPtrArray) pending = g_ptr_array_new ();
+  g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func (g_free);
   GArray *pending_lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  const KessanLine *last_pending = NULL;
   gboolean last_was_heading = FALSE;
   const char *last_group = NULL;
   const char *last_section = NULL;
@@ -1261,7 +1391,8 @@ build_rows (TableReader     *self,
       g_autofree char *label = NULL;
       const char *section;
       gboolean total;
-      guint n_heads;
+      guint n_heads, row_indent;
+      KessanUnit unit;
 
       if (line->kind == KESSAN_LINE_BLANK)
         continue;
@@ -1270,8 +1401,22 @@ build_rows (TableReader     *self,
           /* Footnotes printed between rows are not part of the table. */
           if (kessan_line_is_note (line) || kessan_line_is_prose (line))
             continue;
-          g_ptr_array_add (pending, line->text);
-          g_array_append_val (pending_lines, line->number);
+          /* A label or heading printed over several lines is one. */
+          if (pending->len > 0 && last_pending == line - 1
+              && continues_label (g_ptr_array_index (pending, pending->len - 1), line->text, TRUE))
+            {
+              char **last = (char **) &g_ptr_array_index (pending, pending->len - 1);
+              char *joined = g_strconcat (*last, " ", line->text + strspn (line->text, " "), NULL);
+
+              g_free (*last);
+              *last = joined;
+            }
+          else
+            {
+              g_ptr_array_add (pending, g_strdup (line->text));
+              g_array_append_val (pending_lines, line->number);
+            }
+          last_pending = line;
           continue;
         }
 
@@ -1286,8 +1431,10 @@ build_rows (TableReader     *self,
       if (line->label[0] == '\0' && pending->len > 0)
         n_heads = pending->len > 1 && g_str_has_suffix (g_strstrip ((char *) g_ptr_array_index (pending, 0)), ":")
                   ? 1 : 0;
-      else if (pending->len > 0 && g_ascii_islower (line->label[0])
-               && !g_str_has_suffix (g_strstrip ((char *) g_ptr_array_index (pending, pending->len - 1)), ":"))
+      else if (pending->len > 0
+               && (continues_label (g_ptr_array_index (pending, pending->len - 1), line->label,
+                                    last_pending == line - 1)
+                   || (last_pending == line - 1 && wraps_onto_row (self, i, last_pending))))
         n_heads = pending->len - 1;
 
       for (guint h = 0; h < n_heads; h++)
@@ -1310,8 +1457,11 @@ build_rows (TableReader     *self,
         }
       else
         label = g_strdup (line->label);
+      row_indent = n_heads < pending->len ? lines[g_array_index (pending_lines, guint, n_heads) - 1].indent
+                   : line->indent;
       g_ptr_array_set_size (pending, 0);
       g_array_set_size (pending_lines, 0);
+      last_pending = NULL;
 
       /* A group printed on the row's own line ("IP Services  64kbps…")
        * becomes a heading of its own, once. */
@@ -1329,7 +1479,17 @@ build_rows (TableReader     *self,
 
       item = kessan_line_item_new (label, self->n_columns);
       kessan_line_item_set_line (item, line->number);
-      kessan_line_item_set_unit (item, row_unit_for_label (label));
+      /* Rows set in under "Earnings per share:" or "Shares used in
+       * computing earnings per share:" count what their heading says. */
+      unit = row_unit_for_label (label);
+      for (guint h = stack->len; unit == KESSAN_UNIT_NONE && h-- > 0;)
+        {
+          const Heading *heading = &g_array_index (stack, Heading, h);
+
+          if (heading->unit != KESSAN_UNIT_NONE && row_indent > heading->indent)
+            unit = heading->unit;
+        }
+      kessan_line_item_set_unit (item, unit);
 
       total = contains_ci (label, "total") || strstr (label, "\xe5\x90\x88\xe8\xa8\x88") != NULL; /* 合計 */
       while (total && stack->len > 0 && g_array_index (stack, Heading, stack->len - 1).group)
@@ -1366,6 +1526,7 @@ build_rows (TableReader     *self,
     }
 
   g_array_unref (pending_lines);
+  share_rows_between_shares (statement);
 }
 
 /* A table whose title says nothing is a statement of the kind most of
