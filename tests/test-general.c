@@ -486,6 +486,37 @@ test_wrapped_labels (void)
   assert_mutation ("wrapped-labels.txt", "Cost of sales", "3,120", "3,130", "gross_profit");
 }
 
+/* An EDINET statement sends to its notes with marks printed before the
+ * figures ("売上原価  ※1,※2  90,000") and prints a negative as "△  180":
+ * the marks are neither label nor value, the triangle is the figure's
+ * sign. */
+static void
+test_note_marks (void)
+{
+  g_autoptr(KessanFiling) filing = load ("note-marks.txt");
+  KessanStatement *income = statement_of_kind (filing, KESSAN_STATEMENT_KIND_INCOME, 0);
+
+  g_assert_cmpstr (kessan_filing_get_released (filing), ==, "2017-06-26");
+  assert_period (income, 0, "2015-04-01", "2016-03-31", 12);
+  assert_period (income, 1, "2016-04-01", "2017-03-31", 12);
+  assert_money (income, 0, "JPY", 1000000);
+  assert_money (income, 1, "JPY", 1000000);
+  ROW (income, "売上高", 120000, 126000);
+  ROW (income, "売上原価", 90000, 93500);
+  ROW (income, "販売費及び一般管理費", 21000, 22300);
+  ROW (income, "固定資産除却損", 150, 120);
+  ROW (income, "減損損失", 1250, 380);
+  ROW (income, "法人税等調整額", -180, -90);
+  ROW (income, "親会社株主に帰属する当期純利益", 5080, 6640);
+  g_assert_cmpuint (kessan_statement_get_n_rows (income), ==, 23);
+  g_assert_cmpstr (kessan_line_item_get_concept (row_labelled (income, "売上原価", 0)), ==, "costs.cost_of_sales");
+  assert_no_errors (filing);
+  g_assert_cmpuint (count_findings (filing, KESSAN_SEVERITY_WARNING, NULL), ==, 0);
+
+  assert_mutation ("note-marks.txt", "売上原価", "90,000", "90,100", "gross_profit");
+  assert_mutation ("note-marks.txt", "減損損失", "1,250", "1,270", "extraordinary_losses.total");
+}
+
 /* Another company's release for the same concepts and periods is not a
  * restatement: a series set holds one company's releases. */
 static void
@@ -542,6 +573,7 @@ main (int   argc,
   g_test_add_func ("/kessan/general/ifrs-statements", test_ifrs_statements);
   g_test_add_func ("/kessan/general/summary-page", test_summary_page);
   g_test_add_func ("/kessan/general/wrapped-labels", test_wrapped_labels);
+  g_test_add_func ("/kessan/general/note-marks", test_note_marks);
   g_test_add_func ("/kessan/general/series-companies", test_series_keep_companies_apart);
 
   return g_test_run ();

@@ -383,7 +383,10 @@ split_tokens (const char *text)
           const char *t = text + token.start;
           gsize len = token.stop - token.start;
           gboolean closing = (len == 1 && (*t == ')' || *t == '%')) || (len == 2 && memcmp (t, "%)", 2) == 0);
-          gboolean opening = text[prev->stop - 1] == '(' && prev->stop - prev->start == 1;
+          gboolean opening = (text[prev->stop - 1] == '(' && prev->stop - prev->start == 1)
+                             || (prev->stop - prev->start == 3
+                                 && (memcmp (text + prev->start, "\xe2\x96\xb3", 3) == 0    /* △ */
+                                     || memcmp (text + prev->start, "\xe2\x96\xb2", 3) == 0)); /* ▲ */
 
           if ((closing && g_ascii_isdigit (text[prev->stop - 1])) || (opening && g_ascii_isdigit (*t)))
             {
@@ -430,6 +433,31 @@ parse_cell (const char   *text,
       *mark = found;
     }
   return kessan_number_parse_cell (s->str, s->len, number);
+}
+
+/* "※2", "※1,※2", "※3、4": marks that send a reader to a note. */
+static gboolean
+is_note_reference (const char *s,
+                   gsize       len)
+{
+  static const char mark[] = "\xe2\x80\xbb"; /* ※ */
+  gboolean digit = FALSE;
+
+  if (len < 4 || memcmp (s, mark, 3) != 0)
+    return FALSE;
+  for (gsize i = 3; i < len;)
+    {
+      if (g_ascii_isdigit (s[i]) || s[i] == ',')
+        {
+          digit |= g_ascii_isdigit (s[i]);
+          i++;
+        }
+      else if (i + 3 <= len && (memcmp (s + i, mark, 3) == 0 || memcmp (s + i, "\xe3\x80\x81", 3) == 0)) /* ※, 、 */
+        i += 3;
+      else
+        return FALSE;
+    }
+  return digit;
 }
 
 /* Whether the label before the first of @cells ends in a month's name
@@ -484,6 +512,13 @@ scan_spaced (KessanLine *line)
           && strlen (mark) == token->stop - token->start)
         {
           line->currency_mark = mark;
+          end = token->start;
+          continue;
+        }
+      /* "売上原価  ※2,※7 312,153": a reference to a note printed before
+       * a figure is neither label nor value. */
+      if (cells->len > 0 && is_note_reference (text + token->start, token->stop - token->start))
+        {
           end = token->start;
           continue;
         }
@@ -912,6 +947,10 @@ line_is_note_uncached (const KessanLine *line)
       || g_str_has_prefix (p, "(*)")
       || g_str_has_prefix (p, "*")
       || g_str_has_prefix (p, "\xe2\x81\xbd") /* ⁽ */
+      /* The line under a statement that sends to its notes. */
+      || g_str_has_prefix (p, "See accompanying notes")
+      || g_str_has_prefix (p, "See Notes to")
+      || g_str_has_prefix (p, "The accompanying notes")
       || (g_ascii_isdigit (p[0]) && p[1] == ' ' && !g_ascii_isdigit (p[2]));
 }
 
