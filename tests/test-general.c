@@ -517,6 +517,42 @@ test_note_marks (void)
   assert_mutation ("note-marks.txt", "減損損失", "1,250", "1,270", "extraordinary_losses.total");
 }
 
+/* A predecessor's and a successor's columns: each prints its first and
+ * last day ("July 1 to" over "July 21"), under years printed over one
+ * or two columns each; a successor's period starts the day after its
+ * predecessor's ends, in the same year. */
+static void
+test_stub_periods (void)
+{
+  g_autoptr(KessanFiling) filing = load ("stub-periods.txt");
+  KessanStatement *income = statement_of_kind (filing, KESSAN_STATEMENT_KIND_INCOME, 0);
+
+  g_assert_cmpuint (kessan_filing_get_n_statements (filing), ==, 1);
+  assert_period (income, 0, "2023-07-01", "2023-07-21", 1);
+  assert_period (income, 1, "2023-07-22", "2023-09-30", 2);
+  assert_period (income, 2, "2022-07-01", "2022-09-30", 3);
+  assert_period (income, 3, "2023-01-01", "2023-07-21", 7);
+  assert_period (income, 4, "2023-07-22", "2023-09-30", 2);
+  assert_period (income, 5, "2022-01-01", "2022-09-30", 9);
+  for (guint c = 0; c < 6; c++)
+    assert_money (income, c, "USD", 1000);
+
+  ROW (income, "Selling, general and administrative", 1200, 4800, 2500, 9100, 4800, 8000);
+  ROW (income, "Total operating costs and expenses", 2800, 10900, 9800, 28600, 10900, 32900);
+  ROW (income, "Income taxes", NONE, NONE, NONE, NONE, NONE, NONE);
+  ROW (income, "Net loss and comprehensive loss", -2795, -10720, -9660, -28490, -10720, -32750);
+  ROW (income, "Basic and diluted net loss per share", -0.02, -0.29, -0.07, -0.21, -0.29, -0.24);
+  ROW (income, "Weighted average shares of common stock outstanding",
+       138000000, 37000000, 138000000, 138000000, 37000000, 138000000);
+  g_assert_cmpint (kessan_line_item_get_unit (row_labelled (income, "Basic and diluted net loss per share", 0)), ==,
+                   KESSAN_UNIT_PER_SHARE);
+  g_assert_cmpint (kessan_line_item_get_unit (row_labelled (income, "Weighted average shares of common stock outstanding", 0)), ==,
+                   KESSAN_UNIT_SHARES);
+  /* The footer and the page number under it are no row. */
+  g_assert_cmpuint (kessan_statement_get_n_rows (income), ==, 11);
+  assert_no_errors (filing);
+}
+
 /* Another company's release for the same concepts and periods is not a
  * restatement: a series set holds one company's releases. */
 static void
@@ -574,6 +610,7 @@ main (int   argc,
   g_test_add_func ("/kessan/general/summary-page", test_summary_page);
   g_test_add_func ("/kessan/general/wrapped-labels", test_wrapped_labels);
   g_test_add_func ("/kessan/general/note-marks", test_note_marks);
+  g_test_add_func ("/kessan/general/stub-periods", test_stub_periods);
   g_test_add_func ("/kessan/general/series-companies", test_series_keep_companies_apart);
 
   return g_test_run ();

@@ -632,6 +632,211 @@ periods_of_years (TableReader *self,
   return periods;
 }
 
+/* The display columns and years of a header line that prints only
+ * years ("2023   2022   2023   2022"), one span per year. */
+static GArray *
+year_spans (const char *text)
+{
+  GArray *spans = g_array_new (FALSE, TRUE, sizeof (KessanHeaderSpan));
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      KessanHeaderSpan span = { 0 };
+      gsize length;
+
+      p += strspn (p, " ");
+      if (*p == '\0')
+        break;
+      length = strcspn (p, " ");
+      if (length != 4 || strspn (p, "0123456789") != 4 || atoi (p) < 1950 || atoi (p) > 2100)
+        {
+          g_array_set_size (spans, 0);
+          break;
+        }
+      span.first = kessan_text_display_column (text, (guint) (p - text));
+      span.last = span.first + 4;
+      span.day = (guint) atoi (p);  /* the year */
+      g_array_append_val (spans, span);
+      p += length;
+    }
+  return spans;
+}
+
+/* Which year each of @n columns (centred at @centres) is under, when
+ * @years (fewer or as many) each head a run of neighbouring columns,
+ * centred over it: the cut into runs that puts every year nearest the
+ * middle of its run, never between a column and the one it continues
+ * (@joined: a successor's period starting the day after its
+ * predecessor's ends).  Returns the index of each column's year in
+ * @run. */
+static void
+cut_into_runs (const double   *centres,
+               const gboolean *joined,
+               guint           n,
+               GArray         *years,
+               guint          *run)
+{
+  guint m = years->len;
+  double cost[KESSAN_PLAN_MAX_COLUMNS + 1][KESSAN_PLAN_MAX_COLUMNS + 1];
+  guint from[KESSAN_PLAN_MAX_COLUMNS + 1][KESSAN_PLAN_MAX_COLUMNS + 1];
+
+  for (guint i = 0; i <= n; i++)
+    for (guint j = 0; j <= m; j++)
+      cost[i][j] = G_MAXDOUBLE;
+  cost[0][0] = 0;
+  /* cost[i][j]: the first i columns under the first j years. */
+  for (guint j = 1; j <= m; j++)
+    {
+      const KessanHeaderSpan *year = &g_array_index (years, KessanHeaderSpan, j - 1);
+      double middle = (year->first + year->last) / 2.0;
+
+      for (guint i = j; i <= n - (m - j); i++)
+        for (guint k = j - 1; k < i; k++)
+          {
+            double sum = 0, total;
+
+            if (cost[k][j - 1] == G_MAXDOUBLE || (k > 0 && joined[k]))
+              continue;
+            for (guint c = k; c < i; c++)
+              sum += centres[c];
+            total = cost[k][j - 1] + fabs (sum / (i - k) - middle);
+            if (total < cost[i][j])
+              {
+                cost[i][j] = total;
+                from[i][j] = k;
+              }
+          }
+    }
+  for (guint j = m, i = n; j > 0; j--)
+    {
+      guint k = from[i][j];
+
+      for (guint c = k; c < i; c++)
+        run[c] = j - 1;
+      i = k;
+    }
+}
+
+/* Whether @n columns, some joined to the one before, can be cut into
+ * @m runs. */
+static gboolean
+joined_runs_fit (const gboolean *joined,
+                 guint           n,
+                 guint           m)
+{
+  guint free_cuts = 0;
+
+  for (guint g = 1; g < n; g++)
+    free_cuts += !joined[g];
+  return m >= 1 && m - 1 <= free_cuts;
+}
+
+/* Stub periods, as a predecessor's and a successor's columns print
+ * them: "July 1 to" over "July 21", "July 22 to" over "September 30",
+ * under years each printed over the columns of its year.  Returns
+ * %NULL unless the header prints a first and a last day over every
+ * group. */
+static GArray *
+periods_of_ranges (TableReader *self)
+{
+  KessanLine *lines = self->context->lines;
+
+  if (self->n_groups < 2)
+    return NULL;
+  for (guint i = self->block->first; i-- > self->block->preamble;)
+    {
+      g_autoptr(GArray) ends = NULL;
+      g_autoptr(GArray) starts = NULL;
+      g_autoptr(GArray) years = NULL;
+      double centres[KESSAN_PLAN_MAX_COLUMNS];
+      gboolean joined[KESSAN_PLAN_MAX_COLUMNS];
+      guint run[KESSAN_PLAN_MAX_COLUMNS];
+      GArray *periods;
+      guint above = i;
+
+      if (lines[i].kind != KESSAN_LINE_TEXT)
+        continue;
+      ends = kessan_header_month_days (lines[i].text);
+      if (ends->len != self->n_groups)
+        continue;
+      while (above-- > self->block->preamble && lines[above].kind == KESSAN_LINE_BLANK)
+        ;
+      if (above < self->block->preamble || above >= i || lines[above].kind != KESSAN_LINE_TEXT
+          || !contains_ci (lines[above].text, " to"))
+        return NULL;
+      starts = kessan_header_month_days (lines[above].text);
+      if (starts->len != self->n_groups)
+        return NULL;
+      for (guint j = above; j-- > self->block->preamble && years == NULL;)
+        {
+          g_autoptr(GArray) found = NULL;
+
+          if (lines[j].kind != KESSAN_LINE_TEXT)
+            continue;
+          found = year_spans (lines[j].text);
+          if (found->len > 0 && found->len <= self->n_groups)
+            years = g_steal_pointer (&found);
+        }
+      if (years == NULL)
+        return NULL;
+
+      for (guint g = 0; g < self->n_groups; g++)
+        {
+          const KessanHeaderSpan *end = &g_array_index (ends, KessanHeaderSpan, g);
+
+          centres[g] = (end->first + end->last) / 2.0;
+          joined[g] = FALSE;
+          if (g > 0)
+            {
+              const KessanHeaderSpan *before = &g_array_index (ends, KessanHeaderSpan, g - 1);
+              const KessanHeaderSpan *start = &g_array_index (starts, KessanHeaderSpan, g);
+              GDate day;
+
+              /* Any year will do for the day after: a leap day is never
+               * the first of a stub. */
+              if (g_date_valid_dmy (before->day, before->month, 2001))
+                {
+                  g_date_clear (&day, 1);
+                  g_date_set_dmy (&day, before->day, before->month, 2001);
+                  g_date_add_days (&day, 1);
+                  joined[g] = g_date_get_day (&day) == start->day && g_date_get_month (&day) == start->month;
+                }
+            }
+        }
+      if (!joined_runs_fit (joined, self->n_groups, years->len))
+        return NULL;
+      cut_into_runs (centres, joined, self->n_groups, years, run);
+
+      periods = g_array_new (FALSE, TRUE, sizeof (KessanPeriod));
+      for (guint g = 0; g < self->n_groups; g++)
+        {
+          const KessanHeaderSpan *end = &g_array_index (ends, KessanHeaderSpan, g);
+          const KessanHeaderSpan *start = &g_array_index (starts, KessanHeaderSpan, g);
+          guint year = g_array_index (years, KessanHeaderSpan, run[g]).day;
+          KessanPeriod period = { 0 };
+
+          if (!g_date_valid_dmy (end->day, end->month, year)
+              || !g_date_valid_dmy (start->day, start->month, year))
+            {
+              g_array_unref (periods);
+              return NULL;
+            }
+          g_date_clear (&period.end, 1);
+          g_date_clear (&period.start, 1);
+          g_date_set_dmy (&period.end, end->day, end->month, year);
+          g_date_set_dmy (&period.start, start->day, start->month, year);
+          /* "October 1 to March 31" runs over the turn of a year. */
+          if (g_date_compare (&period.start, &period.end) > 0)
+            g_date_subtract_years (&period.start, 1);
+          period.months = kessan_months_spanned (&period.start, &period.end);
+          g_array_append_val (periods, period);
+        }
+      return periods;
+    }
+  return NULL;
+}
+
 /* Chooses the periods of the groups from the lines that name them: the
  * line closest to the body that names exactly as many periods as there
  * are groups, then all header lines together, then the lines printed
@@ -646,6 +851,7 @@ find_periods (TableReader *self)
   GArray *best = NULL;
 
   self->periods = g_array_new (FALSE, TRUE, sizeof (KessanPeriod));
+  best = periods_of_ranges (self);
 
   for (int pass = 0; pass < 2 && best == NULL; pass++)
     {
