@@ -553,6 +553,49 @@ test_stub_periods (void)
   assert_no_errors (filing);
 }
 
+/* A quarterly 決算短信 summary: rows named "2022年4月期第1四半期" are the
+ * first quarter of the year that ends in April 2022; per-share rows
+ * printed under the amounts do not stop the table being one of
+ * periods; an item named over two lines is one; the forecast's rows
+ * ("第2四半期(累計)", "通期") are periods of the year its title names, and
+ * forecasts.  Changes from truncated amounts ("百万円未満切捨て") are
+ * within a unit of each. */
+static void
+test_quarter_summary (void)
+{
+  g_autoptr(KessanFiling) filing = load ("quarter-summary.txt");
+  KessanStatement *results = statement_of_kind (filing, KESSAN_STATEMENT_KIND_SUMMARY, 0);
+  KessanStatement *position = statement_of_kind (filing, KESSAN_STATEMENT_KIND_SUMMARY, 1);
+  KessanStatement *forecast = statement_of_kind (filing, KESSAN_STATEMENT_KIND_SUMMARY, 2);
+
+  g_assert_true (kessan_statement_get_transposed (results));
+  g_assert_cmpuint (kessan_statement_get_n_columns (results), ==, 4);
+  assert_period (results, 0, NULL, "2021-07-31", 3);
+  assert_period (results, 2, NULL, "2020-07-31", 3);
+  assert_money (results, 0, "JPY", 1000000);
+  ROW (results, "売上高", 3150, 41.2, 2231, -18.4);
+  ROW (results, "営業利益", 512, NONE, -37, NONE);
+  ROW (results, "親会社株主に帰属する四半期純利益", 331, 380.7, 68, -66.1);
+  g_assert_cmpstr (kessan_line_item_get_concept (row_labelled (results, "売上高", 0)), ==, "revenues.net_sales");
+
+  g_assert_cmpstr (kessan_column_get_period_end (kessan_statement_get_column (position, 0)), ==, "2021-07-31");
+  g_assert_cmpstr (kessan_column_get_period_end (kessan_statement_get_column (position, 1)), ==, "2021-04-30");
+  ROW (position, "総資産", 15210, 14930);
+
+  g_assert_true (kessan_statement_get_transposed (forecast));
+  assert_period (forecast, 0, NULL, "2021-10-31", 6);
+  assert_period (forecast, 2, NULL, "2022-04-30", 12);
+  for (guint c = 0; c < 4; c++)
+    g_assert_cmpint (kessan_column_get_scenario (kessan_statement_get_column (forecast, c)), ==, KESSAN_SCENARIO_FORECAST);
+  ROW (forecast, "売上高", 5600, 35.1, 11400, 17.6);
+  ROW (forecast, "親会社株主に帰属する当期純利益", 480, 88.2, 910, 23.0);
+  for (guint c = 0; c < 4; c++)
+    g_assert_cmpint (kessan_column_get_scenario (kessan_statement_get_column (results, c)), ==, KESSAN_SCENARIO_ACTUAL);
+  assert_no_errors (filing);
+
+  assert_mutation ("quarter-summary.txt", "第1四半期  ", "41.2", "45.2", "revenues.net_sales");
+}
+
 /* Another company's release for the same concepts and periods is not a
  * restatement: a series set holds one company's releases. */
 static void
@@ -611,6 +654,7 @@ main (int   argc,
   g_test_add_func ("/kessan/general/wrapped-labels", test_wrapped_labels);
   g_test_add_func ("/kessan/general/note-marks", test_note_marks);
   g_test_add_func ("/kessan/general/stub-periods", test_stub_periods);
+  g_test_add_func ("/kessan/general/quarter-summary", test_quarter_summary);
   g_test_add_func ("/kessan/general/series-companies", test_series_keep_companies_apart);
 
   return g_test_run ();
