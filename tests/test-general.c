@@ -596,6 +596,30 @@ test_quarter_summary (void)
   assert_mutation ("quarter-summary.txt", "第1四半期  ", "41.2", "45.2", "revenues.net_sales");
 }
 
+/* Two changes side by side for the same periods, the reported one
+ * ("Total", printed in whole percents) and one at constant currency
+ * ("Oper."): the first is checked against the amounts, the second,
+ * which the amounts contradict row after row, is not an arithmetic of
+ * them and is not checked. */
+static void
+test_operational_change (void)
+{
+  g_autoptr(KessanFiling) filing = load ("operational-change.txt");
+  KessanStatement *revenues = kessan_filing_get_statement (filing, 0);
+  KessanColumn *total = kessan_statement_get_column (revenues, 2);
+  KessanColumn *operational = kessan_statement_get_column (revenues, 3);
+
+  ROW (revenues, "Oncology", 2956, 3088, -4, -3, 5811, 6055, -4, -2);
+  g_assert_cmpint (kessan_column_get_measure (total), ==, KESSAN_MEASURE_CHANGE_YOY);
+  g_assert_cmpstr (kessan_column_get_compared_end (total), ==,
+                   kessan_column_get_period_end (kessan_statement_get_column (revenues, 1)));
+  g_assert_cmpint (kessan_column_get_measure (operational), ==, KESSAN_MEASURE_CHANGE);
+  g_assert_null (kessan_column_get_compared_end (operational));
+  assert_no_errors (filing);
+
+  assert_mutation ("operational-change.txt", "Oncology", "(4%)", "(9%)", "x.oncology");
+}
+
 /* Another company's release for the same concepts and periods is not a
  * restatement: a series set holds one company's releases. */
 static void
@@ -655,6 +679,7 @@ main (int   argc,
   g_test_add_func ("/kessan/general/note-marks", test_note_marks);
   g_test_add_func ("/kessan/general/stub-periods", test_stub_periods);
   g_test_add_func ("/kessan/general/quarter-summary", test_quarter_summary);
+  g_test_add_func ("/kessan/general/operational-change", test_operational_change);
   g_test_add_func ("/kessan/general/series-companies", test_series_keep_companies_apart);
 
   return g_test_run ();

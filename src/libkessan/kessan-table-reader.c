@@ -311,11 +311,13 @@ test_share (TableReader *self,
 
 /* Whether percent column @p reads as the change from amount column @a
  * (the earlier period) to amount column @current. */
-static gboolean
-test_change (TableReader *self,
-             guint        p,
-             guint        a,
-             guint        current)
+static void
+count_change_agreement (TableReader *self,
+                        guint        p,
+                        guint        a,
+                        guint        current,
+                        guint       *n_tested,
+                        guint       *n_agree)
 {
   g_autoptr(GArray) pv = column_values (self, p);
   g_autoptr(GArray) av = column_values (self, a);
@@ -331,10 +333,40 @@ test_change (TableReader *self,
       if (isnan (pct) || isnan (base) || isnan (now) || base == 0)
         continue;
       tested++;
-      if (fabs ((now - base) / base * 100.0 - pct) <= 0.11 + fabs (pct) * 0.002)
+      /* A change printed in whole percents ("(72%)") is rounded to one. */
+      if (fabs ((now - base) / base * 100.0 - pct) <= 0.11 + fabs (pct) * 0.002
+                                                       + (pct == round (pct) ? 0.4 : 0))
         agree++;
     }
+  *n_tested = tested;
+  *n_agree = agree;
+}
+
+static gboolean
+test_change (TableReader *self,
+             guint        p,
+             guint        a,
+             guint        current)
+{
+  guint tested, agree;
+
+  count_change_agreement (self, p, a, current, &tested, &agree);
   return tested >= 1 && agree * 10 >= tested * 7;
+}
+
+/* Whether the figures say that a column of changes is not the plain
+ * change between the two amounts: most of three or more disagree (a
+ * change at constant currency, "Oper.", beside the reported one). */
+static gboolean
+change_disagrees (TableReader *self,
+                  guint        p,
+                  guint        a,
+                  guint        current)
+{
+  guint tested, agree;
+
+  count_change_agreement (self, p, a, current, &tested, &agree);
+  return tested >= 3 && agree * 2 < tested;
 }
 
 static void
@@ -1155,10 +1187,13 @@ build_columns (TableReader     *self,
           gboolean share = amount >= 0 && test_share (self, c, (guint) amount);
           gboolean change = !share && g > 0 && amount >= 0 && self->group_amount[0] >= 0
                             && test_change (self, c, (guint) amount, (guint) self->group_amount[0]);
+          gboolean unverified = FALSE;
           KessanMeasure measure;
 
           /* Without enough numbers to tell, a group's first percent
-           * column is a share and its second a change. */
+           * column is a share and its second a change; a change that
+           * the figures contradict compares something else, and is not
+           * checked against them. */
           if (!share && !change)
             {
               gboolean first_in_group = c == 0 || self->group_of[c - 1] != g || !plan->percent[c - 1];
@@ -1167,6 +1202,8 @@ build_columns (TableReader     *self,
                 share = amount >= 0 && (g == 0 || (c + 1 < self->n_columns && plan->percent[c + 1]
                                                    && self->group_of[c + 1] == g));
               change = !share && g > 0;
+              unverified = change && amount >= 0 && self->group_amount[0] >= 0
+                           && change_disagrees (self, c, (guint) amount, (guint) self->group_amount[0]);
             }
 
           plan->amount_of[c] = amount;
@@ -1190,7 +1227,10 @@ build_columns (TableReader     *self,
               plan->change[c] = TRUE;
               plan->current[c] = self->group_amount[0];
               kessan_column_set_period_end (column, first_end);
-              kessan_column_set_compared_end (column, end);
+              if (unverified)
+                measure = KESSAN_MEASURE_CHANGE;
+              else
+                kessan_column_set_compared_end (column, end);
               kessan_column_set_months (column, first->months > 0 ? first->months : period_months);
             }
           else
