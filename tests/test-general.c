@@ -620,6 +620,32 @@ test_operational_change (void)
   assert_mutation ("operational-change.txt", "Oncology", "(4%)", "(9%)", "x.oncology");
 }
 
+/* A balance sheet printed over a page break, its title and headers
+ * printed again with "(Continued)" under the page number: one
+ * statement, assets and liabilities together. */
+static void
+test_page_break (void)
+{
+  g_autoptr(KessanFiling) filing = load ("page-break.txt");
+  KessanStatement *balance = statement_of_kind (filing, KESSAN_STATEMENT_KIND_BALANCE, 0);
+
+  g_assert_cmpuint (kessan_filing_get_n_statements (filing), ==, 1);
+  g_assert_cmpstr (kessan_statement_get_title (balance), ==, "CONDENSED CONSOLIDATED BALANCE SHEETS");
+  assert_period (balance, 0, NULL, "2025-06-30", 0);
+  assert_period (balance, 1, NULL, "2024-12-31", 0);
+  assert_money (balance, 0, "USD", 1000);
+  ROW (balance, "Cash and cash equivalents", 41200, 38950);
+  ROW (balance, "Total assets", 168000, 163300);
+  ROW (balance, "Accounts payable", 14100, 13250);
+  ROW (balance, "Total liabilities and shareholders' equity", 168000, 163300);
+  g_assert_cmpuint (kessan_statement_get_n_rows (balance), ==, 22);
+  g_assert_cmpuint (kessan_statement_get_last_line (balance), >=, 38);
+  assert_no_errors (filing);
+
+  assert_mutation ("page-break.txt", "Total liabilities and shareholders' equity", "168,000", "168,100",
+                   "liabilities_and_equity.total");
+}
+
 /* Another company's release for the same concepts and periods is not a
  * restatement: a series set holds one company's releases. */
 static void
@@ -680,6 +706,7 @@ main (int   argc,
   g_test_add_func ("/kessan/general/stub-periods", test_stub_periods);
   g_test_add_func ("/kessan/general/quarter-summary", test_quarter_summary);
   g_test_add_func ("/kessan/general/operational-change", test_operational_change);
+  g_test_add_func ("/kessan/general/page-break", test_page_break);
   g_test_add_func ("/kessan/general/series-companies", test_series_keep_companies_apart);
 
   return g_test_run ();
