@@ -438,6 +438,214 @@ test_summary_page (void)
   assert_mutation ("summary-page.txt", "26年3月期", "1,210", "1,290", "operating_income");
 }
 
+/* Labels printed over two or more lines are one row's ("Selling,
+ * general, and" over "administrative", "Interest and other income" over
+ * "(expense), net", a tail set in under its line), a row of dashes is a
+ * row without values, and rows under "Earnings per common share:" or
+ * counting shares are per-share amounts and shares, not millions of
+ * dollars. */
+static void
+test_wrapped_labels (void)
+{
+  g_autoptr(KessanFiling) filing = load ("wrapped-labels.txt");
+  KessanStatement *income = statement_of_kind (filing, KESSAN_STATEMENT_KIND_INCOME, 0);
+  const char *per_share[] = { "Basic", "Diluted" };
+  const char *shares[] = { "Average Shares Outstanding — Basic", "Effect of dilutive securities",
+                           "Average Shares Outstanding — Diluted" };
+
+  g_assert_cmpuint (kessan_filing_get_n_statements (filing), ==, 1);
+  assert_period (income, 0, NULL, "2025-06-30", 3);
+  assert_period (income, 1, NULL, "2024-06-30", 3);
+  assert_period (income, 2, NULL, "2025-06-30", 6);
+  assert_period (income, 3, NULL, "2024-06-30", 6);
+  for (guint c = 0; c < 4; c++)
+    assert_money (income, c, "USD", 1000000);
+
+  ROW (income, "Net sales", 5210, 4980, 9870, 9460);
+  ROW (income, "Selling, general, and administrative", 840, 812, 1650, 1600);
+  ROW (income, "Change in fair value of contingent consideration", NONE, -15, NONE, -15);
+  ROW (income, "Restructuring costs", NONE, NONE, NONE, NONE);
+  g_assert_false (kessan_line_item_get_heading (row_labelled (income, "Restructuring costs", 0)));
+  ROW (income, "Total operating expenses", 1150, 1092, 2255, 2165);
+  ROW (income, "Interest and other income (expense), net", 25, 18, 47, 35);
+  ROW (income, "Income before provision for income taxes", 965, 916, 1732, 1630);
+  ROW (income, "Less: Net income attributable to noncontrolling interests", 12, 10, 20, 18);
+  ROW (income, "Net Income Attributable to Shareowners of Northwind Foods Corporation", 750, 714, 1348, 1270);
+  ROW (income, "Basic", 1.50, 1.42, 2.70, 2.53);
+  ROW (income, "Diluted", 1.49, 1.41, 2.68, 2.51);
+  ROW (income, "Effect of dilutive securities", 3, 4, 4, 4);
+  g_assert_cmpuint (kessan_statement_get_n_rows (income), ==, 22);
+
+  for (guint i = 0; i < G_N_ELEMENTS (per_share); i++)
+    g_assert_cmpint (kessan_line_item_get_unit (row_labelled (income, per_share[i], 0)), ==, KESSAN_UNIT_PER_SHARE);
+  for (guint i = 0; i < G_N_ELEMENTS (shares); i++)
+    g_assert_cmpint (kessan_line_item_get_unit (row_labelled (income, shares[i], 0)), ==, KESSAN_UNIT_SHARES);
+  g_assert_cmpint (kessan_line_item_get_unit (row_labelled (income, "Net sales", 0)), ==, KESSAN_UNIT_NONE);
+  assert_no_errors (filing);
+
+  assert_mutation ("wrapped-labels.txt", "Cost of sales", "3,120", "3,130", "gross_profit");
+}
+
+/* An EDINET statement sends to its notes with marks printed before the
+ * figures ("売上原価  ※1,※2  90,000") and prints a negative as "△  180":
+ * the marks are neither label nor value, the triangle is the figure's
+ * sign. */
+static void
+test_note_marks (void)
+{
+  g_autoptr(KessanFiling) filing = load ("note-marks.txt");
+  KessanStatement *income = statement_of_kind (filing, KESSAN_STATEMENT_KIND_INCOME, 0);
+
+  g_assert_cmpstr (kessan_filing_get_released (filing), ==, "2017-06-26");
+  assert_period (income, 0, "2015-04-01", "2016-03-31", 12);
+  assert_period (income, 1, "2016-04-01", "2017-03-31", 12);
+  assert_money (income, 0, "JPY", 1000000);
+  assert_money (income, 1, "JPY", 1000000);
+  ROW (income, "売上高", 120000, 126000);
+  ROW (income, "売上原価", 90000, 93500);
+  ROW (income, "販売費及び一般管理費", 21000, 22300);
+  ROW (income, "固定資産除却損", 150, 120);
+  ROW (income, "減損損失", 1250, 380);
+  ROW (income, "法人税等調整額", -180, -90);
+  ROW (income, "親会社株主に帰属する当期純利益", 5080, 6640);
+  g_assert_cmpuint (kessan_statement_get_n_rows (income), ==, 23);
+  g_assert_cmpstr (kessan_line_item_get_concept (row_labelled (income, "売上原価", 0)), ==, "costs.cost_of_sales");
+  assert_no_errors (filing);
+  g_assert_cmpuint (count_findings (filing, KESSAN_SEVERITY_WARNING, NULL), ==, 0);
+
+  assert_mutation ("note-marks.txt", "売上原価", "90,000", "90,100", "gross_profit");
+  assert_mutation ("note-marks.txt", "減損損失", "1,250", "1,270", "extraordinary_losses.total");
+}
+
+/* A predecessor's and a successor's columns: each prints its first and
+ * last day ("July 1 to" over "July 21"), under years printed over one
+ * or two columns each; a successor's period starts the day after its
+ * predecessor's ends, in the same year. */
+static void
+test_stub_periods (void)
+{
+  g_autoptr(KessanFiling) filing = load ("stub-periods.txt");
+  KessanStatement *income = statement_of_kind (filing, KESSAN_STATEMENT_KIND_INCOME, 0);
+
+  g_assert_cmpuint (kessan_filing_get_n_statements (filing), ==, 1);
+  assert_period (income, 0, "2023-07-01", "2023-07-21", 1);
+  assert_period (income, 1, "2023-07-22", "2023-09-30", 2);
+  assert_period (income, 2, "2022-07-01", "2022-09-30", 3);
+  assert_period (income, 3, "2023-01-01", "2023-07-21", 7);
+  assert_period (income, 4, "2023-07-22", "2023-09-30", 2);
+  assert_period (income, 5, "2022-01-01", "2022-09-30", 9);
+  for (guint c = 0; c < 6; c++)
+    assert_money (income, c, "USD", 1000);
+
+  ROW (income, "Selling, general and administrative", 1200, 4800, 2500, 9100, 4800, 8000);
+  ROW (income, "Total operating costs and expenses", 2800, 10900, 9800, 28600, 10900, 32900);
+  ROW (income, "Income taxes", NONE, NONE, NONE, NONE, NONE, NONE);
+  ROW (income, "Net loss and comprehensive loss", -2795, -10720, -9660, -28490, -10720, -32750);
+  ROW (income, "Basic and diluted net loss per share", -0.02, -0.29, -0.07, -0.21, -0.29, -0.24);
+  ROW (income, "Weighted average shares of common stock outstanding",
+       138000000, 37000000, 138000000, 138000000, 37000000, 138000000);
+  g_assert_cmpint (kessan_line_item_get_unit (row_labelled (income, "Basic and diluted net loss per share", 0)), ==,
+                   KESSAN_UNIT_PER_SHARE);
+  g_assert_cmpint (kessan_line_item_get_unit (row_labelled (income, "Weighted average shares of common stock outstanding", 0)), ==,
+                   KESSAN_UNIT_SHARES);
+  /* The footer and the page number under it are no row. */
+  g_assert_cmpuint (kessan_statement_get_n_rows (income), ==, 11);
+  assert_no_errors (filing);
+}
+
+/* A quarterly 決算短信 summary: rows named "2022年4月期第1四半期" are the
+ * first quarter of the year that ends in April 2022; per-share rows
+ * printed under the amounts do not stop the table being one of
+ * periods; an item named over two lines is one; the forecast's rows
+ * ("第2四半期(累計)", "通期") are periods of the year its title names, and
+ * forecasts.  Changes from truncated amounts ("百万円未満切捨て") are
+ * within a unit of each. */
+static void
+test_quarter_summary (void)
+{
+  g_autoptr(KessanFiling) filing = load ("quarter-summary.txt");
+  KessanStatement *results = statement_of_kind (filing, KESSAN_STATEMENT_KIND_SUMMARY, 0);
+  KessanStatement *position = statement_of_kind (filing, KESSAN_STATEMENT_KIND_SUMMARY, 1);
+  KessanStatement *forecast = statement_of_kind (filing, KESSAN_STATEMENT_KIND_SUMMARY, 2);
+
+  g_assert_true (kessan_statement_get_transposed (results));
+  g_assert_cmpuint (kessan_statement_get_n_columns (results), ==, 4);
+  assert_period (results, 0, NULL, "2021-07-31", 3);
+  assert_period (results, 2, NULL, "2020-07-31", 3);
+  assert_money (results, 0, "JPY", 1000000);
+  ROW (results, "売上高", 3150, 41.2, 2231, -18.4);
+  ROW (results, "営業利益", 512, NONE, -37, NONE);
+  ROW (results, "親会社株主に帰属する四半期純利益", 331, 380.7, 68, -66.1);
+  g_assert_cmpstr (kessan_line_item_get_concept (row_labelled (results, "売上高", 0)), ==, "revenues.net_sales");
+
+  g_assert_cmpstr (kessan_column_get_period_end (kessan_statement_get_column (position, 0)), ==, "2021-07-31");
+  g_assert_cmpstr (kessan_column_get_period_end (kessan_statement_get_column (position, 1)), ==, "2021-04-30");
+  ROW (position, "総資産", 15210, 14930);
+
+  g_assert_true (kessan_statement_get_transposed (forecast));
+  assert_period (forecast, 0, NULL, "2021-10-31", 6);
+  assert_period (forecast, 2, NULL, "2022-04-30", 12);
+  for (guint c = 0; c < 4; c++)
+    g_assert_cmpint (kessan_column_get_scenario (kessan_statement_get_column (forecast, c)), ==, KESSAN_SCENARIO_FORECAST);
+  ROW (forecast, "売上高", 5600, 35.1, 11400, 17.6);
+  ROW (forecast, "親会社株主に帰属する当期純利益", 480, 88.2, 910, 23.0);
+  for (guint c = 0; c < 4; c++)
+    g_assert_cmpint (kessan_column_get_scenario (kessan_statement_get_column (results, c)), ==, KESSAN_SCENARIO_ACTUAL);
+  assert_no_errors (filing);
+
+  assert_mutation ("quarter-summary.txt", "第1四半期  ", "41.2", "45.2", "revenues.net_sales");
+}
+
+/* Two changes side by side for the same periods, the reported one
+ * ("Total", printed in whole percents) and one at constant currency
+ * ("Oper."): the first is checked against the amounts, the second,
+ * which the amounts contradict row after row, is not an arithmetic of
+ * them and is not checked. */
+static void
+test_operational_change (void)
+{
+  g_autoptr(KessanFiling) filing = load ("operational-change.txt");
+  KessanStatement *revenues = kessan_filing_get_statement (filing, 0);
+  KessanColumn *total = kessan_statement_get_column (revenues, 2);
+  KessanColumn *operational = kessan_statement_get_column (revenues, 3);
+
+  ROW (revenues, "Oncology", 2956, 3088, -4, -3, 5811, 6055, -4, -2);
+  g_assert_cmpint (kessan_column_get_measure (total), ==, KESSAN_MEASURE_CHANGE_YOY);
+  g_assert_cmpstr (kessan_column_get_compared_end (total), ==,
+                   kessan_column_get_period_end (kessan_statement_get_column (revenues, 1)));
+  g_assert_cmpint (kessan_column_get_measure (operational), ==, KESSAN_MEASURE_CHANGE);
+  g_assert_null (kessan_column_get_compared_end (operational));
+  assert_no_errors (filing);
+
+  assert_mutation ("operational-change.txt", "Oncology", "(4%)", "(9%)", "x.oncology");
+}
+
+/* A balance sheet printed over a page break, its title and headers
+ * printed again with "(Continued)" under the page number: one
+ * statement, assets and liabilities together. */
+static void
+test_page_break (void)
+{
+  g_autoptr(KessanFiling) filing = load ("page-break.txt");
+  KessanStatement *balance = statement_of_kind (filing, KESSAN_STATEMENT_KIND_BALANCE, 0);
+
+  g_assert_cmpuint (kessan_filing_get_n_statements (filing), ==, 1);
+  g_assert_cmpstr (kessan_statement_get_title (balance), ==, "CONDENSED CONSOLIDATED BALANCE SHEETS");
+  assert_period (balance, 0, NULL, "2025-06-30", 0);
+  assert_period (balance, 1, NULL, "2024-12-31", 0);
+  assert_money (balance, 0, "USD", 1000);
+  ROW (balance, "Cash and cash equivalents", 41200, 38950);
+  ROW (balance, "Total assets", 168000, 163300);
+  ROW (balance, "Accounts payable", 14100, 13250);
+  ROW (balance, "Total liabilities and shareholders' equity", 168000, 163300);
+  g_assert_cmpuint (kessan_statement_get_n_rows (balance), ==, 22);
+  g_assert_cmpuint (kessan_statement_get_last_line (balance), >=, 38);
+  assert_no_errors (filing);
+
+  assert_mutation ("page-break.txt", "Total liabilities and shareholders' equity", "168,000", "168,100",
+                   "liabilities_and_equity.total");
+}
+
 /* Another company's release for the same concepts and periods is not a
  * restatement: a series set holds one company's releases. */
 static void
@@ -493,6 +701,12 @@ main (int   argc,
   g_test_add_func ("/kessan/general/jgaap-mutations", test_jgaap_mutations);
   g_test_add_func ("/kessan/general/ifrs-statements", test_ifrs_statements);
   g_test_add_func ("/kessan/general/summary-page", test_summary_page);
+  g_test_add_func ("/kessan/general/wrapped-labels", test_wrapped_labels);
+  g_test_add_func ("/kessan/general/note-marks", test_note_marks);
+  g_test_add_func ("/kessan/general/stub-periods", test_stub_periods);
+  g_test_add_func ("/kessan/general/quarter-summary", test_quarter_summary);
+  g_test_add_func ("/kessan/general/operational-change", test_operational_change);
+  g_test_add_func ("/kessan/general/page-break", test_page_break);
   g_test_add_func ("/kessan/general/series-companies", test_series_keep_companies_apart);
 
   return g_test_run ();

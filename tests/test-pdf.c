@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <cairo-pdf.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <pango/pangocairo.h>
 #include <string.h>
 
 #include "kessan.h"
@@ -564,6 +566,125 @@ test_library (void)
   kessan_test_remove_tree (dir);
 }
 
+/* Draws @text at @x (its right end when @right), its baseline at @y. */
+static void
+draw_at (cairo_t    *cr,
+         const char *text,
+         double      size,
+         double      x,
+         double      y,
+         gboolean    right)
+{
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (KESSAN_TEST_PDF_PROPORTIONAL);
+  int width;
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_size (layout, &width, NULL);
+  cairo_move_to (cr, right ? x - width / (double) PANGO_SCALE : x,
+                 y - pango_layout_get_baseline (layout) / (double) PANGO_SCALE);
+  pango_cairo_show_layout (cr, layout);
+}
+
+/* A release set in a large size with its balance sheet in a small one,
+ * the table's lines closer together than half the height of the text
+ * around it: each of its lines is read as a line of its own, not two
+ * rows run together. */
+static void
+test_small_table (void)
+{
+  static const struct { const char *label; const char *now; const char *before; } rows[] = {
+    { "Current assets:", NULL, NULL },
+    { "  Cash and cash equivalents", "2,268", "2,154" },
+    { "  Short-term investments", "2,208", "2,625" },
+    { "  Other current assets", "796", "1,056" },
+    { "    Total current assets", "5,272", "5,835" },
+    { "Property and equipment, net", "1,227", "1,238" },
+    { "Goodwill", "4,244", "4,262" },
+    { "Other assets", "656", "581" },
+    { "    Total assets", "11,399", "11,916" },
+  };
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(KessanFiling) filing = NULL;
+  cairo_surface_t *surface;
+  KessanStatement *balance;
+  KessanLineItem *cash = NULL, *total = NULL;
+  GListModel *findings;
+  cairo_t *cr;
+  double y = 60;
+
+  if (!require_font (KESSAN_TEST_PDF_PROPORTIONAL))
+    return;
+  dir = kessan_test_make_temp_dir ("kessan-pdf-XXXXXX");
+  path = g_build_filename (dir, "small-table.pdf", NULL);
+  surface = cairo_pdf_surface_create (path, 612, 792);
+  cr = cairo_create (surface);
+
+  draw_at (cr, "Northwind Markets Inc. reports second quarter results", 18, 40, y, FALSE);
+  for (guint i = 0; i < 12; i++)
+    draw_at (cr, "Revenue grew in every region in the quarter, and the company returned cash to its holders.",
+             14, 40, y += 22, FALSE);
+  y += 40;
+  draw_at (cr, "Condensed Consolidated Balance Sheet", 9, 200, y, FALSE);
+  draw_at (cr, "June 30,", 7, 420, y += 7, TRUE);
+  draw_at (cr, "December 31,", 7, 500, y, TRUE);
+  draw_at (cr, "2023", 7, 420, y += 7, TRUE);
+  draw_at (cr, "2022", 7, 500, y, TRUE);
+  draw_at (cr, "(In millions)", 7, 460, y += 7, TRUE);
+  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+    {
+      y += 7;
+      draw_at (cr, rows[r].label, 7, 40, y, FALSE);
+      if (rows[r].now != NULL)
+        {
+          draw_at (cr, rows[r].now, 7, 420, y, TRUE);
+          draw_at (cr, rows[r].before, 7, 500, y, TRUE);
+        }
+    }
+  y += 30;
+  for (guint i = 0; i < 6; i++)
+    draw_at (cr, "The company will host a conference call to discuss the results later today.", 14, 40, y += 22, FALSE);
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  filing = parse_path (path);
+  balance = kessan_filing_find_statement (filing, "en-balance");
+  g_assert_nonnull (balance);
+  for (guint r = 0; r < kessan_statement_get_n_rows (balance); r++)
+    {
+      KessanLineItem *row = kessan_statement_get_row (balance, r);
+
+      if (g_str_equal (kessan_line_item_get_label (row), "Cash and cash equivalents"))
+        cash = row;
+      if (g_str_equal (kessan_line_item_get_label (row), "Total assets"))
+        total = row;
+    }
+  g_assert_nonnull (cash);
+  g_assert_nonnull (total);
+  g_assert_cmpfloat (kessan_line_item_get_value (cash, 0), ==, 2268);
+  g_assert_cmpfloat (kessan_line_item_get_value (cash, 1), ==, 2154);
+  g_assert_cmpfloat (kessan_line_item_get_value (total, 0), ==, 11399);
+  g_assert_cmpfloat (kessan_line_item_get_value (total, 1), ==, 11916);
+  g_assert_cmpstr (kessan_column_get_period_end (kessan_statement_get_column (balance, 0)), ==, "2023-06-30");
+  g_assert_cmpuint (kessan_column_get_scale (kessan_statement_get_column (balance, 1)), ==, 1000000);
+
+  kessan_filing_run_checks (filing);
+  findings = kessan_filing_get_findings (filing);
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(KessanFinding) finding = g_list_model_get_item (findings, i);
+
+      g_test_message ("%s", kessan_finding_get_message (finding));
+      g_assert_cmpint (kessan_finding_get_severity (finding), <, KESSAN_SEVERITY_ERROR);
+    }
+
+  kessan_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -581,5 +702,6 @@ main (int    argc,
   g_test_add_func ("/kessan/pdf/damaged", test_damaged);
   g_test_add_func ("/kessan/pdf/cli-extract", test_cli_extract);
   g_test_add_func ("/kessan/pdf/library", test_library);
+  g_test_add_func ("/kessan/pdf/small-table", test_small_table);
   return g_test_run ();
 }

@@ -572,17 +572,18 @@ find_amount_column (KessanStatement *statement,
   return best;
 }
 
-/* How far a percent computed from printed (rounded) amounts may be from
- * the percent the release computed from exact ones: half a unit on each
- * amount, plus one unit of the printed percent, since releases truncate
- * as often as they round. */
+/* How far a percent computed from printed amounts may be from the
+ * percent the release computed from exact ones: a whole unit on each
+ * amount and one unit of the printed percent, since releases truncate
+ * ("百万円未満切捨て": 68 stands for anything up to 68.999) as often as
+ * they round. */
 static double
 percent_tolerance (double numerator,
                    double denominator,
                    double unit,
                    double printed_unit)
 {
-  return 100.0 * 0.5 * unit * (1.0 / fabs (denominator) + fabs (numerator) / (denominator * denominator))
+  return 100.0 * unit * (1.0 / fabs (denominator) + fabs (numerator) / (denominator * denominator))
          + printed_unit + 1e-9;
 }
 

@@ -383,7 +383,10 @@ split_tokens (const char *text)
           const char *t = text + token.start;
           gsize len = token.stop - token.start;
           gboolean closing = (len == 1 && (*t == ')' || *t == '%')) || (len == 2 && memcmp (t, "%)", 2) == 0);
-          gboolean opening = text[prev->stop - 1] == '(' && prev->stop - prev->start == 1;
+          gboolean opening = (text[prev->stop - 1] == '(' && prev->stop - prev->start == 1)
+                             || (prev->stop - prev->start == 3
+                                 && (memcmp (text + prev->start, "\xe2\x96\xb3", 3) == 0    /* △ */
+                                     || memcmp (text + prev->start, "\xe2\x96\xb2", 3) == 0)); /* ▲ */
 
           if ((closing && g_ascii_isdigit (text[prev->stop - 1])) || (opening && g_ascii_isdigit (*t)))
             {
@@ -432,6 +435,59 @@ parse_cell (const char   *text,
   return kessan_number_parse_cell (s->str, s->len, number);
 }
 
+/* "※2", "※1,※2", "※3、4": marks that send a reader to a note. */
+static gboolean
+is_note_reference (const char *s,
+                   gsize       len)
+{
+  static const char mark[] = "\xe2\x80\xbb"; /* ※ */
+  gboolean digit = FALSE;
+
+  if (len < 4 || memcmp (s, mark, 3) != 0)
+    return FALSE;
+  for (gsize i = 3; i < len;)
+    {
+      if (g_ascii_isdigit (s[i]) || s[i] == ',')
+        {
+          digit |= g_ascii_isdigit (s[i]);
+          i++;
+        }
+      else if (i + 3 <= len && (memcmp (s + i, mark, 3) == 0 || memcmp (s + i, "\xe3\x80\x81", 3) == 0)) /* ※, 、 */
+        i += 3;
+      else
+        return FALSE;
+    }
+  return digit;
+}
+
+/* Whether the label before the first of @cells ends in a month's name
+ * and that cell is a day of a month: a header of dates. */
+static gboolean
+ends_in_month (const char *text,
+               gsize       label_end,
+               GArray     *cells)
+{
+  static const char * const months[] = { "January", "February", "March", "April", "May", "June", "July",
+                                         "August", "September", "October", "November", "December",
+                                         "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
+                                         "Oct", "Nov", "Dec" };
+  const KessanCell *first = &g_array_index (cells, KessanCell, 0);
+  gsize start = label_end;
+
+  if (first->number.nil || first->number.decimals > 0 || first->number.grouped || first->number.percent
+      || first->number.value < 1 || first->number.value > 31)
+    return FALSE;
+  if (label_end > 0 && text[label_end - 1] == '.')
+    label_end--;
+  start = label_end;
+  while (start > 0 && g_ascii_isalpha (text[start - 1]))
+    start--;
+  for (guint i = 0; i < G_N_ELEMENTS (months); i++)
+    if (label_end - start == strlen (months[i]) && strncmp (text + start, months[i], label_end - start) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* Space layouts: the numbers are the run of number tokens that ends the
  * line; everything before them is the label.  A currency mark printed
  * as a token of its own before a figure belongs to neither. */
@@ -456,6 +512,13 @@ scan_spaced (KessanLine *line)
           && strlen (mark) == token->stop - token->start)
         {
           line->currency_mark = mark;
+          end = token->start;
+          continue;
+        }
+      /* "売上原価  ※2,※7 312,153": a reference to a note printed before
+       * a figure is neither label nor value. */
+      if (cells->len > 0 && is_note_reference (text + token->start, token->stop - token->start))
+        {
           end = token->start;
           continue;
         }
@@ -486,10 +549,24 @@ scan_spaced (KessanLine *line)
       return;
     }
 
-  /* A number right after "Sept 30," is part of a date, not a value. */
+  /* A number right after "Sept 30," is part of a date, not a value;
+   * so is a day right after its month: a header ("July 1 to  July 21")
+   * or the end of a label ("Balance, December 31  120  135"). */
   label_end = end;
   while (label_end > 0 && text[label_end - 1] == ' ')
     label_end--;
+  if (ends_in_month (text, label_end, cells))
+    {
+      if (cells->len == 1)
+        {
+          g_array_unref (cells);
+          return;
+        }
+      label_end = end = g_array_index (cells, KessanCell, 1).start;
+      g_array_remove_index (cells, 0);
+      while (label_end > 0 && text[label_end - 1] == ' ')
+        label_end--;
+    }
   if (label_end > 0 && text[label_end - 1] == ',')
     {
       g_array_unref (cells);
@@ -676,6 +753,19 @@ expand_tabs (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* Whether @text prints one of the dashes that stand for an empty cell
+ * ("—", "–", "―", "−", "－"). */
+static gboolean
+has_dash_mark (const char *text)
+{
+  for (const char *p = text; (p = strpbrk (p, "\xe2\xef")) != NULL; p++)
+    if ((p[0] == '\xe2' && p[1] == '\x80' && (p[2] == '\x93' || p[2] == '\x94' || p[2] == '\x95'))
+        || (p[0] == '\xe2' && p[1] == '\x88' && p[2] == '\x92')
+        || (p[0] == '\xef' && p[1] == '\xbc' && p[2] == '\x8d'))
+      return TRUE;
+  return FALSE;
+}
+
 void
 kessan_line_scan (KessanLine *line,
                   const char *raw,
@@ -710,7 +800,24 @@ kessan_line_scan (KessanLine *line,
 
   line->kind = KESSAN_LINE_TEXT;
   if (strpbrk (line->text, "0123456789-") == NULL)
-    return;
+    {
+      /* A row printing a dash in every column ("Income taxes  —  —  —")
+       * is a row without values; one dash after a word is a dash. */
+      if (!has_dash_mark (line->text))
+        return;
+      if (line->tabbed)
+        scan_tabbed (line);
+      else
+        scan_spaced (line);
+      if (line->kind == KESSAN_LINE_DATA && !line->tabbed && line->cells->len < 2)
+        {
+          line->kind = KESSAN_LINE_TEXT;
+          g_clear_pointer (&line->label, g_free);
+          g_clear_pointer (&line->group, g_free);
+          g_clear_pointer (&line->cells, g_array_unref);
+        }
+      return;
+    }
 
   if (line->tabbed)
     scan_tabbed (line);
@@ -840,6 +947,10 @@ line_is_note_uncached (const KessanLine *line)
       || g_str_has_prefix (p, "(*)")
       || g_str_has_prefix (p, "*")
       || g_str_has_prefix (p, "\xe2\x81\xbd") /* ⁽ */
+      /* The line under a statement that sends to its notes. */
+      || g_str_has_prefix (p, "See accompanying notes")
+      || g_str_has_prefix (p, "See Notes to")
+      || g_str_has_prefix (p, "The accompanying notes")
       || (g_ascii_isdigit (p[0]) && p[1] == ' ' && !g_ascii_isdigit (p[2]));
 }
 
@@ -890,6 +1001,30 @@ static const char *header_words[] = {
   "\xe6\xaf\x94\xe8\xbc\x83",                         /* 比較 */
 };
 
+/* Whether @text prints @word as a column head: "Change" over a column,
+ * not a row label's "Change in fair value of" or "Changes in operating
+ * assets", which go on with more words. */
+static gboolean
+names_header_word (const char *text,
+                   const char *word)
+{
+  gsize length = strlen (word);
+
+  if (!g_ascii_isalpha (word[0]))
+    return strstr (text, word) != NULL;
+  for (const char *p = strstr (text, word); p != NULL; p = strstr (p + 1, word))
+    {
+      const char *after = p + length;
+
+      if (g_ascii_isalpha (*after))
+        continue;
+      if (*after == ' ' && g_ascii_islower (after[1]))
+        continue;
+      return TRUE;
+    }
+  return FALSE;
+}
+
 /* Column headers: periods, currencies, measures. */
 static gboolean line_is_header_uncached (const KessanLine *line);
 
@@ -937,7 +1072,7 @@ line_is_header_uncached (const KessanLine *line)
   if (line->kind != KESSAN_LINE_TEXT || kessan_line_is_prose (line))
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (header_words); i++)
-    if (strstr (line->text, header_words[i]) != NULL)
+    if (names_header_word (line->text, header_words[i]))
       return TRUE;
   if (text_is_unit_note (line->text))
     return TRUE;

@@ -579,6 +579,54 @@ report_truncation (KessanParseContext *context,
   kessan_filing_add_finding (filing, finding);
 }
 
+/* Whether a statement's title says that it goes on from the page
+ * before: "BALANCE SHEETS (Continued)", "連結貸借対照表（続き）". */
+static gboolean
+title_continues (const char *title)
+{
+  g_autofree char *lower = NULL;
+
+  if (title == NULL)
+    return FALSE;
+  lower = g_ascii_strdown (title, -1);
+  return strstr (lower, "(continued)") != NULL || strstr (lower, "continued)") != NULL
+         || strstr (lower, "- continued") != NULL || strstr (lower, "\xe2\x80\x94 continued") != NULL
+         || strstr (title, "\xe7\xb6\x9a\xe3\x81\x8d") != NULL  /* 続き */
+         || strstr (title, "\xe3\x81\xa4\xe3\x81\xa5\xe3\x81\x8d") != NULL; /* つづき */
+}
+
+/* A statement printed over a page break, its title and headers printed
+ * again on the next page with "(Continued)", is one statement: when
+ * @next says so and has @previous's kind and columns, its rows are
+ * added to @previous.  Returns whether they were. */
+static gboolean
+continue_statement (KessanStatement *previous,
+                    KessanStatement *next)
+{
+  guint n_columns = kessan_statement_get_n_columns (next);
+
+  if (!title_continues (kessan_statement_get_title (next))
+      || kessan_statement_get_kind (previous) != kessan_statement_get_kind (next)
+      || kessan_statement_get_n_columns (previous) != n_columns
+      || g_strcmp0 (kessan_statement_get_language (previous), kessan_statement_get_language (next)) != 0)
+    return FALSE;
+  for (guint c = 0; c < n_columns; c++)
+    {
+      KessanColumn *a = kessan_statement_get_column (previous, c);
+      KessanColumn *b = kessan_statement_get_column (next, c);
+
+      if (g_strcmp0 (kessan_column_get_period_end (a), kessan_column_get_period_end (b)) != 0
+          || kessan_column_get_months (a) != kessan_column_get_months (b)
+          || kessan_column_get_measure (a) != kessan_column_get_measure (b))
+        return FALSE;
+    }
+  for (guint r = 0; r < kessan_statement_get_n_rows (next); r++)
+    kessan_statement_add_row (previous, kessan_statement_get_row (next, r));
+  kessan_statement_set_lines (previous, kessan_statement_get_first_line (previous),
+                              kessan_statement_get_last_line (next));
+  return TRUE;
+}
+
 /* Lines are scanned on their own, so the scan of a long release is
  * shared between two threads: the first reads the top half, a helper
  * thread the bottom half. */
@@ -833,6 +881,8 @@ parse_grid (KessanGrid  *grid,
         }
       statement = kessan_table_read (&context, block);
       if (statement == NULL || kessan_statement_get_n_rows (statement) == 0)
+        continue;
+      if (statements->len > 0 && continue_statement (g_ptr_array_index (statements, statements->len - 1), statement))
         continue;
       if (statements->len >= KESSAN_MAX_TABLES)
         {

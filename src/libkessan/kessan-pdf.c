@@ -53,6 +53,7 @@ typedef struct
 {
   GArray *glyphs;      /* Glyph, left to right */
   double  y_center;
+  double  height;      /* of its tallest character */
 } TextLine;
 
 /**
@@ -217,13 +218,20 @@ read_glyphs (PopplerPage *page)
 
 /* Characters whose centres lie within half a character's height of the
  * first one of a line are on that line: a page's lines are further
- * apart, superscripts and mixed scripts of one line are not. */
+ * apart, superscripts and mixed scripts of one line are not.  The
+ * height is the document's usual one, or the line's own where its
+ * characters are all smaller (the taller of its characters and the one
+ * added): a table set smaller than the text around it has its lines
+ * closer together than half the document's usual height.  (The boxes
+ * of Japanese characters are often taller than their lines are apart,
+ * so a taller line never widens the reach.) */
 static GArray *
 group_lines (GArray *glyphs,
              double  height)
 {
   GArray *lines = g_array_new (FALSE, TRUE, sizeof (TextLine));
   TextLine *current = NULL;
+  double line_height = height;
 
   g_array_set_clear_func (lines, text_line_clear);
   sort_glyphs (glyphs, compare_glyphs_by_y);
@@ -231,14 +239,18 @@ group_lines (GArray *glyphs,
   for (guint i = 0; i < glyphs->len; i++)
     {
       const Glyph *glyph = &g_array_index (glyphs, Glyph, i);
+      double own = glyph->height > 0 ? glyph->height : height;
 
-      if (current == NULL || glyph->y_center - current->y_center > 0.5 * height)
+      if (current == NULL || glyph->y_center - current->y_center > 0.5 * MIN (height, MAX (line_height, own)))
         {
-          TextLine line = { g_array_new (FALSE, FALSE, sizeof (Glyph)), glyph->y_center };
+          TextLine line = { g_array_new (FALSE, FALSE, sizeof (Glyph)), glyph->y_center, own };
 
           g_array_append_val (lines, line);
           current = &g_array_index (lines, TextLine, lines->len - 1);
+          line_height = own;
         }
+      line_height = MAX (line_height, own);
+      current->height = line_height;
       g_array_append_val (current->glyphs, *glyph);
     }
 
@@ -256,6 +268,46 @@ append_spaces (GString *out,
     g_string_append_c (out, ' ');
 }
 
+static gboolean
+is_narrow_letter_or_digit (gunichar c)
+{
+  return c < 0x80 && g_ascii_isalnum (c);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The typical width of a Latin letter or digit of @line, when it prints
+ * a few, or @unit: a line set smaller than the document's usual text has
+ * narrower spaces between its words. */
+static double
+line_unit (const TextLine *line,
+           double          unit)
+{
+  g_autoptr(GArray) widths = g_array_new (FALSE, FALSE, sizeof (double));
+  double median;
+
+  for (guint i = 0; i < line->glyphs->len; i++)
+    {
+      const Glyph *glyph = &g_array_index (line->glyphs, Glyph, i);
+      double width = glyph->x1 - glyph->x0;
+
+      if (is_narrow_letter_or_digit (glyph->c) && width > 0)
+        g_array_append_val (widths, width);
+    }
+  if (widths->len < 4)
+    return unit;
+  g_array_sort (widths, compare_doubles);
+  median = g_array_index (widths, double, widths->len / 2);
+  return MIN (median, unit);
+}
+
 /* One line of text: words separated by one space, columns by as many
  * as their distance on the page takes, at least two.  The column
  * advances by two for a wide (CJK) character, as a monospaced font
@@ -268,6 +320,7 @@ append_line (GString        *out,
 {
   guint column = 0;
   double previous_end = 0;
+  double own = line_unit (line, unit);
 
   for (guint i = 0; i < line->glyphs->len; i++)
     {
@@ -277,7 +330,7 @@ append_line (GString        *out,
 
       if (i == 0)
         spaces = (guint) CLAMP (at, 0, MAX_GAP_COLUMNS);
-      else if (glyph->x0 - previous_end > 1.5 * unit)
+      else if (glyph->x0 - previous_end > 1.5 * MAX (own, 0.5 * unit))
         {
           /* A gap between columns: as wide as on the page, and at least
            * up to the column the position gives, so that columns of
@@ -286,7 +339,7 @@ append_line (GString        *out,
 
           spaces = (guint) CLAMP (MAX (gap, at - column), 2, MAX_GAP_COLUMNS);
         }
-      else if (glyph->x0 - previous_end > 0.3 * unit)
+      else if (glyph->x0 - previous_end > 0.3 * own)
         spaces = 1;  /* between two words */
 
       append_spaces (out, spaces);
@@ -294,12 +347,6 @@ append_line (GString        *out,
       column += spaces + (g_unichar_iswide (glyph->c) ? 2 : 1);
       previous_end = glyph->x1;
     }
-}
-
-static gboolean
-is_narrow_letter_or_digit (gunichar c)
-{
-  return c < 0x80 && g_ascii_isalnum (c);
 }
 
 /* Reading a page's text layer is most of the time of a PDF: the pages
@@ -492,7 +539,11 @@ kessan_pdf_read_text (GBytes      *contents,
           double step = g_array_index (lines, TextLine, i).y_center
                         - g_array_index (lines, TextLine, i - 1).y_center;
 
-          g_array_append_val (steps, step);
+          /* Lines closer than the usual height are set small (a table
+           * in a smaller size than the text): they follow each other
+           * directly, and say nothing of the spacing of the rest. */
+          if (step >= 0.8 * height)
+            g_array_append_val (steps, step);
         }
       /* The page's lines take the place of its characters. */
       g_ptr_array_index (pages, p) = lines;

@@ -31,7 +31,8 @@ static const char *pattern_sources[N_PATTERNS] = {
   [PATTERN_FISCAL_YEAR] = "(?<![A-Za-z0-9])FY\\s?'?(\\d{4}|\\d{2})(?![0-9])",
   [PATTERN_ENGLISH_DATE] = "(?<![A-Za-z])(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?\\s*(\\d{1,2}),?\\s*(\\d{4})(?![0-9])",
   [PATTERN_JAPANESE_DATE] = "(?<![0-9])" ERA "(元|\\d{1,4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日",
-  [PATTERN_JAPANESE_MONTH] = "(?<![0-9])" ERA "(元|\\d{1,4})\\s*年\\s*(\\d{1,2})\\s*月期(通期)?",
+  [PATTERN_JAPANESE_MONTH] = "(?<![0-9])" ERA "(元|\\d{1,4})\\s*年\\s*(\\d{1,2})\\s*月期"
+                              "(?:(通期)|\\s*第\\s*([1-4])\\s*四半期|\\s*([1-4])Q|\\s*(中間期))?",
   [PATTERN_SLASH_DATE] = "(?<![0-9])(\\d{4})/(\\d{1,2})/(\\d{1,2})(?![0-9])",
 };
 
@@ -386,8 +387,34 @@ period_from_match (Pattern               pattern,
       return set_day (&period->end, (guint) atoi (a), (guint) atoi (b), (guint) atoi (c));
 
     case PATTERN_JAPANESE_MONTH:
-      period->months = (d != NULL && *d != '\0') ? 12 : 0;
-      return set_month_end (&period->end, japanese_year (a, b, calendar), (guint) atoi (c));
+      {
+        g_autofree char *quarter = g_match_info_fetch (match, 5);
+        g_autofree char *code = g_match_info_fetch (match, 6);
+        g_autofree char *half = g_match_info_fetch (match, 7);
+        guint q = quarter != NULL && *quarter != '\0' ? (guint) atoi (quarter)
+                  : code != NULL && *code != '\0' ? (guint) atoi (code)
+                  : half != NULL && *half != '\0' ? 2 : 0;
+        int month = atoi (c);
+        guint year = japanese_year (a, b, calendar);
+
+        period->months = (d != NULL && *d != '\0') ? 12 : 0;
+        /* "2022年4月期第1四半期": the first quarter of the year that ends
+         * in April 2022 ends in July 2021; a 決算短信 reports the months
+         * of the year up to its quarter's end. */
+        if (q > 0 && q < 4)
+          {
+            month -= (int) (12 - 3 * q);
+            if (month < 1)
+              {
+                month += 12;
+                year--;
+              }
+            period->months = 3 * q;
+          }
+        else if (q == 4)
+          period->months = 12;
+        return set_month_end (&period->end, year, (guint) month);
+      }
 
     case N_PATTERNS:
     default:

@@ -47,16 +47,35 @@ contains_ci (const char *haystack,
   return FALSE;
 }
 
+/* Counts of shares: "Weighted average shares", "Shares used in
+ * computing earnings per share" (a shares heading that names the
+ * per-share figure it divides), "期中平均株式数". */
+static gboolean
+label_counts_shares (const char *label)
+{
+  static const char * const phrases[] = { "number of shares", "number of ads", "average shares",
+                                          "weighted-average shares", "shares outstanding", "shares used",
+                                          "shares of common stock outstanding", "average common shares" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (phrases); i++)
+    if (contains_ci (label, phrases[i]))
+      return TRUE;
+  return strstr (label, "\xe6\xa0\xaa\xe5\xbc\x8f\xe7\xb7\x8f\xe6\x95\xb0") != NULL     /* 株式総数 */
+         || strstr (label, "\xe6\xa0\xaa\xe5\xbc\x8f\xe6\x95\xb0") != NULL             /* 株式数 */
+         || strstr (label, "\xe8\xa8\xbc\xe5\x88\xb8\xe7\xb7\x8f\xe6\x95\xb0") != NULL; /* 証券総数 */
+}
+
 static KessanUnit
 row_unit_for_label (const char *label)
 {
-  if (contains_ci (label, "per share") || contains_ci (label, "per ads")
-      || strstr (label, "\xe3\x81\x82\xe3\x81\x9f\xe3\x82\x8a") != NULL) /* あたり */
-    return KESSAN_UNIT_PER_SHARE;
-  if (contains_ci (label, "number of shares") || contains_ci (label, "number of ads")
-      || strstr (label, "\xe6\xa0\xaa\xe5\xbc\x8f\xe7\xb7\x8f\xe6\x95\xb0") != NULL  /* 株式総数 */
-      || strstr (label, "\xe8\xa8\xbc\xe5\x88\xb8\xe7\xb7\x8f\xe6\x95\xb0") != NULL) /* 証券総数 */
+  if (label_counts_shares (label))
     return KESSAN_UNIT_SHARES;
+  if (contains_ci (label, "per share") || contains_ci (label, "per ads")
+      || contains_ci (label, "per common share") || contains_ci (label, "per ordinary share")
+      || contains_ci (label, "per diluted share") || contains_ci (label, "per basic share")
+      || strstr (label, "\xe3\x81\x82\xe3\x81\x9f\xe3\x82\x8a") != NULL  /* あたり */
+      || strstr (label, "\xe5\xbd\x93\xe3\x81\x9f\xe3\x82\x8a") != NULL) /* 当たり */
+    return KESSAN_UNIT_PER_SHARE;
   return KESSAN_UNIT_NONE;
 }
 
@@ -292,11 +311,13 @@ test_share (TableReader *self,
 
 /* Whether percent column @p reads as the change from amount column @a
  * (the earlier period) to amount column @current. */
-static gboolean
-test_change (TableReader *self,
-             guint        p,
-             guint        a,
-             guint        current)
+static void
+count_change_agreement (TableReader *self,
+                        guint        p,
+                        guint        a,
+                        guint        current,
+                        guint       *n_tested,
+                        guint       *n_agree)
 {
   g_autoptr(GArray) pv = column_values (self, p);
   g_autoptr(GArray) av = column_values (self, a);
@@ -312,10 +333,40 @@ test_change (TableReader *self,
       if (isnan (pct) || isnan (base) || isnan (now) || base == 0)
         continue;
       tested++;
-      if (fabs ((now - base) / base * 100.0 - pct) <= 0.11 + fabs (pct) * 0.002)
+      /* A change printed in whole percents ("(72%)") is rounded to one. */
+      if (fabs ((now - base) / base * 100.0 - pct) <= 0.11 + fabs (pct) * 0.002
+                                                       + (pct == round (pct) ? 0.4 : 0))
         agree++;
     }
+  *n_tested = tested;
+  *n_agree = agree;
+}
+
+static gboolean
+test_change (TableReader *self,
+             guint        p,
+             guint        a,
+             guint        current)
+{
+  guint tested, agree;
+
+  count_change_agreement (self, p, a, current, &tested, &agree);
   return tested >= 1 && agree * 10 >= tested * 7;
+}
+
+/* Whether the figures say that a column of changes is not the plain
+ * change between the two amounts: most of three or more disagree (a
+ * change at constant currency, "Oper.", beside the reported one). */
+static gboolean
+change_disagrees (TableReader *self,
+                  guint        p,
+                  guint        a,
+                  guint        current)
+{
+  guint tested, agree;
+
+  count_change_agreement (self, p, a, current, &tested, &agree);
+  return tested >= 3 && agree * 2 < tested;
 }
 
 static void
@@ -628,6 +679,211 @@ periods_of_years (TableReader *self,
   return periods;
 }
 
+/* The display columns and years of a header line that prints only
+ * years ("2023   2022   2023   2022"), one span per year. */
+static GArray *
+year_spans (const char *text)
+{
+  GArray *spans = g_array_new (FALSE, TRUE, sizeof (KessanHeaderSpan));
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      KessanHeaderSpan span = { 0 };
+      gsize length;
+
+      p += strspn (p, " ");
+      if (*p == '\0')
+        break;
+      length = strcspn (p, " ");
+      if (length != 4 || strspn (p, "0123456789") != 4 || atoi (p) < 1950 || atoi (p) > 2100)
+        {
+          g_array_set_size (spans, 0);
+          break;
+        }
+      span.first = kessan_text_display_column (text, (guint) (p - text));
+      span.last = span.first + 4;
+      span.day = (guint) atoi (p);  /* the year */
+      g_array_append_val (spans, span);
+      p += length;
+    }
+  return spans;
+}
+
+/* Which year each of @n columns (centred at @centres) is under, when
+ * @years (fewer or as many) each head a run of neighbouring columns,
+ * centred over it: the cut into runs that puts every year nearest the
+ * middle of its run, never between a column and the one it continues
+ * (@joined: a successor's period starting the day after its
+ * predecessor's ends).  Returns the index of each column's year in
+ * @run. */
+static void
+cut_into_runs (const double   *centres,
+               const gboolean *joined,
+               guint           n,
+               GArray         *years,
+               guint          *run)
+{
+  guint m = years->len;
+  double cost[KESSAN_PLAN_MAX_COLUMNS + 1][KESSAN_PLAN_MAX_COLUMNS + 1];
+  guint from[KESSAN_PLAN_MAX_COLUMNS + 1][KESSAN_PLAN_MAX_COLUMNS + 1];
+
+  for (guint i = 0; i <= n; i++)
+    for (guint j = 0; j <= m; j++)
+      cost[i][j] = G_MAXDOUBLE;
+  cost[0][0] = 0;
+  /* cost[i][j]: the first i columns under the first j years. */
+  for (guint j = 1; j <= m; j++)
+    {
+      const KessanHeaderSpan *year = &g_array_index (years, KessanHeaderSpan, j - 1);
+      double middle = (year->first + year->last) / 2.0;
+
+      for (guint i = j; i <= n - (m - j); i++)
+        for (guint k = j - 1; k < i; k++)
+          {
+            double sum = 0, total;
+
+            if (cost[k][j - 1] == G_MAXDOUBLE || (k > 0 && joined[k]))
+              continue;
+            for (guint c = k; c < i; c++)
+              sum += centres[c];
+            total = cost[k][j - 1] + fabs (sum / (i - k) - middle);
+            if (total < cost[i][j])
+              {
+                cost[i][j] = total;
+                from[i][j] = k;
+              }
+          }
+    }
+  for (guint j = m, i = n; j > 0; j--)
+    {
+      guint k = from[i][j];
+
+      for (guint c = k; c < i; c++)
+        run[c] = j - 1;
+      i = k;
+    }
+}
+
+/* Whether @n columns, some joined to the one before, can be cut into
+ * @m runs. */
+static gboolean
+joined_runs_fit (const gboolean *joined,
+                 guint           n,
+                 guint           m)
+{
+  guint free_cuts = 0;
+
+  for (guint g = 1; g < n; g++)
+    free_cuts += !joined[g];
+  return m >= 1 && m - 1 <= free_cuts;
+}
+
+/* Stub periods, as a predecessor's and a successor's columns print
+ * them: "July 1 to" over "July 21", "July 22 to" over "September 30",
+ * under years each printed over the columns of its year.  Returns
+ * %NULL unless the header prints a first and a last day over every
+ * group. */
+static GArray *
+periods_of_ranges (TableReader *self)
+{
+  KessanLine *lines = self->context->lines;
+
+  if (self->n_groups < 2)
+    return NULL;
+  for (guint i = self->block->first; i-- > self->block->preamble;)
+    {
+      g_autoptr(GArray) ends = NULL;
+      g_autoptr(GArray) starts = NULL;
+      g_autoptr(GArray) years = NULL;
+      double centres[KESSAN_PLAN_MAX_COLUMNS];
+      gboolean joined[KESSAN_PLAN_MAX_COLUMNS];
+      guint run[KESSAN_PLAN_MAX_COLUMNS];
+      GArray *periods;
+      guint above = i;
+
+      if (lines[i].kind != KESSAN_LINE_TEXT)
+        continue;
+      ends = kessan_header_month_days (lines[i].text);
+      if (ends->len != self->n_groups)
+        continue;
+      while (above-- > self->block->preamble && lines[above].kind == KESSAN_LINE_BLANK)
+        ;
+      if (above < self->block->preamble || above >= i || lines[above].kind != KESSAN_LINE_TEXT
+          || !contains_ci (lines[above].text, " to"))
+        return NULL;
+      starts = kessan_header_month_days (lines[above].text);
+      if (starts->len != self->n_groups)
+        return NULL;
+      for (guint j = above; j-- > self->block->preamble && years == NULL;)
+        {
+          g_autoptr(GArray) found = NULL;
+
+          if (lines[j].kind != KESSAN_LINE_TEXT)
+            continue;
+          found = year_spans (lines[j].text);
+          if (found->len > 0 && found->len <= self->n_groups)
+            years = g_steal_pointer (&found);
+        }
+      if (years == NULL)
+        return NULL;
+
+      for (guint g = 0; g < self->n_groups; g++)
+        {
+          const KessanHeaderSpan *end = &g_array_index (ends, KessanHeaderSpan, g);
+
+          centres[g] = (end->first + end->last) / 2.0;
+          joined[g] = FALSE;
+          if (g > 0)
+            {
+              const KessanHeaderSpan *before = &g_array_index (ends, KessanHeaderSpan, g - 1);
+              const KessanHeaderSpan *start = &g_array_index (starts, KessanHeaderSpan, g);
+              GDate day;
+
+              /* Any year will do for the day after: a leap day is never
+               * the first of a stub. */
+              if (g_date_valid_dmy (before->day, before->month, 2001))
+                {
+                  g_date_clear (&day, 1);
+                  g_date_set_dmy (&day, before->day, before->month, 2001);
+                  g_date_add_days (&day, 1);
+                  joined[g] = g_date_get_day (&day) == start->day && g_date_get_month (&day) == start->month;
+                }
+            }
+        }
+      if (!joined_runs_fit (joined, self->n_groups, years->len))
+        return NULL;
+      cut_into_runs (centres, joined, self->n_groups, years, run);
+
+      periods = g_array_new (FALSE, TRUE, sizeof (KessanPeriod));
+      for (guint g = 0; g < self->n_groups; g++)
+        {
+          const KessanHeaderSpan *end = &g_array_index (ends, KessanHeaderSpan, g);
+          const KessanHeaderSpan *start = &g_array_index (starts, KessanHeaderSpan, g);
+          guint year = g_array_index (years, KessanHeaderSpan, run[g]).day;
+          KessanPeriod period = { 0 };
+
+          if (!g_date_valid_dmy (end->day, end->month, year)
+              || !g_date_valid_dmy (start->day, start->month, year))
+            {
+              g_array_unref (periods);
+              return NULL;
+            }
+          g_date_clear (&period.end, 1);
+          g_date_clear (&period.start, 1);
+          g_date_set_dmy (&period.end, end->day, end->month, year);
+          g_date_set_dmy (&period.start, start->day, start->month, year);
+          /* "October 1 to March 31" runs over the turn of a year. */
+          if (g_date_compare (&period.start, &period.end) > 0)
+            g_date_subtract_years (&period.start, 1);
+          period.months = kessan_months_spanned (&period.start, &period.end);
+          g_array_append_val (periods, period);
+        }
+      return periods;
+    }
+  return NULL;
+}
+
 /* Chooses the periods of the groups from the lines that name them: the
  * line closest to the body that names exactly as many periods as there
  * are groups, then all header lines together, then the lines printed
@@ -642,6 +898,7 @@ find_periods (TableReader *self)
   GArray *best = NULL;
 
   self->periods = g_array_new (FALSE, TRUE, sizeof (KessanPeriod));
+  best = periods_of_ranges (self);
 
   for (int pass = 0; pass < 2 && best == NULL; pass++)
     {
@@ -945,10 +1202,13 @@ build_columns (TableReader     *self,
           gboolean share = amount >= 0 && test_share (self, c, (guint) amount);
           gboolean change = !share && g > 0 && amount >= 0 && self->group_amount[0] >= 0
                             && test_change (self, c, (guint) amount, (guint) self->group_amount[0]);
+          gboolean unverified = FALSE;
           KessanMeasure measure;
 
           /* Without enough numbers to tell, a group's first percent
-           * column is a share and its second a change. */
+           * column is a share and its second a change; a change that
+           * the figures contradict compares something else, and is not
+           * checked against them. */
           if (!share && !change)
             {
               gboolean first_in_group = c == 0 || self->group_of[c - 1] != g || !plan->percent[c - 1];
@@ -957,6 +1217,8 @@ build_columns (TableReader     *self,
                 share = amount >= 0 && (g == 0 || (c + 1 < self->n_columns && plan->percent[c + 1]
                                                    && self->group_of[c + 1] == g));
               change = !share && g > 0;
+              unverified = change && amount >= 0 && self->group_amount[0] >= 0
+                           && change_disagrees (self, c, (guint) amount, (guint) self->group_amount[0]);
             }
 
           plan->amount_of[c] = amount;
@@ -980,7 +1242,10 @@ build_columns (TableReader     *self,
               plan->change[c] = TRUE;
               plan->current[c] = self->group_amount[0];
               kessan_column_set_period_end (column, first_end);
-              kessan_column_set_compared_end (column, end);
+              if (unverified)
+                measure = KESSAN_MEASURE_CHANGE;
+              else
+                kessan_column_set_compared_end (column, end);
               kessan_column_set_months (column, first->months > 0 ? first->months : period_months);
             }
           else
@@ -1061,6 +1326,8 @@ typedef struct
   char           *concept;
   gboolean        group;     /* named on a row's own line: it ends at the
                               * next total */
+  guint           indent;    /* of its line */
+  KessanUnit      unit;      /* what the rows set in under it count */
 } Heading;
 
 /* A row with values is never a section heading, even when it prints
@@ -1241,6 +1508,8 @@ add_heading (TableReader     *self,
   heading.item = item;
   heading.concept = (char *) kessan_line_item_get_concept (item);
   heading.group = group;
+  heading.indent = line_number > 0 ? self->context->lines[line_number - 1].indent : 0;
+  heading.unit = row_unit_for_label (label);
   g_array_append_val (stack, heading);
 }
 
@@ -1256,6 +1525,112 @@ line_is_page_number (const KessanLine *line)
          && !cell->number.percent && cell->number.value >= 1 && cell->number.value < 1000;
 }
 
+/* A row between two rows of shares, with nothing of its own to say what
+ * it counts ("Effect of dilutive securities" between the basic and the
+ * diluted average shares), counts shares too. */
+static void
+share_rows_between_shares (KessanStatement *statement)
+{
+  KessanLineItem *before = NULL;
+  guint n = kessan_statement_get_n_rows (statement);
+
+  for (guint r = 0; r < n; r++)
+    {
+      KessanLineItem *item = kessan_statement_get_row (statement, r);
+      KessanLineItem *after = NULL;
+
+      if (kessan_line_item_get_heading (item))
+        continue;
+      for (guint a = r + 1; a < n && after == NULL; a++)
+        if (!kessan_line_item_get_heading (kessan_statement_get_row (statement, a)))
+          after = kessan_statement_get_row (statement, a);
+      if (before != NULL && after != NULL && kessan_line_item_get_unit (item) == KESSAN_UNIT_NONE
+          && kessan_line_item_get_unit (before) == KESSAN_UNIT_SHARES
+          && kessan_line_item_get_unit (after) == KESSAN_UNIT_SHARES)
+        kessan_line_item_set_unit (item, KESSAN_UNIT_SHARES);
+      before = item;
+    }
+}
+
+/* Whether @text ends in a word that cannot end a label: "Change in fair
+ * value of", "Selling, general and". */
+static gboolean
+ends_unfinished (const char *text)
+{
+  static const char * const words[] = { "and", "or", "of", "to", "for", "in", "from", "on", "by",
+                                        "with", "at", "the", "before", "after", "attributable", "&" };
+  const char *end = text + strlen (text);
+  const char *word;
+
+  while (end > text && end[-1] == ' ')
+    end--;
+  if (end > text && end[-1] == ',')
+    return TRUE;
+  word = end;
+  while (word > text && word[-1] != ' ')
+    word--;
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if ((gsize) (end - word) == strlen (words[i]) && g_ascii_strncasecmp (word, words[i], end - word) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether @next, printed under @text, goes on with its words rather than
+ * starting a row or a heading of its own: it starts in lower case
+ * ("administrative", "(expense), net"), or @text stops mid-phrase. */
+static gboolean
+continues_label (const char *text,
+                 const char *next,
+                 gboolean    adjacent)
+{
+  const char *end = text + strlen (text);
+
+  next += strspn (next, " ");
+  while (end > text && end[-1] == ' ')
+    end--;
+  if (end == text || end[-1] == ':' || *next == '\0')
+    return FALSE;
+  if (g_ascii_islower (next[0]))
+    return TRUE;
+  if (kessan_text_is_japanese (text) || kessan_text_is_japanese (next))
+    return FALSE;
+  return adjacent && ((next[0] == '(' && g_ascii_islower (next[1])) || ends_unfinished (text));
+}
+
+/* The first line after @i of the body that prints something, or NULL. */
+static const KessanLine *
+next_printed_line (TableReader *self,
+                   guint        i)
+{
+  for (guint j = i + 1; j <= self->block->last; j++)
+    if (self->context->lines[j].kind != KESSAN_LINE_BLANK)
+      return &self->context->lines[j];
+  return NULL;
+}
+
+/* A label wrapped onto the row's own line: its short tail is set in
+ * under the text above ("Net Income Attributable to Shareowners of The
+ * Coca-Cola" over "  Company  3,810"), and the line after the row goes
+ * back out, where a heading's items would stay set in. */
+static gboolean
+wraps_onto_row (TableReader      *self,
+                guint             i,
+                const KessanLine *above)
+{
+  const KessanLine *line = &self->context->lines[i];
+  const KessanLine *after = next_printed_line (self, i);
+  const char *end = above->text + strlen (above->text);
+  guint words = 1;
+
+  while (end > above->text && end[-1] == ' ')
+    end--;
+  if (end == above->text || end[-1] == ':' || line->indent <= above->indent || above->japanese)
+    return FALSE;
+  for (const char *p = line->label; *p != '\0'; p++)
+    words += *p == ' ';
+  return words <= 2 && after != NULL && after->indent <= above->indent;
+}
+
 static void
 build_rows (TableReader     *self,
             KessanStatement *statement,
@@ -1263,8 +1638,9 @@ build_rows (TableReader     *self,
 {
   KessanLine *lines = self->context->lines;
   g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (Heading));
-  g_autoptr(GPtrArray) pending = g_ptr_array_new ();
+  g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func (g_free);
   GArray *pending_lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  const KessanLine *last_pending = NULL;
   gboolean last_was_heading = FALSE;
   const char *last_group = NULL;
   const char *last_section = NULL;
@@ -1276,7 +1652,8 @@ build_rows (TableReader     *self,
       g_autofree char *label = NULL;
       const char *section;
       gboolean total;
-      guint n_heads;
+      guint n_heads, row_indent;
+      KessanUnit unit;
 
       if (line->kind == KESSAN_LINE_BLANK)
         continue;
@@ -1285,8 +1662,22 @@ build_rows (TableReader     *self,
           /* Footnotes printed between rows are not part of the table. */
           if (kessan_line_is_note (line) || kessan_line_is_prose (line))
             continue;
-          g_ptr_array_add (pending, line->text);
-          g_array_append_val (pending_lines, line->number);
+          /* A label or heading printed over several lines is one. */
+          if (pending->len > 0 && last_pending == line - 1
+              && continues_label (g_ptr_array_index (pending, pending->len - 1), line->text, TRUE))
+            {
+              char **last = (char **) &g_ptr_array_index (pending, pending->len - 1);
+              char *joined = g_strconcat (*last, " ", line->text + strspn (line->text, " "), NULL);
+
+              g_free (*last);
+              *last = joined;
+            }
+          else
+            {
+              g_ptr_array_add (pending, g_strdup (line->text));
+              g_array_append_val (pending_lines, line->number);
+            }
+          last_pending = line;
           continue;
         }
 
@@ -1301,8 +1692,10 @@ build_rows (TableReader     *self,
       if (line->label[0] == '\0' && pending->len > 0)
         n_heads = pending->len > 1 && g_str_has_suffix (g_strstrip ((char *) g_ptr_array_index (pending, 0)), ":")
                   ? 1 : 0;
-      else if (pending->len > 0 && g_ascii_islower (line->label[0])
-               && !g_str_has_suffix (g_strstrip ((char *) g_ptr_array_index (pending, pending->len - 1)), ":"))
+      else if (pending->len > 0
+               && (continues_label (g_ptr_array_index (pending, pending->len - 1), line->label,
+                                    last_pending == line - 1)
+                   || (last_pending == line - 1 && wraps_onto_row (self, i, last_pending))))
         n_heads = pending->len - 1;
 
       for (guint h = 0; h < n_heads; h++)
@@ -1325,8 +1718,11 @@ build_rows (TableReader     *self,
         }
       else
         label = g_strdup (line->label);
+      row_indent = n_heads < pending->len ? lines[g_array_index (pending_lines, guint, n_heads) - 1].indent
+                   : line->indent;
       g_ptr_array_set_size (pending, 0);
       g_array_set_size (pending_lines, 0);
+      last_pending = NULL;
 
       /* A group printed on the row's own line ("IP Services  64kbps…")
        * becomes a heading of its own, once. */
@@ -1344,7 +1740,17 @@ build_rows (TableReader     *self,
 
       item = kessan_line_item_new (label, self->n_columns);
       kessan_line_item_set_line (item, line->number);
-      kessan_line_item_set_unit (item, row_unit_for_label (label));
+      /* Rows set in under "Earnings per share:" or "Shares used in
+       * computing earnings per share:" count what their heading says. */
+      unit = row_unit_for_label (label);
+      for (guint h = stack->len; unit == KESSAN_UNIT_NONE && h-- > 0;)
+        {
+          const Heading *heading = &g_array_index (stack, Heading, h);
+
+          if (heading->unit != KESSAN_UNIT_NONE && row_indent > heading->indent)
+            unit = heading->unit;
+        }
+      kessan_line_item_set_unit (item, unit);
 
       total = contains_ci (label, "total") || strstr (label, "\xe5\x90\x88\xe8\xa8\x88") != NULL; /* 合計 */
       while (total && stack->len > 0 && g_array_index (stack, Heading, stack->len - 1).group)
@@ -1381,6 +1787,7 @@ build_rows (TableReader     *self,
     }
 
   g_array_unref (pending_lines);
+  share_rows_between_shares (statement);
 }
 
 /* A table whose title says nothing is a statement of the kind most of

@@ -79,6 +79,75 @@ label_period (const char           *label,
   return period->length * 2 >= strlen (label);
 }
 
+/* A row of a forecast names its period within the fiscal year its
+ * table's title names ("3. 2022年4月期の連結業績予想"): "通期" is the year,
+ * "第2四半期(累計)" and "中間期" the months of it up to that quarter. */
+static gboolean
+label_period_in_year (const char   *label,
+                      const GDate  *year_end,
+                      KessanPeriod *period)
+{
+  static const char quarter[] = "\xe7\xac\xac";                /* 第 */
+  static const char whole[] = "\xe9\x80\x9a\xe6\x9c\x9f";     /* 通期 */
+  static const char half[] = "\xe4\xb8\xad\xe9\x96\x93\xe6\x9c\x9f"; /* 中間期 */
+  guint q = 0;
+
+  if (label == NULL || year_end == NULL || !g_date_valid (year_end) || g_utf8_strlen (label, -1) > 12)
+    return FALSE;
+  if (g_str_has_prefix (label, whole))
+    q = 4;
+  else if (g_str_has_prefix (label, half))
+    q = 2;
+  else if (g_str_has_prefix (label, quarter) && g_ascii_isdigit (label[strlen (quarter)])
+           && strstr (label, "\xe5\x9b\x9b\xe5\x8d\x8a\xe6\x9c\x9f") != NULL) /* 四半期 */
+    q = (guint) (label[strlen (quarter)] - '0');
+  if (q < 1 || q > 4)
+    return FALSE;
+
+  memset (period, 0, sizeof *period);
+  g_date_clear (&period->end, 1);
+  g_date_clear (&period->start, 1);
+  period->end = *year_end;
+  if (q < 4)
+    {
+      guint month = g_date_get_month (year_end);
+      guint year = g_date_get_year (year_end);
+      int end_month = (int) month - (int) (12 - 3 * q);
+
+      if (end_month < 1)
+        {
+          end_month += 12;
+          year--;
+        }
+      g_date_set_dmy (&period->end, g_date_get_days_in_month (end_month, year), end_month, year);
+    }
+  period->months = 3 * q;
+  period->length = strlen (label);
+  return TRUE;
+}
+
+/* The fiscal year a title names: the latest period it names. */
+static gboolean
+title_year_end (const char           *title,
+                const KessanCalendar *calendar,
+                GDate                *end)
+{
+  g_autoptr(GArray) found = NULL;
+
+  g_date_clear (end, 1);
+  if (title == NULL)
+    return FALSE;
+  found = kessan_period_scan_in (title, calendar);
+  for (guint i = 0; i < found->len; i++)
+    {
+      KessanPeriod *period = &g_array_index (found, KessanPeriod, i);
+
+      if (g_date_valid (&period->end) && (!g_date_valid (end) || g_date_compare (&period->end, end) > 0))
+        *end = period->end;
+    }
+  return g_date_valid (end);
+}
+
 static gboolean
 cell_is_percent_like (const KessanCell *cell)
 {
@@ -106,6 +175,15 @@ nearest_chunk (GArray *chunks,
   return found;
 }
 
+static gboolean
+contains_word (const char *text,
+               const char *word)
+{
+  g_autofree char *lower = g_ascii_strdown (text, -1);
+
+  return strstr (lower, word) != NULL;
+}
+
 /**
  * kessan_table_read_transposed:
  * @context: the parse of the whole release
@@ -129,17 +207,21 @@ kessan_table_read_transposed (KessanParseContext  *context,
   g_autoptr(KessanStatement) statement = NULL;
   g_autoptr(GString) header = g_string_new (NULL);
   gboolean percent[KESSAN_PLAN_MAX_COLUMNS] = { FALSE };
-  guint n_cells = 0, n_data = 0;
+  guint n_cells = 0, n_data = 0, n_period_rows = 0;
+  gboolean has_year;
+  GDate year_end;
   int header_line = -1;
   int item_of[KESSAN_PLAN_MAX_COLUMNS];
   int nearest[KESSAN_PLAN_MAX_COLUMNS];
   guint scale = 1;
   const char *currency;
+  gboolean forecast;
   static const struct { const char *word; guint scale; } scales[] = {
     { "百万円", 1000000 }, { "千円", 1000 }, { "億円", 100000000 },
     { "millions", 1000000 }, { "thousands", 1000 },
   };
 
+  has_year = title_year_end (title, &context->calendar, &year_end);
   for (guint i = block->first; i <= block->last; i++)
     {
       KessanPeriod period;
@@ -151,12 +233,17 @@ kessan_table_read_transposed (KessanParseContext  *context,
        * rows are not periods, or that is long, is read as printed. */
       if (n_data > 64)
         return NULL;
-      if (lines[i].tabbed || !label_period (lines[i].label, &context->calendar, &period))
+      if (lines[i].tabbed
+          || !(label_period (lines[i].label, &context->calendar, &period)
+               || (has_year && label_period_in_year (lines[i].label, &year_end, &period))))
         {
           if (rows->len == 0 && n_data >= 2)
             return NULL;
           continue;
         }
+      /* Rows of a period under other heads (per-share figures printed
+       * below the amounts) still make the table one of periods. */
+      n_period_rows++;
       if (n_cells == 0)
         n_cells = lines[i].cells->len;
       if (lines[i].cells->len != n_cells)
@@ -164,10 +251,12 @@ kessan_table_read_transposed (KessanParseContext  *context,
       g_array_append_val (periods, period);
       g_ptr_array_add (rows, &lines[i]);
     }
-  if (rows->len < 2 || rows->len * 10 < n_data * 7 || n_cells < 1 || n_cells > KESSAN_PLAN_MAX_COLUMNS)
+  if (rows->len < 2 || n_period_rows * 10 < n_data * 7 || n_cells < 1 || n_cells > KESSAN_PLAN_MAX_COLUMNS)
     return NULL;
 
-  /* The item names: the header line above with the most text runs. */
+  /* The item names: the header line above with the most text runs,
+   * the nearest of those; a name printed over two lines goes on in the
+   * line under it ("親会社株主に帰属する" over "四半期純利益"). */
   for (guint i = block->first; i-- > block->preamble;)
     {
       g_autoptr(GArray) found = NULL;
@@ -176,15 +265,42 @@ kessan_table_read_transposed (KessanParseContext  *context,
         continue;
       g_string_prepend_c (header, '\n');
       g_string_prepend (header, lines[i].text);
+      if (kessan_line_is_header (&lines[i]) || kessan_line_is_title (&lines[i], context->concepts))
+        continue;
       found = split_chunks (lines[i].text);
-      if (chunks == NULL && found->len >= 1 && !kessan_line_is_header (&lines[i]))
+      if (found->len >= 1 && (chunks == NULL || found->len > chunks->len))
         {
+          g_clear_pointer (&chunks, g_array_unref);
           chunks = g_steal_pointer (&found);
           header_line = (int) i;
         }
     }
   if (chunks == NULL)
     return NULL;
+  if ((guint) header_line + 1 < block->first && lines[header_line + 1].kind == KESSAN_LINE_TEXT
+      && !kessan_line_is_header (&lines[header_line + 1]) && !kessan_line_is_prose (&lines[header_line + 1]))
+    {
+      g_autoptr(GArray) below = split_chunks (lines[header_line + 1].text);
+
+      for (guint k = 0; k < below->len; k++)
+        {
+          const HeaderChunk *tail = &g_array_index (below, HeaderChunk, k);
+
+          for (guint c = 0; c < chunks->len; c++)
+            {
+              HeaderChunk *chunk = &g_array_index (chunks, HeaderChunk, c);
+
+              if (tail->first < chunk->last && tail->last > chunk->first)
+                {
+                  char *joined = g_strconcat (chunk->name, tail->name, NULL);
+
+                  g_free (chunk->name);
+                  chunk->name = joined;
+                  break;
+                }
+            }
+        }
+    }
 
   /* A column of percents under the same name as the amount before it
    * is that amount's change; under a name of its own it is an item
@@ -218,6 +334,9 @@ kessan_table_read_transposed (KessanParseContext  *context,
         break;
       }
   currency = kessan_currency_in_text (header->str, kessan_release_dollar (context));
+  /* "…の連結業績予想": every column is a forecast. */
+  forecast = (title != NULL && strstr (title, "\xe4\xba\x88\xe6\x83\xb3") != NULL)  /* 予想 */
+             || (title != NULL && contains_word (title, "forecast"));
 
   statement = kessan_statement_new (NULL, kind != KESSAN_STATEMENT_KIND_OTHER ? kind : KESSAN_STATEMENT_KIND_SUMMARY,
                                     kessan_text_is_japanese (header->str) ? "ja" : "en");
@@ -248,6 +367,8 @@ kessan_table_read_transposed (KessanParseContext  *context,
           kessan_column_set_header (column, line->label);
           kessan_column_set_period_end (column, end);
           kessan_column_set_months (column, months);
+          if (forecast)
+            kessan_column_set_scenario (column, KESSAN_SCENARIO_FORECAST);
           if (pass == 0)
             {
               kessan_column_set_measure (column, KESSAN_MEASURE_AMOUNT);
