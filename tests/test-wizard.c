@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <archive.h>
+#include <archive_entry.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -758,6 +760,117 @@ test_long_table (Fixture       *fixture,
   save_screenshot (GTK_WIDGET (w), "review-long-table");
 }
 
+/* A TDnet package made here: its summary and one attachment, the
+ * structured fixtures, under the folders TDnet puts them in. */
+static GFile *
+write_package (Fixture    *fixture,
+               const char *name)
+{
+  static const char * const entries[][2] = {
+    { "XBRLData/Summary/tse-acedjpsm-79990-20240510300000-ixbrl.htm", "summary-ixbrl.htm" },
+    { "XBRLData/Attachment/0101010-acbs01-tse-acedjpfr-79990-2024-03-31-01-2024-05-10-ixbrl.htm", "bs-ixbrl.htm" },
+  };
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  struct archive *zip = archive_write_new ();
+
+  g_assert_cmpint (archive_write_set_format_zip (zip), ==, ARCHIVE_OK);
+  g_assert_cmpint (archive_write_open_filename (zip, path), ==, ARCHIVE_OK);
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    {
+      g_autofree char *fixture_name = g_build_filename ("structured", entries[i][1], NULL);
+      gsize length;
+      g_autofree char *body = kessan_test_load_seed (fixture_name, &length);
+      struct archive_entry *entry = archive_entry_new ();
+
+      archive_entry_set_pathname (entry, entries[i][0]);
+      archive_entry_set_filetype (entry, AE_IFREG);
+      archive_entry_set_perm (entry, 0644);
+      archive_entry_set_size (entry, (la_int64_t) length);
+      g_assert_cmpint (archive_write_header (zip, entry), ==, ARCHIVE_OK);
+      g_assert_cmpint (archive_write_data (zip, body, length), ==, (la_ssize_t) length);
+      archive_entry_free (entry);
+    }
+  g_assert_cmpint (archive_write_close (zip), ==, ARCHIVE_OK);
+  archive_write_free (zip);
+  return g_file_new_for_path (path);
+}
+
+static gboolean
+strv_has_prefix (char       **lines,
+                 const char  *prefix,
+                 const char  *part)
+{
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], prefix) && strstr (lines[i], part) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* What a part not read says after its format, in the interface's
+ * language (" · not read"). */
+static const char *
+not_read (void)
+{
+  const char *sentence = g_dgettext ("kessan", "%s · not read");
+
+  g_assert_true (g_str_has_prefix (sentence, "%s"));
+  return sentence + 2;
+}
+
+/* A package and an EDGAR submission list the documents they were read
+ * from, on their rows: what each is and whether its lines went in; a
+ * release of one file lists none. */
+static void
+test_parts (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GFile) package = write_package (fixture, "079990-tdnet.zip");
+  g_autofree char *submission_path = kessan_test_seed_path ("structured/submission.txt");
+  g_autoptr(GFile) submission = g_file_new_for_path (submission_path);
+  g_autofree char *text = kessan_test_make_clean_variant ("001_ac7abb1bfabe4158.txt");
+  g_autoptr(GFile) single = write_release (fixture, "one-file.txt", text, -1);
+  g_auto(GStrv) package_parts = NULL;
+  g_auto(GStrv) submission_parts = NULL;
+  g_auto(GStrv) single_parts = NULL;
+  KessanImportWizard *w;
+
+  w = open_to_summary (fixture, package);
+  kessan_import_wizard_add_file (w, submission);
+  kessan_import_wizard_add_file (w, single);
+  kessan_test_iterate_until (wizard_at_summary, fixture, 30000);
+  gtk_window_present (GTK_WINDOW (w));
+
+  /* The package: its summary and its attachment, both read. */
+  package_parts = kessan_import_wizard_get_file_parts (w, 0);
+  g_assert_cmpuint (g_strv_length (package_parts), ==, 2);
+  g_assert_true (g_str_has_prefix (package_parts[0], "tse-acedjpsm-79990-20240510300000-ixbrl.htm: "));
+  g_assert_true (g_str_has_prefix (package_parts[1], "0101010-acbs01-"));
+  g_assert_true (strv_has_prefix (package_parts, "tse-acedjpsm", g_dpgettext2 ("kessan", "package part", "Summary")));
+  g_assert_true (strv_has_prefix (package_parts, "0101010-acbs01", g_dpgettext2 ("kessan", "package part", "Attachment")));
+  g_assert_false (strv_has_prefix (package_parts, "", not_read ()));
+
+  /* The submission: the 8-K holds three documents, of which the results
+   * exhibit is read and the cover document and the logo are not. */
+  submission_parts = kessan_import_wizard_get_file_parts (w, 1);
+  g_assert_cmpuint (g_strv_length (submission_parts), ==, 4);
+  g_assert_true (g_str_has_prefix (submission_parts[0], "submission.txt (8-K): "));
+  g_assert_true (strv_has_prefix (submission_parts, "a8-kex991q1202412302023.htm: HTML", ""));
+  g_assert_false (strv_has_prefix (submission_parts, "a8-kex991q1202412302023.htm", not_read ()));
+  g_assert_true (strv_has_prefix (submission_parts, "aapl-20240201.htm", not_read ()));
+  g_assert_true (strv_has_prefix (submission_parts, "logo.jpg", not_read ()));
+  if (!g_str_has_prefix (g_get_language_names ()[0], "ja"))
+    {
+      g_assert_nonnull (strstr (kessan_import_wizard_get_file_message (w, 1), "1 of 3 documents read"));
+      g_assert_nonnull (strstr (kessan_import_wizard_get_file_message (w, 0), "2 of 2 documents read"));
+    }
+
+  /* One file is its own one part: nothing to list. */
+  single_parts = kessan_import_wizard_get_file_parts (w, 2);
+  g_assert_cmpuint (g_strv_length (single_parts), ==, 0);
+  g_assert_null (strstr (kessan_import_wizard_get_file_message (w, 2), "documents"));
+  save_screenshot (GTK_WIDGET (w), "summary-parts");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -770,6 +883,7 @@ main (int    argc,
   ADD_TEST ("clean-one-click", test_clean_one_click);
   ADD_TEST ("ragged-correction", test_ragged_correction);
   ADD_TEST ("fits-small-screens", test_fits_small_screens);
+  ADD_TEST ("parts", test_parts);
   if (!g_str_has_prefix (g_get_language_names ()[0], "ja"))
     {
       ADD_TEST ("duplicate", test_duplicate);

@@ -113,6 +113,7 @@ summarise (KessanImport *import)
   g_autofree char *warnings = NULL;
   g_autofree char *notes = NULL;
   g_autofree char *summary = NULL;
+  g_autofree char *parts = kessan_import_wizard_count_parts (filing);
   KessanDuplicateKind kind;
   KessanFiling *existing;
 
@@ -123,7 +124,8 @@ summarise (KessanImport *import)
   errors = g_strdup_printf (ngettext ("%u error", "%u errors", n_errors), n_errors);
   warnings = g_strdup_printf (ngettext ("%u warning", "%u warnings", n_warnings), n_warnings);
   notes = g_strdup_printf (ngettext ("%u note", "%u notes", n_notes), n_notes);
-  summary = g_strdup_printf ("%s\n%s · %s · %s · %s · %s", release_line, languages, tables, errors, warnings, notes);
+  summary = g_strdup_printf ("%s\n%s · %s%s%s · %s · %s · %s", release_line, languages, parts != NULL ? parts : "",
+                             parts != NULL ? " · " : "", tables, errors, warnings, notes);
   /* A release the library has already is said here, before Add. */
   if (kessan_import_get_state (import) == KESSAN_IMPORT_STATE_READ
       && (existing = kessan_import_find_duplicate (import, &kind)) != NULL)
@@ -183,6 +185,7 @@ kessan_import_wizard_update_file_row (KessanImportWizard *self,
     case KESSAN_IMPORT_STATE_ADDED:
       summary = summarise (import);
       adw_action_row_set_subtitle (row->row, summary);
+      kessan_import_wizard_fill_parts (row, kessan_import_get_filing (import));
       if (state == KESSAN_IMPORT_STATE_READ && row->problem != NULL)
         {
           /* The library's own message, as the engine gave it. */
@@ -355,6 +358,8 @@ kessan_import_wizard_add_file (KessanImportWizard *self,
   gtk_widget_set_valign (GTK_WIDGET (row->progress), GTK_ALIGN_CENTER);
   gtk_widget_set_size_request (GTK_WIDGET (row->progress), 120, -1);
   adw_action_row_add_suffix (row->row, GTK_WIDGET (row->progress));
+  kessan_import_wizard_make_parts_button (row);
+  adw_action_row_add_suffix (row->row, GTK_WIDGET (row->parts));
   row->review = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Review…")));
   gtk_widget_set_valign (GTK_WIDGET (row->review), GTK_ALIGN_CENTER);
   g_object_set_data (G_OBJECT (row->review), "index", GUINT_TO_POINTER (self->rows->len));

@@ -25,6 +25,10 @@ GListModel         *kessan_import_wizard_get_imports       (KessanImportWizard *
 const char         *kessan_import_wizard_get_step          (KessanImportWizard *self);
 const char         *kessan_import_wizard_get_file_message  (KessanImportWizard *self,
                                                             guint               index);
+/* The parts of a release of several listed on its row, each as
+ * "name: what it is", or an empty list for a release of one file. */
+char              **kessan_import_wizard_get_file_parts    (KessanImportWizard *self,
+                                                            guint               index);
 /* The summary's heading: "2 files read", "1 of 2 files read". */
 const char         *kessan_import_wizard_get_heading       (KessanImportWizard *self);
 GtkWidget          *kessan_import_wizard_get_add_button    (KessanImportWizard *self);
