@@ -760,6 +760,155 @@ test_long_table (Fixture       *fixture,
   save_screenshot (GTK_WIDGET (w), "review-long-table");
 }
 
+/* A total of the clean release with a number in the first column: the
+ * table, its row and the number. */
+static gboolean
+find_total (KessanFiling *filing,
+            guint        *table,
+            guint        *row,
+            double       *value)
+{
+  for (guint s = 0; s < kessan_filing_get_n_statements (filing); s++)
+    {
+      KessanStatement *statement = kessan_filing_get_statement (filing, s);
+
+      if (kessan_statement_get_kind (statement) != KESSAN_STATEMENT_KIND_INCOME)
+        continue;
+      for (guint r = 0; r < kessan_statement_get_n_rows (statement); r++)
+        {
+          KessanLineItem *item = kessan_statement_get_row (statement, r);
+
+          if (kessan_line_item_get_total (item) && kessan_line_item_has_value (item, 0)
+              && kessan_line_item_get_value (item, 0) > 1000)
+            {
+              *table = s, *row = r, *value = kessan_line_item_get_value (item, 0);
+              return TRUE;
+            }
+        }
+    }
+  return FALSE;
+}
+
+static void
+type_value (KessanImportWizard *w,
+            const char         *text)
+{
+  GtkEditable *entry = kessan_import_wizard_get_value_entry (w);
+
+  gtk_editable_set_text (entry, text);
+  /* Enter */
+  g_signal_emit_by_name (entry, "activate");
+}
+
+/* A number typed over a cell: Escape takes it back, Enter sets it, the
+ * cell shows it marked corrected and the checks run on it; Undo takes it
+ * back; what is not a number gets a message and changes nothing; the
+ * number set is added with the release and kept in the library, with
+ * what the release was read as. */
+static void
+test_edit_value (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *text = kessan_test_make_clean_variant ("001_ac7abb1bfabe4158.txt");
+  g_autoptr(GFile) file = write_release (fixture, "edited-release.txt", text, -1);
+  g_autoptr(KessanImport) import = NULL;
+  g_autoptr(KessanLibrary) restarted = NULL;
+  g_autoptr(KessanFiling) reloaded = NULL;
+  g_autoptr(KessanCorrection) made = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *typed = NULL;
+  g_autofree char *statement_id = NULL;
+  KessanImportWizard *w;
+  KessanFiling *filing;
+  KessanFiling *added;
+  KessanLineItem *item;
+  guint table, row;
+  double value;
+
+  w = open_to_summary (fixture, file);
+  gtk_window_present (GTK_WINDOW (w));
+  import = g_list_model_get_item (kessan_import_wizard_get_imports (w), 0);
+  filing = kessan_import_get_filing (import);
+  g_assert_cmpuint (count_errors (filing), ==, 0);
+  g_assert_true (find_total (filing, &table, &row, &value));
+  statement_id = g_strdup (kessan_statement_get_id (kessan_filing_get_statement (filing, table)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (w), "wizard.review", "u", 0));
+  gtk_drop_down_set_selected (kessan_import_wizard_get_table_dropdown (w), table);
+  kessan_import_wizard_select_cell (w, (int) row, 0);
+  shown = g_strdup (gtk_editable_get_text (kessan_import_wizard_get_value_entry (w)));
+  g_assert_cmpstr (shown, !=, "");
+
+  /* Escape takes back what was typed. */
+  gtk_editable_set_text (kessan_import_wizard_get_value_entry (w), "12");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (w), "wizard.revert-value", NULL));
+  g_assert_cmpstr (gtk_editable_get_text (kessan_import_wizard_get_value_entry (w)), ==, shown);
+  g_assert_cmpuint (g_list_model_get_n_items (kessan_filing_get_corrections (filing)), ==, 0);
+
+  /* Enter sets a number a thousand more: the total no longer adds up. */
+  typed = g_strdup_printf ("%.0f", value + 1000);
+  type_value (w, typed);
+  filing = kessan_import_get_filing (import);
+  item = kessan_statement_get_row (kessan_filing_find_statement (filing, statement_id), row);
+  g_assert_cmpfloat (kessan_line_item_get_value (item, 0), ==, value + 1000);
+  g_assert_cmpuint (g_list_model_get_n_items (kessan_filing_get_corrections (filing)), ==, 1);
+  g_assert_cmpuint (count_errors (filing), >, 0);
+  g_assert_true (kessan_import_wizard_cell_has_class (w, (int) row, 0, "corrected"));
+  g_assert_true (kessan_import_wizard_cell_has_class (w, (int) row, 0, "error"));
+  g_assert_cmpstr (gtk_editable_get_text (kessan_import_wizard_get_value_entry (w)), !=, shown);
+  g_assert_null (kessan_import_wizard_get_value_message (w));
+  save_screenshot (GTK_WIDGET (w), "review-edited");
+
+  /* Undo: the number the release was read with, checks clean again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (w), "wizard.undo-correction", NULL));
+  filing = kessan_import_get_filing (import);
+  item = kessan_statement_get_row (kessan_filing_find_statement (filing, statement_id), row);
+  g_assert_cmpfloat (kessan_line_item_get_value (item, 0), ==, value);
+  g_assert_cmpuint (count_errors (filing), ==, 0);
+  g_assert_false (kessan_import_wizard_cell_has_class (w, (int) row, 0, "corrected"));
+
+  /* Not a number: a message, the text kept, nothing changed. */
+  kessan_import_wizard_select_cell (w, (int) row, 0);
+  type_value (w, "12,3x4");
+  g_assert_nonnull (kessan_import_wizard_get_value_message (w));
+  g_assert_nonnull (strstr (kessan_import_wizard_get_value_message (w), "12,3x4"));
+  g_assert_cmpstr (gtk_editable_get_text (kessan_import_wizard_get_value_entry (w)), ==, "12,3x4");
+  g_assert_cmpuint (g_list_model_get_n_items (kessan_filing_get_corrections (filing)), ==, 0);
+  g_assert_cmpfloat (kessan_line_item_get_value (item, 0), ==, value);
+  save_screenshot (GTK_WIDGET (w), "review-not-a-number");
+
+  /* Negative as Kessan shows it, then the number added with the release. */
+  type_value (w, "\u2212" "5");
+  filing = kessan_import_get_filing (import);
+  item = kessan_statement_get_row (kessan_filing_find_statement (filing, statement_id), row);
+  g_assert_cmpfloat (kessan_line_item_get_value (item, 0), ==, -5);
+  g_assert_null (kessan_import_wizard_get_value_message (w));
+  type_value (w, typed);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (w), "wizard.add", NULL));
+  kessan_test_iterate_until (wizard_closed, fixture, 10000);
+  added = kessan_test_app_find_filing (&fixture->test, "edited-release.txt");
+  g_assert_nonnull (added);
+  g_assert_cmpuint (g_list_model_get_n_items (kessan_filing_get_corrections (added)), ==, 2);
+  made = g_list_model_get_item (kessan_filing_get_corrections (added), 1);
+  g_assert_cmpint (kessan_correction_get_kind (made), ==, KESSAN_CORRECTION_SET_VALUE);
+  g_assert_cmpfloat (kessan_correction_get_printed (made), ==, value);
+
+  /* Kept in the library's filing, with where it came from. */
+  restarted = kessan_library_new (kessan_library_get_directory (library (fixture)));
+  g_assert_true (kessan_library_load (restarted, NULL, &error));
+  g_assert_no_error (error);
+  reloaded = g_list_model_get_item (G_LIST_MODEL (restarted), 0);
+  item = kessan_statement_get_row (kessan_filing_find_statement (reloaded, statement_id), row);
+  g_assert_cmpfloat (kessan_line_item_get_value (item, 0), ==, value + 1000);
+  g_assert_cmpuint (kessan_line_item_get_value_line (item, 0), >, 0);
+  g_clear_object (&made);
+  made = g_list_model_get_item (kessan_filing_get_corrections (reloaded), 1);
+  g_assert_cmpint (kessan_correction_get_kind (made), ==, KESSAN_CORRECTION_SET_VALUE);
+  g_assert_cmpfloat (kessan_correction_get_value (made), ==, value + 1000);
+  g_assert_cmpfloat (kessan_correction_get_printed (made), ==, value);
+}
+
 /* A TDnet package made here: its summary and one attachment, the
  * structured fixtures, under the folders TDnet puts them in. */
 static GFile *
@@ -884,6 +1033,7 @@ main (int    argc,
   ADD_TEST ("ragged-correction", test_ragged_correction);
   ADD_TEST ("fits-small-screens", test_fits_small_screens);
   ADD_TEST ("parts", test_parts);
+  ADD_TEST ("edit-value", test_edit_value);
   if (!g_str_has_prefix (g_get_language_names ()[0], "ja"))
     {
       ADD_TEST ("duplicate", test_duplicate);

@@ -39,6 +39,8 @@ struct _KessanImportWizard
   GtkLabel          *preview_range_label;
   GtkTextView       *source_view;
   GtkLabel          *selection_label;
+  GtkEntry          *value_entry;
+  GtkLabel          *value_message;
   GtkDropDown       *move_dropdown;
   GtkDropDown       *concept_dropdown;
   GtkEntry          *new_concept_entry;

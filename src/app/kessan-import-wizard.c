@@ -809,6 +809,8 @@ kessan_import_wizard_class_init (KessanImportWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KessanImportWizard, preview_range_label);
   gtk_widget_class_bind_template_child (widget_class, KessanImportWizard, source_view);
   gtk_widget_class_bind_template_child (widget_class, KessanImportWizard, selection_label);
+  gtk_widget_class_bind_template_child (widget_class, KessanImportWizard, value_entry);
+  gtk_widget_class_bind_template_child (widget_class, KessanImportWizard, value_message);
   gtk_widget_class_bind_template_child (widget_class, KessanImportWizard, move_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KessanImportWizard, concept_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KessanImportWizard, new_concept_entry);
