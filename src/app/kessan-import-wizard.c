@@ -134,6 +134,10 @@ summarise (KessanImport *import)
 
       if (kind == KESSAN_DUPLICATE_SAME_SOURCE)
         duplicate = g_strdup_printf (_("Already in the library as “%s”"), kessan_filing_get_source_name (existing));
+      else if (kind == KESSAN_DUPLICATE_OTHER_EDITION)
+        /* TRANSLATORS: the inline XBRL and the printed edition of one release */
+        duplicate = g_strdup_printf (_("Joins “%s” as the other edition of the same release"),
+                                     kessan_filing_get_source_name (existing));
       else
         duplicate = g_strdup_printf (_("The library has another release of this period: “%s”"),
                                      kessan_filing_get_source_name (existing));
@@ -509,7 +513,7 @@ commit_next (KessanImportWizard *self)
       if (kessan_import_get_state (import) != KESSAN_IMPORT_STATE_READ)
         continue;
       existing = kessan_import_find_duplicate (import, &kind);
-      if (existing != NULL)
+      if (existing != NULL && kind != KESSAN_DUPLICATE_OTHER_EDITION)
         {
           ask_about_duplicate (self, import, existing, kind);
           return;
