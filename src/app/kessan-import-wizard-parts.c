@@ -132,15 +132,23 @@ kessan_import_wizard_fill_parts (FileRow      *row,
       g_autofree char *subtitle = describe_part (part, lines[i]);
       g_autofree char *base = part->name != NULL ? g_path_get_basename (part->name) : NULL;
       GtkWidget *part_row = adw_action_row_new ();
+      GtkWidget *icon;
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (part_row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (part_row), base != NULL ? base : _("Unnamed document"));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (part_row), subtitle);
       /* The full path inside the package, for the long names TDnet gives. */
       gtk_widget_set_tooltip_text (part_row, part->name);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (part_row),
-                                 gtk_image_new_from_icon_name (is_container (part) || lines[i] > 0
-                                                               ? "emblem-ok-symbolic" : "action-unavailable-symbolic"));
+      /* A folder for the submission, a tick for a document read, and
+       * the same room left empty for one not read (its line says so). */
+      if (is_container (part))
+        icon = gtk_image_new_from_icon_name ("folder-documents-symbolic");
+      else if (lines[i] > 0)
+        icon = gtk_image_new_from_icon_name ("emblem-ok-symbolic");
+      else
+        icon = gtk_image_new ();
+      gtk_image_set_pixel_size (GTK_IMAGE (icon), 16);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (part_row), icon);
       gtk_list_box_append (row->parts_list, part_row);
     }
   label = g_strdup_printf (ngettext ("%u Part", "%u Parts", n_parts), n_parts);
