@@ -371,6 +371,60 @@ test_checks_japanese_messages (void)
   g_assert_true (japanese);
 }
 
+/* The message of the change check on table 8 of 003 (printed +81.0 %,
+ * the periods give −80.97 %), in the language @language of the
+ * interface. */
+static char *
+change_message_in (const char *language)
+{
+  g_autoptr(KessanFiling) filing = NULL;
+  g_autofree char *saved = g_strdup (g_getenv ("LANGUAGE"));
+  GListModel *findings;
+  char *message = NULL;
+
+  g_setenv ("LANGUAGE", language, TRUE);
+  filing = check_seed ("003_3f09aa9018b22431.txt");
+  findings = kessan_filing_get_findings (filing);
+  for (guint i = 0; i < g_list_model_get_n_items (findings) && message == NULL; i++)
+    {
+      g_autoptr(KessanFinding) finding = g_list_model_get_item (findings, i);
+
+      if (g_str_equal (kessan_finding_get_check (finding), "change"))
+        message = g_strdup (kessan_finding_get_message (finding));
+    }
+  if (saved != NULL)
+    g_setenv ("LANGUAGE", saved, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  g_assert_nonnull (message);
+  return message;
+}
+
+/* A negative number in a message is written as the message's language
+ * writes it: ▲ in Japanese, a minus sign in English. */
+static void
+test_checks_message_negatives (void)
+{
+  g_autofree char *english = NULL;
+  g_autofree char *japanese = NULL;
+
+  if (setlocale (LC_MESSAGES, "ja_JP.UTF-8") == NULL && setlocale (LC_MESSAGES, "C.UTF-8") == NULL)
+    {
+      g_test_skip ("no UTF-8 locale");
+      return;
+    }
+  english = change_message_in ("en");
+  japanese = change_message_in ("ja");
+  setlocale (LC_MESSAGES, "");
+  g_test_message ("%s\n%s", english, japanese);
+
+  g_assert_nonnull (strstr (english, "\u221280.97%"));
+  g_assert_null (strstr (english, "\u25b2"));
+  g_assert_nonnull (strstr (japanese, "\u25b280.97%"));
+  g_assert_nonnull (strstr (japanese, "増減率"));
+  g_assert_null (strstr (japanese, "\u2212"));
+}
+
 /* A table as long as the limits allow is checked in about the time its
  * parse takes: every check finds rows by concept, and a search per row
  * over the whole table made this take minutes for 20,000 rows, which for
@@ -586,6 +640,7 @@ main (int    argc,
   g_test_add_func ("/kessan/checks/json-round-trip", test_checks_json_round_trip);
   g_test_add_func ("/kessan/checks/cli-exit-status", test_checks_cli_exit_status);
   g_test_add_func ("/kessan/checks/japanese-messages", test_checks_japanese_messages);
+  g_test_add_func ("/kessan/checks/message-negatives", test_checks_message_negatives);
   g_test_add_func ("/kessan/checks/repeated-release", test_checks_repeated_release);
   g_test_add_func ("/kessan/checks/long-table", test_checks_long_table);
   g_test_add_func ("/kessan/checks/longer-table-refused", test_checks_longer_table_refused);

@@ -3,9 +3,10 @@
 #
 # Installs Kessan into a temporary directory and checks the installed tree
 # the way a desktop sees it: the desktop file and the MIME definition are
-# picked up, Kessan is offered for text files and for its own exported
-# filings, the installed kessan-cli reads a release and the installed app
-# starts and draws a frame.  Exits 77 (skipped) when a tool is missing.
+# picked up, Kessan is offered for the release formats it reads and for
+# its own exported filings, the installed kessan-cli reads a release and
+# the installed app starts and draws a frame.  Exits 77 (skipped) when a
+# tool is missing.
 #
 #   test-install.sh BUILDDIR SRCDIR PREFIX BINDIR DATADIR
 
@@ -64,7 +65,10 @@ update-mime-database "$share/mime" || fail "update-mime-database"
 glib-compile-schemas --strict "$share/glib-2.0/schemas" || fail "glib-compile-schemas"
 echo "ok - caches updated"
 
-for type in text/plain application/pdf application/x-kessan-filing+json; do
+# Releases come as text, PDF, HTML or inline XBRL (XHTML), TDnet and
+# EDINET packages (zip), and Kessan's own export.
+for type in text/plain application/pdf text/html application/xhtml+xml application/zip \
+            application/x-kessan-filing+json; do
   gio mime "$type" >"$tmp/mime.out" 2>&1 || true
   grep -q "$app_id.desktop" "$tmp/mime.out" || { cat "$tmp/mime.out"; fail "Kessan is not a handler of $type"; }
   echo "ok - Kessan handles $type"

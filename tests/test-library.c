@@ -1126,6 +1126,118 @@ test_cli (Fixture       *fixture,
   g_assert_cmpint (usage.status, ==, 2);
 }
 
+/* Reads @name of tests/data/editions into an import on @library, with
+ * the fiscal period the analyst gives it (the fixtures do not print
+ * one the readers take). */
+static KessanImport *
+read_edition (KessanLibrary *library,
+              const char    *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "editions", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(KessanImport) import = kessan_import_new (library, file);
+  g_autoptr(KessanCorrection) period = kessan_correction_new_fiscal_period (2024, 0);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (kessan_import_read (import, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (kessan_import_apply_correction (import, period, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&import);
+}
+
+static guint
+count_check (KessanFiling *filing,
+             const char   *check,
+             KessanFinding **last)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < kessan_filing_get_n_findings (filing); i++)
+    if (g_str_equal (kessan_finding_get_check (kessan_filing_get_finding (filing, i)), check))
+      {
+        n++;
+        if (last != NULL)
+          *last = kessan_filing_get_finding (filing, i);
+      }
+  return n;
+}
+
+/* The text and the inline XBRL of one release are one library entry:
+ * the first added, holding both files, with one finding for the one
+ * number they print differently (8,750 and 8,570); it stays so through
+ * a new load, and the inline XBRL imported again is a duplicate. */
+static void
+test_editions (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(KessanLibrary) library = library_at (fixture->dir);
+  g_autoptr(KessanLibrary) reloaded = library_at (fixture->dir);
+  g_autoptr(KessanImport) text = read_edition (library, "release.txt");
+  g_autoptr(KessanImport) ixbrl = NULL;
+  g_autoptr(KessanImport) again = NULL;
+  g_autoptr(KessanFiling) added = NULL;
+  g_autoptr(KessanFiling) joined = NULL;
+  g_autoptr(KessanFiling) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ixbrl_path = g_test_build_filename (G_TEST_DIST, "data", "editions", "release-ixbrl.htm", NULL);
+  g_autofree char *ixbrl_bytes = NULL;
+  g_autofree char *ixbrl_hash = NULL;
+  g_autofree char *sources = g_build_filename (fixture->dir, "sources", NULL);
+  KessanFinding *finding = NULL;
+  KessanDuplicateKind kind;
+  const char *message;
+  gsize length;
+
+  g_assert_true (kessan_library_load (library, NULL, &error));
+  added = kessan_import_commit (text, KESSAN_IMPORT_MODE_ADD, TRUE, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), ==, 1);
+  g_assert_cmpuint (count_check (added, "editions", NULL), ==, 0);
+
+  /* The inline XBRL joins the text's entry. */
+  ixbrl = read_edition (library, "release-ixbrl.htm");
+  g_assert_true (kessan_import_find_duplicate (ixbrl, &kind) == added);
+  g_assert_cmpint (kind, ==, KESSAN_DUPLICATE_OTHER_EDITION);
+  joined = kessan_import_commit (ixbrl, KESSAN_IMPORT_MODE_ADD, FALSE, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (joined == added);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), ==, 1);
+
+  /* Both files are kept. */
+  g_assert_true (g_file_get_contents (ixbrl_path, &ixbrl_bytes, &length, NULL));
+  ixbrl_hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) ixbrl_bytes, length);
+  g_assert_cmpuint (kessan_filing_get_n_parts (added), ==, 2);
+  g_assert_cmpstr (kessan_filing_get_part (added, 0)->format, ==, "text");
+  g_assert_cmpstr (kessan_filing_get_part (added, 1)->name, ==, "release-ixbrl.htm");
+  g_assert_cmpstr (kessan_filing_get_part (added, 1)->format, ==, "ixbrl");
+  g_assert_cmpstr (kessan_filing_get_part (added, 1)->sha256, ==, ixbrl_hash);
+  g_assert_cmpuint (count_files (sources), ==, 2);
+
+  /* One finding, naming both numbers and both files. */
+  g_assert_cmpuint (count_check (added, "editions", &finding), ==, 1);
+  message = kessan_finding_get_message (finding);
+  g_test_message ("%s", message);
+  g_assert_nonnull (strstr (message, "8,750"));
+  g_assert_nonnull (strstr (message, "8,570"));
+  g_assert_nonnull (strstr (message, "release.txt"));
+  g_assert_nonnull (strstr (message, "release-ixbrl.htm"));
+  g_assert_cmpint (kessan_finding_get_severity (finding), ==, KESSAN_SEVERITY_WARNING);
+
+  /* A new load: still one entry, with both parts and the finding. */
+  g_assert_true (kessan_library_load (reloaded, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (reloaded)), ==, 1);
+  loaded = g_list_model_get_item (G_LIST_MODEL (reloaded), 0);
+  g_assert_cmpuint (kessan_filing_get_n_parts (loaded), ==, 2);
+  g_assert_cmpuint (count_check (loaded, "editions", NULL), ==, 1);
+
+  /* The same inline XBRL again is the same file. */
+  again = read_edition (reloaded, "release-ixbrl.htm");
+  g_assert_true (kessan_import_find_duplicate (again, &kind) == loaded);
+  g_assert_cmpint (kind, ==, KESSAN_DUPLICATE_SAME_SOURCE);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1157,6 +1269,7 @@ main (int    argc,
   ADD_TEST ("missing-directory", test_missing_directory);
   ADD_TEST ("load-async", test_load_async);
   ADD_TEST ("cli", test_cli);
+  ADD_TEST ("editions", test_editions);
   g_test_add_func ("/kessan/library/default-directory", test_default_directory);
 
 #undef ADD_TEST

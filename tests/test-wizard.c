@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <archive.h>
+#include <archive_entry.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -758,6 +760,266 @@ test_long_table (Fixture       *fixture,
   save_screenshot (GTK_WIDGET (w), "review-long-table");
 }
 
+/* A total of the clean release with a number in the first column: the
+ * table, its row and the number. */
+static gboolean
+find_total (KessanFiling *filing,
+            guint        *table,
+            guint        *row,
+            double       *value)
+{
+  for (guint s = 0; s < kessan_filing_get_n_statements (filing); s++)
+    {
+      KessanStatement *statement = kessan_filing_get_statement (filing, s);
+
+      if (kessan_statement_get_kind (statement) != KESSAN_STATEMENT_KIND_INCOME)
+        continue;
+      for (guint r = 0; r < kessan_statement_get_n_rows (statement); r++)
+        {
+          KessanLineItem *item = kessan_statement_get_row (statement, r);
+
+          if (kessan_line_item_get_total (item) && kessan_line_item_has_value (item, 0)
+              && kessan_line_item_get_value (item, 0) > 1000)
+            {
+              *table = s, *row = r, *value = kessan_line_item_get_value (item, 0);
+              return TRUE;
+            }
+        }
+    }
+  return FALSE;
+}
+
+static void
+type_value (KessanImportWizard *w,
+            const char         *text)
+{
+  GtkEditable *entry = kessan_import_wizard_get_value_entry (w);
+
+  gtk_editable_set_text (entry, text);
+  /* Enter */
+  g_signal_emit_by_name (entry, "activate");
+}
+
+/* A number typed over a cell: Escape takes it back, Enter sets it, the
+ * cell shows it marked corrected and the checks run on it; Undo takes it
+ * back; what is not a number gets a message and changes nothing; the
+ * number set is added with the release and kept in the library, with
+ * what the release was read as. */
+static void
+test_edit_value (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *text = kessan_test_make_clean_variant ("001_ac7abb1bfabe4158.txt");
+  g_autoptr(GFile) file = write_release (fixture, "edited-release.txt", text, -1);
+  g_autoptr(KessanImport) import = NULL;
+  g_autoptr(KessanLibrary) restarted = NULL;
+  g_autoptr(KessanFiling) reloaded = NULL;
+  g_autoptr(KessanCorrection) made = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *typed = NULL;
+  g_autofree char *statement_id = NULL;
+  KessanImportWizard *w;
+  KessanFiling *filing;
+  KessanFiling *added;
+  KessanLineItem *item;
+  guint table, row;
+  double value;
+
+  w = open_to_summary (fixture, file);
+  gtk_window_present (GTK_WINDOW (w));
+  import = g_list_model_get_item (kessan_import_wizard_get_imports (w), 0);
+  filing = kessan_import_get_filing (import);
+  g_assert_cmpuint (count_errors (filing), ==, 0);
+  g_assert_true (find_total (filing, &table, &row, &value));
+  statement_id = g_strdup (kessan_statement_get_id (kessan_filing_get_statement (filing, table)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (w), "wizard.review", "u", 0));
+  gtk_drop_down_set_selected (kessan_import_wizard_get_table_dropdown (w), table);
+  kessan_import_wizard_select_cell (w, (int) row, 0);
+  shown = g_strdup (gtk_editable_get_text (kessan_import_wizard_get_value_entry (w)));
+  g_assert_cmpstr (shown, !=, "");
+
+  /* Escape takes back what was typed. */
+  gtk_editable_set_text (kessan_import_wizard_get_value_entry (w), "12");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (w), "wizard.revert-value", NULL));
+  g_assert_cmpstr (gtk_editable_get_text (kessan_import_wizard_get_value_entry (w)), ==, shown);
+  g_assert_cmpuint (g_list_model_get_n_items (kessan_filing_get_corrections (filing)), ==, 0);
+
+  /* Enter sets a number a thousand more: the total no longer adds up. */
+  typed = g_strdup_printf ("%.0f", value + 1000);
+  type_value (w, typed);
+  filing = kessan_import_get_filing (import);
+  item = kessan_statement_get_row (kessan_filing_find_statement (filing, statement_id), row);
+  g_assert_cmpfloat (kessan_line_item_get_value (item, 0), ==, value + 1000);
+  g_assert_cmpuint (g_list_model_get_n_items (kessan_filing_get_corrections (filing)), ==, 1);
+  g_assert_cmpuint (count_errors (filing), >, 0);
+  g_assert_true (kessan_import_wizard_cell_has_class (w, (int) row, 0, "corrected"));
+  g_assert_true (kessan_import_wizard_cell_has_class (w, (int) row, 0, "error"));
+  g_assert_cmpstr (gtk_editable_get_text (kessan_import_wizard_get_value_entry (w)), !=, shown);
+  g_assert_null (kessan_import_wizard_get_value_message (w));
+  save_screenshot (GTK_WIDGET (w), "review-edited");
+
+  /* Undo: the number the release was read with, checks clean again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (w), "wizard.undo-correction", NULL));
+  filing = kessan_import_get_filing (import);
+  item = kessan_statement_get_row (kessan_filing_find_statement (filing, statement_id), row);
+  g_assert_cmpfloat (kessan_line_item_get_value (item, 0), ==, value);
+  g_assert_cmpuint (count_errors (filing), ==, 0);
+  g_assert_false (kessan_import_wizard_cell_has_class (w, (int) row, 0, "corrected"));
+
+  /* Not a number: a message, the text kept, nothing changed. */
+  kessan_import_wizard_select_cell (w, (int) row, 0);
+  type_value (w, "12,3x4");
+  g_assert_nonnull (kessan_import_wizard_get_value_message (w));
+  g_assert_nonnull (strstr (kessan_import_wizard_get_value_message (w), "12,3x4"));
+  g_assert_cmpstr (gtk_editable_get_text (kessan_import_wizard_get_value_entry (w)), ==, "12,3x4");
+  g_assert_cmpuint (g_list_model_get_n_items (kessan_filing_get_corrections (filing)), ==, 0);
+  g_assert_cmpfloat (kessan_line_item_get_value (item, 0), ==, value);
+  save_screenshot (GTK_WIDGET (w), "review-not-a-number");
+
+  /* Negative as Kessan shows it, then the number added with the release. */
+  type_value (w, "\u2212" "5");
+  filing = kessan_import_get_filing (import);
+  item = kessan_statement_get_row (kessan_filing_find_statement (filing, statement_id), row);
+  g_assert_cmpfloat (kessan_line_item_get_value (item, 0), ==, -5);
+  g_assert_null (kessan_import_wizard_get_value_message (w));
+  type_value (w, typed);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (w), "wizard.add", NULL));
+  kessan_test_iterate_until (wizard_closed, fixture, 10000);
+  added = kessan_test_app_find_filing (&fixture->test, "edited-release.txt");
+  g_assert_nonnull (added);
+  g_assert_cmpuint (g_list_model_get_n_items (kessan_filing_get_corrections (added)), ==, 2);
+  made = g_list_model_get_item (kessan_filing_get_corrections (added), 1);
+  g_assert_cmpint (kessan_correction_get_kind (made), ==, KESSAN_CORRECTION_SET_VALUE);
+  g_assert_cmpfloat (kessan_correction_get_printed (made), ==, value);
+
+  /* Kept in the library's filing, with where it came from. */
+  restarted = kessan_library_new (kessan_library_get_directory (library (fixture)));
+  g_assert_true (kessan_library_load (restarted, NULL, &error));
+  g_assert_no_error (error);
+  reloaded = g_list_model_get_item (G_LIST_MODEL (restarted), 0);
+  item = kessan_statement_get_row (kessan_filing_find_statement (reloaded, statement_id), row);
+  g_assert_cmpfloat (kessan_line_item_get_value (item, 0), ==, value + 1000);
+  g_assert_cmpuint (kessan_line_item_get_value_line (item, 0), >, 0);
+  g_clear_object (&made);
+  made = g_list_model_get_item (kessan_filing_get_corrections (reloaded), 1);
+  g_assert_cmpint (kessan_correction_get_kind (made), ==, KESSAN_CORRECTION_SET_VALUE);
+  g_assert_cmpfloat (kessan_correction_get_value (made), ==, value + 1000);
+  g_assert_cmpfloat (kessan_correction_get_printed (made), ==, value);
+}
+
+/* A TDnet package made here: its summary and one attachment, the
+ * structured fixtures, under the folders TDnet puts them in. */
+static GFile *
+write_package (Fixture    *fixture,
+               const char *name)
+{
+  static const char * const entries[][2] = {
+    { "XBRLData/Summary/tse-acedjpsm-79990-20240510300000-ixbrl.htm", "summary-ixbrl.htm" },
+    { "XBRLData/Attachment/0101010-acbs01-tse-acedjpfr-79990-2024-03-31-01-2024-05-10-ixbrl.htm", "bs-ixbrl.htm" },
+  };
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  struct archive *zip = archive_write_new ();
+
+  g_assert_cmpint (archive_write_set_format_zip (zip), ==, ARCHIVE_OK);
+  g_assert_cmpint (archive_write_open_filename (zip, path), ==, ARCHIVE_OK);
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    {
+      g_autofree char *fixture_name = g_build_filename ("structured", entries[i][1], NULL);
+      gsize length;
+      g_autofree char *body = kessan_test_load_seed (fixture_name, &length);
+      struct archive_entry *entry = archive_entry_new ();
+
+      archive_entry_set_pathname (entry, entries[i][0]);
+      archive_entry_set_filetype (entry, AE_IFREG);
+      archive_entry_set_perm (entry, 0644);
+      archive_entry_set_size (entry, (la_int64_t) length);
+      g_assert_cmpint (archive_write_header (zip, entry), ==, ARCHIVE_OK);
+      g_assert_cmpint (archive_write_data (zip, body, length), ==, (la_ssize_t) length);
+      archive_entry_free (entry);
+    }
+  g_assert_cmpint (archive_write_close (zip), ==, ARCHIVE_OK);
+  archive_write_free (zip);
+  return g_file_new_for_path (path);
+}
+
+static gboolean
+strv_has_prefix (char       **lines,
+                 const char  *prefix,
+                 const char  *part)
+{
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], prefix) && strstr (lines[i], part) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* What a part not read says after its format, in the interface's
+ * language (" · not read"). */
+static const char *
+not_read (void)
+{
+  const char *sentence = g_dgettext ("kessan", "%s · not read");
+
+  g_assert_true (g_str_has_prefix (sentence, "%s"));
+  return sentence + 2;
+}
+
+/* A package and an EDGAR submission list the documents they were read
+ * from, on their rows: what each is and whether its lines went in; a
+ * release of one file lists none. */
+static void
+test_parts (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GFile) package = write_package (fixture, "079990-tdnet.zip");
+  g_autofree char *submission_path = kessan_test_seed_path ("structured/submission.txt");
+  g_autoptr(GFile) submission = g_file_new_for_path (submission_path);
+  g_autofree char *text = kessan_test_make_clean_variant ("001_ac7abb1bfabe4158.txt");
+  g_autoptr(GFile) single = write_release (fixture, "one-file.txt", text, -1);
+  g_auto(GStrv) package_parts = NULL;
+  g_auto(GStrv) submission_parts = NULL;
+  g_auto(GStrv) single_parts = NULL;
+  KessanImportWizard *w;
+
+  w = open_to_summary (fixture, package);
+  kessan_import_wizard_add_file (w, submission);
+  kessan_import_wizard_add_file (w, single);
+  kessan_test_iterate_until (wizard_at_summary, fixture, 30000);
+  gtk_window_present (GTK_WINDOW (w));
+
+  /* The package: its summary and its attachment, both read. */
+  package_parts = kessan_import_wizard_get_file_parts (w, 0);
+  g_assert_cmpuint (g_strv_length (package_parts), ==, 2);
+  g_assert_true (g_str_has_prefix (package_parts[0], "tse-acedjpsm-79990-20240510300000-ixbrl.htm: "));
+  g_assert_true (g_str_has_prefix (package_parts[1], "0101010-acbs01-"));
+  g_assert_true (strv_has_prefix (package_parts, "tse-acedjpsm", g_dpgettext2 ("kessan", "package part", "Summary")));
+  g_assert_true (strv_has_prefix (package_parts, "0101010-acbs01", g_dpgettext2 ("kessan", "package part", "Attachment")));
+  g_assert_false (strv_has_prefix (package_parts, "", not_read ()));
+
+  /* The submission: the 8-K holds three documents, of which the results
+   * exhibit is read and the cover document and the logo are not. */
+  submission_parts = kessan_import_wizard_get_file_parts (w, 1);
+  g_assert_cmpuint (g_strv_length (submission_parts), ==, 4);
+  g_assert_true (g_str_has_prefix (submission_parts[0], "submission.txt (8-K): "));
+  g_assert_true (strv_has_prefix (submission_parts, "a8-kex991q1202412302023.htm: HTML", ""));
+  g_assert_false (strv_has_prefix (submission_parts, "a8-kex991q1202412302023.htm", not_read ()));
+  g_assert_true (strv_has_prefix (submission_parts, "aapl-20240201.htm", not_read ()));
+  g_assert_true (strv_has_prefix (submission_parts, "logo.jpg", not_read ()));
+  if (!g_str_has_prefix (g_get_language_names ()[0], "ja"))
+    {
+      g_assert_nonnull (strstr (kessan_import_wizard_get_file_message (w, 1), "1 of 3 documents read"));
+      g_assert_nonnull (strstr (kessan_import_wizard_get_file_message (w, 0), "2 of 2 documents read"));
+    }
+
+  /* One file is its own one part: nothing to list. */
+  single_parts = kessan_import_wizard_get_file_parts (w, 2);
+  g_assert_cmpuint (g_strv_length (single_parts), ==, 0);
+  g_assert_null (strstr (kessan_import_wizard_get_file_message (w, 2), "documents"));
+  save_screenshot (GTK_WIDGET (w), "summary-parts");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -770,6 +1032,8 @@ main (int    argc,
   ADD_TEST ("clean-one-click", test_clean_one_click);
   ADD_TEST ("ragged-correction", test_ragged_correction);
   ADD_TEST ("fits-small-screens", test_fits_small_screens);
+  ADD_TEST ("parts", test_parts);
+  ADD_TEST ("edit-value", test_edit_value);
   if (!g_str_has_prefix (g_get_language_names ()[0], "ja"))
     {
       ADD_TEST ("duplicate", test_duplicate);

@@ -6,7 +6,8 @@
 G_BEGIN_DECLS
 
 /* What the files of the import wizard share: kessan-import-wizard.c has
- * the files, the summary and adding, kessan-import-wizard-review.c the
+ * the files, the summary and adding, kessan-import-wizard-parts.c the
+ * parts a release was read from, kessan-import-wizard-review.c the
  * review and its corrections. */
 
 /* A file's row in the list of the "files" page. */
@@ -16,6 +17,8 @@ typedef struct
   GtkImage       *icon;
   GtkProgressBar *progress;
   GtkButton      *review;
+  GtkMenuButton  *parts;     /* the documents of a release of several */
+  GtkListBox     *parts_list;
   char           *problem;   /* why it could not be added, or NULL */
 } FileRow;
 
@@ -36,6 +39,8 @@ struct _KessanImportWizard
   GtkLabel          *preview_range_label;
   GtkTextView       *source_view;
   GtkLabel          *selection_label;
+  GtkEntry          *value_entry;
+  GtkLabel          *value_message;
   GtkDropDown       *move_dropdown;
   GtkDropDown       *concept_dropdown;
   GtkEntry          *new_concept_entry;
@@ -83,6 +88,12 @@ void        kessan_import_wizard_update_file_row   (KessanImportWizard *self,
                                                     KessanImport       *import);
 void        kessan_import_wizard_update_files_page (KessanImportWizard *self);
 const char *kessan_import_wizard_measure_name      (KessanMeasure       measure);
+
+/* kessan-import-wizard-parts.c */
+char       *kessan_import_wizard_count_parts       (KessanFiling       *filing);
+void        kessan_import_wizard_make_parts_button (FileRow            *row);
+void        kessan_import_wizard_fill_parts        (FileRow            *row,
+                                                    KessanFiling       *filing);
 
 /* kessan-import-wizard-review.c */
 void        kessan_import_wizard_review_class_init (GtkWidgetClass     *widget_class);

@@ -437,6 +437,30 @@ scroll_to_selection_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* The selected cell's number in the entry, as the preview shows it, and
+ * no message: what Escape goes back to. */
+static void
+show_value (KessanImportWizard *self)
+{
+  KessanStatement *statement = reviewed_statement (self);
+  g_autofree char *text = NULL;
+
+  if (statement != NULL && self->selected_row >= 0 && self->selected_column >= 0
+      && (guint) self->selected_row < kessan_statement_get_n_rows (statement)
+      && (guint) self->selected_column < kessan_statement_get_n_columns (statement))
+    {
+      KessanLineItem *row = kessan_statement_get_row (statement, (guint) self->selected_row);
+
+      if (kessan_line_item_has_value (row, (guint) self->selected_column))
+        text = kessan_format_number (kessan_line_item_get_value (row, (guint) self->selected_column),
+                                     kessan_line_item_get_decimals (row, (guint) self->selected_column),
+                                     negative_style (self));
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->value_entry), text != NULL ? text : "");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->value_entry), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->value_message), FALSE);
+}
+
 static void
 fill_selection (KessanImportWizard *self)
 {
@@ -483,6 +507,8 @@ fill_selection (KessanImportWizard *self)
     text = g_strdup (_("Select a cell of the table to correct it."));
   gtk_label_set_text (self->selection_label, text);
 
+  show_value (self);
+
   if (self->selected_column >= 0 && (guint) self->selected_column < kessan_statement_get_n_columns (statement))
     {
       KessanColumn *column = kessan_statement_get_column (statement, (guint) self->selected_column);
@@ -504,6 +530,8 @@ fill_selection (KessanImportWizard *self)
   gtk_widget_set_visible (self->row_group, self->selected_row >= 0);
   gtk_widget_set_visible (self->column_group, self->selected_row < 0 && self->selected_column >= 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.move-value",
+                                 self->selected_row >= 0 && self->selected_column >= 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.set-value",
                                  self->selected_row >= 0 && self->selected_column >= 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.set-concept", self->selected_row >= 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.set-column-role", self->selected_column >= 0);
@@ -678,6 +706,82 @@ move_value_action (GtkWidget  *widget,
     kessan_import_wizard_select_cell (self, self->selected_row, (int) to);
 }
 
+/* The number typed over the selected cell's: a correction like the
+ * others, kept with the release. Input that is not a number is kept in
+ * the entry, with a message saying why it was not taken. */
+static void
+set_value_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  KessanImportWizard *self = KESSAN_IMPORT_WIZARD (widget);
+  g_autoptr(KessanCorrection) correction = NULL;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->value_entry));
+  int row = self->selected_row, column = self->selected_column;
+  double value;
+  guint decimals;
+
+  if (row < 0 || column < 0 || self->table_id == NULL)
+    return;
+  if (!kessan_correction_parse_value (text, &value, &decimals))
+    {
+      g_autofree char *message = NULL;
+      g_autofree char *typed = g_strstrip (g_strdup (text));
+
+      if (*typed == '\0')
+        message = g_strdup (_("Type a number: the cell cannot be left empty here."));
+      else
+        /* TRANSLATORS: %s is what the analyst typed */
+        message = g_strdup_printf (_("“%s” is not a number. Type it as releases print it: 1,234, −1,234, (1,234) or 12.5."), text);
+      gtk_label_set_text (self->value_message, message);
+      gtk_widget_set_visible (GTK_WIDGET (self->value_message), TRUE);
+      gtk_widget_add_css_class (GTK_WIDGET (self->value_entry), "error");
+      return;
+    }
+  correction = kessan_correction_new_set_value (self->table_id, (guint) row, (guint) column, value, decimals);
+  apply (self, correction);
+  kessan_import_wizard_select_cell (self, row, column);
+}
+
+static void
+revert_value_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  show_value (KESSAN_IMPORT_WIZARD (widget));
+}
+
+static void
+value_entry_activate_cb (KessanImportWizard *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "wizard.set-value", NULL);
+}
+
+/* Typing a number on a selected cell starts editing it, as in a
+ * spreadsheet. */
+static gboolean
+preview_key_pressed_cb (KessanImportWizard    *self,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        GtkEventControllerKey *controller)
+{
+  gunichar c = gdk_keyval_to_unicode (keyval);
+  char utf8[8] = { 0 };
+  int position = 0;
+
+  if (self->selected_row < 0 || self->selected_column < 0
+      || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0
+      || c == 0 || !(g_unichar_isdigit (c) || strchr ("-(.", (int) c) != NULL || c == 0x2212 || c == 0x25B2))
+    return FALSE;
+  g_unichar_to_utf8 (c, utf8);
+  gtk_editable_set_text (GTK_EDITABLE (self->value_entry), "");
+  gtk_editable_insert_text (GTK_EDITABLE (self->value_entry), utf8, -1, &position);
+  gtk_widget_grab_focus (GTK_WIDGET (self->value_entry));
+  gtk_editable_set_position (GTK_EDITABLE (self->value_entry), -1);
+  return TRUE;
+}
+
 static void
 set_concept_action (GtkWidget  *widget,
                     const char *action_name,
@@ -829,6 +933,23 @@ kessan_import_wizard_get_reviewed_table (KessanImportWizard *self)
 {
   g_return_val_if_fail (KESSAN_IS_IMPORT_WIZARD (self), NULL);
   return self->table_id;
+}
+
+GtkEditable *
+kessan_import_wizard_get_value_entry (KessanImportWizard *self)
+{
+  g_return_val_if_fail (KESSAN_IS_IMPORT_WIZARD (self), NULL);
+  return GTK_EDITABLE (self->value_entry);
+}
+
+const char *
+kessan_import_wizard_get_value_message (KessanImportWizard *self)
+{
+  g_return_val_if_fail (KESSAN_IS_IMPORT_WIZARD (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->value_message)))
+    return NULL;
+  return gtk_label_get_text (self->value_message);
 }
 
 const char *
@@ -987,6 +1108,9 @@ kessan_import_wizard_review_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "wizard.review", "u", review_action);
   gtk_widget_class_install_action (widget_class, "wizard.move-value", NULL, move_value_action);
+  gtk_widget_class_install_action (widget_class, "wizard.set-value", NULL, set_value_action);
+  gtk_widget_class_install_action (widget_class, "wizard.revert-value", NULL, revert_value_action);
+  gtk_widget_class_bind_template_callback (widget_class, value_entry_activate_cb);
   gtk_widget_class_install_action (widget_class, "wizard.set-concept", NULL, set_concept_action);
   gtk_widget_class_install_action (widget_class, "wizard.set-column-role", NULL, set_column_role_action);
   gtk_widget_class_install_action (widget_class, "wizard.skip-table", NULL, skip_table_action);
@@ -1001,6 +1125,10 @@ kessan_import_wizard_review_init (KessanImportWizard *self)
 
   gtk_text_buffer_create_tag (buffer, "problem", "background", "rgba(224, 27, 36, 0.25)", NULL);
   gtk_text_buffer_create_tag (buffer, "selected", "background", "rgba(53, 132, 228, 0.3)", NULL);
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
   setup_choices (self);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (preview_key_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->preview_grid), keys);
   g_signal_connect_object (self->table_dropdown, "notify::selected", G_CALLBACK (table_selected_cb), self, G_CONNECT_SWAPPED);
 }

@@ -96,6 +96,7 @@ summarise (KessanImport *import)
   g_autofree char *warnings = NULL;
   g_autofree char *notes = NULL;
   g_autofree char *summary = NULL;
+  g_autofree char *parts = kessan_import_wizard_count_parts (filing);
   KessanDuplicateKind kind;
   KessanFiling *existing;
 
@@ -106,7 +107,8 @@ summarise (KessanImport *import)
   errors = g_strdup_printf (ngettext ("%u error", "%u errors", n_errors), n_errors);
   warnings = g_strdup_printf (ngettext ("%u warning", "%u warnings", n_warnings), n_warnings);
   notes = g_strdup_printf (ngettext ("%u note", "%u notes", n_notes), n_notes);
-  summary = g_strdup_printf ("%s\n%s · %s · %s · %s · %s", release_line, languages, tables, errors, warnings, notes);
+  summary = g_strdup_printf ("%s\n%s · %s%s%s · %s · %s · %s", release_line, languages, parts != NULL ? parts : "",
+                             parts != NULL ? " · " : "", tables, errors, warnings, notes);
   /* A release the library has already is said here, before Add. */
   if (kessan_import_get_state (import) == KESSAN_IMPORT_STATE_READ
       && (existing = kessan_import_find_duplicate (import, &kind)) != NULL)
@@ -115,6 +117,10 @@ summarise (KessanImport *import)
 
       if (kind == KESSAN_DUPLICATE_SAME_SOURCE)
         duplicate = g_strdup_printf (_("Already in the library as “%s”"), kessan_filing_get_source_name (existing));
+      else if (kind == KESSAN_DUPLICATE_OTHER_EDITION)
+        /* TRANSLATORS: the inline XBRL and the printed edition of one release */
+        duplicate = g_strdup_printf (_("Joins “%s” as the other edition of the same release"),
+                                     kessan_filing_get_source_name (existing));
       else
         duplicate = g_strdup_printf (_("The library has another release of this period: “%s”"),
                                      kessan_filing_get_source_name (existing));
@@ -166,6 +172,7 @@ kessan_import_wizard_update_file_row (KessanImportWizard *self,
     case KESSAN_IMPORT_STATE_ADDED:
       summary = summarise (import);
       adw_action_row_set_subtitle (row->row, summary);
+      kessan_import_wizard_fill_parts (row, kessan_import_get_filing (import));
       if (state == KESSAN_IMPORT_STATE_READ && row->problem != NULL)
         {
           /* The library's own message, as the engine gave it. */
@@ -338,6 +345,8 @@ kessan_import_wizard_add_file (KessanImportWizard *self,
   gtk_widget_set_valign (GTK_WIDGET (row->progress), GTK_ALIGN_CENTER);
   gtk_widget_set_size_request (GTK_WIDGET (row->progress), 120, -1);
   adw_action_row_add_suffix (row->row, GTK_WIDGET (row->progress));
+  kessan_import_wizard_make_parts_button (row);
+  adw_action_row_add_suffix (row->row, GTK_WIDGET (row->parts));
   row->review = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Review…")));
   gtk_widget_set_valign (GTK_WIDGET (row->review), GTK_ALIGN_CENTER);
   g_object_set_data (G_OBJECT (row->review), "index", GUINT_TO_POINTER (self->rows->len));
@@ -487,7 +496,7 @@ commit_next (KessanImportWizard *self)
       if (kessan_import_get_state (import) != KESSAN_IMPORT_STATE_READ)
         continue;
       existing = kessan_import_find_duplicate (import, &kind);
-      if (existing != NULL)
+      if (existing != NULL && kind != KESSAN_DUPLICATE_OTHER_EDITION)
         {
           ask_about_duplicate (self, import, existing, kind);
           return;
@@ -787,6 +796,8 @@ kessan_import_wizard_class_init (KessanImportWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KessanImportWizard, preview_range_label);
   gtk_widget_class_bind_template_child (widget_class, KessanImportWizard, source_view);
   gtk_widget_class_bind_template_child (widget_class, KessanImportWizard, selection_label);
+  gtk_widget_class_bind_template_child (widget_class, KessanImportWizard, value_entry);
+  gtk_widget_class_bind_template_child (widget_class, KessanImportWizard, value_message);
   gtk_widget_class_bind_template_child (widget_class, KessanImportWizard, move_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KessanImportWizard, concept_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KessanImportWizard, new_concept_entry);

@@ -25,6 +25,10 @@ GListModel         *kessan_import_wizard_get_imports       (KessanImportWizard *
 const char         *kessan_import_wizard_get_step          (KessanImportWizard *self);
 const char         *kessan_import_wizard_get_file_message  (KessanImportWizard *self,
                                                             guint               index);
+/* The parts of a release of several listed on its row, each as
+ * "name: what it is", or an empty list for a release of one file. */
+char              **kessan_import_wizard_get_file_parts    (KessanImportWizard *self,
+                                                            guint               index);
 /* The summary's heading: "2 files read", "1 of 2 files read". */
 const char         *kessan_import_wizard_get_heading       (KessanImportWizard *self);
 GtkWidget          *kessan_import_wizard_get_add_button    (KessanImportWizard *self);
@@ -42,6 +46,10 @@ gboolean            kessan_import_wizard_cell_has_class    (KessanImportWizard *
                                                             int                 column,
                                                             const char         *css_class);
 const char         *kessan_import_wizard_get_reviewed_table (KessanImportWizard *self);
+/* The entry the selected cell's number is typed in, and the message
+ * saying why what was typed was not taken (NULL when none is shown). */
+GtkEditable        *kessan_import_wizard_get_value_entry   (KessanImportWizard *self);
+const char         *kessan_import_wizard_get_value_message (KessanImportWizard *self);
 /* The rows of a long table the preview shows ("Rows 1–200 of 5,000"),
  * or NULL when it shows them all. */
 const char         *kessan_import_wizard_get_preview_range (KessanImportWizard *self);

@@ -57,13 +57,14 @@ check_for_total (const char *concept)
   return "sum";
 }
 
-/* Numbers in messages, grouped as the releases print them, with a true
- * minus sign as everywhere else in the interface. */
+/* Numbers in messages, grouped as the releases print them, negative as
+ * the language of the message writes it: "−80.97%" in English,
+ * "▲80.97%" in Japanese. */
 static char *
 format_number (double value,
                guint  decimals)
 {
-  return kessan_format_number (value, decimals, KESSAN_NEGATIVE_MINUS);
+  return kessan_format_number (value, decimals, kessan_format_message_negative_style ());
 }
 
 static char *

@@ -7,13 +7,16 @@
 
 #include <errno.h>
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
 #include "kessan-checks.h"
 #include "kessan-concepts.h"
 #include "kessan-error.h"
+#include "kessan-format.h"
 #include "kessan-model-private.h"
+#include "kessan-number.h"
 
 #define CORRECTIONS_FORMAT  "kessan-corrections"
 #define CORRECTIONS_VERSION 1
@@ -38,6 +41,9 @@ struct _KessanCorrection
   guint                 scale;
   guint                 fiscal_year;
   guint                 fiscal_quarter;
+  double                value;
+  guint                 decimals;
+  double                printed;   /* NaN until applied, or for an empty cell */
 };
 
 G_DEFINE_FINAL_TYPE (KessanCorrection, kessan_correction, G_TYPE_OBJECT)
@@ -48,6 +54,7 @@ static const char * const kind_names[] = {
   [KESSAN_CORRECTION_MOVE_VALUE] = "move-value",
   [KESSAN_CORRECTION_SKIP_TABLE] = "skip-table",
   [KESSAN_CORRECTION_FISCAL_PERIOD] = "fiscal-period",
+  [KESSAN_CORRECTION_SET_VALUE] = "set-value",
 };
 
 static void
@@ -73,6 +80,7 @@ static void
 kessan_correction_init (KessanCorrection *self)
 {
   self->scale = 1;
+  self->printed = NAN;
 }
 
 static KessanCorrection *
@@ -174,6 +182,74 @@ kessan_correction_new_move_value (const char *statement,
   self->column = from_column;
   self->to_column = to_column;
   return self;
+}
+
+/**
+ * kessan_correction_new_set_value:
+ * @statement: a statement id
+ * @row: a row index of that statement
+ * @column: a column index of that statement
+ * @value: the number the cell holds, as the release prints it (before
+ *   its column's scale)
+ * @decimals: the digits after the point to show it with
+ *
+ * Returns: (transfer full): a correction typing a number over the one
+ *   the release was read with (a misread or misprinted figure)
+ */
+KessanCorrection *
+kessan_correction_new_set_value (const char *statement,
+                                 guint       row,
+                                 guint       column,
+                                 double      value,
+                                 guint       decimals)
+{
+  KessanCorrection *self;
+
+  g_return_val_if_fail (statement != NULL, NULL);
+  g_return_val_if_fail (isfinite (value), NULL);
+
+  self = correction_new (KESSAN_CORRECTION_SET_VALUE, statement);
+  self->row = row;
+  self->column = column;
+  self->value = value;
+  self->decimals = MIN (decimals, 9);
+  return self;
+}
+
+/**
+ * kessan_correction_parse_value:
+ * @text: what the analyst typed
+ * @value: (out): the number
+ * @decimals: (out): its digits after the point
+ *
+ * Reads a number as the statements print it (kessan_number_parse()), and
+ * as Kessan shows it: with a true minus sign (U+2212) too. A nil mark,
+ * a percent sign's absence or presence aside, anything that is not one
+ * number, or a number of more digits than can be kept exactly, is not
+ * taken.
+ *
+ * Returns: %TRUE when @text is one number
+ */
+gboolean
+kessan_correction_parse_value (const char *text,
+                               double     *value,
+                               guint      *decimals)
+{
+  g_autoptr(GString) token = NULL;
+  KessanNumber number = { 0 };
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  token = g_string_new (text);
+  g_strstrip (token->str);
+  token->len = strlen (token->str);
+  g_string_replace (token, "\xe2\x88\x92", "-", 0);  /* − */
+  if (token->len == 0 || !kessan_number_parse (token->str, token->len, &number)
+      || number.nil || number.unreadable || number.inexact || !isfinite (number.value))
+    return FALSE;
+  *value = number.value;
+  *decimals = number.decimals;
+  return TRUE;
 }
 
 /**
@@ -310,6 +386,27 @@ kessan_correction_get_fiscal_quarter (KessanCorrection *self)
   return self->fiscal_quarter;
 }
 
+double
+kessan_correction_get_value (KessanCorrection *self)
+{
+  g_return_val_if_fail (KESSAN_IS_CORRECTION (self), NAN);
+  return self->value;
+}
+
+guint
+kessan_correction_get_decimals (KessanCorrection *self)
+{
+  g_return_val_if_fail (KESSAN_IS_CORRECTION (self), 0);
+  return self->decimals;
+}
+
+double
+kessan_correction_get_printed (KessanCorrection *self)
+{
+  g_return_val_if_fail (KESSAN_IS_CORRECTION (self), NAN);
+  return self->printed;
+}
+
 /**
  * kessan_correction_describe:
  * @self: a #KessanCorrection
@@ -342,6 +439,20 @@ kessan_correction_describe (KessanCorrection *self)
                               self->row + 1, self->column + 1, self->to_column + 1);
     case KESSAN_CORRECTION_SKIP_TABLE:
       return g_strdup_printf (_("The table “%s” was left out."), self->statement);
+    case KESSAN_CORRECTION_SET_VALUE:
+      {
+        KessanNegativeStyle style = kessan_format_message_negative_style ();
+        g_autofree char *typed = kessan_format_number (self->value, self->decimals, style);
+        g_autofree char *printed = NULL;
+
+        if (isnan (self->printed))
+          return g_strdup_printf (_("The number %s was entered in row %u, column %u, which the release left empty."),
+                                  typed, self->row + 1, self->column + 1);
+        printed = kessan_format_number (self->printed, self->decimals, style);
+        /* Translators: a number the analyst typed over the one read */
+        return g_strdup_printf (_("The number of row %u, column %u was set to %s; the release was read as %s."),
+                                self->row + 1, self->column + 1, typed, printed);
+      }
     case KESSAN_CORRECTION_FISCAL_PERIOD:
       if (self->fiscal_quarter == 0)
         return g_strdup_printf (_("The fiscal period was set to fiscal year %u."), self->fiscal_year);
@@ -382,6 +493,8 @@ kessan_correction_touches (KessanCorrection *self,
       return row == (int) self->row && column < 0;
     case KESSAN_CORRECTION_MOVE_VALUE:
       return row == (int) self->row && column == (int) self->to_column;
+    case KESSAN_CORRECTION_SET_VALUE:
+      return row == (int) self->row && column == (int) self->column;
     case KESSAN_CORRECTION_SKIP_TABLE:
     case KESSAN_CORRECTION_FISCAL_PERIOD:
     default:
@@ -524,6 +637,44 @@ apply_move_value (KessanCorrection *self,
   return TRUE;
 }
 
+/* The number keeps its source line: the corrected cell still points at
+ * what the release printed there. */
+static gboolean
+apply_set_value (KessanCorrection *self,
+                 KessanFiling     *filing,
+                 GError          **error)
+{
+  KessanStatement *statement = require_statement (filing, self, error);
+  KessanCorrection *earlier;
+  KessanLineItem *row;
+  guint line;
+
+  if (statement == NULL || (row = require_row (statement, self, error)) == NULL ||
+      !require_column (statement, self->column, self, error))
+    return FALSE;
+
+  earlier = kessan_filing_find_correction (filing, self->statement, (int) self->row, (int) self->column);
+  if (earlier != NULL && earlier->kind == KESSAN_CORRECTION_SET_VALUE)
+    {
+      /* A number typed again: what the release was read as is still
+       * the first one's. */
+      self->printed = earlier->printed;
+      line = kessan_line_item_get_value_line (row, self->column);
+    }
+  else if (kessan_line_item_has_value (row, self->column))
+    {
+      self->printed = kessan_line_item_get_value (row, self->column);
+      line = kessan_line_item_get_value_line (row, self->column);
+    }
+  else
+    {
+      self->printed = NAN;
+      line = kessan_line_item_get_line (row);
+    }
+  kessan_line_item_set_value (row, self->column, self->value, self->decimals, line);
+  return TRUE;
+}
+
 static gboolean
 apply_skip_table (KessanCorrection *self,
                   KessanFiling     *filing,
@@ -609,6 +760,9 @@ kessan_filing_apply_correction (KessanFiling      *filing,
     case KESSAN_CORRECTION_FISCAL_PERIOD:
       applied = apply_fiscal_period (correction, filing);
       break;
+    case KESSAN_CORRECTION_SET_VALUE:
+      applied = apply_set_value (correction, filing, error);
+      break;
     default:
       g_assert_not_reached ();
     }
@@ -689,6 +843,29 @@ kessan_corrections_write (KessanJsonWriter *w,
           kessan_json_writer_uint (w, "row", self->row);
           kessan_json_writer_uint (w, "from_column", self->column);
           kessan_json_writer_uint (w, "to_column", self->to_column);
+          break;
+        case KESSAN_CORRECTION_SET_VALUE:
+          {
+            char number[G_ASCII_DTOSTR_BUF_SIZE + 32];
+
+            kessan_json_writer_uint (w, "row", self->row);
+            kessan_json_writer_uint (w, "column", self->column);
+            kessan_json_writer_key (w, "value");
+            if (!kessan_json_format_fixed (number, sizeof number, self->value, self->decimals))
+              kessan_json_format_shortest (number, sizeof number, self->value);
+            g_string_append (w->out, number);
+            kessan_json_writer_uint (w, "decimals", self->decimals);
+            /* What the release was read as, for whoever reads the file. */
+            kessan_json_writer_key (w, "printed");
+            if (isnan (self->printed))
+              g_string_append (w->out, "null");
+            else
+              {
+                if (!kessan_json_format_fixed (number, sizeof number, self->printed, self->decimals))
+                  kessan_json_format_shortest (number, sizeof number, self->printed);
+                g_string_append (w->out, number);
+              }
+          }
           break;
         case KESSAN_CORRECTION_FISCAL_PERIOD:
           kessan_json_writer_uint (w, "fiscal_year", self->fiscal_year);
@@ -832,6 +1009,32 @@ read_correction (JsonObject  *object,
           !member_uint (object, path, "from_column", G_MAXINT, &self->column, error) ||
           !member_uint (object, path, "to_column", G_MAXINT, &self->to_column, error))
         return NULL;
+      break;
+    case KESSAN_CORRECTION_SET_VALUE:
+      {
+        JsonNode *node = json_object_get_member (object, "value");
+        JsonNode *printed = json_object_get_member (object, "printed");
+
+        if (!member_uint (object, path, "row", G_MAXINT, &self->row, error) ||
+            !member_uint (object, path, "column", G_MAXINT, &self->column, error) ||
+            !member_uint (object, path, "decimals", 9, &self->decimals, error))
+          return NULL;
+        if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+            (json_node_get_value_type (node) != G_TYPE_INT64 && json_node_get_value_type (node) != G_TYPE_DOUBLE))
+          {
+            read_fail (error, path, "value", "expected a number");
+            return NULL;
+          }
+        self->value = json_node_get_double (node);
+        if (!isfinite (self->value))
+          {
+            read_fail (error, path, "value", "expected a finite number");
+            return NULL;
+          }
+        if (printed != NULL && JSON_NODE_HOLDS_VALUE (printed) &&
+            (json_node_get_value_type (printed) == G_TYPE_INT64 || json_node_get_value_type (printed) == G_TYPE_DOUBLE))
+          self->printed = json_node_get_double (printed);
+      }
       break;
     case KESSAN_CORRECTION_FISCAL_PERIOD:
       if (!member_uint (object, path, "fiscal_year", 9999, &self->fiscal_year, error) ||

@@ -18,6 +18,7 @@ typedef enum
   KESSAN_CORRECTION_MOVE_VALUE,     /* a number of a ragged row in another column */
   KESSAN_CORRECTION_SKIP_TABLE,     /* a table left out of the filing */
   KESSAN_CORRECTION_FISCAL_PERIOD,  /* the release's fiscal year and quarter */
+  KESSAN_CORRECTION_SET_VALUE,      /* a number typed over the one read */
 } KessanCorrectionKind;
 
 #define KESSAN_TYPE_CORRECTION (kessan_correction_get_type ())
@@ -39,6 +40,16 @@ KessanCorrection     *kessan_correction_new_move_value    (const char       *sta
                                                            guint             row,
                                                            guint             from_column,
                                                            guint             to_column);
+KessanCorrection     *kessan_correction_new_set_value     (const char       *statement,
+                                                           guint             row,
+                                                           guint             column,
+                                                           double            value,
+                                                           guint             decimals);
+/* Reads a number as an analyst types it ("1,234", "−1,234", "(1,234)",
+ * "▲1,234.5"); FALSE for anything else. */
+gboolean              kessan_correction_parse_value       (const char       *text,
+                                                           double           *value,
+                                                           guint            *decimals);
 KessanCorrection     *kessan_correction_new_skip_table    (const char       *statement);
 KessanCorrection     *kessan_correction_new_fiscal_period (guint             fiscal_year,
                                                            guint             fiscal_quarter);
@@ -46,9 +57,10 @@ KessanCorrection     *kessan_correction_new_fiscal_period (guint             fis
 KessanCorrectionKind  kessan_correction_get_kind          (KessanCorrection *self);
 /* The statement id, or NULL for a fiscal period. */
 const char           *kessan_correction_get_statement     (KessanCorrection *self);
-/* Row index in the statement (row concept, move value). */
+/* Row index in the statement (row concept, move value, set value). */
 guint                 kessan_correction_get_row           (KessanCorrection *self);
-/* Column index (column role), or the column a value moves from. */
+/* Column index (column role, set value), or the column a value moves
+ * from. */
 guint                 kessan_correction_get_column        (KessanCorrection *self);
 guint                 kessan_correction_get_to_column     (KessanCorrection *self);
 const char           *kessan_correction_get_period_end    (KessanCorrection *self);
@@ -60,6 +72,12 @@ const char           *kessan_correction_get_concept       (KessanCorrection *sel
 const char           *kessan_correction_get_label         (KessanCorrection *self);
 guint                 kessan_correction_get_fiscal_year   (KessanCorrection *self);
 guint                 kessan_correction_get_fiscal_quarter (KessanCorrection *self);
+/* The number typed (set value), its decimals, and the number the
+ * release printed, once the correction was applied (NaN for an empty
+ * cell). */
+double                kessan_correction_get_value         (KessanCorrection *self);
+guint                 kessan_correction_get_decimals      (KessanCorrection *self);
+double                kessan_correction_get_printed       (KessanCorrection *self);
 
 /* A sentence saying what was corrected, in the user's language. */
 char                 *kessan_correction_describe          (KessanCorrection *self);

@@ -36,6 +36,31 @@ kessan_format_plain (double value,
 }
 
 /**
+ * kessan_format_message_negative_style:
+ *
+ * The messages Kessan writes itself, such as the findings of the checks,
+ * are in the language of the interface, and a number in a sentence is
+ * written as that language writes it: the translation says how, so that
+ * a message and its numbers never disagree.
+ *
+ * Returns: the negative style of the language of the messages
+ */
+KessanNegativeStyle
+kessan_format_message_negative_style (void)
+{
+  /* TRANSLATORS: how a negative number is written in Kessan's messages
+   * in your language; one of the words "minus" (−1,234), "parentheses"
+   * ((1,234)) or "triangle" (▲1,234), itself not translated. */
+  const char *style = C_("negative numbers in messages", "minus");
+
+  if (g_str_equal (style, "triangle"))
+    return KESSAN_NEGATIVE_TRIANGLE;
+  if (g_str_equal (style, "parentheses"))
+    return KESSAN_NEGATIVE_PARENTHESES;
+  return KESSAN_NEGATIVE_MINUS;
+}
+
+/**
  * kessan_format_number:
  * @value: a number
  * @decimals: digits after the point

@@ -18,6 +18,9 @@ typedef enum
 char *kessan_format_number      (double              value,
                                  guint               decimals,
                                  KessanNegativeStyle style);
+/* The negative style of the language Kessan's own messages are written
+ * in (the findings of the checks): "▲80.97%" in Japanese. */
+KessanNegativeStyle kessan_format_message_negative_style (void);
 char *kessan_format_plain       (double              value,
                                  guint               decimals);
 char *kessan_format_period      (const char         *period_end,

@@ -628,7 +628,12 @@ kessan_import_find_duplicate (KessanImport        *self,
                                                     kessan_filing_get_fiscal_year (self->filing),
                                                     kessan_filing_get_fiscal_quarter (self->filing));
           if (existing != NULL)
-            found = KESSAN_DUPLICATE_SAME_PERIOD;
+            found = kessan_library_is_other_edition (existing, self->filing)
+                    ? KESSAN_DUPLICATE_OTHER_EDITION : KESSAN_DUPLICATE_SAME_PERIOD;
+          /* An edition added before is the same file again. */
+          for (guint i = 0; existing != NULL && i < kessan_filing_get_n_parts (existing); i++)
+            if (g_strcmp0 (kessan_filing_get_part (existing, i)->sha256, kessan_filing_get_source_hash (self->filing)) == 0)
+              found = KESSAN_DUPLICATE_SAME_SOURCE;
         }
     }
 
@@ -841,6 +846,15 @@ kessan_import_commit (KessanImport      *self,
   existing = kessan_import_find_duplicate (self, &kind);
   if (existing != NULL)
     g_object_ref (existing);
+
+  /* The other edition of a release joins it: one release, one entry. */
+  if (existing != NULL && kind == KESSAN_DUPLICATE_OTHER_EDITION && mode == KESSAN_IMPORT_MODE_ADD)
+    {
+      if (!kessan_library_add_edition (self->library, existing, self->filing, self->source, error))
+        return NULL;
+      set_state (self, KESSAN_IMPORT_STATE_ADDED);
+      return g_steal_pointer (&existing);
+    }
 
   if (existing != NULL &&
       (mode == KESSAN_IMPORT_MODE_ADD || (mode == KESSAN_IMPORT_MODE_KEEP_BOTH && kind == KESSAN_DUPLICATE_SAME_SOURCE)))

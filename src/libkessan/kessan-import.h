@@ -33,6 +33,7 @@ typedef enum
   KESSAN_DUPLICATE_NONE,
   KESSAN_DUPLICATE_SAME_SOURCE,   /* the very same file, under any name */
   KESSAN_DUPLICATE_SAME_PERIOD,   /* another release of the same company and fiscal period */
+  KESSAN_DUPLICATE_OTHER_EDITION, /* the other edition (inline XBRL or printed) of a release: it joins it */
 } KessanDuplicateKind;
 
 typedef enum

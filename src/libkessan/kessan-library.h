@@ -52,4 +52,16 @@ GBytes              *kessan_library_read_source     (KessanLibrary       *self,
                                                      KessanFiling        *filing,
                                                      GError             **error);
 
+/* The editions of one release (kessan-library-editions.c): its inline
+ * XBRL and its printed document are one library entry. */
+gboolean             kessan_library_is_other_edition (KessanFiling        *release,
+                                                      KessanFiling        *filing);
+guint                kessan_library_compare_editions (KessanFiling        *release,
+                                                      KessanFiling        *edition);
+gboolean             kessan_library_add_edition     (KessanLibrary       *self,
+                                                      KessanFiling        *release,
+                                                      KessanFiling        *edition,
+                                                      GBytes              *source,
+                                                      GError             **error);
+
 G_END_DECLS
