@@ -101,7 +101,7 @@ test_app_starts_with_samples (Fixture       *fixture,
   assert_cell (page, "Total revenues", 1, "82,431");
   assert_cell (page, "Total revenues", 2, "9,185,259");
   assert_cell (page, "Operating income (loss)", 2, "\xe2\x88\x92" "829,760");
-  assert_cell (page, "Net loss", 3, "\xe2\x88\x92" "3.0");
+  assert_cell (page, "Net income (loss)", 3, "\xe2\x88\x92" "3.0");
 
   /* 4Q FY2002's Japanese balance sheet, its labels in the language the
    * user chose. */
