@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kessan-accessible.h"
 #include "kessan-charts-page.h"
 #include "kessan-checks-page.h"
 #include "kessan-import-wizard.h"
@@ -683,6 +684,7 @@ import_wizard (KessanWindow *self)
     return self->import_wizard;
 
   wizard = kessan_import_wizard_new (GTK_WINDOW (self), self->library, self->settings);
+  kessan_accessible_name_text_buttons (GTK_WIDGET (wizard));
   g_signal_connect_object (wizard, "filing-added", G_CALLBACK (filing_added_cb), self, G_CONNECT_SWAPPED);
   g_set_weak_pointer (&self->import_wizard, wizard);
   return wizard;
@@ -1315,4 +1317,5 @@ kessan_window_init (KessanWindow *self)
 {
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  kessan_accessible_name_text_buttons (GTK_WIDGET (self));
 }
