@@ -21,7 +21,10 @@
  *   statement SOURCE ID       the statement ID of the release SOURCE
  *   wizard / close-wizard     the import wizard on a sample release
  *   preferences / close-preferences
- *   focus                     "focus PLACE TYPE": where the keyboard is
+ *   focus                     "focus PAGE TYPE KIND CLASS": where the
+ *                             keyboard is (answer_focus ())
+ *   screenshot NAME           what the window shows, in a PNG file
+ *   wait                      half a second of the main loop
  *   quit
  */
 
@@ -112,23 +115,37 @@ preferences_open (gpointer data)
   return preferences != NULL && gtk_widget_get_mapped (GTK_WIDGET (preferences));
 }
 
-/* Where the keyboard is: the page it is in, or the part of the window. */
+/* Where the keyboard is: the page it is in (or "window"), the focused
+ * widget's type, and the table, list, text or chart it is in, with that
+ * widget's style classes ("view,data-table", "-" for none). */
 static void
 answer_focus (AtspiApp *self)
 {
   static const char *pages[] = { "statements", "trends", "charts", "checks", "source" };
+  static const char *kinds[] = { "GtkColumnView", "GtkListView", "GtkListBox", "GtkTextView", "KessanChart" };
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self->test.window));
   const char *place = "window";
+  const char *kind = "-";
+  g_auto(GStrv) classes = NULL;
+  g_autofree char *joined = NULL;
 
   if (focus == NULL)
     {
-      answer ("focus none none");
+      answer ("focus none none - -");
       return;
     }
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     if (gtk_widget_is_ancestor (focus, kessan_window_get_page (self->test.window, pages[i])))
       place = pages[i];
-  answer ("focus %s %s", place, G_OBJECT_TYPE_NAME (focus));
+  for (GtkWidget *widget = focus; widget != NULL && g_str_equal (kind, "-"); widget = gtk_widget_get_parent (widget))
+    for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+      if (g_str_equal (G_OBJECT_TYPE_NAME (widget), kinds[i]))
+        {
+          kind = kinds[i];
+          classes = gtk_widget_get_css_classes (widget);
+        }
+  joined = classes != NULL && classes[0] != NULL ? g_strjoinv (",", classes) : g_strdup ("-");
+  answer ("focus %s %s %s %s", place, G_OBJECT_TYPE_NAME (focus), kind, joined);
 }
 
 static void
@@ -197,6 +214,16 @@ run_command (AtspiApp   *self,
     }
   else if (g_strcmp0 (words[0], "focus") == 0)
     answer_focus (self);
+  else if (g_strcmp0 (words[0], "screenshot") == 0 && words[1] != NULL)
+    {
+      kessan_test_save_screenshot (GTK_WIDGET (window), words[1]);
+      answer ("ok");
+    }
+  else if (g_strcmp0 (words[0], "wait") == 0)
+    {
+      kessan_test_iterate_for (500);
+      answer ("ok");
+    }
   else
     answer ("unknown command: %s", command);
 }

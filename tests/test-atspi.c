@@ -25,6 +25,10 @@
 
 #define ATSPI_TIMEOUT_MS 20000
 
+/* X keysyms, as the registry daemon takes them. */
+#define KEYSYM_TAB   0xff09
+#define KEYSYM_SPACE 0x0020
+
 
 /* Why the accessibility bus is not there, when it is not. */
 static char *bus_missing;
@@ -828,6 +832,256 @@ test_atspi_cell_names (Fixture       *fixture,
     assert_japanese (root);
 }
 
+/* ---- The keyboard ---- */
+
+/* A key pressed and released, or a click, as a screen reader or an
+ * on-screen keyboard makes them: through the registry daemon, which
+ * sends them to the X server. */
+static void
+press_key (Fixture *fixture,
+           guint    keysym)
+{
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+
+  reply = g_dbus_connection_call_sync (fixture->bus, "org.a11y.atspi.Registry", "/org/a11y/atspi/registry/deviceeventcontroller",
+                                       "org.a11y.atspi.DeviceEventController", "GenerateKeyboardEvent",
+                                       g_variant_new ("(isu)", (gint32) keysym, "", (guint32) ATSPI_KEY_SYM),
+                                       NULL, G_DBUS_CALL_FLAGS_NONE, ATSPI_TIMEOUT_MS, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+click (Fixture *fixture,
+       int      x,
+       int      y)
+{
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+
+  reply = g_dbus_connection_call_sync (fixture->bus, "org.a11y.atspi.Registry", "/org/a11y/atspi/registry/deviceeventcontroller",
+                                       "org.a11y.atspi.DeviceEventController", "GenerateMouseEvent",
+                                       g_variant_new ("(iis)", x, y, "b1c"),
+                                       NULL, G_DBUS_CALL_FLAGS_NONE, ATSPI_TIMEOUT_MS, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* Where the application says the keyboard is: "focus PAGE TYPE KIND
+ * CLASS" (tests/kessan-atspi-app.c), split. */
+static GStrv
+ask_focus (Fixture *fixture)
+{
+  g_autofree char *answer = NULL;
+  GStrv words;
+
+  command (fixture, "wait");
+  answer = ask (fixture, "focus");
+  words = g_strsplit (answer, " ", -1);
+  g_assert_cmpuint (g_strv_length (words), ==, 5);
+  return words;
+}
+
+/* The last object that told the bus it has the focus, as a screen
+ * reader follows the focus: "object:state-changed:focused". */
+typedef struct
+{
+  char *bus_name;
+  char *path;
+} FocusEvent;
+
+static void
+focus_event_cb (GDBusConnection *bus,
+                const char      *sender,
+                const char      *path,
+                const char      *interface,
+                const char      *signal,
+                GVariant        *parameters,
+                gpointer         data)
+{
+  FocusEvent *event = data;
+  const char *kind;
+  gint32 detail1;
+
+  g_variant_get_child (parameters, 0, "&s", &kind);
+  g_variant_get_child (parameters, 1, "i", &detail1);
+  if (g_strcmp0 (kind, "focused") != 0 || detail1 != 1)
+    return;
+  g_free (event->bus_name);
+  g_free (event->path);
+  event->bus_name = g_strdup (sender);
+  event->path = g_strdup (path);
+}
+
+/* Turns the main loop until an object has said it has the focus, and
+ * a little longer for any that follows it. */
+static void
+wait_focus_event (FocusEvent *event)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gint64 settled;
+
+  while (event->path == NULL && g_get_monotonic_time () < deadline)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (10 * 1000);
+  settled = g_get_monotonic_time () + 300 * 1000;
+  while (g_get_monotonic_time () < settled)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (10 * 1000);
+}
+
+/* The role and name of the object of @event. */
+static Node *
+read_focus_event (Fixture    *fixture,
+                  FocusEvent *event)
+{
+  TreeRead read = { fixture->bus, 0, NULL };
+  Node *node;
+
+  if (event->path == NULL)
+    return NULL;
+  node = node_new (event->bus_name, event->path);
+  send_call (&read, node, "org.a11y.atspi.Accessible", "GetRole", NULL, G_VARIANT_TYPE ("(u)"), role_cb);
+  send_call (&read, node, "org.freedesktop.DBus.Properties", "Get",
+             g_variant_new ("(ss)", "org.a11y.atspi.Accessible", "Name"), G_VARIANT_TYPE ("(v)"), name_cb);
+  wait_calls (&read);
+  return node;
+}
+
+static void
+find_tabs (Node       *node,
+           Fixture    *fixture,
+           GPtrArray  *tabs)
+{
+  if (node->role == ATSPI_ROLE_PAGE_TAB)
+    {
+      g_autoptr(GVariant) extents = g_dbus_connection_call_sync (fixture->bus, node->bus_name, node->path,
+                                                                 "org.a11y.atspi.Component", "GetExtents",
+                                                                 g_variant_new ("(u)", (guint32) ATSPI_COORD_TYPE_WINDOW),
+                                                                 G_VARIANT_TYPE ("((iiii))"), G_DBUS_CALL_FLAGS_NONE,
+                                                                 ATSPI_TIMEOUT_MS, NULL, NULL);
+      int x, y, width, height;
+
+      g_assert_nonnull (extents);
+      g_variant_get (extents, "((iiii))", &x, &y, &width, &height);
+      /* The switcher on screen; the narrow one and the bar are
+       * there too, of no size. */
+      if (width > 0 && height > 0)
+        g_ptr_array_add (tabs, g_variant_ref_sink (g_variant_new ("(sii)", node->name, x + width / 2, y + height / 2)));
+      return;
+    }
+  for (guint i = 0; i < node->children->len; i++)
+    find_tabs (node->children->pdata[i], fixture, tabs);
+}
+
+/* A page's tab clicked: the keyboard goes to what the page is about,
+ * its table, chart, list or text, and a screen reader hears that, not
+ * the tab. */
+static void
+test_atspi_tab_focus (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  static const struct
+  {
+    const char *page;
+    const char *title;
+    const char *kind;
+    AtspiRole   roles[2];
+  } pages[] = {
+    { "trends", N_("Trends"), "GtkColumnView", { ATSPI_ROLE_TABLE_ROW, ATSPI_ROLE_TABLE_CELL } },
+    { "charts", N_("Charts"), "KessanChart", { ATSPI_ROLE_IMAGE, ATSPI_ROLE_IMAGE } },
+    { "checks", N_("Checks"), "GtkListBox", { ATSPI_ROLE_LIST_ITEM, ATSPI_ROLE_LIST_ITEM } },
+    { "source", N_("Source"), "GtkTextView", { ATSPI_ROLE_TEXT, ATSPI_ROLE_TEXT } },
+    { "statements", N_("Statements"), "GtkColumnView", { ATSPI_ROLE_TABLE_ROW, ATSPI_ROLE_TABLE_CELL } },
+  };
+  g_autoptr(Node) root = NULL;
+  g_autoptr(GPtrArray) tabs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
+  FocusEvent event = { NULL, NULL };
+  guint subscription;
+
+  if (fixture->app == NULL)
+    return;
+  command (fixture, "statement 003_3f09aa9018b22431.txt en-income-quarter");
+  root = read_application (fixture, "tabs");
+  find_tabs (root, fixture, tabs);
+  g_assert_cmpuint (tabs->len, ==, G_N_ELEMENTS (pages));
+  subscription = g_dbus_connection_signal_subscribe (fixture->bus, NULL, "org.a11y.atspi.Event.Object", "StateChanged",
+                                                     NULL, NULL, G_DBUS_SIGNAL_FLAGS_NONE, focus_event_cb, &event, NULL);
+  for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
+    {
+      g_auto(GStrv) focus = NULL;
+      g_autoptr(Node) focused = NULL;
+      int x = -1, y = -1;
+
+      for (guint t = 0; t < tabs->len; t++)
+        {
+          const char *name;
+          int tx, ty;
+
+          g_variant_get (tabs->pdata[t], "(&sii)", &name, &tx, &ty);
+          if (g_str_equal (name, _(pages[p].title)))
+            {
+              x = tx;
+              y = ty;
+            }
+        }
+      g_assert_cmpint (x, >=, 0);
+      g_clear_pointer (&event.bus_name, g_free);
+      g_clear_pointer (&event.path, g_free);
+      click (fixture, x, y);
+      for (guint tries = 0; tries < 20; tries++)
+        {
+          g_clear_pointer (&focus, g_strfreev);
+          focus = ask_focus (fixture);
+          if (g_str_equal (focus[1], pages[p].page))
+            break;
+        }
+      g_test_message ("%s: the focus on %s in %s (%s)", pages[p].page, focus[2], focus[3], focus[1]);
+      g_assert_cmpstr (focus[1], ==, pages[p].page);
+      g_assert_cmpstr (focus[3], ==, pages[p].kind);
+      /* The screen reader's side: the last object focused, told on the
+       * bus apart from the application's answer. */
+      wait_focus_event (&event);
+      focused = read_focus_event (fixture, &event);
+      g_assert_nonnull (focused);
+      g_test_message ("%s: AT-SPI: %s \"%s\" focused", pages[p].page, focused->role_name, focused->name);
+      g_assert_true (focused->role == pages[p].roles[0] || focused->role == pages[p].roles[1]);
+      g_assert_false (is_unnamed (focused->name));
+    }
+  g_dbus_connection_signal_unsubscribe (fixture->bus, subscription);
+  g_free (event.bus_name);
+  g_free (event.path);
+}
+
+/* The chart's data table, the chart said as numbers, is reached by the
+ * Tab key from the chart, opened by its expander from the keyboard. */
+static void
+test_atspi_chart_table_keyboard (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_auto(GStrv) focus = NULL;
+  gboolean reached = FALSE;
+
+  if (fixture->app == NULL)
+    return;
+  command (fixture, "page charts");
+  focus = ask_focus (fixture);
+  g_assert_cmpstr (focus[3], ==, "KessanChart");
+  for (guint presses = 0; presses < 12 && !reached; presses++)
+    {
+      /* The expander closed over the table: Space opens it. */
+      if (g_str_equal (focus[2], "GtkExpander") && presses > 0)
+        press_key (fixture, KEYSYM_SPACE);
+      press_key (fixture, KEYSYM_TAB);
+      g_clear_pointer (&focus, g_strfreev);
+      focus = ask_focus (fixture);
+      g_test_message ("Tab: %s %s %s %s", focus[1], focus[2], focus[3], focus[4]);
+      reached = g_str_equal (focus[3], "GtkColumnView") && strstr (focus[4], "data-table") != NULL;
+    }
+  g_assert_true (reached);
+  g_assert_cmpstr (focus[1], ==, "charts");
+  command (fixture, "screenshot chart-data-table-focus");
+}
+
 static gboolean
 bus_name_has_owner (GDBusConnection *session,
                     const char      *name)
@@ -932,6 +1186,8 @@ main (int    argc,
   g_test_add ("/kessan/atspi/names", Fixture, NULL, fixture_set_up, test_atspi_names, fixture_tear_down);
   g_test_add ("/kessan/atspi/dialog-names", Fixture, NULL, fixture_set_up, test_atspi_dialog_names, fixture_tear_down);
   g_test_add ("/kessan/atspi/cell-names", Fixture, NULL, fixture_set_up, test_atspi_cell_names, fixture_tear_down);
+  g_test_add ("/kessan/atspi/tab-focus", Fixture, NULL, fixture_set_up, test_atspi_tab_focus, fixture_tear_down);
+  g_test_add ("/kessan/atspi/chart-table-keyboard", Fixture, NULL, fixture_set_up, test_atspi_chart_table_keyboard, fixture_tear_down);
   status = g_test_run ();
 
   if (launcher != NULL)

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "kessan-accessible.h"
+#include "kessan-chart.h"
 #include "kessan-charts-page.h"
 #include "kessan-checks-page.h"
 #include "kessan-import-wizard.h"
@@ -985,9 +986,72 @@ remove_filing_action (GtkWidget  *widget,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-/* The keyboard goes on in the page shown, at its first control, rather
- * than wherever a hidden page leaves the focus: once the page has been
- * laid out (a frame after it is shown), as the focus order needs. */
+/* What a page is about, where the keyboard goes when the page is shown:
+ * its chart, its text, its table or its list, the first one on screen
+ * of the first of these kinds. */
+static GtkWidget *
+find_shown (GtkWidget *widget,
+            GType      type)
+{
+  if (!gtk_widget_get_mapped (widget) || GTK_IS_POPOVER (widget))
+    return NULL;
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_shown (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_main_content (GtkWidget *page)
+{
+  GType kinds[] = { KESSAN_TYPE_CHART, GTK_TYPE_TEXT_VIEW, GTK_TYPE_COLUMN_VIEW, GTK_TYPE_LIST_BOX, GTK_TYPE_LIST_VIEW };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      GtkWidget *content = find_shown (page, kinds[i]);
+
+      if (content != NULL)
+        return content;
+    }
+  return NULL;
+}
+
+static gboolean
+focus_main_content (GtkWidget *page,
+                    GtkWidget *content)
+{
+  GtkRoot *root = gtk_widget_get_root (page);
+
+  /* The statement's table, at the cell the user was at. */
+  if (KESSAN_IS_STATEMENTS_PAGE (page))
+    {
+      kessan_statements_page_focus_current_cell (KESSAN_STATEMENTS_PAGE (page));
+      if (gtk_root_get_focus (root) != NULL && gtk_widget_is_ancestor (gtk_root_get_focus (root), content))
+        return TRUE;
+    }
+  /* A chart and a text take the focus themselves, a table or a list at
+   * a row. */
+  if (KESSAN_IS_CHART (content) || GTK_IS_TEXT_VIEW (content))
+    return gtk_widget_grab_focus (content);
+  return gtk_widget_child_focus (content, GTK_DIR_TAB_FORWARD);
+}
+
+/* The keyboard goes on in the page shown, at what the page is about,
+ * rather than at the tab that showed it or at the control the page had
+ * the focus at before: once the page has been laid out (two frames
+ * after it is shown), as the focus order needs, or once its content is
+ * there, for a page that makes it in a thread, as Charts does; at its
+ * first control if nothing comes within a second.  An action that
+ * gives the page's focus to a control of its own says so with
+ * "kessan-focus-given". */
+#define FOCUS_PAGE_MAX_TICKS 60
+
 static gboolean
 focus_page_tick_cb (GtkWidget     *page,
                     GdkFrameClock *clock,
@@ -996,16 +1060,52 @@ focus_page_tick_cb (GtkWidget     *page,
   GtkRoot *root = gtk_widget_get_root (page);
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
   guint ticks = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (page), "kessan-focus-ticks"));
+  GtkWidget *content = NULL;
 
-  if (ticks == 0)
+  if (ticks < 2)
     {
-      g_object_set_data (G_OBJECT (page), "kessan-focus-ticks", GUINT_TO_POINTER (1));
+      g_object_set_data (G_OBJECT (page), "kessan-focus-ticks", GUINT_TO_POINTER (ticks + 1));
       return G_SOURCE_CONTINUE;
     }
+  if (root != NULL && g_object_get_data (G_OBJECT (page), "kessan-focus-given") == NULL)
+    content = find_main_content (page);
+  if (root == NULL || g_object_get_data (G_OBJECT (page), "kessan-focus-given") != NULL
+      || (content != NULL && focus != NULL && (focus == content || gtk_widget_is_ancestor (focus, content)))
+      || (content != NULL && focus_main_content (page, content)))
+    {
+      g_object_set_data (G_OBJECT (page), "kessan-focus-ticks", NULL);
+      g_object_set_data (G_OBJECT (page), "kessan-focus-given", NULL);
+      return G_SOURCE_REMOVE;
+    }
+  if (ticks < FOCUS_PAGE_MAX_TICKS)
+    {
+      g_object_set_data (G_OBJECT (page), "kessan-focus-ticks", GUINT_TO_POINTER (ticks + 1));
+      return G_SOURCE_CONTINUE;
+    }
+  /* A page with nothing of these, as one empty of releases. */
   g_object_set_data (G_OBJECT (page), "kessan-focus-ticks", NULL);
-  if (root != NULL && (focus == NULL || !gtk_widget_is_ancestor (focus, page)))
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, page))
     gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
   return G_SOURCE_REMOVE;
+}
+
+static void
+focus_page_later (GtkWidget *page)
+{
+  if (g_object_get_data (G_OBJECT (page), "kessan-focus-ticks") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (page), "kessan-focus-ticks", GUINT_TO_POINTER (1));
+  gtk_widget_add_tick_callback (page, focus_page_tick_cb, NULL, NULL);
+}
+
+/* A page shown by its tab: clicked, or chosen by the keyboard. */
+static void
+visible_page_changed_cb (KessanWindow *self)
+{
+  GtkWidget *page = adw_view_stack_get_visible_child (self->view_stack);
+
+  if (page != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    focus_page_later (page);
 }
 
 static void
@@ -1019,7 +1119,7 @@ show_page_action (GtkWidget  *widget,
 
   kessan_window_show_page (self, name);
   if (page != NULL)
-    gtk_widget_add_tick_callback (page, focus_page_tick_cb, NULL, NULL);
+    focus_page_later (page);
 }
 
 /* The selected rows of a statement, charted across the library. */
@@ -1060,6 +1160,9 @@ find_action (GtkWidget  *widget,
     return;
   kessan_window_show_page (self, "source");
   gtk_widget_activate_action (GTK_WIDGET (self->source_page), "source.find", NULL);
+  /* The search entry keeps the focus the page is shown with. */
+  if (g_object_get_data (G_OBJECT (self->source_page), "kessan-focus-ticks") != NULL)
+    g_object_set_data (G_OBJECT (self->source_page), "kessan-focus-given", GINT_TO_POINTER (TRUE));
 }
 
 static void
@@ -1318,4 +1421,5 @@ kessan_window_init (KessanWindow *self)
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   kessan_accessible_name_text_buttons (GTK_WIDGET (self));
+  g_signal_connect_object (self->view_stack, "notify::visible-child", G_CALLBACK (visible_page_changed_cb), self, G_CONNECT_SWAPPED);
 }
