@@ -29,7 +29,6 @@
 #define KEYSYM_TAB   0xff09
 #define KEYSYM_SPACE 0x0020
 
-
 /* Why the accessibility bus is not there, when it is not. */
 static char *bus_missing;
 
@@ -43,7 +42,7 @@ typedef struct
   char             *app_path; /* and its root's path */
 } Fixture;
 
-/* A line from the application, within @timeout_ms. */
+/* A line from the application, within two minutes. */
 typedef struct
 {
   char     *line;

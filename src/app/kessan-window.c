@@ -35,6 +35,7 @@ struct _KessanWindow
   GtkRevealer          *problems_revealer;
   GtkLabel             *problems_label;
   AdwViewStack         *view_stack;
+  AdwViewSwitcherTitle *switcher_title;
   AdwViewStackPage     *checks_stack_page;
   KessanStatementsPage *statements_page;
   KessanTrendsPage     *trends_page;
@@ -57,6 +58,8 @@ struct _KessanWindow
   gboolean              ready;
   gint64                first_frame_time;  /* painted, or when loading started */
   gboolean              series_started;
+  /* A tab of the page switcher pressed, the page not yet shown. */
+  gboolean              tab_pressed;
 
   /* What the last toast's Undo puts back or takes out again. */
   KessanFiling         *last_added;
@@ -987,8 +990,8 @@ remove_filing_action (GtkWidget  *widget,
 }
 
 /* What a page is about, where the keyboard goes when the page is shown:
- * its chart, its text, its table or its list, the first one on screen
- * of the first of these kinds. */
+ * its chart, or its text, its table or its list, the first one on
+ * screen of the first of these kinds. */
 static GtkWidget *
 find_shown (GtkWidget *widget,
             GType      type)
@@ -1010,8 +1013,12 @@ find_shown (GtkWidget *widget,
 static GtkWidget *
 find_main_content (GtkWidget *page)
 {
-  GType kinds[] = { KESSAN_TYPE_CHART, GTK_TYPE_TEXT_VIEW, GTK_TYPE_COLUMN_VIEW, GTK_TYPE_LIST_BOX, GTK_TYPE_LIST_VIEW };
+  GType kinds[] = { GTK_TYPE_TEXT_VIEW, GTK_TYPE_COLUMN_VIEW, GTK_TYPE_LIST_BOX, GTK_TYPE_LIST_VIEW };
 
+  /* Charts is about its chart, not the lists of its settings: while
+   * the chart is being made, the focus waits for it. */
+  if (KESSAN_IS_CHARTS_PAGE (page))
+    return find_shown (page, KESSAN_TYPE_CHART);
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     {
       GtkWidget *content = find_shown (page, kinds[i]);
@@ -1046,8 +1053,8 @@ focus_main_content (GtkWidget *page,
  * rather than at the tab that showed it or at the control the page had
  * the focus at before: once the page has been laid out (two frames
  * after it is shown), as the focus order needs, or once its content is
- * there, for a page that makes it in a thread, as Charts does; at its
- * first control if nothing comes within a second.  An action that
+ * there, for a page that makes it in a thread, as Charts does, within
+ * a second.  An action that
  * gives the page's focus to a control of its own says so with
  * "kessan-focus-given". */
 #define FOCUS_PAGE_MAX_TICKS 60
@@ -1082,10 +1089,9 @@ focus_page_tick_cb (GtkWidget     *page,
       g_object_set_data (G_OBJECT (page), "kessan-focus-ticks", GUINT_TO_POINTER (ticks + 1));
       return G_SOURCE_CONTINUE;
     }
-  /* A page with nothing of these, as one empty of releases. */
+  /* A page with nothing of these, as one empty of releases, or one
+   * still making it: the focus stays where it is, on the tab. */
   g_object_set_data (G_OBJECT (page), "kessan-focus-ticks", NULL);
-  if (focus == NULL || !gtk_widget_is_ancestor (focus, page))
-    gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
   return G_SOURCE_REMOVE;
 }
 
@@ -1098,14 +1104,40 @@ focus_page_later (GtkWidget *page)
   gtk_widget_add_tick_callback (page, focus_page_tick_cb, NULL, NULL);
 }
 
-/* A page shown by its tab: clicked, or chosen by the keyboard. */
+/* A page shown by its tab, clicked or chosen by the keyboard; a page
+ * the window shows for an action gets the focus the action gives. */
 static void
 visible_page_changed_cb (KessanWindow *self)
 {
   GtkWidget *page = adw_view_stack_get_visible_child (self->view_stack);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  gboolean by_tab = self->tab_pressed || (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->switcher_title)));
 
-  if (page != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
+  self->tab_pressed = FALSE;
+  if (page != NULL && by_tab && gtk_widget_get_mapped (GTK_WIDGET (self)))
     focus_page_later (page);
+}
+
+static gboolean
+tab_click_done_cb (gpointer data)
+{
+  KessanWindow *self = data;
+
+  self->tab_pressed = FALSE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+tab_pressed_cb (KessanWindow *self)
+{
+  self->tab_pressed = TRUE;
+}
+
+static void
+tab_released_cb (KessanWindow *self)
+{
+  /* A press that showed no page (the tab of the page shown). */
+  g_idle_add_full (G_PRIORITY_DEFAULT, G_SOURCE_FUNC (tab_click_done_cb), g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -1391,6 +1423,7 @@ kessan_window_class_init (KessanWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KessanWindow, problems_revealer);
   gtk_widget_class_bind_template_child (widget_class, KessanWindow, problems_label);
   gtk_widget_class_bind_template_child (widget_class, KessanWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, KessanWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, KessanWindow, checks_stack_page);
   gtk_widget_class_bind_template_child (widget_class, KessanWindow, statements_page);
   gtk_widget_class_bind_template_child (widget_class, KessanWindow, trends_page);
@@ -1418,8 +1451,16 @@ kessan_window_class_init (KessanWindowClass *klass)
 static void
 kessan_window_init (KessanWindow *self)
 {
+  GtkGesture *gesture;
+
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   kessan_accessible_name_text_buttons (GTK_WIDGET (self));
   g_signal_connect_object (self->view_stack, "notify::visible-child", G_CALLBACK (visible_page_changed_cb), self, G_CONNECT_SWAPPED);
+  /* The tabs' own clicks, seen before the tabs see them. */
+  gesture = gtk_gesture_click_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (gesture), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (gesture, "pressed", G_CALLBACK (tab_pressed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gesture, "released", G_CALLBACK (tab_released_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->switcher_title), GTK_EVENT_CONTROLLER (gesture));
 }
