@@ -26,8 +26,11 @@ build_pkgs=(
 app_pkgs=(fonts-noto-cjk)
 # qpdf makes the encrypted PDF of the PDF tests; valgrind runs kessan-cli
 # in the test suite (tests/test-valgrind.sh); dbus runs the app tests once
-# more on a session bus of their own (.ci/run).
-test_pkgs=(xvfb xauth fonts-noto-cjk locales qpdf libpango1.0-dev valgrind dbus)
+# more on a session bus of their own (.ci/run); at-spi2-core's accessibility
+# bus and libatspi let tests/test-atspi.c read the window as a screen
+# reader does.
+test_pkgs=(xvfb xauth fonts-noto-cjk locales qpdf libpango1.0-dev valgrind dbus
+  at-spi2-core libatspi2.0-dev)
 # libFuzzer for clang 14 is in libclang-rt-14-dev; pango-view renders the
 # PDF seeds (tests/fuzz/make-corpus.sh).
 fuzz_pkgs=(clang-14 clang libclang-rt-14-dev pango1.0-tools)

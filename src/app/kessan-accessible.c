@@ -181,3 +181,58 @@ kessan_accessible_align_column_titles (GtkColumnView *view,
       gtk_widget_set_hexpand (label, TRUE);
     }
 }
+
+/* A button's label as read: "Show in _Source" without its underline. */
+static char *
+strip_mnemonic (const char *label)
+{
+  GString *plain = g_string_new (NULL);
+
+  for (const char *c = label; *c != '\0'; c++)
+    {
+      if (*c == '_')
+        {
+          if (c[1] != '_')
+            continue;
+          c++;
+        }
+      g_string_append_c (plain, *c);
+    }
+  return g_string_free (plain, FALSE);
+}
+
+static void
+name_text_button (GtkButton *button)
+{
+  const char *label = gtk_button_get_label (button);
+  g_autofree char *plain = NULL;
+
+  if (label == NULL || label[0] == '\0')
+    return;
+  plain = gtk_button_get_use_underline (button) ? strip_mnemonic (label) : g_strdup (label);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, plain, -1);
+}
+
+/**
+ * kessan_accessible_name_text_buttons:
+ * @widget: a widget, with the buttons inside it
+ *
+ * GTK 4.8 names a button with a text label by the label and by the
+ * label widget inside it, "_Cancel Cancel" to a screen reader: names
+ * each button in @widget by its label alone, as it changes too.
+ */
+void
+kessan_accessible_name_text_buttons (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (GTK_IS_BUTTON (widget) && g_object_get_data (G_OBJECT (widget), "kessan-named") == NULL)
+    {
+      g_object_set_data (G_OBJECT (widget), "kessan-named", GINT_TO_POINTER (TRUE));
+      g_signal_connect (widget, "notify::label", G_CALLBACK (name_text_button), NULL);
+      name_text_button (GTK_BUTTON (widget));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    kessan_accessible_name_text_buttons (child);
+}

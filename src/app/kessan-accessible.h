@@ -22,5 +22,8 @@ void kessan_accessible_name_list_row  (GtkWidget   *child,
 void kessan_accessible_name_combo_row (AdwComboRow *row);
 void kessan_accessible_align_column_titles (GtkColumnView *view,
                                             const char    *first_name);
+/* Names each button with a text label in @widget by that label alone,
+ * without its underline, as the label changes too. */
+void kessan_accessible_name_text_buttons (GtkWidget *widget);
 
 G_END_DECLS

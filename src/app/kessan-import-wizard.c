@@ -352,6 +352,7 @@ kessan_import_wizard_add_file (KessanImportWizard *self,
   g_object_set_data (G_OBJECT (row->review), "index", GUINT_TO_POINTER (self->rows->len));
   g_signal_connect_object (row->review, "clicked", G_CALLBACK (review_clicked_cb), self, 0);
   adw_action_row_add_suffix (row->row, GTK_WIDGET (row->review));
+  kessan_accessible_name_text_buttons (GTK_WIDGET (row->review));
   gtk_list_box_append (self->file_list, GTK_WIDGET (row->row));
 
   g_ptr_array_add (self->rows, row);

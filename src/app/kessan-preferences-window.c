@@ -137,10 +137,23 @@ kessan_preferences_window_class_init (KessanPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KessanPreferencesWindow, negative_row);
 }
 
+/* libadwaita's search entry of the window, which it leaves without a
+ * name for a screen reader. */
+static void
+name_search_entries (GtkWidget *widget)
+{
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search preferences"), -1);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    name_search_entries (child);
+}
+
 static void
 kessan_preferences_window_init (KessanPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  name_search_entries (GTK_WIDGET (self));
+  kessan_accessible_name_text_buttons (GTK_WIDGET (self));
   kessan_accessible_name_combo_row (self->label_language_row);
   kessan_accessible_name_combo_row (self->scale_row);
   kessan_accessible_name_combo_row (self->currency_row);

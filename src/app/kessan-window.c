@@ -5,6 +5,8 @@
 
 #include <glib/gi18n.h>
 
+#include "kessan-accessible.h"
+#include "kessan-chart.h"
 #include "kessan-charts-page.h"
 #include "kessan-checks-page.h"
 #include "kessan-import-wizard.h"
@@ -33,6 +35,7 @@ struct _KessanWindow
   GtkRevealer          *problems_revealer;
   GtkLabel             *problems_label;
   AdwViewStack         *view_stack;
+  AdwViewSwitcherTitle *switcher_title;
   AdwViewStackPage     *checks_stack_page;
   KessanStatementsPage *statements_page;
   KessanTrendsPage     *trends_page;
@@ -55,6 +58,8 @@ struct _KessanWindow
   gboolean              ready;
   gint64                first_frame_time;  /* painted, or when loading started */
   gboolean              series_started;
+  /* A tab of the page switcher pressed, the page not yet shown. */
+  gboolean              tab_pressed;
 
   /* What the last toast's Undo puts back or takes out again. */
   KessanFiling         *last_added;
@@ -667,6 +672,7 @@ import_wizard (KessanWindow *self)
     return self->import_wizard;
 
   wizard = kessan_import_wizard_new (GTK_WINDOW (self), self->library, self->settings);
+  kessan_accessible_name_text_buttons (GTK_WIDGET (wizard));
   g_signal_connect_object (wizard, "filing-added", G_CALLBACK (filing_added_cb), self, G_CONNECT_SWAPPED);
   g_set_weak_pointer (&self->import_wizard, wizard);
   return wizard;
@@ -967,9 +973,76 @@ remove_filing_action (GtkWidget  *widget,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-/* The keyboard goes on in the page shown, at its first control, rather
- * than wherever a hidden page leaves the focus: once the page has been
- * laid out (a frame after it is shown), as the focus order needs. */
+/* What a page is about, where the keyboard goes when the page is shown:
+ * its chart, or its text, its table or its list, the first one on
+ * screen of the first of these kinds. */
+static GtkWidget *
+find_shown (GtkWidget *widget,
+            GType      type)
+{
+  if (!gtk_widget_get_mapped (widget) || GTK_IS_POPOVER (widget))
+    return NULL;
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_shown (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_main_content (GtkWidget *page)
+{
+  GType kinds[] = { GTK_TYPE_TEXT_VIEW, GTK_TYPE_COLUMN_VIEW, GTK_TYPE_LIST_BOX, GTK_TYPE_LIST_VIEW };
+
+  /* Charts is about its chart, not the lists of its settings: while
+   * the chart is being made, the focus waits for it. */
+  if (KESSAN_IS_CHARTS_PAGE (page))
+    return find_shown (page, KESSAN_TYPE_CHART);
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      GtkWidget *content = find_shown (page, kinds[i]);
+
+      if (content != NULL)
+        return content;
+    }
+  return NULL;
+}
+
+static gboolean
+focus_main_content (GtkWidget *page,
+                    GtkWidget *content)
+{
+  GtkRoot *root = gtk_widget_get_root (page);
+
+  /* The statement's table, at the cell the user was at. */
+  if (KESSAN_IS_STATEMENTS_PAGE (page))
+    {
+      kessan_statements_page_focus_current_cell (KESSAN_STATEMENTS_PAGE (page));
+      if (gtk_root_get_focus (root) != NULL && gtk_widget_is_ancestor (gtk_root_get_focus (root), content))
+        return TRUE;
+    }
+  /* A chart and a text take the focus themselves, a table or a list at
+   * a row. */
+  if (KESSAN_IS_CHART (content) || GTK_IS_TEXT_VIEW (content))
+    return gtk_widget_grab_focus (content);
+  return gtk_widget_child_focus (content, GTK_DIR_TAB_FORWARD);
+}
+
+/* The keyboard goes on in the page shown, at what the page is about,
+ * rather than at the tab that showed it or at the control the page had
+ * the focus at before: once the page has been laid out (two frames
+ * after it is shown), as the focus order needs, or once its content is
+ * there, for a page that makes it in a thread, as Charts does, within
+ * a second.  An action that
+ * gives the page's focus to a control of its own says so with
+ * "kessan-focus-given". */
+#define FOCUS_PAGE_MAX_TICKS 60
+
 static gboolean
 focus_page_tick_cb (GtkWidget     *page,
                     GdkFrameClock *clock,
@@ -978,16 +1051,77 @@ focus_page_tick_cb (GtkWidget     *page,
   GtkRoot *root = gtk_widget_get_root (page);
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
   guint ticks = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (page), "kessan-focus-ticks"));
+  GtkWidget *content = NULL;
 
-  if (ticks == 0)
+  if (ticks < 2)
     {
-      g_object_set_data (G_OBJECT (page), "kessan-focus-ticks", GUINT_TO_POINTER (1));
+      g_object_set_data (G_OBJECT (page), "kessan-focus-ticks", GUINT_TO_POINTER (ticks + 1));
       return G_SOURCE_CONTINUE;
     }
+  if (root != NULL && g_object_get_data (G_OBJECT (page), "kessan-focus-given") == NULL)
+    content = find_main_content (page);
+  if (root == NULL || g_object_get_data (G_OBJECT (page), "kessan-focus-given") != NULL
+      || (content != NULL && focus != NULL && (focus == content || gtk_widget_is_ancestor (focus, content)))
+      || (content != NULL && focus_main_content (page, content)))
+    {
+      g_object_set_data (G_OBJECT (page), "kessan-focus-ticks", NULL);
+      g_object_set_data (G_OBJECT (page), "kessan-focus-given", NULL);
+      return G_SOURCE_REMOVE;
+    }
+  if (ticks < FOCUS_PAGE_MAX_TICKS)
+    {
+      g_object_set_data (G_OBJECT (page), "kessan-focus-ticks", GUINT_TO_POINTER (ticks + 1));
+      return G_SOURCE_CONTINUE;
+    }
+  /* A page with nothing of these, as one empty of releases, or one
+   * still making it: the focus stays where it is, on the tab. */
   g_object_set_data (G_OBJECT (page), "kessan-focus-ticks", NULL);
-  if (root != NULL && (focus == NULL || !gtk_widget_is_ancestor (focus, page)))
-    gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
   return G_SOURCE_REMOVE;
+}
+
+static void
+focus_page_later (GtkWidget *page)
+{
+  if (g_object_get_data (G_OBJECT (page), "kessan-focus-ticks") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (page), "kessan-focus-ticks", GUINT_TO_POINTER (1));
+  gtk_widget_add_tick_callback (page, focus_page_tick_cb, NULL, NULL);
+}
+
+/* A page shown by its tab, clicked or chosen by the keyboard; a page
+ * the window shows for an action gets the focus the action gives. */
+static void
+visible_page_changed_cb (KessanWindow *self)
+{
+  GtkWidget *page = adw_view_stack_get_visible_child (self->view_stack);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  gboolean by_tab = self->tab_pressed || (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->switcher_title)));
+
+  self->tab_pressed = FALSE;
+  if (page != NULL && by_tab && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    focus_page_later (page);
+}
+
+static gboolean
+tab_click_done_cb (gpointer data)
+{
+  KessanWindow *self = data;
+
+  self->tab_pressed = FALSE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+tab_pressed_cb (KessanWindow *self)
+{
+  self->tab_pressed = TRUE;
+}
+
+static void
+tab_released_cb (KessanWindow *self)
+{
+  /* A press that showed no page (the tab of the page shown). */
+  g_idle_add_full (G_PRIORITY_DEFAULT, G_SOURCE_FUNC (tab_click_done_cb), g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -1001,7 +1135,7 @@ show_page_action (GtkWidget  *widget,
 
   kessan_window_show_page (self, name);
   if (page != NULL)
-    gtk_widget_add_tick_callback (page, focus_page_tick_cb, NULL, NULL);
+    focus_page_later (page);
 }
 
 /* The selected rows of a statement, charted across the library. */
@@ -1042,6 +1176,9 @@ find_action (GtkWidget  *widget,
     return;
   kessan_window_show_page (self, "source");
   gtk_widget_activate_action (GTK_WIDGET (self->source_page), "source.find", NULL);
+  /* The search entry keeps the focus the page is shown with. */
+  if (g_object_get_data (G_OBJECT (self->source_page), "kessan-focus-ticks") != NULL)
+    g_object_set_data (G_OBJECT (self->source_page), "kessan-focus-given", GINT_TO_POINTER (TRUE));
 }
 
 static void
@@ -1270,6 +1407,7 @@ kessan_window_class_init (KessanWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KessanWindow, problems_revealer);
   gtk_widget_class_bind_template_child (widget_class, KessanWindow, problems_label);
   gtk_widget_class_bind_template_child (widget_class, KessanWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, KessanWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, KessanWindow, checks_stack_page);
   gtk_widget_class_bind_template_child (widget_class, KessanWindow, statements_page);
   gtk_widget_class_bind_template_child (widget_class, KessanWindow, trends_page);
@@ -1297,6 +1435,16 @@ kessan_window_class_init (KessanWindowClass *klass)
 static void
 kessan_window_init (KessanWindow *self)
 {
+  GtkGesture *gesture;
+
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  kessan_accessible_name_text_buttons (GTK_WIDGET (self));
+  g_signal_connect_object (self->view_stack, "notify::visible-child", G_CALLBACK (visible_page_changed_cb), self, G_CONNECT_SWAPPED);
+  /* The tabs' own clicks, seen before the tabs see them. */
+  gesture = gtk_gesture_click_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (gesture), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (gesture, "pressed", G_CALLBACK (tab_pressed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gesture, "released", G_CALLBACK (tab_released_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->switcher_title), GTK_EVENT_CONTROLLER (gesture));
 }
