@@ -15,6 +15,7 @@
 #include "kessan-parser-private.h"
 #include "kessan-pdf.h"
 #include "kessan-period.h"
+#include "kessan-sha256-private.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -645,7 +646,7 @@ hash_bytes (gpointer data)
   gsize length;
   const guint8 *bytes = g_bytes_get_data (data, &length);
 
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, bytes, length);
+  return kessan_sha256_hex (bytes, length);
 }
 
 static guint
