@@ -831,8 +831,6 @@ collapse_overprint_into (const char *s,
       guchar c = s[i];
       gsize max_unit;
       gsize unit;
-      gsize char_len;
-      guchar last;
       gboolean collapsed = FALSE;
 
       if (c == '\n' || c == '\r')
@@ -856,10 +854,6 @@ collapse_overprint_into (const char *s,
        * lead byte here, and so does each of its copies. */
       if ((c & 0xC0) == 0x80)
         max_unit = 0;
-      char_len = 1;
-      while (char_len < 4 && i + char_len < segment_end && ((guchar) s[i + char_len] & 0xC0) == 0x80)
-        char_len++;
-      last = (guchar) s[i + char_len - 1];
 
       while (unit <= max_unit)
         {
@@ -867,36 +861,26 @@ collapse_overprint_into (const char *s,
           gsize run_length;
           gsize same;
 
-          /* Four copies of a unit start with the same character: a copy
-           * can only start where the last byte of this one occurs again
-           * one character's length on, which memchr() finds without
-           * trying every length in between (in running text, and in
-           * Japanese text whose characters mostly share a first byte,
-           * most lengths are tried in vain).  No unit is shorter than
-           * the character. */
-          unit = MAX (unit, char_len);
-          while (unit <= max_unit)
-            {
-              const guchar *next = memchr (u + unit + char_len - 1, last, max_unit - unit + 1);
-
-              if (next == NULL)
-                {
-                  unit = max_unit + 1;
-                  break;
-                }
-              unit = (gsize) (next - u) - (char_len - 1);
-              if ((u[unit] == c) & (u[2 * unit] == c) & (u[3 * unit] == c))
-                break;
-              unit++;
-            }
+          /* Four copies of a unit start with the same byte.  The tests
+           * are combined without branches, which matters on text made of
+           * few different characters, such as columns of numbers. */
+          while (unit <= max_unit &&
+                 !((u[unit] == c) & (u[2 * unit] == c) & (u[3 * unit] == c)))
+            unit++;
 
           if (unit > max_unit)
             break;
 
           /* Four copies in a row: the text from i has period unit for
            * three units' length.  Mismatches usually show in the first
-           * bytes, so a plain loop beats a call to memcmp. */
-          for (same = 0; same < 3 * unit && u[same] == u[same + unit]; same++)
+           * bytes, so a plain loop beats a call to memcmp.  Inside the
+           * genuine run found before, a multiple of its unit matches up
+           * to the run's end: only the bytes from there are compared
+           * (in a long run of spaces, every length is a candidate). */
+          same = 0;
+          if (run_unit != 0 && unit % run_unit == 0 && i + unit < run_end)
+            same = MIN (run_end - i - unit, 3 * unit);
+          for (; same < 3 * unit && u[same] == u[same + unit]; same++)
             ;
 
           if (same < 3 * unit)
@@ -942,6 +926,11 @@ collapse_overprint_into (const char *s,
 
       if (!collapsed)
         {
+          gsize char_len = 1;
+
+          while (i + char_len < n && ((guchar) s[i + char_len] & 0xC0) == 0x80 && char_len < 4)
+            char_len++;
+
           memcpy (out + o, s + i, char_len);
           o += char_len;
           i += char_len;
