@@ -645,8 +645,12 @@ hash_bytes (gpointer data)
 {
   gsize length;
   const guint8 *bytes = g_bytes_get_data (data, &length);
+  char *hash = kessan_sha256_hex (bytes, length);
 
-  return kessan_sha256_hex (bytes, length);
+  /* The first parse of a process loads the dictionary here, beside the
+   * reading of the format, rather than after it. */
+  kessan_concepts_get_default ();
+  return hash;
 }
 
 static guint
