@@ -18,8 +18,9 @@ struct _KessanStatement
   char                *title;
   char                *topic;
   GPtrArray           *columns;
-  /* Made when first asked for: a table of a million rows is read, checked
-   * and written without one item-changed signal per row. */
+  /* Made in one splice when first asked for (the filing asks when the
+   * statement is added): a table of a million rows is read without an
+   * items-changed signal per row. */
   GListStore          *rows;
   /* The same rows for reading: GListStore caches its last position on
    * every read, so threads building series cannot share it. */
