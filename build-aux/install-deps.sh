@@ -19,7 +19,7 @@ export DEBIAN_FRONTEND=noninteractive
 build_pkgs=(
   meson ninja-build pkg-config gcc
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev libjson-glib-dev libpoppler-glib-dev
-  libxml2-dev libarchive-dev
+  libxml2-dev libarchive-dev nettle-dev
   gettext desktop-file-utils appstream
 )
 # Japanese labels need a CJK font on screen and under Xvfb alike.

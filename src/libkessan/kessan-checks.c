@@ -1276,7 +1276,9 @@ compare_editions (Checker         *self,
         continue;
       for (guint c = 0; c < n_columns; c++)
         {
-          double va, vb;
+          /* Set, though read only where cell() gave them: gcc -O3
+           * cannot see that vb is set whenever it is read. */
+          double va = 0.0, vb = 0.0;
           gboolean ha = cell (a, c, &va);
           gboolean hb = cell (b, c, &vb);
 

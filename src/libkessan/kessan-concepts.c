@@ -449,17 +449,12 @@ kessan_concepts_fold_label (const char *label)
  *
  * Returns: (transfer full): the key
  */
-char *
-kessan_concepts_make_key (const char *label)
+static char *
+key_of_folded (const char *folded)
 {
-  g_autofree char *folded = NULL;
   g_autofree char *hash = NULL;
   g_autoptr(GString) slug = NULL;
   gboolean ascii = TRUE;
-
-  g_return_val_if_fail (label != NULL, NULL);
-
-  folded = kessan_concepts_fold_label (label);
 
   slug = g_string_new ("x.");
   for (const char *p = folded; *p != '\0' && ascii; p++)
@@ -491,6 +486,40 @@ kessan_concepts_make_key (const char *label)
     }
 
   return g_string_free (g_steal_pointer (&slug), FALSE);
+}
+
+char *
+kessan_concepts_make_key (const char *label)
+{
+  g_autofree char *folded = NULL;
+
+  g_return_val_if_fail (label != NULL, NULL);
+
+  folded = kessan_concepts_fold_label (label);
+  return key_of_folded (folded);
+}
+
+/**
+ * kessan_concepts_make_key_for:
+ * @self: a #KessanConcepts
+ * @label: the label of a row the dictionary does not know
+ *
+ * The same key as kessan_concepts_make_key(), with the label folded
+ * through @self's cache: a label just looked up is not folded again.
+ *
+ * Returns: (transfer full): the key
+ */
+char *
+kessan_concepts_make_key_for (KessanConcepts *self,
+                              const char     *label)
+{
+  g_autofree char *folded = NULL;
+
+  g_return_val_if_fail (KESSAN_IS_CONCEPTS (self), NULL);
+  g_return_val_if_fail (label != NULL, NULL);
+
+  folded = fold_cached (self, label);
+  return key_of_folded (folded);
 }
 
 /* Loading */

@@ -44,6 +44,8 @@ gboolean             kessan_concepts_has_kind         (KessanConcepts      *self
                                                        const char          *key,
                                                        KessanStatementKind  kind);
 char                *kessan_concepts_make_key         (const char          *label);
+char                *kessan_concepts_make_key_for     (KessanConcepts      *self,
+                                                       const char          *label);
 char                *kessan_concepts_fold_label       (const char          *label);
 
 G_END_DECLS

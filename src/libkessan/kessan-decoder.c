@@ -873,8 +873,14 @@ collapse_overprint_into (const char *s,
 
           /* Four copies in a row: the text from i has period unit for
            * three units' length.  Mismatches usually show in the first
-           * bytes, so a plain loop beats a call to memcmp. */
-          for (same = 0; same < 3 * unit && u[same] == u[same + unit]; same++)
+           * bytes, so a plain loop beats a call to memcmp.  Inside the
+           * genuine run found before, a multiple of its unit matches up
+           * to the run's end: only the bytes from there are compared
+           * (in a long run of spaces, every length is a candidate). */
+          same = 0;
+          if (run_unit != 0 && unit % run_unit == 0 && i + unit < run_end)
+            same = MIN (run_end - i - unit, 3 * unit);
+          for (; same < 3 * unit && u[same] == u[same + unit]; same++)
             ;
 
           if (same < 3 * unit)
@@ -1277,6 +1283,8 @@ kessan_normalize_line (const char *line,
   /* Ideographic spaces padding a label take three bytes each; folded to
    * ASCII, a padded label fits within the unit limit and its overprint
    * can be seen. */
+  if (!may_have_overprint (folded, n))
+    return g_steal_pointer (&folded);
   g_clear_pointer (&collapsed, g_free);
   collapsed = g_malloc (n + 1);
   collapse_overprint_into (folded, n, collapsed);

@@ -14,6 +14,7 @@
 #include "kessan-error.h"
 #include "kessan-input-private.h"
 #include "kessan-ixbrl-private.h"
+#include "kessan-sha256-private.h"
 
 /* The reader of an EDGAR submission: the full text file of a filing,
  * an SGML header (<SEC-HEADER>, lines of "NAME: value") and the filing's
@@ -164,7 +165,7 @@ read_document (KessanGrid     *grid,
 {
   const char *text = document->text;
   gsize length = (gsize) (document->text_end - text);
-  g_autofree char *hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guint8 *) text, length);
+  g_autofree char *hash = kessan_sha256_hex ((const guint8 *) text, length);
   g_autofree char *copy = NULL;
   guint part;
 
@@ -304,7 +305,7 @@ kessan_edgar_reader_read (GBytes      *contents,
       return NULL;
     }
 
-  hash = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, contents);
+  hash = kessan_sha256_hex_bytes (contents);
   /* The submission is the first part, named with its form ("8-K"). */
   {
     g_autofree char *name = form != NULL ? g_strdup_printf ("%s (%s)", display_name, form) : g_strdup (display_name);

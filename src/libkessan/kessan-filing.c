@@ -909,6 +909,10 @@ kessan_filing_add_statement (KessanFiling    *self,
 
   g_ptr_array_add (self->statement_array, g_object_ref (statement));
   g_list_store_append (self->statements, statement);
+  /* The statement's list model of rows is made here, in the thread that
+   * reads the filing, in one splice: made when the window first asks,
+   * a table of a million rows would hold up its main loop. */
+  kessan_statement_get_rows (statement);
 }
 
 /**

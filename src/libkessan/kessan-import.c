@@ -11,6 +11,7 @@
 #include "kessan-checks.h"
 #include "kessan-error.h"
 #include "kessan-parser.h"
+#include "kessan-sha256-private.h"
 
 /* One release file on its way into a library, the one path the app's
  * import wizard, its drag and drop and `kessan-cli import` share:
@@ -385,7 +386,7 @@ read_work_run (ReadWork      *work,
     return FALSE;
   if (kessan_filing_get_source_hash (work->filing) == NULL)
     {
-      hash = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, work->source);
+      hash = kessan_sha256_hex_bytes (work->source);
       kessan_filing_set_source_hash (work->filing, hash);
     }
   if (g_cancellable_set_error_if_cancelled (cancellable, error))

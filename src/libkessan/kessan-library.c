@@ -23,6 +23,7 @@
 #include "kessan-import.h"
 #include "kessan-parser.h"
 #include "kessan-pdf.h"
+#include "kessan-sha256-private.h"
 
 /* The layout on disk (docs/library.md):
  *
@@ -495,7 +496,7 @@ text_from_source (const char   *library_path,
       return NULL;
     }
 
-  hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
+  hash = kessan_sha256_hex ((const guint8 *) data, length);
   if (!g_str_equal (hash, kessan_filing_get_source_hash (filing)))
     {
       g_debug ("%s: the copy of the original has changed", path);
@@ -1483,7 +1484,7 @@ kessan_library_add (KessanLibrary  *self,
   if (duplicate != NULL)
     *duplicate = FALSE;
 
-  hash = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, source);
+  hash = kessan_sha256_hex_bytes (source);
   if (kessan_filing_get_source_hash (filing) == NULL)
     kessan_filing_set_source_hash (filing, hash);
   else if (!g_str_equal (kessan_filing_get_source_hash (filing), hash))
@@ -1754,7 +1755,7 @@ kessan_library_read_source (KessanLibrary  *self,
     }
   bytes = g_bytes_new_take (g_steal_pointer (&data), length);
 
-  hash = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  hash = kessan_sha256_hex_bytes (bytes);
   if (!g_str_equal (hash, kessan_filing_get_source_hash (filing)))
     {
       g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_IO,

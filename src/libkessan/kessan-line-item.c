@@ -287,9 +287,10 @@ kessan_line_item_new (const char *label,
 {
   KessanLineItem *self;
 
-  self = g_object_new (KESSAN_TYPE_LINE_ITEM,
-                       "label", label,
-                       NULL);
+  /* Set without the property machinery: a table may have a million
+   * rows, and no one can be connected to a row not yet returned. */
+  self = g_object_new (KESSAN_TYPE_LINE_ITEM, NULL);
+  kessan_intern_replace (&self->label, label);
   kessan_line_item_resize (self, n_columns);
 
   return self;

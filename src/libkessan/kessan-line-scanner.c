@@ -134,8 +134,20 @@ kessan_label_clean (const char *label)
 
   for (const char *p = label; *p != '\0';)
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c;
 
+      /* Most of a label is ASCII other than spaces and "^": copied. */
+      if ((guchar) *p < 0x80 && *p != '^' && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r' && *p != '\f')
+        {
+          if (space)
+            g_string_append_c (s, ' ');
+          space = FALSE;
+          g_string_append_c (s, *p);
+          p++;
+          continue;
+        }
+
+      c = g_utf8_get_char (p);
       /* "^{…}" is a superscript in the markdown the releases come in. */
       if (p[0] == '^' && p[1] == '{')
         {
@@ -325,6 +337,9 @@ static const char *
 currency_mark_prefix (const char *s,
                       gsize       len)
 {
+  /* The first bytes of the marks: most tokens are figures. */
+  if (len == 0 || strchr ("UCAHNSR$\xc2\xef\xe2", s[0]) == NULL)
+    return NULL;
   for (guint i = 0; i < G_N_ELEMENTS (currency_marks); i++)
     {
       gsize n = strlen (currency_marks[i]);

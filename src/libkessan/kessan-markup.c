@@ -10,6 +10,7 @@
 #include "kessan-decoder.h"
 #include "kessan-error.h"
 #include "kessan-input-private.h"
+#include "kessan-sha256-private.h"
 #include <glib/gi18n-lib.h>
 
 /* A parsed document becomes lines as a reader sees the page: the text
@@ -833,7 +834,7 @@ kessan_markup_read_file (GBytes               *contents,
 
   grid = kessan_grid_new ();
   grid->encoding = kessan_encoding_to_string (encoding);
-  hash = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, contents);
+  hash = kessan_sha256_hex_bytes (contents);
   if (!add (grid, text, strlen (text), display_name, hash, display_name, error))
     return NULL;
   return g_steal_pointer (&grid);

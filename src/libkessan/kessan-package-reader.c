@@ -17,6 +17,7 @@
 #include "kessan-input-private.h"
 #include "kessan-ixbrl-private.h"
 #include "kessan-parser.h"
+#include "kessan-sha256-private.h"
 
 /* The reader of a TDnet or EDINET package: a zip whose inline XBRL
  * documents (TDnet's XBRLData/Summary and XBRLData/Attachment, EDINET's
@@ -237,7 +238,7 @@ read_documents (GArray      *entries,
         }
       if (grid->encoding == NULL)
         grid->encoding = kessan_encoding_to_string (encoding);
-      hash = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, entry->bytes);
+      hash = kessan_sha256_hex_bytes (entry->bytes);
       if (!kessan_ixbrl_reader_add (grid, text, strlen (text), entry->name, hash, base, error))
         return NULL;
     }

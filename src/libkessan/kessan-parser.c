@@ -15,6 +15,7 @@
 #include "kessan-parser-private.h"
 #include "kessan-pdf.h"
 #include "kessan-period.h"
+#include "kessan-sha256-private.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -692,8 +693,12 @@ hash_bytes (gpointer data)
 {
   gsize length;
   const guint8 *bytes = g_bytes_get_data (data, &length);
+  char *hash = kessan_sha256_hex (bytes, length);
 
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, bytes, length);
+  /* The first parse of a process loads the dictionary here, beside the
+   * reading of the format, rather than after it. */
+  kessan_concepts_get_default ();
+  return hash;
 }
 
 static guint

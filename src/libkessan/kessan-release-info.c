@@ -39,6 +39,22 @@ vote (YearEndVotes *votes,
   votes->day[month] = MAX (votes->day[month], day);
 }
 
+/* Case-insensitive search of an ASCII needle, the first letter compared
+ * inline: most places in a line are rejected without a call. */
+static const char *
+find_ci (const char *haystack,
+         const char *needle)
+{
+  char lower = g_ascii_tolower (needle[0]);
+  char upper = g_ascii_toupper (needle[0]);
+  gsize rest = strlen (needle) - 1;
+
+  for (const char *p = haystack; *p != '\0'; p++)
+    if ((*p == lower || *p == upper) && g_ascii_strncasecmp (p + 1, needle + 1, rest) == 0)
+      return p;
+  return NULL;
+}
+
 static gboolean
 text_reports_yen (KessanParseContext *context)
 {
@@ -87,8 +103,11 @@ kessan_release_find_calendar (KessanParseContext *context)
       if (context->lines[i].kind == KESSAN_LINE_BLANK || strpbrk (text, "0123456789") == NULL)
         continue;
 
-      g_regex_match (english, text, 0, &match);
-      while (g_match_info_matches (match))
+      /* Each pattern needs a word most lines lack ("year", "月期"):
+       * tested first, most lines never reach the regular expressions. */
+      if (find_ci (text, "year") != NULL)
+        g_regex_match (english, text, 0, &match);
+      while (match != NULL && g_match_info_matches (match))
         {
           g_autofree char *month = g_match_info_fetch (match, 1);
           g_autofree char *day = g_match_info_fetch (match, 2);
@@ -98,8 +117,9 @@ kessan_release_find_calendar (KessanParseContext *context)
         }
       g_clear_pointer (&match, g_match_info_free);
 
-      g_regex_match (japanese, text, 0, &match);
-      while (g_match_info_matches (match))
+      if (strstr (text, "月期") != NULL)
+        g_regex_match (japanese, text, 0, &match);
+      while (match != NULL && g_match_info_matches (match))
         {
           g_autofree char *month = g_match_info_fetch (match, 1);
           g_autofree char *named = g_match_info_fetch (match, 2);
@@ -274,6 +294,11 @@ find_fiscal_label (KessanParseContext *context,
 
       if (context->lines[i].kind != KESSAN_LINE_TEXT)
         continue;
+      /* Every form holds "fiscal", "FY" or "月期" ("f" and "i" or "y"
+       * have no other case forms, so the ASCII test is exact). */
+      if (find_ci (context->lines[i].text, "fi") == NULL && find_ci (context->lines[i].text, "fy") == NULL
+          && strstr (context->lines[i].text, "月期") == NULL)
+        continue;
       g_regex_match (label, context->lines[i].text, 0, &match);
       while (g_match_info_matches (match))
         {
@@ -421,18 +446,6 @@ static const CurrencyMarker currency_markers[] = {
   { "dollars", "$", TRUE }, { "$", "$", FALSE },
 };
 
-static const char *
-find_ci (const char *haystack,
-         const char *needle)
-{
-  gsize n = strlen (needle);
-
-  for (const char *p = haystack; *p != '\0'; p++)
-    if (g_ascii_strncasecmp (p, needle, n) == 0)
-      return p;
-  return NULL;
-}
-
 /* Whether @at is a mark of its own, not a part of a longer one ("$" in
  * "US$", "yen" in "Tokyen"). */
 static gboolean
@@ -511,10 +524,11 @@ kessan_release_dollar (KessanParseContext *context)
       const char *text = context->lines[i].text;
       const char *code;
 
-      if (context->lines[i].kind == KESSAN_LINE_BLANK || strpbrk (text, "$Dd") == NULL)
+      /* Only a line with a "$" can name what "$" means. */
+      if (context->lines[i].kind == KESSAN_LINE_BLANK || strchr (text, '$') == NULL)
         continue;
       code = kessan_currency_in_text (text, NULL);
-      if (code != NULL && !g_str_equal (code, "USD") && strstr (text, "$") != NULL
+      if (code != NULL && !g_str_equal (code, "USD")
           && (g_str_equal (code, "CAD") || g_str_equal (code, "AUD") || g_str_equal (code, "HKD")
               || g_str_equal (code, "NZD") || g_str_equal (code, "SGD") || g_str_equal (code, "TWD")
               || g_str_equal (code, "BRL")))
@@ -526,12 +540,33 @@ kessan_release_dollar (KessanParseContext *context)
   return context->dollar;
 }
 
-/* The first capture of @pattern in the first @max_lines text lines. */
+/* Whether @text holds one of @needles, words every match of a pattern
+ * holds: a line without any is not matched at all.  A caseless pattern's
+ * needles are compared with ASCII case folded, so they hold no letter
+ * that has a case form outside ASCII ("k", "s"). */
+static gboolean
+holds_needle (const char        *text,
+              const char *const *needles,
+              gboolean           caseless)
+{
+  if (needles == NULL)
+    return TRUE;
+  for (guint i = 0; needles[i] != NULL; i++)
+    if ((caseless ? find_ci (text, needles[i]) : strstr (text, needles[i])) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+#define NEEDLES(...) ((const char *const[]) { __VA_ARGS__, NULL })
+
+/* The first capture of @pattern in the first @max_lines text lines that
+ * hold one of @needles. */
 static char *
 first_capture (KessanParseContext *context,
                const char         *pattern,
                GRegexCompileFlags  flags,
-               guint               max_lines)
+               guint               max_lines,
+               const char *const  *needles)
 {
   g_autoptr(GRegex) regex = g_regex_new (pattern, flags, 0, NULL);
 
@@ -540,7 +575,8 @@ first_capture (KessanParseContext *context,
     {
       g_autoptr(GMatchInfo) match = NULL;
 
-      if (context->lines[i].kind == KESSAN_LINE_BLANK)
+      if (context->lines[i].kind == KESSAN_LINE_BLANK
+          || !holds_needle (context->lines[i].text, needles, (flags & G_REGEX_CASELESS) != 0))
         continue;
       if (g_regex_match (regex, context->lines[i].text, 0, &match))
         return g_match_info_fetch (match, 1);
@@ -576,16 +612,20 @@ find_company_name (KessanParseContext *context)
     "|Co\\., Ltd\\.|CO\\., LTD\\.|Ltd\\.|LTD\\.|Limited|LIMITED|K\\.K\\.|plc|PLC|N\\.V\\.|S\\.A\\.|AG|SE|LLC|L\\.P\\.))";
   char *name;
 
-  name = first_capture (context, "上場会社名\\s*[:：]?\\s*([^\\s　]+(?:\\s(?!上場|コード|URL)[^\\s　]+)?)", 0, 200);
+  name = first_capture (context, "上場会社名\\s*[:：]?\\s*([^\\s　]+(?:\\s(?!上場|コード|URL)[^\\s　]+)?)", 0, 200,
+                       NEEDLES ("上場会社名"));
   if (name != NULL)
     return name;
-  name = first_capture (context, english, 0, 400);
+  name = first_capture (context, english, 0, 400,
+                       NEEDLES ("Inc", "INC", "Corp", "CORP", "Ltd", "LTD", "Limited", "LIMITED", "K.K.",
+                                "plc", "PLC", "N.V.", "S.A.", "AG", "SE", "LLC", "L.P."));
   if (name != NULL)
     {
       title_case (name);
       return name;
     }
-  name = first_capture (context, "(株式会社[^\\s、。()（）「」:：]+|[^\\s、。()（）「」:：]+株式会社)", 0, 200);
+  name = first_capture (context, "(株式会社[^\\s、。()（）「」:：]+|[^\\s、。()（）「」:：]+株式会社)", 0, 200,
+                       NEEDLES ("株式会社"));
   if (name != NULL && g_strcmp0 (name, "株式会社") != 0)
     return name;
   g_free (name);
@@ -596,13 +636,15 @@ static void
 find_identifiers (KessanParseContext *context,
                   KessanCompany      *company)
 {
-  g_autofree char *code = first_capture (context, "(?:コード番号|証券コード|銘柄コード)\\s*[:：]?\\s*([0-9]{4}|[0-9]{3}[A-Z])(?![0-9])", 0, 300);
+  g_autofree char *code = first_capture (context, "(?:コード番号|証券コード|銘柄コード)\\s*[:：]?\\s*([0-9]{4}|[0-9]{3}[A-Z])(?![0-9])", 0, 300,
+                                             NEEDLES ("コード"));
   g_autofree char *cik = first_capture (context, "(?:Central Index Key|CIK)(?:\\s+(?:No\\.?|Number|Code))?\\s*[:#]?\\s*([0-9]{1,10})(?![0-9])",
-                                        G_REGEX_CASELESS, 400);
+                                        G_REGEX_CASELESS, 400, NEEDLES ("central", "ci"));
   g_autofree char *ticker = first_capture (context, "(?:(?:NYSE|NASDAQ|Nasdaq|NYSE American|AMEX|TSX)\\s*[:：]\\s*|Ticker(?:\\s+[Ss]ymbol)?\\s*[:：]?\\s*)"
-                                           "([A-Z]{1,5}(?:\\.[A-Z])?)(?![A-Za-z])", 0, 400);
-  g_autofree char *lei = first_capture (context, "LEI\\s*[:：]?\\s*([A-Z0-9]{18}[0-9]{2})(?![A-Z0-9])", 0, 400);
-  g_autofree char *edinet = first_capture (context, "EDINET\\s*(?:コード|[Cc]ode)?\\s*[:：]?\\s*(E[0-9]{5})(?![0-9])", 0, 400);
+                                           "([A-Z]{1,5}(?:\\.[A-Z])?)(?![A-Za-z])", 0, 400,
+                                           NEEDLES ("NYSE", "NASDAQ", "Nasdaq", "AMEX", "TSX", "Ticker"));
+  g_autofree char *lei = first_capture (context, "LEI\\s*[:：]?\\s*([A-Z0-9]{18}[0-9]{2})(?![A-Z0-9])", 0, 400, NEEDLES ("LEI"));
+  g_autofree char *edinet = first_capture (context, "EDINET\\s*(?:コード|[Cc]ode)?\\s*[:：]?\\s*(E[0-9]{5})(?![0-9])", 0, 400, NEEDLES ("EDINET"));
 
   if (cik != NULL)
     {
@@ -622,10 +664,19 @@ static void
 find_standard (KessanParseContext *context,
                KessanFiling       *filing)
 {
-  static const struct { const char *pattern; KessanAccountingStandard standard; } standards[] = {
-    { "[〔\\[［(（]\\s*日本基準\\s*[〕\\]］)）]|Japanese GAAP|J-GAAP", KESSAN_STANDARD_JGAAP },
-    { "[〔\\[［(（]\\s*米国基準\\s*[〕\\]］)）]|U\\.\\s?S\\.\\s?GAAP|US GAAP|generally accepted accounting principles in the United States", KESSAN_STANDARD_US_GAAP },
-    { "[〔\\[［(（]\\s*IFRS\\s*[〕\\]］)）]|International Financial Reporting Standards|\\bIFRS\\b", KESSAN_STANDARD_IFRS },
+  static const char *const jgaap[] = { "日本基準", "GAAP", NULL };
+  static const char *const us_gaap[] = { "米国基準", "GAAP", "generally accepted", NULL };
+  static const char *const ifrs[] = { "IFRS", "International Financial", NULL };
+  static const struct
+  {
+    const char *pattern;
+    const char *const *needles;
+    KessanAccountingStandard standard;
+  } standards[] = {
+    { "[〔\\[［(（]\\s*日本基準\\s*[〕\\]］)）]|Japanese GAAP|J-GAAP", jgaap, KESSAN_STANDARD_JGAAP },
+    { "[〔\\[［(（]\\s*米国基準\\s*[〕\\]］)）]|U\\.\\s?S\\.\\s?GAAP|US GAAP|generally accepted accounting principles in the United States",
+      us_gaap, KESSAN_STANDARD_US_GAAP },
+    { "[〔\\[［(（]\\s*IFRS\\s*[〕\\]］)）]|International Financial Reporting Standards|\\bIFRS\\b", ifrs, KESSAN_STANDARD_IFRS },
   };
   guint best_line = G_MAXUINT;
   KessanAccountingStandard best = KESSAN_STANDARD_UNKNOWN;
@@ -635,7 +686,9 @@ find_standard (KessanParseContext *context,
       g_autoptr(GRegex) regex = g_regex_new (standards[s].pattern, 0, 0, NULL);
 
       for (guint i = 0; i < context->n_lines && i < best_line; i++)
-        if (context->lines[i].kind != KESSAN_LINE_BLANK && g_regex_match (regex, context->lines[i].text, 0, NULL))
+        if (context->lines[i].kind != KESSAN_LINE_BLANK
+            && holds_needle (context->lines[i].text, standards[s].needles, FALSE)
+            && g_regex_match (regex, context->lines[i].text, 0, NULL))
           {
             best_line = i;
             best = standards[s].standard;

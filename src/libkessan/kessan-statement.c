@@ -18,6 +18,9 @@ struct _KessanStatement
   char                *title;
   char                *topic;
   GPtrArray           *columns;
+  /* Made in one splice when first asked for (the filing asks when the
+   * statement is added): a table of a million rows is read without an
+   * items-changed signal per row. */
   GListStore          *rows;
   /* The same rows for reading: GListStore caches its last position on
    * every read, so threads building series cannot share it. */
@@ -166,7 +169,6 @@ static void
 kessan_statement_init (KessanStatement *self)
 {
   self->columns = g_ptr_array_new_with_free_func (g_object_unref);
-  self->rows = g_list_store_new (KESSAN_TYPE_LINE_ITEM);
   self->row_array = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
@@ -427,9 +429,25 @@ kessan_statement_add_column (KessanStatement *self,
 GListModel *
 kessan_statement_get_rows (KessanStatement *self)
 {
+  GListStore *rows;
+
   g_return_val_if_fail (KESSAN_IS_STATEMENT (self), NULL);
 
-  return G_LIST_MODEL (self->rows);
+  rows = g_atomic_pointer_get (&self->rows);
+  if (rows == NULL && self->row_array != NULL)
+    {
+      GListStore *made = g_list_store_new (KESSAN_TYPE_LINE_ITEM);
+
+      g_list_store_splice (made, 0, 0, self->row_array->pdata, self->row_array->len);
+      if (g_atomic_pointer_compare_and_exchange (&self->rows, NULL, made))
+        rows = made;
+      else
+        {
+          g_object_unref (made);
+          rows = g_atomic_pointer_get (&self->rows);
+        }
+    }
+  return G_LIST_MODEL (rows);
 }
 
 /**
@@ -478,7 +496,8 @@ kessan_statement_add_row (KessanStatement *self,
   g_return_if_fail (KESSAN_IS_LINE_ITEM (row));
 
   g_ptr_array_add (self->row_array, g_object_ref (row));
-  g_list_store_append (self->rows, row);
+  if (self->rows != NULL)
+    g_list_store_append (self->rows, row);
 }
 
 /**

@@ -1407,7 +1407,7 @@ set_concept (TableReader    *self,
     }
   else
     {
-      g_autofree char *key = kessan_concepts_make_key (label);
+      g_autofree char *key = kessan_concepts_make_key_for (self->context->concepts, label);
       gboolean japanese = kessan_text_is_japanese (label);
 
       kessan_line_item_set_concept (item, key);
