@@ -162,4 +162,22 @@ void kessan_ragged_place (KessanStatement        *statement,
                           const KessanColumnPlan *plan,
                           GPtrArray              *ragged);
 
+/* Case-insensitive search of a short ASCII needle, without the set-up
+ * cost of strcasestr() that dominates on the short labels and lines read
+ * here: the first letter is compared inline, so that most places are
+ * rejected without a call. */
+static inline const char *
+kessan_text_find_ci (const char *haystack,
+                     const char *needle)
+{
+  char lower = g_ascii_tolower (needle[0]);
+  char upper = g_ascii_toupper (needle[0]);
+  gsize rest = strlen (needle) - 1;
+
+  for (const char *p = haystack; *p != '\0'; p++)
+    if ((*p == lower || *p == upper) && g_ascii_strncasecmp (p + 1, needle + 1, rest) == 0)
+      return p;
+  return NULL;
+}
+
 G_END_DECLS

@@ -39,22 +39,6 @@ vote (YearEndVotes *votes,
   votes->day[month] = MAX (votes->day[month], day);
 }
 
-/* Case-insensitive search of an ASCII needle, the first letter compared
- * inline: most places in a line are rejected without a call. */
-static const char *
-find_ci (const char *haystack,
-         const char *needle)
-{
-  char lower = g_ascii_tolower (needle[0]);
-  char upper = g_ascii_toupper (needle[0]);
-  gsize rest = strlen (needle) - 1;
-
-  for (const char *p = haystack; *p != '\0'; p++)
-    if ((*p == lower || *p == upper) && g_ascii_strncasecmp (p + 1, needle + 1, rest) == 0)
-      return p;
-  return NULL;
-}
-
 static gboolean
 text_reports_yen (KessanParseContext *context)
 {
@@ -105,7 +89,7 @@ kessan_release_find_calendar (KessanParseContext *context)
 
       /* Each pattern needs a word most lines lack ("year", "月期"):
        * tested first, most lines never reach the regular expressions. */
-      if (find_ci (text, "year") != NULL)
+      if (kessan_text_find_ci (text, "year") != NULL)
         g_regex_match (english, text, 0, &match);
       while (match != NULL && g_match_info_matches (match))
         {
@@ -296,7 +280,7 @@ find_fiscal_label (KessanParseContext *context,
         continue;
       /* Every form holds "fiscal", "FY" or "月期" ("f" and "i" or "y"
        * have no other case forms, so the ASCII test is exact). */
-      if (find_ci (context->lines[i].text, "fi") == NULL && find_ci (context->lines[i].text, "fy") == NULL
+      if (kessan_text_find_ci (context->lines[i].text, "fi") == NULL && kessan_text_find_ci (context->lines[i].text, "fy") == NULL
           && strstr (context->lines[i].text, "月期") == NULL)
         continue;
       g_regex_match (label, context->lines[i].text, 0, &match);
@@ -485,9 +469,9 @@ kessan_currency_in_text (const char *text,
       const CurrencyMarker *m = &currency_markers[i];
       gsize length = strlen (m->marker);
 
-      for (const char *at = m->caseless ? find_ci (text, m->marker) : strstr (text, m->marker);
+      for (const char *at = m->caseless ? kessan_text_find_ci (text, m->marker) : strstr (text, m->marker);
            at != NULL;
-           at = m->caseless ? find_ci (at + 1, m->marker) : strstr (at + 1, m->marker))
+           at = m->caseless ? kessan_text_find_ci (at + 1, m->marker) : strstr (at + 1, m->marker))
         {
           if (!stands_alone (text, at, length))
             continue;
@@ -552,7 +536,7 @@ holds_needle (const char        *text,
   if (needles == NULL)
     return TRUE;
   for (guint i = 0; needles[i] != NULL; i++)
-    if ((caseless ? find_ci (text, needles[i]) : strstr (text, needles[i])) != NULL)
+    if ((caseless ? kessan_text_find_ci (text, needles[i]) : strstr (text, needles[i])) != NULL)
       return TRUE;
   return FALSE;
 }

@@ -30,21 +30,11 @@ typedef struct
   GPtrArray          *grid;           /* GArray of double, one per column */
 } TableReader;
 
-/* Case-insensitive search of a short ASCII needle, without the set-up
- * cost of strcasestr() that dominates on the short labels read here; the
- * first letter is compared inline, as this runs for every row label. */
 static gboolean
 contains_ci (const char *haystack,
              const char *needle)
 {
-  char lower = g_ascii_tolower (needle[0]);
-  char upper = g_ascii_toupper (needle[0]);
-  gsize rest = strlen (needle) - 1;
-
-  for (const char *p = haystack; *p != '\0'; p++)
-    if ((*p == lower || *p == upper) && g_ascii_strncasecmp (p + 1, needle + 1, rest) == 0)
-      return TRUE;
-  return FALSE;
+  return kessan_text_find_ci (haystack, needle) != NULL;
 }
 
 /* Counts of shares: "Weighted average shares", "Shares used in
