@@ -369,6 +369,68 @@ test_round_trip (Fixture       *fixture,
   g_assert_finalize_object (g_steal_pointer (&library));
 }
 
+/* The files of a release written from a thread, the filing added to the
+ * model on the main thread after: as the app adds its samples. */
+static gpointer
+write_new_thread (gpointer data)
+{
+  gpointer *args = data;
+  GError *error = NULL;
+
+  if (!kessan_library_write_new (args[0], args[1], args[2], &error))
+    return error;
+  return NULL;
+}
+
+static void
+test_write_new (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(KessanLibrary) library = loaded_library_at (fixture->dir);
+  g_autoptr(KessanLibrary) reloaded = NULL;
+  g_autoptr(KessanFiling) filing = NULL;
+  g_autoptr(KessanFiling) added = NULL;
+  g_autoptr(KessanFiling) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = filing_path (fixture->dir, seed_hashes[1]);
+  g_autofree char *source = source_path (fixture->dir, 1);
+  gpointer args[3];
+  GThread *thread;
+  guint n_changes = 0;
+
+  filing = kessan_parse_release (seed_bytes[1], seed_names[1], &error);
+  g_assert_no_error (error);
+  g_signal_connect (library, "items-changed", G_CALLBACK (count_changes_cb), &n_changes);
+
+  args[0] = library;
+  args[1] = filing;
+  args[2] = seed_bytes[1];
+  thread = g_thread_new ("write-new", write_new_thread, args);
+  error = g_thread_join (thread);
+  g_assert_no_error (error);
+
+  /* On disk, not yet in the model. */
+  g_assert_cmpstr (kessan_filing_get_source_hash (filing), ==, seed_hashes[1]);
+  g_assert_true (g_file_test (json, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (source, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpuint (n_changes, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), ==, 0);
+
+  added = kessan_library_add_written (library, filing);
+  g_assert_true (added == filing);
+  g_assert_cmpuint (n_changes, ==, 1);
+  g_assert_true (kessan_library_find_by_hash (library, seed_hashes[1]) == filing);
+
+  /* Twice is once. */
+  again = kessan_library_add_written (library, filing);
+  g_assert_true (again == filing);
+  g_assert_cmpuint (n_changes, ==, 1);
+
+  reloaded = loaded_library_at (fixture->dir);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (reloaded)), ==, 1);
+  assert_same_filing (item (reloaded, 0), filing);
+}
+
 static void
 test_duplicate (Fixture       *fixture,
                 gconstpointer  data)
@@ -1253,6 +1315,7 @@ main (int    argc,
   g_test_add ("/kessan/library/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD_TEST ("round-trip", test_round_trip);
+  ADD_TEST ("write-new", test_write_new);
   ADD_TEST ("duplicate", test_duplicate);
   ADD_TEST ("duplicate-not-loaded", test_duplicate_not_loaded);
   ADD_TEST ("remove", test_remove);

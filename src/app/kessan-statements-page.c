@@ -488,15 +488,10 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
                gpointer                  user_data)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  /* The cell says what the icon shows. */
-  GtkWidget *icon = g_object_new (GTK_TYPE_IMAGE, "icon-name", "dialog-warning-symbolic",
-                                  "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
   GtkWidget *label = gtk_label_new (NULL);
   GtkGesture *click = gtk_gesture_click_new ();
   guint index = GPOINTER_TO_UINT (user_data);
 
-  gtk_widget_set_visible (icon, FALSE);
-  gtk_widget_add_css_class (icon, "warning");
   gtk_widget_set_hexpand (label, TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), index == 0 ? 0.0 : 1.0);
   if (index == 0)
@@ -509,7 +504,6 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
     }
   else
     gtk_widget_add_css_class (label, "numeric");
-  gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), label);
   g_object_set_data (G_OBJECT (box), "column", user_data);
   g_object_set_data (G_OBJECT (box), "item", item);
@@ -534,8 +528,8 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   guint index = GPOINTER_TO_UINT (user_data);
   const DisplayColumn *column;
   GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *icon = gtk_widget_get_first_child (box);
   GtkWidget *label = gtk_widget_get_last_child (box);
+  GtkWidget *icon = gtk_widget_get_first_child (box) != label ? gtk_widget_get_first_child (box) : NULL;
   g_autofree char *text = NULL;
   GPtrArray *findings;
 
@@ -574,7 +568,18 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
     }
 
   findings = findings_for (self, row, column);
-  gtk_widget_set_visible (icon, findings != NULL);
+  /* Made for the few cells that have findings: a statement is shown
+   * sooner without an icon in every cell. */
+  if (findings != NULL && icon == NULL)
+    {
+      /* The cell says what the icon shows. */
+      icon = g_object_new (GTK_TYPE_IMAGE, "icon-name", "dialog-warning-symbolic",
+                           "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
+      gtk_widget_add_css_class (icon, "warning");
+      gtk_box_prepend (GTK_BOX (box), icon);
+    }
+  if (icon != NULL)
+    gtk_widget_set_visible (icon, findings != NULL);
   /* A row or number the analyst corrected on import says so. */
   if (cell_correction (self, row, column) != NULL)
     gtk_widget_add_css_class (label, "corrected");

@@ -594,6 +594,8 @@ typedef struct
 {
   GBytes       *bytes;
   KessanFiling *filing;
+  /* Its files are in the library's folder already. */
+  gboolean      written;
 } ImportData;
 
 static void
@@ -724,6 +726,7 @@ samples_thread (GTask        *task,
                 gpointer      task_data,
                 GCancellable *cancellable)
 {
+  KessanWindow *self = source_object;
   g_auto(GStrv) names = g_resources_enumerate_children (SAMPLES_PATH, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
   GPtrArray *imports = g_ptr_array_new_with_free_func ((GDestroyNotify) import_data_free);
 
@@ -746,6 +749,11 @@ samples_thread (GTask        *task,
         }
       kessan_filing_run_checks (data->filing);
       data->bytes = g_bytes_ref (bytes);
+      /* Written here, while the first frame is painted: the main thread
+       * then only adds them to the model. */
+      data->written = kessan_library_write_new (self->library, data->filing, bytes, &error);
+      if (!data->written)
+        g_debug ("Sample %s not written: %s", names[i], error->message);
       g_ptr_array_add (imports, data);
     }
   g_task_return_pointer (task, imports, (GDestroyNotify) g_ptr_array_unref);
@@ -826,9 +834,14 @@ samples_done_cb (GObject      *object,
   for (guint i = 0; imports != NULL && i < imports->len; i++)
     {
       ImportData *data = g_ptr_array_index (imports, i);
+      g_autoptr(KessanFiling) added = NULL;
       g_autoptr(GError) error = NULL;
 
-      if (kessan_library_add (self->library, data->filing, data->bytes, NULL, &error) == NULL)
+      if (data->written)
+        added = kessan_library_add_written (self->library, data->filing);
+      else
+        added = kessan_library_add (self->library, data->filing, data->bytes, NULL, &error);
+      if (added == NULL)
         g_warning ("Could not add a sample: %s", error->message);
     }
   g_settings_set_boolean (self->settings, "samples-added", TRUE);

@@ -627,6 +627,7 @@ typedef struct
   KessanFiling **filings;       /* one per name, or NULL */
   GError       **errors;        /* why a name has no filing */
   gint           next;          /* the next name to read */
+  guint          max_threads;
 } LoadWork;
 
 static void
@@ -654,8 +655,8 @@ load_thread_func (gpointer data)
   return NULL;
 }
 
-/* One thread per processor, the calling one included; a few files are
- * not worth a thread. */
+/* Up to one thread per processor, the calling one included; a few files
+ * are not worth a thread. */
 #define MAX_LOAD_THREADS 8
 #define FILES_PER_LOAD_THREAD 16
 
@@ -663,7 +664,7 @@ static void
 read_filing_files (LoadWork *work)
 {
   GThread *threads[MAX_LOAD_THREADS] = { NULL };
-  guint n_threads = MIN ((guint) g_get_num_processors (), MAX_LOAD_THREADS);
+  guint n_threads = MIN (work->max_threads, MAX_LOAD_THREADS);
 
   n_threads = MIN (n_threads, work->names->len / FILES_PER_LOAD_THREAD);
   for (guint i = 1; i < n_threads; i++)
@@ -767,9 +768,11 @@ remove_leftovers (const char *path,
 }
 
 /* Runs in a worker thread for kessan_library_load_async (): it touches
- * nothing of the library but the path it is given. */
+ * nothing of the library but the path it is given.  @max_threads: how
+ * many threads may read, the calling one included. */
 static LoadResult *
 load_from_disk (const char    *path,
+                guint          max_threads,
                 GCancellable  *cancellable,
                 GError       **error)
 {
@@ -817,6 +820,7 @@ load_from_disk (const char    *path,
   work.cancellable = cancellable;
   work.filings = g_new0 (KessanFiling *, names->len);
   work.errors = g_new0 (GError *, names->len);
+  work.max_threads = MAX (max_threads, 1);
   read_filing_files (&work);
 
   for (guint i = 0; i < names->len; i++)
@@ -1224,7 +1228,7 @@ kessan_library_load (KessanLibrary  *self,
     return FALSE;
 
   self->loads_running++;
-  loaded = load_from_disk (self->path, cancellable, error);
+  loaded = load_from_disk (self->path, g_get_num_processors (), cancellable, error);
   finish_load (self, loaded);
 
   return loaded != NULL;
@@ -1240,7 +1244,9 @@ load_thread (GTask        *task,
   GError *error = NULL;
   LoadResult *loaded;
 
-  loaded = load_from_disk (path, cancellable, &error);
+  /* A processor is left to the thread that called: a window laying out
+   * and painting its first frame while its library loads. */
+  loaded = load_from_disk (path, g_get_num_processors () - 1, cancellable, &error);
   if (loaded == NULL)
     g_task_return_error (task, error);
   else
@@ -1434,6 +1440,58 @@ kessan_library_import_file (KessanLibrary  *self,
   return NULL;
 }
 
+/* The source copy and the JSON file of @filing, each written atomically;
+ * on failure neither is left behind.  Reads only what never changes after
+ * construction, so any thread may call it. */
+static gboolean
+write_files (KessanLibrary  *self,
+             KessanFiling   *filing,
+             GBytes         *source,
+             const char     *filing_file,
+             GError        **error)
+{
+  g_autofree char *filings_dir = NULL;
+  g_autofree char *sources_dir = NULL;
+  g_autofree char *source_name = NULL;
+  g_autofree char *source_file = NULL;
+  g_autofree char *json = NULL;
+  gboolean source_existed;
+  gboolean filings_existed;
+  gconstpointer data;
+  gsize length;
+
+  filings_dir = filings_path (self);
+  sources_dir = sources_path (self);
+  filings_existed = g_file_test (filings_dir, G_FILE_TEST_IS_DIR);
+  if (!ensure_directory (filings_dir, error))
+    return FALSE;
+  if (!ensure_directory (sources_dir, error))
+    {
+      /* Nothing of a failed addition is left behind. */
+      if (!filings_existed)
+        g_rmdir (filings_dir);
+      return FALSE;
+    }
+
+  source_name = source_file_name (kessan_filing_get_source_hash (filing), kessan_filing_get_source_name (filing));
+  source_file = g_build_filename (sources_dir, source_name, NULL);
+  source_existed = g_file_test (source_file, G_FILE_TEST_EXISTS);
+  data = g_bytes_get_data (source, &length);
+  if (!write_atomically (source_file, data, length, error))
+    return FALSE;
+
+  json = kessan_filing_to_json (filing, TRUE);
+  if (!write_atomically (filing_file, json, strlen (json), error))
+    {
+      /* Without its JSON file the copy is not part of the library. */
+      if (!source_existed)
+        g_unlink (source_file);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * kessan_library_add:
  * @self: a #KessanLibrary
@@ -1465,16 +1523,7 @@ kessan_library_add (KessanLibrary  *self,
 {
   g_autofree char *hash = NULL;
   g_autofree char *filing_file = NULL;
-  g_autofree char *filings_dir = NULL;
-  g_autofree char *sources_dir = NULL;
-  g_autofree char *source_name = NULL;
-  g_autofree char *source_file = NULL;
-  g_autofree char *json = NULL;
   KessanFiling *existing;
-  gboolean source_existed;
-  gboolean filings_existed;
-  gconstpointer data;
-  gsize length;
 
   g_return_val_if_fail (KESSAN_IS_LIBRARY (self), NULL);
   g_return_val_if_fail (KESSAN_IS_FILING (filing), NULL);
@@ -1531,35 +1580,85 @@ kessan_library_add (KessanLibrary  *self,
       return g_steal_pointer (&on_disk);
     }
 
-  filings_dir = filings_path (self);
-  sources_dir = sources_path (self);
-  filings_existed = g_file_test (filings_dir, G_FILE_TEST_IS_DIR);
-  if (!ensure_directory (filings_dir, error))
-    return NULL;
-  if (!ensure_directory (sources_dir, error))
-    {
-      /* Nothing of a failed addition is left behind. */
-      if (!filings_existed)
-        g_rmdir (filings_dir);
-      return NULL;
-    }
-
-  source_name = source_file_name (hash, kessan_filing_get_source_name (filing));
-  source_file = g_build_filename (sources_dir, source_name, NULL);
-  source_existed = g_file_test (source_file, G_FILE_TEST_EXISTS);
-  data = g_bytes_get_data (source, &length);
-  if (!write_atomically (source_file, data, length, error))
+  if (!write_files (self, filing, source, filing_file, error))
     return NULL;
 
-  json = kessan_filing_to_json (filing, TRUE);
-  if (!write_atomically (filing_file, json, strlen (json), error))
-    {
-      /* Without its JSON file the copy is not part of the library. */
-      if (!source_existed)
-        g_unlink (source_file);
-      return NULL;
-    }
+  insert_filing (self, filing);
+  return g_object_ref (filing);
+}
 
+/**
+ * kessan_library_write_new:
+ * @self: a #KessanLibrary
+ * @filing: a filing read from @source, not in any library yet
+ * @source: the bytes of the release file @filing was read from
+ * @error: return location for a #GError, or %NULL
+ *
+ * The first half of kessan_library_add(), for a thread: saves @source and
+ * @filing in the library's folder, each atomically, without adding
+ * @filing to the model; kessan_library_add_written() then does that on
+ * the main thread.  A file the folder already has for the release is
+ * left as it is.  May be called from any thread.
+ *
+ * Returns: %TRUE when the release's files are in the folder; %FALSE with
+ *   @error set as kessan_library_add() sets it
+ */
+gboolean
+kessan_library_write_new (KessanLibrary  *self,
+                          KessanFiling   *filing,
+                          GBytes         *source,
+                          GError        **error)
+{
+  g_autofree char *hash = NULL;
+  g_autofree char *filing_file = NULL;
+
+  g_return_val_if_fail (KESSAN_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (KESSAN_IS_FILING (filing), FALSE);
+  g_return_val_if_fail (source != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  hash = kessan_sha256_hex_bytes (source);
+  if (kessan_filing_get_source_hash (filing) == NULL)
+    kessan_filing_set_source_hash (filing, hash);
+  else if (!g_str_equal (kessan_filing_get_source_hash (filing), hash))
+    {
+      g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_FORMAT,
+                   _("The filing was read from another file (sha256 %s) than the one given (sha256 %s)."),
+                   kessan_filing_get_source_hash (filing), hash);
+      return FALSE;
+    }
+  if (!require_local (self, error))
+    return FALSE;
+
+  filing_file = json_path (self, hash);
+  if (g_file_test (filing_file, G_FILE_TEST_EXISTS))
+    return TRUE;
+  return write_files (self, filing, source, filing_file, error);
+}
+
+/**
+ * kessan_library_add_written:
+ * @self: a #KessanLibrary
+ * @filing: a filing whose files kessan_library_write_new() saved
+ *
+ * The second half of kessan_library_add(): adds @filing to the model.
+ *
+ * Returns: (transfer full): @filing, or the filing of the same release
+ *   the library already holds
+ */
+KessanFiling *
+kessan_library_add_written (KessanLibrary *self,
+                            KessanFiling  *filing)
+{
+  KessanFiling *existing;
+
+  g_return_val_if_fail (KESSAN_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (KESSAN_IS_FILING (filing), NULL);
+  g_return_val_if_fail (kessan_filing_get_source_hash (filing) != NULL, NULL);
+
+  existing = g_hash_table_lookup (self->by_hash, kessan_filing_get_source_hash (filing));
+  if (existing != NULL)
+    return g_object_ref (existing);
   insert_filing (self, filing);
   return g_object_ref (filing);
 }

@@ -40,6 +40,12 @@ KessanFiling        *kessan_library_add             (KessanLibrary       *self,
                                                      GBytes              *source,
                                                      gboolean            *duplicate,
                                                      GError             **error);
+gboolean             kessan_library_write_new       (KessanLibrary       *self,
+                                                     KessanFiling        *filing,
+                                                     GBytes              *source,
+                                                     GError             **error);
+KessanFiling        *kessan_library_add_written     (KessanLibrary       *self,
+                                                     KessanFiling        *filing);
 gboolean             kessan_library_save            (KessanLibrary       *self,
                                                      KessanFiling        *filing,
                                                      GError             **error);
