@@ -155,11 +155,11 @@ kessan_application_startup (GApplication *app)
     { "win.search", { "<Control><Shift>f", NULL } },
     { "win.import", { "<Control>i", NULL } },
     { "win.chart-rows", { "<Control><Shift>g", NULL } },
-    { "win.show-page('statements')", { "<Alt>1", NULL } },
-    { "win.show-page('trends')", { "<Alt>2", NULL } },
-    { "win.show-page('charts')", { "<Alt>3", NULL } },
-    { "win.show-page('checks')", { "<Alt>4", NULL } },
-    { "win.show-page('source')", { "<Alt>5", NULL } },
+    { "win.go-to-page('statements')", { "<Alt>1", NULL } },
+    { "win.go-to-page('trends')", { "<Alt>2", NULL } },
+    { "win.go-to-page('charts')", { "<Alt>3", NULL } },
+    { "win.go-to-page('checks')", { "<Alt>4", NULL } },
+    { "win.go-to-page('source')", { "<Alt>5", NULL } },
     { "window.close", { "<Control>w", NULL } },
   };
 

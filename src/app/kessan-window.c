@@ -1151,6 +1151,17 @@ show_page_action (GtkWidget  *widget,
     focus_page_later (page);
 }
 
+/* A page chosen by its key (Alt+1…5): a move of the keyboard, after
+ * which the focus ring shows, as after Tab. */
+static void
+go_to_page_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  gtk_window_set_focus_visible (GTK_WINDOW (widget), TRUE);
+  show_page_action (widget, action_name, parameter);
+}
+
 /* The selected rows of a statement, charted across the library. */
 static void
 chart_rows_action (GtkWidget  *widget,
@@ -1437,6 +1448,7 @@ kessan_window_class_init (KessanWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.remove-filing", NULL, remove_filing_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.go-to-page", "s", go_to_page_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.chart-rows", NULL, chart_rows_action);
