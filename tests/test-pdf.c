@@ -338,6 +338,81 @@ assert_refused (const char *path,
   g_assert_nonnull (strstr (error->message, words));
 }
 
+/* A text layer in fonts without a map of their characters: each letter
+ * comes out as another character.  Written here by enciphering a release
+ * letter for letter, as such a PDF reads. */
+static char *
+encipher (const char *text)
+{
+  static const char cipher[] = "!\"#$&'()*+,-./0123456789:;<=>?@[\\]^_`{|}~";
+  GString *out = g_string_new (NULL);
+  guint n_spaces = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isalpha (*p))
+        {
+          guint i = (guint) (g_ascii_tolower (*p) - 'a');
+
+          /* Some letters keep a letter's place, as in such PDFs. */
+          if (i % 5 == 0)
+            g_string_append_c (out, 'a' + (char) ((i * 7) % 26));
+          else
+            g_string_append_c (out, cipher[i % (sizeof cipher - 1)]);
+        }
+      /* Some spaces come out as ÿ. */
+      else if (*p == ' ' && n_spaces++ % 3 == 0)
+        g_string_append (out, "\xc3\xbf");
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_garbled_text (void)
+{
+  static const char *release =
+    "Northwind Markets Inc. Reports Fourth Quarter and Full Year Results\n"
+    "Comparable sales increased across all segments for the quarter\n"
+    "Operating income grew in every market while costs were held steady\n"
+    "Diluted earnings per share were higher than in the prior year quarter\n"
+    "\n"
+    "Condensed Consolidated Statement of Income\n"
+    "(In millions, except per share data)\n"
+    "Revenues\t6,201\t5,912\n"
+    "Operating costs and expenses\t4,987\t4,802\n"
+    "Operating income\t1,214\t1,110\n"
+    "Net income\t905\t842\n";
+  g_autofree char *dir = NULL;
+  g_autofree char *plain = NULL;
+  g_autofree char *garbled = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GFile) plain_file = NULL;
+  g_autoptr(KessanFiling) filing = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!require_font (KESSAN_TEST_PDF_MONOSPACE))
+    return;
+  dir = kessan_test_make_temp_dir ("kessan-pdf-XXXXXX");
+  plain = g_build_filename (dir, "plain.pdf", NULL);
+  garbled = g_build_filename (dir, "garbled.pdf", NULL);
+
+  /* The release itself is read. */
+  kessan_test_write_text_pdf (plain, release, KESSAN_TEST_PDF_MONOSPACE, 60);
+  plain_file = g_file_new_for_path (plain);
+  filing = kessan_parse_file (plain_file, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (filing);
+
+  /* Its letters replaced by other characters, it is refused: what
+   * comes out is not its text. */
+  text = encipher (release);
+  kessan_test_write_text_pdf (garbled, text, KESSAN_TEST_PDF_MONOSPACE, 60);
+  assert_refused (garbled, KESSAN_ERROR_PDF_NO_TEXT, "cannot be read");
+  kessan_test_remove_tree (dir);
+}
+
 static void
 test_scanned (void)
 {
@@ -698,6 +773,7 @@ main (int    argc,
   g_test_add_func ("/kessan/pdf/proportional/004", test_proportional_004);
   g_test_add_func ("/kessan/pdf/told-by-signature", test_told_by_signature);
   g_test_add_func ("/kessan/pdf/scanned", test_scanned);
+  g_test_add_func ("/kessan/pdf/garbled-text", test_garbled_text);
   g_test_add_func ("/kessan/pdf/encrypted", test_encrypted);
   g_test_add_func ("/kessan/pdf/damaged", test_damaged);
   g_test_add_func ("/kessan/pdf/cli-extract", test_cli_extract);

@@ -388,6 +388,56 @@ read_page_range_thread (gpointer data)
 /* Fewer pages are not worth a second document. */
 #define MIN_PAGES_TO_SHARE 4
 
+/* A text layer drawn in fonts that do not say which character each
+ * glyph is comes out as other characters: "&'(ÿ)'*+" for "Fourth
+ * Quarter".  Real words hardly ever have these inside them, while in
+ * such text most do.  Words of digits and common marks alone (numbers,
+ * Japanese) say nothing either way. */
+#define GARBLED_MIN_WORDS 40
+
+static gboolean
+is_odd_character (const char *c,
+                  const char *end)
+{
+  /* ÿ (U+00FF), a common stand-in for a space */
+  return strchr ("!\"#$*+<=>?@\\^`{|}~", *c) != NULL
+         || ((guchar) c[0] == 0xC3 && c + 1 < end && (guchar) c[1] == 0xBF);
+}
+
+static gboolean
+is_garbled_text (const char *text)
+{
+  guint n_words = 0, n_odd = 0;
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      const char *start, *end;
+      gboolean word = FALSE, odd = FALSE;
+
+      while (*p == ' ' || *p == '\n' || *p == '\f' || *p == '\t')
+        p++;
+      if (*p == '\0')
+        break;
+      start = p;
+      while (*p != '\0' && *p != ' ' && *p != '\n' && *p != '\f' && *p != '\t')
+        p++;
+      end = p;
+      for (const char *c = start; c < end; c++)
+        {
+          if (g_ascii_isalpha (*c) || is_odd_character (c, end))
+            word = TRUE;
+          /* Inside the word, not at its ends: "$" before a number and
+           * quotes around a word are common. */
+          if (c > start && c + 1 < end && is_odd_character (c, end))
+            odd = TRUE;
+        }
+      n_words += word;
+      n_odd += odd;
+    }
+  return n_words >= GARBLED_MIN_WORDS && n_odd * 4 > n_words;
+}
+
 /**
  * kessan_pdf_read_text:
  * @contents: the bytes of a PDF file
@@ -400,7 +450,8 @@ read_page_range_thread (gpointer data)
  *
  * Fails with %KESSAN_ERROR_PDF_ENCRYPTED when the PDF needs a password,
  * %KESSAN_ERROR_PDF_DAMAGED when it cannot be opened or was cut short,
- * and %KESSAN_ERROR_PDF_NO_TEXT when no page has text (a scan).
+ * and %KESSAN_ERROR_PDF_NO_TEXT when no page has text (a scan) or its
+ * text cannot be read (fonts without a map of their characters).
  *
  * Returns: (transfer full): the text, LF line ends, or %NULL with @error
  *   set
@@ -574,6 +625,14 @@ kessan_pdf_read_text (GBytes      *contents,
           append_line (out, line, margin, unit);
           g_string_append_c (out, '\n');
         }
+    }
+
+  if (is_garbled_text (out->str))
+    {
+      g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_PDF_NO_TEXT,
+                   _("The text of “%s” cannot be read: its fonts do not say which letters they draw, so the text comes out as other characters. Use the release in another form (the HTML or text of the filing), or run its pages through text recognition (OCR)."),
+                   display_name);
+      return NULL;
     }
 
   if (n_pages != NULL)
