@@ -579,30 +579,88 @@ title_case (char *name)
   for (char *p = name; *p; p++)
     {
       *p = start ? *p : g_ascii_tolower (*p);
-      start = *p == ' ' || *p == '-' || *p == '&';
+      start = *p == ' ' || *p == '-' || *p == '&' || *p == '.';
     }
 }
 
-/* The company's name: the one after "上場会社名", a name with 株式会社
- * before or after it, or an English name with a company suffix; never a
- * description such as "A Delaware Corporation" or a heading word that
- * happens to follow 株式会社. */
+/* On an SEC cover page the registrant's name is printed above
+ * "(Exact name of registrant as specified in its charter)". */
+static char *
+registrant_name (KessanParseContext *context)
+{
+  for (guint i = 1; i < context->n_lines && i < 400; i++)
+    {
+      const char *text = context->lines[i].text;
+
+      if (context->lines[i].kind == KESSAN_LINE_BLANK
+          || kessan_text_find_ci (text, "exact name of registrant") == NULL)
+        continue;
+      for (guint k = i; k-- > 0 && k + 4 > i;)
+        {
+          g_autofree char *name = NULL;
+
+          if (context->lines[k].kind == KESSAN_LINE_BLANK)
+            continue;
+          name = g_strstrip (g_strdup (context->lines[k].text));
+          /* A rule or a form's box, not a name. */
+          if (name[0] == '\0' || strspn (name, "-_=|* ") == strlen (name) || strlen (name) > 120)
+            return NULL;
+          return g_steal_pointer (&name);
+        }
+      return NULL;
+    }
+  return NULL;
+}
+
+/* A company's name as press releases and filings print it: capitalised
+ * words ("eBay" too), with "&", "of", "and" and "de" between them. */
+#define NAME_WORDS "(?:[A-Z]|[a-z][A-Z])[A-Za-z0-9&'’\\-.]*(?:,? (?:[A-Z&][A-Za-z0-9&'’\\-.]*|of|and|de))*"
+#define NAME_SUFFIX \
+  "(?:Inc\\.|INC\\.|Inc|INC|Incorporated|INCORPORATED|Corporation|CORPORATION|Corp\\.|CORP\\." \
+  "|Co\\., Ltd\\.|CO\\., LTD\\.|Ltd\\.|LTD\\.|Limited|LIMITED|K\\.K\\.|plc|PLC|N\\.V\\.|S\\.A\\.|AG|SE|LLC|L\\.P\\.)(?![A-Za-z])"
+#define NAME_SUFFIX_NEEDLES \
+  NEEDLES ("Inc", "INC", "Corp", "CORP", "Ltd", "LTD", "Limited", "LIMITED", "K.K.", \
+           "plc", "PLC", "N.V.", "S.A.", "AG", "SE", "LLC", "L.P.")
+
+/* The company's name: the one after "上場会社名", the registrant's
+ * name on an SEC cover page, the name before its ticker ("Johnson &
+ * Johnson (NYSE: JNJ)"), a name with 株式会社 before or after it, or an
+ * English name with a company suffix; never a description such as "A
+ * Delaware Corporation", a heading word that happens to follow 株式会社,
+ * or "SE" at the start of "SECTION". */
 static char *
 find_company_name (KessanParseContext *context)
 {
-  static const char *english =
-    "(?<![A-Za-z])((?!(?:A|An)\\s)[A-Z][A-Za-z0-9&'\\-.]*(?:,? (?:[A-Z&][A-Za-z0-9&'\\-.]*|of|and|de))*,? "
-    "(?:Inc\\.|INC\\.|Inc(?![a-z])|INC(?![A-Z])|Incorporated|INCORPORATED|Corporation|CORPORATION|Corp\\.|CORP\\."
-    "|Co\\., Ltd\\.|CO\\., LTD\\.|Ltd\\.|LTD\\.|Limited|LIMITED|K\\.K\\.|plc|PLC|N\\.V\\.|S\\.A\\.|AG|SE|LLC|L\\.P\\.))";
+  static const char *english = "(?<![A-Za-z])((?!(?:A|An)\\s)" NAME_WORDS ",? " NAME_SUFFIX ")";
+  static const char *before_ticker =
+    "(?<![A-Za-z])((?!(?:A|An|Today)\\s)" NAME_WORDS ")\\s*\\((?:NYSE American|NYSE|NASDAQ|Nasdaq|AMEX|TSX)\\s*:";
   char *name;
 
   name = first_capture (context, "上場会社名\\s*[:：]?\\s*([^\\s　]+(?:\\s(?!上場|コード|URL)[^\\s　]+)?)", 0, 200,
                        NEEDLES ("上場会社名"));
   if (name != NULL)
     return name;
-  name = first_capture (context, english, 0, 400,
-                       NEEDLES ("Inc", "INC", "Corp", "CORP", "Ltd", "LTD", "Limited", "LIMITED", "K.K.",
-                                "plc", "PLC", "N.V.", "S.A.", "AG", "SE", "LLC", "L.P."));
+  name = registrant_name (context);
+  if (name == NULL)
+    {
+      name = first_capture (context, before_ticker, 0, 400, NEEDLES ("NYSE", "NASDAQ", "Nasdaq", "AMEX", "TSX"));
+      /* "Intel (Nasdaq: INTC)" is "Intel Corporation" where the release
+       * prints that. */
+      if (name != NULL)
+        {
+          g_autofree char *escaped = g_regex_escape_string (name, -1);
+          g_autofree char *pattern = g_strconcat ("(?<![A-Za-z])(", escaped, ",? " NAME_SUFFIX ")", NULL);
+          char *full = first_capture (context, pattern, 0, 400, NAME_SUFFIX_NEEDLES);
+
+          if (full != NULL)
+            {
+              g_free (name);
+              name = full;
+            }
+        }
+    }
+  if (name == NULL)
+    name = first_capture (context, english, 0, 400, NAME_SUFFIX_NEEDLES);
   if (name != NULL)
     {
       title_case (name);

@@ -1,0 +1,111 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <kessan.h>
+#include <locale.h>
+#include <string.h>
+
+/* Who published a release: the company's name as the release itself
+ * prints it, whatever the layout of its first page. */
+
+/* A small income statement, so that each text is a release. */
+#define STATEMENT \
+  "\n" \
+  "                     CONDENSED CONSOLIDATED STATEMENTS OF INCOME\n" \
+  "                    (In millions, except per share amounts)\n" \
+  "                                            Three Months Ended\n" \
+  "                                        March 31,      March 31,\n" \
+  "                                          2023           2022\n" \
+  "Net revenues                            $ 4,512        $ 4,210\n" \
+  "Cost of revenues                          1,830          1,702\n" \
+  "Gross profit                              2,682          2,508\n" \
+  "Operating expenses                        1,911          1,877\n" \
+  "Operating income                            771            631\n"
+
+static char *
+company_of (const char *text)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KessanFiling) filing = kessan_parse_release (bytes, "release.txt", &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (filing);
+  return g_strdup (kessan_filing_get_company (filing));
+}
+
+static void
+assert_company (const char *text,
+                const char *expected)
+{
+  g_autofree char *company = company_of (text);
+
+  g_test_message ("company: %s", company);
+  g_assert_cmpstr (company, ==, expected);
+}
+
+/* A name without a suffix, before its ticker; a subsidiary with one in
+ * a headline above it is another company. */
+static void
+test_name_before_ticker (void)
+{
+  assert_company ("Harbor & Harbor Subsidiary Coastline Holdings LLC Completes Review\n"
+                  "\n"
+                  "Springfield, N.J. (April 18, 2023) – Harbor & Harbor (NYSE: HBH) today announced\n"
+                  "results for the first quarter of 2023.\n" STATEMENT,
+                  "Harbor & Harbor");
+  /* A name that begins in lower case, and "The" as part of a name. */
+  assert_company ("SAN JOSE, Calif., April 26, 2023 -- eMarket Inc. (Nasdaq: EMKT), a global\n"
+                  "marketplace, today reported results.\n" STATEMENT,
+                  "eMarket Inc.");
+  assert_company ("KEARNEY, Neb. -- The Saddle, Inc. (NYSE: SDL) announced today its results.\n" STATEMENT,
+                  "The Saddle, Inc.");
+}
+
+/* The short name before the ticker is the full one where the release
+ * prints that too. */
+static void
+test_short_name_completed (void)
+{
+  assert_company ("Northwind Reports First-Quarter 2023 Financial Results\n"
+                  "\n"
+                  "Northwind (Nasdaq: NWND) is an industry leader in components.\n"
+                  "\n"
+                  "Northwind Corporation will host a call at 2:00 p.m. today.\n" STATEMENT,
+                  "Northwind Corporation");
+}
+
+/* An SEC cover page: the registrant's name above its caption; not "SE"
+ * cut from "SECTION". */
+static void
+test_registrant_name (void)
+{
+  assert_company ("                        UNITED STATES\n"
+                  "             SECURITIES AND EXCHANGE COMMISSION\n"
+                  "                  Washington, D.C. 20549\n"
+                  "                        FORM 10-Q\n"
+                  "  QUARTERLY REPORT PURSUANT TO SECTION 13 OR 15(d) OF THE SECURITIES\n"
+                  "                   EXCHANGE ACT OF 1934\n"
+                  "\n"
+                  "                     GRANITE PEAK CO\n"
+                  "   (Exact name of Registrant as specified in its charter)\n"
+                  "\n"
+                  "     Delaware                              58-0628465\n" STATEMENT,
+                  "Granite Peak Co");
+  assert_company ("McHENRY'S REPORTS SECOND QUARTER 2023 RESULTS\n"
+                  "\n"
+                  "CHICAGO, IL - McHenry's Corporation today announced results for the\n"
+                  "second quarter ended June 30, 2023.\n" STATEMENT,
+                  "McHenry's Corporation");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/kessan/identity/name-before-ticker", test_name_before_ticker);
+  g_test_add_func ("/kessan/identity/short-name-completed", test_short_name_completed);
+  g_test_add_func ("/kessan/identity/registrant-name", test_registrant_name);
+  return g_test_run ();
+}
