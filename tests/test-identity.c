@@ -97,6 +97,50 @@ test_registrant_name (void)
                   "McHenry's Corporation");
 }
 
+static KessanFiling *
+parse (const char *text)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  KessanFiling *filing = kessan_parse_release (bytes, "release.txt", &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (filing);
+  return filing;
+}
+
+/* The release's own period is the quarter of its income statement, not
+ * the year of an outlook in its highlights, and its fiscal year ends
+ * when its statements say. */
+static void
+test_period_of_statements (void)
+{
+  g_autoptr(KessanFiling) filing = parse (
+    "Northwind Corporation (Nasdaq: NWND) today reported results.\n"
+    "\n"
+    "                         FINANCIAL HIGHLIGHTS\n"
+    "                            (In millions)\n"
+    "                                      Year Ending        Year Ended\n"
+    "                                     Dec. 31, 2023     Dec. 31, 2022\n"
+    "                                        Outlook           Actual\n"
+    "Net revenues                             18,500            17,910\n"
+    "Operating income                          3,100             2,940\n"
+    STATEMENT
+    "\n"
+    "                   CONDENSED CONSOLIDATED BALANCE SHEETS\n"
+    "                            (In millions)\n"
+    "                                        March 31,     December 31,\n"
+    "                                          2023            2022\n"
+    "Cash and cash equivalents               $ 2,268         $ 2,154\n"
+    "Other assets                              3,004           3,681\n"
+    "Total assets                            $ 5,272         $ 5,835\n");
+
+  g_assert_cmpstr (kessan_filing_get_period_end (filing), ==, "2023-03-31");
+  g_assert_cmpuint (kessan_filing_get_period_months (filing), ==, 3);
+  g_assert_cmpuint (kessan_filing_get_fiscal_year (filing), ==, 2023);
+  g_assert_cmpuint (kessan_filing_get_fiscal_quarter (filing), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -107,5 +151,6 @@ main (int    argc,
   g_test_add_func ("/kessan/identity/name-before-ticker", test_name_before_ticker);
   g_test_add_func ("/kessan/identity/short-name-completed", test_short_name_completed);
   g_test_add_func ("/kessan/identity/registrant-name", test_registrant_name);
+  g_test_add_func ("/kessan/identity/period-of-statements", test_period_of_statements);
   return g_test_run ();
 }

@@ -172,13 +172,23 @@ guess (GArray      *guesses,
   g_array_append_val (guesses, g);
 }
 
+static gboolean
+is_primary_statement (KessanStatementKind kind)
+{
+  return kind == KESSAN_STATEMENT_KIND_INCOME || kind == KESSAN_STATEMENT_KIND_BALANCE
+         || kind == KESSAN_STATEMENT_KIND_CASHFLOW;
+}
+
 /* Without a word on it in the text, the statements tell when the fiscal
  * year ends: a column of a year ends with it, six or nine months ended
  * on a day started the day after it, and a quarter's balance sheet is
- * compared with the one at the end of the last fiscal year. */
-static void
+ * compared with the one at the end of the last fiscal year.  The
+ * primary statements are asked first: a release's other tables (an
+ * outlook, highlights under short headers) are read less surely. */
+static gboolean
 calendar_from_columns (KessanParseContext *context,
-                       KessanFiling       *filing)
+                       KessanFiling       *filing,
+                       gboolean            primary_only)
 {
   g_autoptr(GArray) guesses = g_array_new (FALSE, TRUE, sizeof (YearEndGuess));
   KessanCalendar *calendar = &context->calendar;
@@ -191,6 +201,8 @@ calendar_from_columns (KessanParseContext *context,
       KessanStatementKind kind = kessan_statement_get_kind (statement);
       GDate latest;
 
+      if (primary_only && !is_primary_statement (kind))
+        continue;
       g_date_clear (&latest, 1);
       for (guint c = 0; c < kessan_statement_get_n_columns (statement); c++)
         {
@@ -248,12 +260,13 @@ calendar_from_columns (KessanParseContext *context,
         }
     }
   if (best == NULL || best_weight < 2)
-    return;
+    return FALSE;
 
   calendar->fiscal_end_month = g_date_get_month (&best->date);
   calendar->fiscal_end_day = g_date_get_day (&best->date);
   if (calendar->fiscal_end_day == g_date_get_days_in_month (calendar->fiscal_end_month, g_date_get_year (&best->date)))
     calendar->fiscal_end_day = 0;
+  return TRUE;
 }
 
 /* The fiscal period as the release names it: "fiscal 2011", "Second
@@ -344,8 +357,8 @@ kessan_release_find_fiscal_period (KessanParseContext *context,
   GDate latest, latest_start;
   guint latest_months = 0;
 
-  if (calendar->fiscal_end_month == 0)
-    calendar_from_columns (context, filing);
+  if (calendar->fiscal_end_month == 0 && !calendar_from_columns (context, filing, TRUE))
+    calendar_from_columns (context, filing, FALSE);
   if (calendar->fiscal_end_month != 0)
     kessan_filing_set_fiscal_year_end (filing, calendar->fiscal_end_month,
                                        calendar->fiscal_end_day > 0 ? calendar->fiscal_end_day
@@ -354,33 +367,38 @@ kessan_release_find_fiscal_period (KessanParseContext *context,
 
   g_date_clear (&latest, 1);
   g_date_clear (&latest_start, 1);
-  for (guint s = 0; s < kessan_filing_get_n_statements (filing); s++)
-    {
-      KessanStatement *statement = kessan_filing_get_statement (filing, s);
-      KessanStatementKind kind = kessan_statement_get_kind (statement);
+  /* The income and cash-flow statements first: a summary or highlights
+   * table may head an outlook of a later period. */
+  for (guint pass = 0; pass < 2 && !g_date_valid (&latest); pass++)
+    for (guint s = 0; s < kessan_filing_get_n_statements (filing); s++)
+      {
+        KessanStatement *statement = kessan_filing_get_statement (filing, s);
+        KessanStatementKind kind = kessan_statement_get_kind (statement);
 
-      if (kind != KESSAN_STATEMENT_KIND_INCOME && kind != KESSAN_STATEMENT_KIND_CASHFLOW
-          && kind != KESSAN_STATEMENT_KIND_SUMMARY)
-        continue;
-      for (guint c = 0; c < kessan_statement_get_n_columns (statement); c++)
-        {
-          KessanColumn *column = kessan_statement_get_column (statement, c);
-          guint months = kessan_column_get_months (column);
-          GDate end;
+        if (pass == 0 ? kind != KESSAN_STATEMENT_KIND_INCOME && kind != KESSAN_STATEMENT_KIND_CASHFLOW
+                      : kind != KESSAN_STATEMENT_KIND_SUMMARY)
+          continue;
+        for (guint c = 0; c < kessan_statement_get_n_columns (statement); c++)
+          {
+            KessanColumn *column = kessan_statement_get_column (statement, c);
+            guint months = kessan_column_get_months (column);
+            GDate end;
 
-          if (months == 0 || kessan_column_get_measure (column) != KESSAN_MEASURE_AMOUNT
-              || !kessan_date_from_iso (kessan_column_get_period_end (column), &end))
-            continue;
-          if (!g_date_valid (&latest) || g_date_compare (&end, &latest) > 0
-              || (g_date_compare (&end, &latest) == 0 && months < latest_months))
-            {
-              latest = end;
-              latest_months = months;
-              g_date_clear (&latest_start, 1);
-              kessan_date_from_iso (kessan_column_get_period_start (column), &latest_start);
-            }
-        }
-    }
+            /* A forecast is of a period to come, not the release's. */
+            if (months == 0 || kessan_column_get_measure (column) != KESSAN_MEASURE_AMOUNT
+                || kessan_column_get_scenario (column) != KESSAN_SCENARIO_ACTUAL
+                || !kessan_date_from_iso (kessan_column_get_period_end (column), &end))
+              continue;
+            if (!g_date_valid (&latest) || g_date_compare (&end, &latest) > 0
+                || (g_date_compare (&end, &latest) == 0 && months < latest_months))
+              {
+                latest = end;
+                latest_months = months;
+                g_date_clear (&latest_start, 1);
+                kessan_date_from_iso (kessan_column_get_period_start (column), &latest_start);
+              }
+          }
+      }
 
   /* A release of a balance sheet alone is of the latest day it shows. */
   if (!g_date_valid (&latest))
@@ -397,9 +415,11 @@ kessan_release_find_fiscal_period (KessanParseContext *context,
 
           kessan_filing_set_period_start (filing, start);
         }
+      /* Six or nine months to date are the release of the quarter they
+       * end with, as a 決算短信 shows no quarter alone. */
       if (calendar->fiscal_end_month != 0)
         kessan_filing_set_fiscal_period (filing, kessan_fiscal_year_in (&latest, calendar),
-                                         latest_months <= 3 ? kessan_fiscal_quarter_in (&latest, MAX (latest_months, 3), calendar) : 0);
+                                         latest_months < 12 ? kessan_fiscal_quarter_in (&latest, 3, calendar) : 0);
     }
 }
 
