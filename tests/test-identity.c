@@ -141,6 +141,33 @@ test_period_of_statements (void)
   g_assert_cmpuint (kessan_filing_get_fiscal_quarter (filing), ==, 1);
 }
 
+static void
+assert_released (const char *text,
+                 const char *expected)
+{
+  g_autoptr(KessanFiling) filing = parse (text);
+
+  g_assert_cmpstr (kessan_filing_get_released (filing), ==, expected);
+}
+
+/* The date a press release is dated by, in the forms of the wires; not a
+ * date its tables are about. */
+static void
+test_dateline (void)
+{
+  assert_released ("SAN JOSE, Calif., April 26, 2023 /PRNewswire/ -- eMarket Inc. (Nasdaq: EMKT)\n"
+                   "today reported results.\n" STATEMENT, "2023-04-26");
+  assert_released ("Springfield, N.J. (April 18, 2023) – Harbor & Harbor (NYSE: HBH) today\n"
+                   "announced results.\n" STATEMENT, "2023-04-18");
+  assert_released ("PURCHASE, N.Y. - April 25, 2023 - Northwind, Inc. (NASDAQ: NWND) today\n"
+                   "reported results.\n" STATEMENT, "2023-04-25");
+  assert_released ("SANTA CLARA, Calif.--(BUSINESS WIRE)--Jan. 26, 2023--Northwind Corporation\n"
+                   "today reported fourth-quarter results.\n" STATEMENT, "2023-01-26");
+  assert_released ("Northwind Corporation reports results\n"
+                   "\n"
+                   "Balance, June 27, 2023                 4,120\n" STATEMENT, NULL);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -152,5 +179,6 @@ main (int    argc,
   g_test_add_func ("/kessan/identity/short-name-completed", test_short_name_completed);
   g_test_add_func ("/kessan/identity/registrant-name", test_registrant_name);
   g_test_add_func ("/kessan/identity/period-of-statements", test_period_of_statements);
+  g_test_add_func ("/kessan/identity/dateline", test_dateline);
   return g_test_run ();
 }

@@ -344,11 +344,20 @@ find_release_date (KessanParseContext *context,
   kessan_release_find_calendar (context);
 }
 
+/* How far into a release its date line may be: past a cover page's
+ * lines and a headline's. */
+#define DATELINE_MAX_LINES 120
+
 static void
 find_release_date_line (KessanParseContext *context,
                         KessanFiling       *filing)
 {
-  g_autoptr(GRegex) dateline = g_regex_new ("^\\s*[A-Z][A-Za-z .]+,\\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?\\s+\\d{1,2},\\s*\\d{4}",
+  /* A press release's dateline: "SAN JOSE, Calif., April 26, 2023",
+   * "New Brunswick, N.J. (April 18, 2023)", "PURCHASE, N.Y. - April 25,
+   * 2023", "SANTA CLARA, Calif.--(BUSINESS WIRE)--Jan. 26, 2023". */
+  g_autoptr(GRegex) dateline = g_regex_new ("^\\s*[A-Z][A-Za-z .'\\-]+(?:,\\s*[A-Z][A-Za-z .]*){0,2}"
+                                            "(?:\\s*[-–—]*\\s*\\((?:BUSINESS WIRE|Business Wire|GLOBE NEWSWIRE|PRNewswire)\\)\\s*[-–—]*|\\s*[,(\\-–—])"
+                                            "\\s*(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?\\s+\\d{1,2},\\s*\\d{4}",
                                             0, 0, NULL);
   g_autoptr(GRegex) dateonly = g_regex_new ("^\\s*(?:(?:昭和|平成|令和)\\s*(?:\\d{1,2}|元)|\\d{4})\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*$", 0, 0, NULL);
 
@@ -376,17 +385,42 @@ find_release_date_line (KessanParseContext *context,
         }
     }
 
-  for (guint i = 0; i < context->n_lines; i++)
+  /* A dateline opens a release, or is set off from what follows it as a
+   * dateline is ("Tokyo, November 21, 2003 / New York…", "… 2023 --"):
+   * a date further on, "Balance, June 27, 2025  4,120", is one its
+   * tables are about. */
+  for (guint i = 0, n_text = 0; i < context->n_lines; i++)
     {
       const char *text = context->lines[i].text;
+      gboolean found = FALSE;
 
       if (context->lines[i].kind == KESSAN_LINE_BLANK)
         continue;
+      n_text++;
       /* Each pattern needs a character most lines lack ("," or "年"):
        * tested first, a release of a million lines without a date is
        * not matched against both patterns on every line. */
-      if ((strchr (text, ',') != NULL && g_regex_match (dateline, text, 0, NULL))
-          || (strstr (text, "年") != NULL && g_regex_match (dateonly, text, 0, NULL)))
+      if (strstr (text, "年") != NULL && g_regex_match (dateonly, text, 0, NULL))
+        found = TRUE;
+      else if (strchr (text, ',') != NULL)
+        {
+          g_autoptr(GMatchInfo) match = NULL;
+          int end = 0;
+
+          if (g_regex_match (dateline, text, 0, &match) && g_match_info_fetch_pos (match, 0, NULL, &end))
+            {
+              g_autofree char *matched = g_strndup (text, (gsize) end);
+              const char *after = text + end;
+
+              while (*after == ' ')
+                after++;
+              found = (n_text <= DATELINE_MAX_LINES || strchr ("-/)", *after) != NULL
+                       || g_str_has_prefix (after, "–") || g_str_has_prefix (after, "—"))
+                      && kessan_text_find_ci (matched, "ended") == NULL && kessan_text_find_ci (matched, "ending") == NULL
+                      && kessan_text_find_ci (matched, "balance") == NULL;
+            }
+        }
+      if (found)
         {
           g_autoptr(GArray) periods = kessan_period_scan (text);
 
