@@ -634,6 +634,46 @@ test_app_shared_series_set (void)
     g_clear_object (&sets[i]);
 }
 
+/* A row printed without a label, the subtotal under a rule, is shown
+ * as such, not as the reader's "?". */
+static void
+test_app_unlabelled_row (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  static const char *release =
+    "Northwind Stores, Inc. (NYSE: NWS) today reported results.\n"
+    "\n"
+    "                 CONDENSED CONSOLIDATED STATEMENTS OF INCOME\n"
+    "                  (Dollar amounts in thousands)\n"
+    "                                        Three Months Ended\n"
+    "                                   November 2,      October 28,\n"
+    "                                      2024             2023\n"
+    "Net sales                          $ 293,575        $ 292,558\n"
+    "Cost of sales                        151,337          151,231\n"
+    "Gross profit                         142,238          141,327\n"
+    "Selling expenses                      61,233           59,914\n"
+    "General and administrative            24,355           23,236\n"
+    "                                      85,588           83,150\n"
+    "Income from operations                56,650           58,177\n";
+  g_autofree char *path = g_build_filename (fixture->library_dir, "..", "kessan-unlabelled.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(KessanFiling) added = NULL;
+  g_autoptr(GError) error = NULL;
+  KessanStatementsPage *page = statements_page (fixture);
+  int row;
+
+  kessan_test_write_file (path, release, strlen (release));
+  added = kessan_library_import_file (kessan_window_get_library (fixture->window), file, NULL, &error);
+  g_assert_no_error (error);
+  show_statement (fixture, "kessan-unlabelled.txt", "en-income-quarter");
+
+  row = find_row (page, "No label printed");
+  g_assert_cmpint (row, ==, find_row (page, "General and administrative") + 1);
+  g_assert_cmpstr (kessan_line_item_get_label (kessan_statement_get_row (kessan_statements_page_get_statement (page), (guint) row)), ==, "?");
+  g_assert_cmpint (find_row (page, "?"), <, 0);
+  g_unlink (path);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -645,6 +685,7 @@ main (int    argc,
     {
       g_test_add ("/kessan/app/starts-with-samples", Fixture, NULL, fixture_set_up, test_app_starts_with_samples, fixture_tear_down);
       g_test_add ("/kessan/app/bilingual-tables", Fixture, NULL, fixture_set_up, test_app_bilingual_tables, fixture_tear_down);
+      g_test_add ("/kessan/app/unlabelled-row", Fixture, NULL, fixture_set_up, test_app_unlabelled_row, fixture_tear_down);
       g_test_add ("/kessan/app/company-series", Fixture, NULL, fixture_set_up, test_app_company_series, fixture_tear_down);
       g_test_add ("/kessan/app/trends-labels", Fixture, NULL, fixture_set_up, test_app_trends_labels, fixture_tear_down);
       g_test_add_func ("/kessan/app/shared-series-set", test_app_shared_series_set);

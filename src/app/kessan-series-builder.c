@@ -26,6 +26,7 @@ struct _KessanSeriesBuilder
   guint                  idle_id;
   gboolean               pending;       /* a change came during the build */
   gboolean               changed;        /* a filing changed since the last build */
+  gint64                 given_at;       /* when the list was given, until its build starts */
   gboolean               stopped;
 };
 
@@ -258,11 +259,13 @@ start_build (KessanSeriesBuilder *self)
    * main thread meanwhile, and then a new build follows. */
   data = g_new0 (BuildData, 1);
   data->filings = g_ptr_array_new_full (n, g_object_unref);
-  data->requested = g_get_monotonic_time ();
   /* A build after a change must not take a set read before it; a build
-   * of a list just given may take the set of that list being read. */
+   * of a list just given may take the set of that list being read, or
+   * read since it was given. */
   data->given = !self->changed;
+  data->requested = data->given && self->given_at != 0 ? self->given_at : g_get_monotonic_time ();
   self->changed = FALSE;
+  self->given_at = 0;
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (data->filings, g_list_model_get_item (self->filings, i));
   data->build = self->build;
@@ -311,7 +314,8 @@ kessan_series_builder_queue (KessanSeriesBuilder *self)
  * @self: a #KessanSeriesBuilder
  * @filings: (nullable): a #GListModel of #KessanFiling
  *
- * Follows @filings, and builds their series at once.
+ * Follows @filings, and builds their series from the next turn of the
+ * main loop.
  */
 void
 kessan_series_builder_set_filings (KessanSeriesBuilder *self,
@@ -335,7 +339,12 @@ kessan_series_builder_set_filings (KessanSeriesBuilder *self,
   if (filings != NULL)
     self->items_changed_id = g_signal_connect_swapped (filings, "items-changed",
                                                        G_CALLBACK (kessan_series_builder_queue), self);
-  start_build (self);
+  /* From the next turn of the main loop: the pages given the same list
+   * one after the other have all asked before any of them reads it, so
+   * that they share one set whatever the threads' timing. */
+  self->given_at = g_get_monotonic_time ();
+  if (self->idle_id == 0 && !self->stopped)
+    self->idle_id = g_idle_add_full (G_PRIORITY_DEFAULT, idle_cb, self, NULL);
 }
 
 GListModel *

@@ -220,6 +220,11 @@ row_label (KessanStatementsPage *self,
   g_autofree char *safe_ja = NULL;
   g_autofree char *safe_en = NULL;
 
+  /* A row printed without a label (the reader's "?"): most are the
+   * subtotals under a rule. */
+  if (g_strcmp0 (own, "?") == 0 && (ja == NULL || g_str_equal (ja, "?")) && (en == NULL || g_str_equal (en, "?")))
+    return g_strdup (kessan_line_item_get_total (row) ? _("Subtotal") : _("No label printed"));
+
   if (self->counterpart != NULL && kessan_line_item_get_concept (row) != NULL)
     other = kessan_statement_find_row (self->counterpart, kessan_line_item_get_concept (row));
   /* The dictionary's labels first, as everywhere; where it has none,
