@@ -1082,6 +1082,49 @@ test_performance (void)
   g_assert_cmpfloat (seconds, <, 5.0);
 }
 
+/* A row printed without a label is no series: every release's
+ * unlabelled subtotals would otherwise meet in one row named "?". */
+static void
+test_unlabelled_row (void)
+{
+  static const char text[] =
+    "Northwind Stores, Inc. (NYSE: NWS) today reported results.\n"
+    "\n"
+    "                 CONDENSED CONSOLIDATED STATEMENTS OF INCOME\n"
+    "                  (Dollar amounts in thousands)\n"
+    "                                        Three Months Ended\n"
+    "                                   November 2,      October 28,\n"
+    "                                      2024             2023\n"
+    "Net sales                          $ 293,575        $ 292,558\n"
+    "Selling expenses                      61,233           59,914\n"
+    "General and administrative            24,355           23,236\n"
+    "                                      85,588           83,150\n"
+    "Income from operations                56,650           58,177\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KessanFiling) filing = kessan_parse_release (bytes, "unlabelled.txt", &error);
+  g_autoptr(KessanSeriesSet) set = kessan_series_set_new ();
+  KessanStatement *income;
+  KessanLineItem *unlabelled = NULL;
+  KessanLineItem *sales;
+
+  g_assert_no_error (error);
+  income = kessan_filing_find_statement (filing, "en-income-quarter");
+  g_assert_nonnull (income);
+  for (guint r = 0; r < kessan_statement_get_n_rows (income); r++)
+    if (g_strcmp0 (kessan_line_item_get_label (kessan_statement_get_row (income, r)), "?") == 0)
+      unlabelled = kessan_statement_get_row (income, r);
+  g_assert_nonnull (unlabelled);
+  g_assert_nonnull (kessan_line_item_get_concept (unlabelled));
+
+  kessan_series_set_add_filing (set, filing);
+  g_assert_null (kessan_series_set_lookup (set, kessan_line_item_get_concept (unlabelled), "2024-11-02", 3));
+  /* The rows with labels are series. */
+  sales = kessan_statement_get_row (income, 0);
+  g_assert_cmpstr (kessan_line_item_get_label (sales), ==, "Net sales");
+  g_assert_cmpfloat (kessan_series_point_get_value (lookup (set, kessan_line_item_get_concept (sales), "2024-11-02", 3)), ==, 293575000);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1103,6 +1146,7 @@ main (int    argc,
   g_test_add_func ("/kessan/series/same-release-twice", test_same_release_twice);
   g_test_add_func ("/kessan/series/margins", test_margins);
   g_test_add_func ("/kessan/series/labels", test_labels);
+  g_test_add_func ("/kessan/series/unlabelled-row", test_unlabelled_row);
   g_test_add_func ("/kessan/series/derived-total", test_derived_total);
   g_test_add_func ("/kessan/series/growth", test_growth);
   g_test_add_func ("/kessan/series/fourth-quarter/nine-months", test_fourth_quarter_from_nine_months);
