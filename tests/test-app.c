@@ -674,6 +674,63 @@ test_app_unlabelled_row (Fixture       *fixture,
   g_unlink (path);
 }
 
+/* Of two income statements, the one of amounts is shown first, not the
+ * one "as a percentage of total revenues" printed before it. */
+static void
+test_app_amounts_first (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  static const char release[] =
+    "Northwind Cloud, Inc. (NYSE: NWC) today reported results.\n"
+    "\n"
+    "            CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS\n"
+    "                                        Three Months Ended\n"
+    "                                     July 31,        July 31,\n"
+    "                                       2023            2022\n"
+    "Revenues                                100             100\n"
+    "Cost of revenues                         25              28\n"
+    "Gross profit                             75              72\n"
+    "\n"
+    "            CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS\n"
+    "              (In millions, except per share data)\n"
+    "                                        Three Months Ended\n"
+    "                                     July 31,        July 31,\n"
+    "                                       2023            2022\n"
+    "Revenues                           $ 8,603         $ 7,720\n"
+    "Cost of revenues                     2,153           2,156\n"
+    "Gross profit                         6,450           5,564\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (release, sizeof release - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KessanFiling) parsed = kessan_parse_release (bytes, "amounts-first.txt", &error);
+  g_autoptr(KessanFiling) filing = NULL;
+  g_autofree char *json = NULL;
+  g_autoptr(GString) changed = NULL;
+  KessanStatement *shown;
+  const char *measure = "\"measure\": \"amount\"";
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (kessan_filing_get_n_statements (parsed), ==, 2);
+  /* The first table's two columns are percentages of revenue. */
+  json = kessan_filing_to_json (parsed, TRUE);
+  changed = g_string_new (json);
+  for (guint i = 0; i < 2; i++)
+    {
+      char *at = strstr (changed->str, measure);
+
+      g_assert_nonnull (at);
+      g_string_erase (changed, at - changed->str, (gssize) strlen (measure));
+      g_string_insert (changed, at - changed->str, "\"measure\": \"percent_of_revenue\"");
+    }
+  filing = kessan_filing_new_from_json (changed->str, -1, &error);
+  g_assert_no_error (error);
+
+  kessan_window_select_filing (fixture->window, filing);
+  shown = kessan_statements_page_get_statement (statements_page (fixture));
+  g_assert_nonnull (shown);
+  g_assert_cmpuint (kessan_column_get_measure (kessan_statement_get_column (shown, 0)), ==, KESSAN_MEASURE_AMOUNT);
+  g_assert_cmpfloat (kessan_line_item_get_value (kessan_statement_get_row (shown, 0), 0), ==, 8603);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -686,6 +743,7 @@ main (int    argc,
       g_test_add ("/kessan/app/starts-with-samples", Fixture, NULL, fixture_set_up, test_app_starts_with_samples, fixture_tear_down);
       g_test_add ("/kessan/app/bilingual-tables", Fixture, NULL, fixture_set_up, test_app_bilingual_tables, fixture_tear_down);
       g_test_add ("/kessan/app/unlabelled-row", Fixture, NULL, fixture_set_up, test_app_unlabelled_row, fixture_tear_down);
+      g_test_add ("/kessan/app/amounts-first", Fixture, NULL, fixture_set_up, test_app_amounts_first, fixture_tear_down);
       g_test_add ("/kessan/app/company-series", Fixture, NULL, fixture_set_up, test_app_company_series, fixture_tear_down);
       g_test_add ("/kessan/app/trends-labels", Fixture, NULL, fixture_set_up, test_app_trends_labels, fixture_tear_down);
       g_test_add_func ("/kessan/app/shared-series-set", test_app_shared_series_set);

@@ -1393,8 +1393,19 @@ group_of_kind (KessanStatementKind kind)
   return rank <= 2 ? GROUP_STATEMENTS : rank == 3 ? GROUP_KEY_FIGURES : GROUP_OTHER;
 }
 
+static gboolean
+has_amounts (KessanStatement *statement)
+{
+  for (guint c = 0; c < kessan_statement_get_n_columns (statement); c++)
+    if (kessan_column_get_measure (kessan_statement_get_column (statement, c)) == KESSAN_MEASURE_AMOUNT)
+      return TRUE;
+  return FALSE;
+}
+
 /* The primary statements first (income, balance, cash flows), then the
- * key figures, then the rest; each kind in the order of the release. */
+ * key figures, then the rest; each kind in the order of the release,
+ * its tables of amounts before those of percentages only (an income
+ * statement "as a percentage of revenues"). */
 static int
 compare_tables (gconstpointer a,
                 gconstpointer b)
@@ -1403,9 +1414,14 @@ compare_tables (gconstpointer a,
   const Table *tb = *(const Table * const *) b;
   guint ra = kind_rank (kessan_statement_get_kind (ta->editions[0]));
   guint rb = kind_rank (kessan_statement_get_kind (tb->editions[0]));
+  gboolean aa, ab;
 
   if (ra != rb)
     return ra < rb ? -1 : 1;
+  aa = has_amounts (ta->editions[0]);
+  ab = has_amounts (tb->editions[0]);
+  if (aa != ab)
+    return aa ? -1 : 1;
   return ta->order < tb->order ? -1 : ta->order > tb->order;
 }
 
@@ -1564,6 +1580,7 @@ kessan_statements_page_set_filing (KessanStatementsPage *self,
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_autofree char *previous_topic = NULL;
   gboolean bilingual;
+  gboolean chosen = FALSE;
   guint selected = 0;
 
   g_return_if_fail (KESSAN_IS_STATEMENTS_PAGE (self));
@@ -1607,10 +1624,13 @@ kessan_statements_page_set_filing (KessanStatementsPage *self,
       else
         gtk_string_list_append (names, name);
       /* Keep showing the same table when moving between releases; at
-       * first, the quarterly statement of operations. */
-      if (previous_topic != NULL ? table_has (table, previous_topic, NULL)
-                                 : table_has (table, "income.quarter", NULL) && selected == 0)
-        selected = t;
+       * first, the quarterly statement of operations: the first of
+       * them, one of amounts before one of percentages. */
+      if (!chosen && table_has (table, previous_topic != NULL ? previous_topic : "income.quarter", NULL))
+        {
+          selected = t;
+          chosen = TRUE;
+        }
     }
 
   self->updating = TRUE;
