@@ -359,7 +359,9 @@ find_release_date_line (KessanParseContext *context,
     {
       const char *text = context->lines[i].text;
 
-      if (context->lines[i].kind != KESSAN_LINE_BLANK && strstr (text, "日") != NULL
+      if (context->lines[i].kind != KESSAN_LINE_BLANK
+          && (strstr (text, "【提出日】") != NULL || strstr (text, "発表日") != NULL
+              || strstr (text, "開示日") != NULL || strstr (text, "公表日") != NULL)
           && g_regex_match (labelled, text, 0, NULL))
         {
           g_autoptr(GArray) periods = kessan_period_scan (text);
@@ -379,14 +381,20 @@ find_release_date_line (KessanParseContext *context,
   for (guint i = 0; i < context->n_lines; i++)
     {
       const char *text = context->lines[i].text;
+      guchar first;
 
       if (context->lines[i].kind == KESSAN_LINE_BLANK)
         continue;
-      /* Each pattern needs a character most lines lack ("," or "年"):
-       * tested first, a release of a million lines without a date is
-       * not matched against both patterns on every line. */
-      if ((strchr (text, ',') != NULL && g_regex_match (dateline, text, 0, NULL))
-          || (strstr (text, "年") != NULL && g_regex_match (dateonly, text, 0, NULL)))
+      /* Each pattern needs a character most lines lack ("," or "年"),
+       * and starts, after spaces, with a capital or a digit (or, beyond
+       * ASCII, an era or a space of another script): tested first, a
+       * release of a million lines without a date is not matched
+       * against both patterns on every line. */
+      first = (guchar) text[strspn (text, " \t\n\v\f\r")];
+      if (((g_ascii_isupper (first) || first >= 0x80) && strchr (text, ',') != NULL
+           && g_regex_match (dateline, text, 0, NULL))
+          || ((g_ascii_isdigit (first) || first >= 0x80) && strstr (text, "年") != NULL
+              && g_regex_match (dateonly, text, 0, NULL)))
         {
           g_autoptr(GArray) periods = kessan_period_scan (text);
 
