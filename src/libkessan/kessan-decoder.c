@@ -6,6 +6,9 @@
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "kessan-decoder.h"
 #include "kessan-error.h"
@@ -813,6 +816,45 @@ is_genuine_repeat (const char *unit,
   return FALSE;
 }
 
+/* The smallest unit from @unit to @max_unit after which the text at @u
+ * starts again with @c three times over (u[unit], u[2 unit], u[3 unit]),
+ * or a unit past @max_unit when there is none; @avail bytes can be read
+ * at @u.  With SSE2, sixteen lengths are tested at once for their first
+ * copy, and only lengths where it starts with @c are tested further: at
+ * every place of a line, most lengths are ruled out by that test. */
+static inline gsize
+next_repeat_unit (const guchar *u,
+                  gsize         avail,
+                  guchar        c,
+                  gsize         unit,
+                  gsize         max_unit)
+{
+#ifdef __SSE2__
+  const __m128i needle = _mm_set1_epi8 ((char) c);
+
+  for (; unit <= max_unit && unit + 16 <= avail; unit += 16)
+    {
+      guint mask = (guint) _mm_movemask_epi8 (_mm_cmpeq_epi8 (_mm_loadu_si128 ((const __m128i *) (u + unit)),
+                                                              needle));
+
+      if (max_unit - unit < 15)
+        mask &= (1u << (max_unit - unit + 1)) - 1;
+      for (; mask != 0; mask &= mask - 1)
+        {
+          gsize candidate = unit + (gsize) __builtin_ctz (mask);
+
+          if ((u[2 * candidate] == c) & (u[3 * candidate] == c))
+            return candidate;
+        }
+    }
+#endif
+  /* The tests are combined without branches, which matters on text made
+   * of few different characters, such as columns of numbers. */
+  while (unit <= max_unit && !((u[unit] == c) & (u[2 * unit] == c) & (u[3 * unit] == c)))
+    unit++;
+  return unit;
+}
+
 static gsize
 collapse_overprint_into (const char *s,
                          gsize       n,
@@ -861,13 +903,8 @@ collapse_overprint_into (const char *s,
           gsize run_length;
           gsize same;
 
-          /* Four copies of a unit start with the same byte.  The tests
-           * are combined without branches, which matters on text made of
-           * few different characters, such as columns of numbers. */
-          while (unit <= max_unit &&
-                 !((u[unit] == c) & (u[2 * unit] == c) & (u[3 * unit] == c)))
-            unit++;
-
+          /* Four copies of a unit start with the same byte. */
+          unit = next_repeat_unit (u, n - i, c, unit, max_unit);
           if (unit > max_unit)
             break;
 
