@@ -190,12 +190,14 @@ read_glyphs (PopplerPage *page)
 {
   g_autofree char *text = poppler_page_get_text (page);
   g_autofree PopplerRectangle *rects = NULL;
-  GArray *glyphs = g_array_new (FALSE, FALSE, sizeof (Glyph));
+  GArray *glyphs;
   guint n_rects = 0;
   guint k = 0;
 
   if (text == NULL || !poppler_page_get_text_layout (page, &rects, &n_rects))
-    return glyphs;
+    return g_array_new (FALSE, FALSE, sizeof (Glyph));
+  /* At most a glyph a box: the array never grows. */
+  glyphs = g_array_sized_new (FALSE, FALSE, sizeof (Glyph), n_rects);
 
   for (const char *p = text; *p != '\0' && k < n_rects; p = g_utf8_next_char (p), k++)
     {
@@ -351,20 +353,25 @@ append_line (GString        *out,
 
 /* Reading a page's text layer is most of the time of a PDF: the pages
  * are shared between this thread and a helper, each with a document of
- * its own (a poppler document is not to be used by two threads). */
+ * its own (a poppler document is not to be used by two threads).  Each
+ * takes the next page not yet taken, so that neither waits for the
+ * other: the helper starts later, after opening its document, and
+ * shares a processor with the hashing thread for a while. */
 typedef struct
 {
   GBytes  *contents;
   GArray **glyphs;     /* one per page */
-  int      first;
-  int      last;       /* past the last */
+  int      n_pages;
+  int      next;       /* the next page to take (atomic) */
 } PageRange;
 
 static void
 read_page_range (PopplerDocument *document,
                  PageRange       *range)
 {
-  for (int i = range->first; i < range->last; i++)
+  int i;
+
+  while ((i = g_atomic_int_add (&range->next, 1)) < range->n_pages)
     {
       g_autoptr(PopplerPage) page = poppler_document_get_page (document, i);
 
@@ -465,24 +472,17 @@ kessan_pdf_read_text (GBytes      *contents,
 
   {
     g_autofree GArray **read = g_new0 (GArray *, n);
-    PageRange mine = { contents, read, 0, n };
-    PageRange helpers = { contents, read, n, n };
+    PageRange range = { contents, read, n, 0 };
     GThread *helper = NULL;
 
+    /* The helper opens its document while this thread reads. */
     if (n >= MIN_PAGES_TO_SHARE && g_get_num_processors () > 1)
-      {
-        /* The helper takes the second half and opens its document while
-         * this thread reads the first. */
-        mine.last = helpers.first = n / 2;
-        helper = g_thread_try_new ("kessan-pdf", read_page_range_thread, &helpers, NULL);
-        if (helper == NULL)
-          mine.last = n;
-      }
-    read_page_range (document, &mine);
+      helper = g_thread_try_new ("kessan-pdf", read_page_range_thread, &range, NULL);
+    read_page_range (document, &range);
     if (helper != NULL)
       g_thread_join (helper);
-    /* What the helper could not read. */
-    for (int i = mine.last; i < n; i++)
+    /* What the helper took but could not read. */
+    for (int i = 0; i < n; i++)
       if (read[i] == NULL)
         {
           g_autoptr(PopplerPage) page = poppler_document_get_page (document, i);
