@@ -1257,9 +1257,14 @@ char *
 kessan_normalize_line (const char *line,
                        gssize      length)
 {
-  g_autofree char *stripped = NULL;
-  g_autofree char *collapsed = NULL;
-  g_autofree char *folded = NULL;
+  /* Every line of a release is cleaned: the steps before the last write
+   * into buffers on the stack when the line fits, and only the result is
+   * allocated. */
+  char stack_stripped[1024];
+  char stack_collapsed[1024];
+  g_autofree char *heap_stripped = NULL;
+  g_autofree char *heap_collapsed = NULL;
+  char *stripped, *collapsed, *folded, *result;
   gsize n;
   gboolean changed;
 
@@ -1270,7 +1275,7 @@ kessan_normalize_line (const char *line,
 
   n = length < 0 ? strlen (line) : (gsize) length;
 
-  stripped = g_malloc (n + 1);
+  stripped = n < sizeof stack_stripped ? stack_stripped : (heap_stripped = g_malloc (n + 1));
   n = strip_markup (line, n, stripped);
 
   /* Running text (a paragraph of several sentences) is never a title,
@@ -1279,14 +1284,14 @@ kessan_normalize_line (const char *line,
     {
       folded = g_malloc (n + 1);
       fold_width (stripped, n, folded, &changed);
-      return g_steal_pointer (&folded);
+      return folded;
     }
 
   /* Overprint is collapsed before folding, since folding would turn
    * "（（（（" into genuine-looking ASCII punctuation.  A unit that
    * collapses holds a letter, so nothing after the last letter and one
    * unit's length can collapse: the numbers ending a row are copied. */
-  collapsed = g_malloc (n + 1);
+  collapsed = n < sizeof stack_collapsed ? stack_collapsed : (heap_collapsed = g_malloc (n + 1));
   {
     gsize limit = 0;
     gsize m;
@@ -1314,17 +1319,13 @@ kessan_normalize_line (const char *line,
   folded = g_malloc (n + 1);
   n = fold_width (collapsed, n, folded, &changed);
 
-  if (!changed)
-    return g_steal_pointer (&folded);
-
   /* Ideographic spaces padding a label take three bytes each; folded to
    * ASCII, a padded label fits within the unit limit and its overprint
    * can be seen. */
-  if (!may_have_overprint (folded, n))
-    return g_steal_pointer (&folded);
-  g_clear_pointer (&collapsed, g_free);
-  collapsed = g_malloc (n + 1);
-  collapse_overprint_into (folded, n, collapsed);
-
-  return g_steal_pointer (&collapsed);
+  if (!changed || !may_have_overprint (folded, n))
+    return folded;
+  result = g_malloc (n + 1);
+  collapse_overprint_into (folded, n, result);
+  g_free (folded);
+  return result;
 }

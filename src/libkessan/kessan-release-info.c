@@ -278,9 +278,12 @@ find_fiscal_label (KessanParseContext *context,
 
       if (context->lines[i].kind != KESSAN_LINE_TEXT)
         continue;
-      /* Every form holds "fiscal", "FY" or "月期" ("f" and "i" or "y"
-       * have no other case forms, so the ASCII test is exact). */
-      if (kessan_text_find_ci (context->lines[i].text, "fi") == NULL && kessan_text_find_ci (context->lines[i].text, "fy") == NULL
+      /* Every form holds "fiscal", "FY" or "月期": "fi" and "cal", "fy"
+       * or "月期" ("f", "i", "c", "a", "l" and "y" have no other case
+       * forms, unlike the "s" of "fiscal", so the ASCII test is exact). */
+      if (!(kessan_text_find_ci (context->lines[i].text, "fi") != NULL
+            && kessan_text_find_ci (context->lines[i].text, "cal") != NULL)
+          && kessan_text_find_ci (context->lines[i].text, "fy") == NULL
           && strstr (context->lines[i].text, "月期") == NULL)
         continue;
       g_regex_match (label, context->lines[i].text, 0, &match);
@@ -456,18 +459,58 @@ stands_alone (const char *text,
  * Returns: (nullable): the ISO 4217 code of the first currency @text
  *   names, or %NULL
  */
+/* Marks in @set every byte value of @text, ASCII letters in lower case
+ * when @fold. */
+static void
+byte_set_add (guint64     set[4],
+              const char *text,
+              gboolean    fold)
+{
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    {
+      guchar c = fold ? (guchar) g_ascii_tolower (*p) : *p;
+
+      set[c >> 6] |= G_GUINT64_CONSTANT (1) << (c & 63);
+    }
+}
+
+static gboolean
+byte_set_within (const guint64 set[4],
+                 const guint64 within[4])
+{
+  return ((set[0] & ~within[0]) | (set[1] & ~within[1]) | (set[2] & ~within[2]) | (set[3] & ~within[3])) == 0;
+}
+
 const char *
 kessan_currency_in_text (const char *text,
                          const char *dollar)
 {
+  static guint64 marker_bytes[G_N_ELEMENTS (currency_markers)][4];
+  static gsize marker_bytes_set;
   const char *found = NULL;
   const char *first = NULL;
   gsize first_length = 0;
+  guint64 bytes[4] = { 0 }, folded[4] = { 0 };
+
+  /* Some fifty marks are looked for in a table's headers and notes: a
+   * mark with a byte the text lacks (in lower case for a caseless one)
+   * is not searched for. */
+  if (g_once_init_enter (&marker_bytes_set))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (currency_markers); i++)
+        byte_set_add (marker_bytes[i], currency_markers[i].marker, currency_markers[i].caseless);
+      g_once_init_leave (&marker_bytes_set, 1);
+    }
+  byte_set_add (bytes, text, FALSE);
+  byte_set_add (folded, text, TRUE);
 
   for (guint i = 0; i < G_N_ELEMENTS (currency_markers); i++)
     {
       const CurrencyMarker *m = &currency_markers[i];
       gsize length = strlen (m->marker);
+
+      if (!byte_set_within (marker_bytes[i], m->caseless ? folded : bytes))
+        continue;
 
       for (const char *at = m->caseless ? kessan_text_find_ci (text, m->marker) : strstr (text, m->marker);
            at != NULL;
