@@ -348,11 +348,11 @@ static void
 find_release_date_line (KessanParseContext *context,
                         KessanFiling       *filing)
 {
-  g_autoptr(GRegex) dateline = g_regex_new ("^\\s*[A-Z][A-Za-z .]+,\\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?\\s+\\d{1,2},\\s*\\d{4}",
-                                            0, 0, NULL);
-  g_autoptr(GRegex) dateonly = g_regex_new ("^\\s*(?:(?:昭和|平成|令和)\\s*(?:\\d{1,2}|元)|\\d{4})\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*$", 0, 0, NULL);
+  GRegex *dateline = kessan_regex_shared ("^\\s*[A-Z][A-Za-z .]+,\\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?\\s+\\d{1,2},\\s*\\d{4}",
+                                          0);
+  GRegex *dateonly = kessan_regex_shared ("^\\s*(?:(?:昭和|平成|令和)\\s*(?:\\d{1,2}|元)|\\d{4})\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*$", 0);
 
-  g_autoptr(GRegex) labelled = g_regex_new ("【提出日】|(?:発表日|開示日|公表日)\\s*[:：]", 0, 0, NULL);
+  GRegex *labelled = kessan_regex_shared ("【提出日】|(?:発表日|開示日|公表日)\\s*[:：]", 0);
 
   /* A date the release labels as its own (【提出日】, 発表日：) comes first. */
   for (guint i = 0; i < context->n_lines && i < 400; i++)
@@ -415,8 +415,8 @@ static void
 find_exchange_rate (KessanParseContext *context,
                     KessanFiling       *filing)
 {
-  g_autoptr(GRegex) english = g_regex_new ("JPY\\s*(\\d{2,3}\\.\\d+)\\s*=\\s*(?:US)?\\s*\\$\\s*1", 0, 0, NULL);
-  g_autoptr(GRegex) japanese = g_regex_new ("(\\d{2,3}\\.\\d+)\\s*円\\s*=\\s*1\\s*米ドル", 0, 0, NULL);
+  GRegex *english = kessan_regex_shared ("JPY\\s*(\\d{2,3}\\.\\d+)\\s*=\\s*(?:US)?\\s*\\$\\s*1", 0);
+  GRegex *japanese = kessan_regex_shared ("(\\d{2,3}\\.\\d+)\\s*円\\s*=\\s*1\\s*米ドル", 0);
 
   for (guint i = 0; i < context->n_lines; i++)
     {

@@ -9,6 +9,44 @@
 /* What a release says about itself outside its tables: when its fiscal
  * year ends, how it names its fiscal years. */
 
+/**
+ * kessan_regex_shared:
+ * @pattern: a regular expression the readers match lines against
+ * @flags: its compile flags
+ *
+ * The readers match the same patterns in every release: each is compiled
+ * once for the process, with its matcher compiled too
+ * (%G_REGEX_OPTIMIZE), rather than for every parse.  A #GRegex may be
+ * used by several threads at once.
+ *
+ * Returns: (transfer none): the compiled pattern, kept for the process
+ */
+GRegex *
+kessan_regex_shared (const char         *pattern,
+                     GRegexCompileFlags  flags)
+{
+  static GMutex lock;
+  static GHashTable *compiled;
+  g_autofree char *key = g_strdup_printf ("%x:%s", (guint) flags, pattern);
+  GRegex *regex;
+
+  g_mutex_lock (&lock);
+  if (compiled == NULL)
+    compiled = g_hash_table_new (g_str_hash, g_str_equal);
+  regex = g_hash_table_lookup (compiled, key);
+  if (regex == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      regex = g_regex_new (pattern, flags | G_REGEX_OPTIMIZE, 0, &error);
+      if (regex == NULL)
+        g_error ("Invalid pattern “%s”: %s", pattern, error->message);
+      g_hash_table_insert (compiled, g_steal_pointer (&key), regex);
+    }
+  g_mutex_unlock (&lock);
+  return regex;
+}
+
 static guint
 month_of_name (const char *name)
 {
@@ -67,11 +105,11 @@ text_reports_yen (KessanParseContext *context)
 void
 kessan_release_find_calendar (KessanParseContext *context)
 {
-  g_autoptr(GRegex) english = g_regex_new ("(?:fiscal\\s+years?|years?)\\s+(?:end(?:ed|ing|s)?)\\s+(?:on\\s+)?"
+  GRegex *english = kessan_regex_shared ("(?:fiscal\\s+years?|years?)\\s+(?:end(?:ed|ing|s)?)\\s+(?:on\\s+)?"
                                            "(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?\\s+(\\d{1,2})(?![0-9])",
-                                           G_REGEX_CASELESS, 0, NULL);
-  g_autoptr(GRegex) japanese = g_regex_new ("(?:\\d{1,4}|元)\\s*年\\s*(\\d{1,2})\\s*月期"
-                                            "(\\s*(?:第\\s*[1-4１-４]\\s*四半期|通期|決算|中間|の?連結業績予想))?", 0, 0, NULL);
+                                           G_REGEX_CASELESS);
+  GRegex *japanese = kessan_regex_shared ("(?:\\d{1,4}|元)\\s*年\\s*(\\d{1,2})\\s*月期"
+                                            "(\\s*(?:第\\s*[1-4１-４]\\s*四半期|通期|決算|中間|の?連結業績予想))?", 0);
   YearEndVotes votes = { { 0 } };
   KessanCalendar *calendar = &context->calendar;
   guint best = 0;
@@ -262,11 +300,11 @@ static void
 find_fiscal_label (KessanParseContext *context,
                    KessanFiling       *filing)
 {
-  g_autoptr(GRegex) label = g_regex_new ("(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)\\s+quarter\\s+(?:of\\s+)?)?"
+  GRegex *label = kessan_regex_shared ("(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)\\s+quarter\\s+(?:of\\s+)?)?"
                                          "(?:fiscal\\s+(?:year\\s+)?|FY\\s?)'?(?:19|20)?\\d\\d(?![0-9])"
                                          "|Q[1-4]\\s*(?:FY|fiscal\\s*)'?\\d{2,4}"
                                          "|(?:(?:平成|令和)\\s*(?:\\d{1,2}|元)|\\d{4})\\s*年\\s*\\d{1,2}\\s*月期(?:\\s*第\\s*[1-4１-４]\\s*四半期)?",
-                                         G_REGEX_CASELESS, 0, NULL);
+                                         G_REGEX_CASELESS);
 
   g_autofree char *first = NULL;
 
@@ -595,7 +633,7 @@ first_capture (KessanParseContext *context,
                guint               max_lines,
                const char *const  *needles)
 {
-  g_autoptr(GRegex) regex = g_regex_new (pattern, flags, 0, NULL);
+  GRegex *regex = kessan_regex_shared (pattern, flags);
 
   g_assert (regex != NULL);
   for (guint i = 0; i < context->n_lines && i < max_lines; i++)
@@ -710,7 +748,7 @@ find_standard (KessanParseContext *context,
 
   for (guint s = 0; s < G_N_ELEMENTS (standards); s++)
     {
-      g_autoptr(GRegex) regex = g_regex_new (standards[s].pattern, 0, 0, NULL);
+      GRegex *regex = kessan_regex_shared (standards[s].pattern, 0);
 
       for (guint i = 0; i < context->n_lines && i < best_line; i++)
         if (context->lines[i].kind != KESSAN_LINE_BLANK

@@ -614,7 +614,7 @@ periods_of_years (TableReader *self,
   KessanLine *lines = self->context->lines;
   const char *text = lines[year_line].text;
   GArray *periods = g_array_new (FALSE, TRUE, sizeof (KessanPeriod));
-  g_autoptr(GRegex) years = g_regex_new ("(?<![0-9])(19[5-9][0-9]|20[0-9][0-9])(?![0-9])", 0, 0, NULL);
+  GRegex *years = kessan_regex_shared ("(?<![0-9])(19[5-9][0-9]|20[0-9][0-9])(?![0-9])", 0);
   g_autoptr(GMatchInfo) match = NULL;
 
   g_regex_match (years, text, 0, &match);
