@@ -1180,13 +1180,40 @@ fold_width (const char *s,
   return o;
 }
 
-/* Whether a line may hold a unit repeated four times: then the unit's
- * first two characters occur four times (or its one character four times
- * in a row).  Counting pairs of characters costs far less than the
- * search itself, which most lines do not need. */
+/* Whether the pair of characters seen last, at byte @offsets[@k], was
+ * also seen L, 2 L and 3 L bytes before, for a length L of a unit:
+ * @previous chains each pair to its last sighting before. */
 static gboolean
-may_have_overprint (const char *s,
-                    gsize       n)
+pair_repeats_evenly (const guint32 *offsets,
+                     const gint16  *previous,
+                     int            k)
+{
+  guint32 at = offsets[k];
+  guint32 window[3 * OVERPRINT_MAX_UNIT];
+  guint n = 0;
+
+  for (int j = previous[k]; j >= 0 && at - offsets[j] <= 3 * OVERPRINT_MAX_UNIT; j = previous[j])
+    window[n++] = offsets[j];
+  for (guint a = 0; a < n && at - window[a] <= OVERPRINT_MAX_UNIT; a++)
+    {
+      guint32 unit = at - window[a];
+      gboolean twice = FALSE;
+
+      for (guint b = a + 1; b < n && !twice; b++)
+        twice = at - window[b] == 2 * unit;
+      for (guint b = a + 1; b < n && twice; b++)
+        if (at - window[b] == 3 * unit)
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether a line that is not valid UTF-8 may hold a unit repeated four
+ * times: then the unit's first two characters occur four times (or its
+ * one character four times in a row). */
+static gboolean
+may_have_overprint_counting (const char *s,
+                             gsize       n)
 {
   enum { SLOTS = 512 };
   guint64 keys[SLOTS];
@@ -1219,6 +1246,75 @@ may_have_overprint (const char *s,
           keys[slot] = key;
           if (++counts[slot] >= 4)
             return TRUE;
+        }
+      prev = c;
+    }
+  return FALSE;
+}
+
+/* Whether a line may hold a unit repeated four times.  A unit that
+ * collapses holds a letter or a character beyond ASCII, so it is one
+ * character four times in a row, or it holds a pair of characters, not
+ * both ASCII other than letters, that is seen four times, each one unit
+ * after the one before.  Following the pairs costs far less than the
+ * search itself, which most lines do not need; past what the tables
+ * below hold, the search decides. */
+static gboolean
+may_have_overprint (const char *s,
+                    gsize       n)
+{
+  enum { SLOTS = 512, MAX_PAIRS = 512 };
+  guint64 keys[SLOTS];
+  guint8 counts[SLOTS];
+  gint16 last[SLOTS];           /* a key's last sighting */
+  guint32 offsets[MAX_PAIRS];   /* each sighting's byte offset */
+  gint16 previous[MAX_PAIRS];   /* the sighting of the same key before */
+  gunichar prev = 0;
+  guint run = 0;
+  guint pairs = 0;
+  guint distinct = 0;
+  const char *end = s + n;
+
+  memset (counts, 0, sizeof counts);
+  for (const char *p = s; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = (guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char_validated (p, end - p);
+      gboolean filler = c < 0x80 && !g_ascii_isalpha (c);
+
+      /* The units the search finds start on characters: with bytes that
+       * are not, the pairs' places say nothing of them. */
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        return may_have_overprint_counting (s, n);
+
+      run = c == prev ? run + 1 : 1;
+      if (run >= 4 && !filler)
+        return TRUE;
+
+      if (prev != 0 && !(filler && prev < 0x80 && !g_ascii_isalpha (prev)))
+        {
+          guint64 key = ((guint64) prev << 21) | c;
+          guint slot = (guint) ((key * 0x9E3779B97F4A7C15ull) >> 55) % SLOTS;
+
+          if (pairs == MAX_PAIRS)
+            return TRUE;
+          while (counts[slot] != 0 && keys[slot] != key)
+            slot = (slot + 1) % SLOTS;
+          if (counts[slot] == 0)
+            {
+              /* A table half full gives up and lets the search decide. */
+              if (++distinct > SLOTS / 2)
+                return TRUE;
+              keys[slot] = key;
+              last[slot] = -1;
+            }
+          offsets[pairs] = (guint32) (p - s);
+          previous[pairs] = last[slot];
+          last[slot] = (gint16) pairs;
+          if (counts[slot] < 4)
+            counts[slot]++;
+          if (counts[slot] >= 4 && pair_repeats_evenly (offsets, previous, (int) pairs))
+            return TRUE;
+          pairs++;
         }
       prev = c;
     }
