@@ -780,11 +780,21 @@ tabs_are_stray (const char *text)
     return TRUE;
   for (const char *p = tab; p != NULL && *p != '\0'; p = strchr (p + 1, '\t'))
     {
-      const char *field = p + 1;
-      gsize length = strcspn (field, "\t");
-      g_autofree char *copy = g_strstrip (g_strndup (field, length));
+      /* The field without the white space around it, read in place. */
+      const char *a = p + 1;
+      const char *b = a + strcspn (a, "\t");
+      gboolean gap = FALSE, digit = FALSE;
 
-      if (strstr (copy, "  ") != NULL && strpbrk (copy, "0123456789") != NULL)
+      while (a < b && g_ascii_isspace (*a))
+        a++;
+      while (b > a && g_ascii_isspace (b[-1]))
+        b--;
+      for (const char *q = a; q < b; q++)
+        {
+          gap |= q + 1 < b && q[0] == ' ' && q[1] == ' ';
+          digit |= g_ascii_isdigit (*q);
+        }
+      if (gap && digit)
         return TRUE;
     }
   return FALSE;
