@@ -347,7 +347,29 @@ normalize_label (const char *label)
   gboolean space = FALSE;
 
   /* Most labels are ASCII, where NFKC changes nothing and case folding
-   * is plain lower-casing: this runs for every row of every release. */
+   * is plain lower-casing: this runs for every row of every release.
+   * Without markup either, the label is folded as it is read. */
+  if (is_ascii (label) && strpbrk (label, "<\\") == NULL)
+    {
+      out = g_string_sized_new (strlen (label));
+      for (const char *p = label; *p != '\0'; p++)
+        {
+          if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f')
+            {
+              space = out->len > 0;
+              continue;
+            }
+          if (*p == '\'' || *p == '`')
+            continue;
+          if (space)
+            g_string_append_c (out, ' ');
+          space = FALSE;
+          g_string_append_c (out, g_ascii_tolower (*p));
+        }
+      while (strip_trailing_marker (out))
+        ;
+      return out;
+    }
   if (is_ascii (label))
     {
       plain = strip_markup (label);
