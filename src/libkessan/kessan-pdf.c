@@ -238,6 +238,10 @@ group_lines (GArray *glyphs,
   g_array_set_clear_func (lines, text_line_clear);
   sort_glyphs (glyphs, compare_glyphs_by_y);
 
+  /* The glyphs are in order down the page: a line's are a run of them,
+   * copied at once when the next line starts. */
+  guint run_start = 0;
+
   for (guint i = 0; i < glyphs->len; i++)
     {
       const Glyph *glyph = &g_array_index (glyphs, Glyph, i);
@@ -245,16 +249,22 @@ group_lines (GArray *glyphs,
 
       if (current == NULL || glyph->y_center - current->y_center > 0.5 * MIN (height, MAX (line_height, own)))
         {
-          TextLine line = { g_array_new (FALSE, FALSE, sizeof (Glyph)), glyph->y_center, own };
+          TextLine line = { NULL, glyph->y_center, own };
 
+          if (current != NULL)
+            current->glyphs = g_array_append_vals (g_array_sized_new (FALSE, FALSE, sizeof (Glyph), i - run_start),
+                                                   &g_array_index (glyphs, Glyph, run_start), i - run_start);
+          run_start = i;
           g_array_append_val (lines, line);
           current = &g_array_index (lines, TextLine, lines->len - 1);
           line_height = own;
         }
       line_height = MAX (line_height, own);
       current->height = line_height;
-      g_array_append_val (current->glyphs, *glyph);
     }
+  if (current != NULL)
+    current->glyphs = g_array_append_vals (g_array_sized_new (FALSE, FALSE, sizeof (Glyph), glyphs->len - run_start),
+                                           &g_array_index (glyphs, Glyph, run_start), glyphs->len - run_start);
 
   for (guint i = 0; i < lines->len; i++)
     sort_glyphs (g_array_index (lines, TextLine, i).glyphs, compare_glyphs_by_x);
@@ -276,15 +286,6 @@ is_narrow_letter_or_digit (gunichar c)
   return c < 0x80 && g_ascii_isalnum (c);
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 /* The typical width of a Latin letter or digit of @line, when it prints
  * a few, or @unit: a line set smaller than the document's usual text has
  * narrower spaces between its words. */
@@ -292,21 +293,27 @@ static double
 line_unit (const TextLine *line,
            double          unit)
 {
-  g_autoptr(GArray) widths = g_array_new (FALSE, FALSE, sizeof (double));
+  /* Every line asks: its widths are kept on the stack when they fit,
+   * and the median is selected, not sorted for. */
+  double stack[256];
+  g_autofree double *heap = NULL;
+  double *widths = stack;
+  guint n = 0;
   double median;
 
+  if (line->glyphs->len > G_N_ELEMENTS (stack))
+    widths = heap = g_new (double, line->glyphs->len);
   for (guint i = 0; i < line->glyphs->len; i++)
     {
       const Glyph *glyph = &g_array_index (line->glyphs, Glyph, i);
       double width = glyph->x1 - glyph->x0;
 
       if (is_narrow_letter_or_digit (glyph->c) && width > 0)
-        g_array_append_val (widths, width);
+        widths[n++] = width;
     }
-  if (widths->len < 4)
+  if (n < 4)
     return unit;
-  g_array_sort (widths, compare_doubles);
-  median = g_array_index (widths, double, widths->len / 2);
+  median = select_nth (widths, (gint) n, (gint) (n / 2));
   return MIN (median, unit);
 }
 
@@ -494,21 +501,30 @@ kessan_pdf_read_text (GBytes      *contents,
   }
 
   for (guint i = 0; i < pages->len; i++)
-    {
-      GArray *glyphs = g_ptr_array_index (pages, i);
+    n_glyphs += ((GArray *) g_ptr_array_index (pages, i))->len;
+  /* Filled in place: a document has tens of thousands of glyphs. */
+  g_array_set_size (heights, n_glyphs);
+  g_array_set_size (widths, n_glyphs);
+  {
+    guint h = 0, w = 0;
 
-      for (guint k = 0; k < glyphs->len; k++)
-        {
-          const Glyph *glyph = &g_array_index (glyphs, Glyph, k);
-          double width = glyph->x1 - glyph->x0;
+    for (guint i = 0; i < pages->len; i++)
+      {
+        GArray *glyphs = g_ptr_array_index (pages, i);
 
-          margin = MIN (margin, glyph->x0);
-          g_array_append_val (heights, glyph->height);
-          if (is_narrow_letter_or_digit (glyph->c) && width > 0)
-            g_array_append_val (widths, width);
-        }
-      n_glyphs += glyphs->len;
-    }
+        for (guint k = 0; k < glyphs->len; k++)
+          {
+            const Glyph *glyph = &g_array_index (glyphs, Glyph, k);
+            double width = glyph->x1 - glyph->x0;
+
+            margin = MIN (margin, glyph->x0);
+            g_array_index (heights, double, h++) = glyph->height;
+            if (is_narrow_letter_or_digit (glyph->c) && width > 0)
+              g_array_index (widths, double, w++) = width;
+          }
+      }
+    g_array_set_size (widths, w);
+  }
 
   if (n_glyphs == 0)
     {
