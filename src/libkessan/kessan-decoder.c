@@ -1224,7 +1224,7 @@ may_have_overprint_counting (const char *s,
   const char *end = s + n;
 
   memset (counts, 0, sizeof counts);
-  for (const char *p = s; p < end; p = g_utf8_next_char (p))
+  for (const char *p = s; p < end; p = (guchar) *p < 0x80 ? p + 1 : g_utf8_next_char (p))
     {
       gunichar c = (guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char (p);
       gboolean filler = c < 0x80 && !g_ascii_isalpha (c);
@@ -1276,7 +1276,7 @@ may_have_overprint (const char *s,
   const char *end = s + n;
 
   memset (counts, 0, sizeof counts);
-  for (const char *p = s; p < end; p = g_utf8_next_char (p))
+  for (const char *p = s; p < end; p = (guchar) *p < 0x80 ? p + 1 : g_utf8_next_char (p))
     {
       gunichar c = (guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char_validated (p, end - p);
       gboolean filler = c < 0x80 && !g_ascii_isalpha (c);
