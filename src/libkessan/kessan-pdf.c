@@ -199,13 +199,15 @@ read_glyphs (PopplerPage *page)
   /* At most a glyph a box: the array never grows. */
   glyphs = g_array_sized_new (FALSE, FALSE, sizeof (Glyph), n_rects);
 
-  for (const char *p = text; *p != '\0' && k < n_rects; p = g_utf8_next_char (p), k++)
+  for (const char *p = text; *p != '\0' && k < n_rects; p = (guchar) *p < 0x80 ? p + 1 : g_utf8_next_char (p), k++)
     {
       gunichar c = g_utf8_get_char (p);
       const PopplerRectangle *r = &rects[k];
       Glyph glyph;
 
-      if (g_unichar_isspace (c) || g_unichar_iscntrl (c) || c == 0xFFFD)
+      /* In ASCII, the spaces and controls are the bytes up to the space
+       * and DEL. */
+      if (c < 0x80 ? c <= 0x20 || c == 0x7F : g_unichar_isspace (c) || g_unichar_iscntrl (c) || c == 0xFFFD)
         continue;
       glyph.c = c;
       glyph.x0 = MIN (r->x1, r->x2);
@@ -276,8 +278,11 @@ static void
 append_spaces (GString *out,
                guint    n)
 {
-  for (guint i = 0; i < n; i++)
-    g_string_append_c (out, ' ');
+  static const char spaces[] = "                                ";
+
+  for (; n >= sizeof spaces - 1; n -= sizeof spaces - 1)
+    g_string_append_len (out, spaces, sizeof spaces - 1);
+  g_string_append_len (out, spaces, n);
 }
 
 static gboolean
@@ -352,8 +357,16 @@ append_line (GString        *out,
         spaces = 1;  /* between two words */
 
       append_spaces (out, spaces);
-      g_string_append_unichar (out, glyph->c);
-      column += spaces + (g_unichar_iswide (glyph->c) ? 2 : 1);
+      if (glyph->c < 0x80)
+        {
+          g_string_append_c (out, (char) glyph->c);
+          column += spaces + 1;
+        }
+      else
+        {
+          g_string_append_unichar (out, glyph->c);
+          column += spaces + (g_unichar_iswide (glyph->c) ? 2 : 1);
+        }
       previous_end = glyph->x1;
     }
 }
