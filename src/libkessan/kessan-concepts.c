@@ -34,7 +34,17 @@ typedef struct
   const char          *topic;
   KessanStatementKind  kind;
   gboolean             numbered;
+  guint64              bytes[4];  /* the byte values the pattern holds */
 } TablePattern;
+
+/* Marks in @set every byte value of @text. */
+static void
+byte_set_add (guint64     set[4],
+              const char *text)
+{
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    set[*p >> 6] |= G_GUINT64_CONSTANT (1) << (*p & 63);
+}
 
 struct _KessanConcepts
 {
@@ -337,7 +347,29 @@ normalize_label (const char *label)
   gboolean space = FALSE;
 
   /* Most labels are ASCII, where NFKC changes nothing and case folding
-   * is plain lower-casing: this runs for every row of every release. */
+   * is plain lower-casing: this runs for every row of every release.
+   * Without markup either, the label is folded as it is read. */
+  if (is_ascii (label) && strpbrk (label, "<\\") == NULL)
+    {
+      out = g_string_sized_new (strlen (label));
+      for (const char *p = label; *p != '\0'; p++)
+        {
+          if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f')
+            {
+              space = out->len > 0;
+              continue;
+            }
+          if (*p == '\'' || *p == '`')
+            continue;
+          if (space)
+            g_string_append_c (out, ' ');
+          space = FALSE;
+          g_string_append_c (out, g_ascii_tolower (*p));
+        }
+      while (strip_trailing_marker (out))
+        ;
+      return out;
+    }
   if (is_ascii (label))
     {
       plain = strip_markup (label);
@@ -695,6 +727,8 @@ load_tables (KessanConcepts  *self,
           pattern.topic = topic;
           pattern.kind = kind;
           pattern.numbered = numbered;
+          memset (pattern.bytes, 0, sizeof pattern.bytes);
+          byte_set_add (pattern.bytes, folded);
           g_array_append_val (self->patterns, pattern);
         }
     }
@@ -1195,12 +1229,17 @@ kessan_concepts_find_table_topic (KessanConcepts      *self,
   const TablePattern *best = NULL;
   gsize best_offset = 0;
   gboolean numbered;
+  guint64 present[4] = { 0 };
 
   g_return_val_if_fail (KESSAN_IS_CONCEPTS (self), NULL);
   g_return_val_if_fail (title != NULL, NULL);
 
   folded = fold_cached (self, title);
   numbered = title_is_numbered (folded);
+  /* A pattern with a byte the title lacks cannot be in it: most lines
+   * asked are not titles, and most patterns are skipped without a
+   * search. */
+  byte_set_add (present, folded);
 
   for (guint i = 0; i < self->patterns->len; i++)
     {
@@ -1209,6 +1248,9 @@ kessan_concepts_find_table_topic (KessanConcepts      *self,
       gsize offset;
 
       if (pattern->numbered && !numbered)
+        continue;
+      if ((pattern->bytes[0] & ~present[0]) | (pattern->bytes[1] & ~present[1])
+          | (pattern->bytes[2] & ~present[2]) | (pattern->bytes[3] & ~present[3]))
         continue;
       found = strstr (folded, pattern->pattern);
       if (found == NULL)

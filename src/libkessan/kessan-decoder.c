@@ -6,6 +6,9 @@
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "kessan-decoder.h"
 #include "kessan-error.h"
@@ -813,6 +816,45 @@ is_genuine_repeat (const char *unit,
   return FALSE;
 }
 
+/* The smallest unit from @unit to @max_unit after which the text at @u
+ * starts again with @c three times over (u[unit], u[2 unit], u[3 unit]),
+ * or a unit past @max_unit when there is none; @avail bytes can be read
+ * at @u.  With SSE2, sixteen lengths are tested at once for their first
+ * copy, and only lengths where it starts with @c are tested further: at
+ * every place of a line, most lengths are ruled out by that test. */
+static inline gsize
+next_repeat_unit (const guchar *u,
+                  gsize         avail,
+                  guchar        c,
+                  gsize         unit,
+                  gsize         max_unit)
+{
+#ifdef __SSE2__
+  const __m128i needle = _mm_set1_epi8 ((char) c);
+
+  for (; unit <= max_unit && unit + 16 <= avail; unit += 16)
+    {
+      guint mask = (guint) _mm_movemask_epi8 (_mm_cmpeq_epi8 (_mm_loadu_si128 ((const __m128i *) (u + unit)),
+                                                              needle));
+
+      if (max_unit - unit < 15)
+        mask &= (1u << (max_unit - unit + 1)) - 1;
+      for (; mask != 0; mask &= mask - 1)
+        {
+          gsize candidate = unit + (gsize) __builtin_ctz (mask);
+
+          if ((u[2 * candidate] == c) & (u[3 * candidate] == c))
+            return candidate;
+        }
+    }
+#endif
+  /* The tests are combined without branches, which matters on text made
+   * of few different characters, such as columns of numbers. */
+  while (unit <= max_unit && !((u[unit] == c) & (u[2 * unit] == c) & (u[3 * unit] == c)))
+    unit++;
+  return unit;
+}
+
 static gsize
 collapse_overprint_into (const char *s,
                          gsize       n,
@@ -861,13 +903,8 @@ collapse_overprint_into (const char *s,
           gsize run_length;
           gsize same;
 
-          /* Four copies of a unit start with the same byte.  The tests
-           * are combined without branches, which matters on text made of
-           * few different characters, such as columns of numbers. */
-          while (unit <= max_unit &&
-                 !((u[unit] == c) & (u[2 * unit] == c) & (u[3 * unit] == c)))
-            unit++;
-
+          /* Four copies of a unit start with the same byte. */
+          unit = next_repeat_unit (u, n - i, c, unit, max_unit);
           if (unit > max_unit)
             break;
 
@@ -1143,13 +1180,40 @@ fold_width (const char *s,
   return o;
 }
 
-/* Whether a line may hold a unit repeated four times: then the unit's
- * first two characters occur four times (or its one character four times
- * in a row).  Counting pairs of characters costs far less than the
- * search itself, which most lines do not need. */
+/* Whether the pair of characters seen last, at byte @offsets[@k], was
+ * also seen L, 2 L and 3 L bytes before, for a length L of a unit:
+ * @previous chains each pair to its last sighting before. */
 static gboolean
-may_have_overprint (const char *s,
-                    gsize       n)
+pair_repeats_evenly (const guint32 *offsets,
+                     const gint16  *previous,
+                     int            k)
+{
+  guint32 at = offsets[k];
+  guint32 window[3 * OVERPRINT_MAX_UNIT];
+  guint n = 0;
+
+  for (int j = previous[k]; j >= 0 && at - offsets[j] <= 3 * OVERPRINT_MAX_UNIT; j = previous[j])
+    window[n++] = offsets[j];
+  for (guint a = 0; a < n && at - window[a] <= OVERPRINT_MAX_UNIT; a++)
+    {
+      guint32 unit = at - window[a];
+      gboolean twice = FALSE;
+
+      for (guint b = a + 1; b < n && !twice; b++)
+        twice = at - window[b] == 2 * unit;
+      for (guint b = a + 1; b < n && twice; b++)
+        if (at - window[b] == 3 * unit)
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether a line that is not valid UTF-8 may hold a unit repeated four
+ * times: then the unit's first two characters occur four times (or its
+ * one character four times in a row). */
+static gboolean
+may_have_overprint_counting (const char *s,
+                             gsize       n)
 {
   enum { SLOTS = 512 };
   guint64 keys[SLOTS];
@@ -1160,7 +1224,7 @@ may_have_overprint (const char *s,
   const char *end = s + n;
 
   memset (counts, 0, sizeof counts);
-  for (const char *p = s; p < end; p = g_utf8_next_char (p))
+  for (const char *p = s; p < end; p = (guchar) *p < 0x80 ? p + 1 : g_utf8_next_char (p))
     {
       gunichar c = (guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char (p);
       gboolean filler = c < 0x80 && !g_ascii_isalpha (c);
@@ -1182,6 +1246,75 @@ may_have_overprint (const char *s,
           keys[slot] = key;
           if (++counts[slot] >= 4)
             return TRUE;
+        }
+      prev = c;
+    }
+  return FALSE;
+}
+
+/* Whether a line may hold a unit repeated four times.  A unit that
+ * collapses holds a letter or a character beyond ASCII, so it is one
+ * character four times in a row, or it holds a pair of characters, not
+ * both ASCII other than letters, that is seen four times, each one unit
+ * after the one before.  Following the pairs costs far less than the
+ * search itself, which most lines do not need; past what the tables
+ * below hold, the search decides. */
+static gboolean
+may_have_overprint (const char *s,
+                    gsize       n)
+{
+  enum { SLOTS = 512, MAX_PAIRS = 512 };
+  guint64 keys[SLOTS];
+  guint8 counts[SLOTS];
+  gint16 last[SLOTS];           /* a key's last sighting */
+  guint32 offsets[MAX_PAIRS];   /* each sighting's byte offset */
+  gint16 previous[MAX_PAIRS];   /* the sighting of the same key before */
+  gunichar prev = 0;
+  guint run = 0;
+  guint pairs = 0;
+  guint distinct = 0;
+  const char *end = s + n;
+
+  memset (counts, 0, sizeof counts);
+  for (const char *p = s; p < end; p = (guchar) *p < 0x80 ? p + 1 : g_utf8_next_char (p))
+    {
+      gunichar c = (guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char_validated (p, end - p);
+      gboolean filler = c < 0x80 && !g_ascii_isalpha (c);
+
+      /* The units the search finds start on characters: with bytes that
+       * are not, the pairs' places say nothing of them. */
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        return may_have_overprint_counting (s, n);
+
+      run = c == prev ? run + 1 : 1;
+      if (run >= 4 && !filler)
+        return TRUE;
+
+      if (prev != 0 && !(filler && prev < 0x80 && !g_ascii_isalpha (prev)))
+        {
+          guint64 key = ((guint64) prev << 21) | c;
+          guint slot = (guint) ((key * 0x9E3779B97F4A7C15ull) >> 55) % SLOTS;
+
+          if (pairs == MAX_PAIRS)
+            return TRUE;
+          while (counts[slot] != 0 && keys[slot] != key)
+            slot = (slot + 1) % SLOTS;
+          if (counts[slot] == 0)
+            {
+              /* A table half full gives up and lets the search decide. */
+              if (++distinct > SLOTS / 2)
+                return TRUE;
+              keys[slot] = key;
+              last[slot] = -1;
+            }
+          offsets[pairs] = (guint32) (p - s);
+          previous[pairs] = last[slot];
+          last[slot] = (gint16) pairs;
+          if (counts[slot] < 4)
+            counts[slot]++;
+          if (counts[slot] >= 4 && pair_repeats_evenly (offsets, previous, (int) pairs))
+            return TRUE;
+          pairs++;
         }
       prev = c;
     }
@@ -1220,9 +1353,14 @@ char *
 kessan_normalize_line (const char *line,
                        gssize      length)
 {
-  g_autofree char *stripped = NULL;
-  g_autofree char *collapsed = NULL;
-  g_autofree char *folded = NULL;
+  /* Every line of a release is cleaned: the steps before the last write
+   * into buffers on the stack when the line fits, and only the result is
+   * allocated. */
+  char stack_stripped[1024];
+  char stack_collapsed[1024];
+  g_autofree char *heap_stripped = NULL;
+  g_autofree char *heap_collapsed = NULL;
+  char *stripped, *collapsed, *folded, *result;
   gsize n;
   gboolean changed;
 
@@ -1233,7 +1371,7 @@ kessan_normalize_line (const char *line,
 
   n = length < 0 ? strlen (line) : (gsize) length;
 
-  stripped = g_malloc (n + 1);
+  stripped = n < sizeof stack_stripped ? stack_stripped : (heap_stripped = g_malloc (n + 1));
   n = strip_markup (line, n, stripped);
 
   /* Running text (a paragraph of several sentences) is never a title,
@@ -1242,14 +1380,14 @@ kessan_normalize_line (const char *line,
     {
       folded = g_malloc (n + 1);
       fold_width (stripped, n, folded, &changed);
-      return g_steal_pointer (&folded);
+      return folded;
     }
 
   /* Overprint is collapsed before folding, since folding would turn
    * "（（（（" into genuine-looking ASCII punctuation.  A unit that
    * collapses holds a letter, so nothing after the last letter and one
    * unit's length can collapse: the numbers ending a row are copied. */
-  collapsed = g_malloc (n + 1);
+  collapsed = n < sizeof stack_collapsed ? stack_collapsed : (heap_collapsed = g_malloc (n + 1));
   {
     gsize limit = 0;
     gsize m;
@@ -1277,17 +1415,13 @@ kessan_normalize_line (const char *line,
   folded = g_malloc (n + 1);
   n = fold_width (collapsed, n, folded, &changed);
 
-  if (!changed)
-    return g_steal_pointer (&folded);
-
   /* Ideographic spaces padding a label take three bytes each; folded to
    * ASCII, a padded label fits within the unit limit and its overprint
    * can be seen. */
-  if (!may_have_overprint (folded, n))
-    return g_steal_pointer (&folded);
-  g_clear_pointer (&collapsed, g_free);
-  collapsed = g_malloc (n + 1);
-  collapse_overprint_into (folded, n, collapsed);
-
-  return g_steal_pointer (&collapsed);
+  if (!changed || !may_have_overprint (folded, n))
+    return folded;
+  result = g_malloc (n + 1);
+  collapse_overprint_into (folded, n, result);
+  g_free (folded);
+  return result;
 }

@@ -8,10 +8,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The next character of UTF-8 text.  An ASCII byte is stepped over
+ * without the lookup of g_utf8_next_char(), whose load every step waits
+ * for: on the lines of a release, mostly ASCII, that wait is most of
+ * the time of a loop over characters. */
+#define NEXT_CHAR(p) ((guchar) *(p) < 0x80 ? (p) + 1 : g_utf8_next_char (p))
+
 gboolean
 kessan_text_is_japanese (const char *text)
 {
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+  for (const char *p = text; *p != '\0'; p = NEXT_CHAR (p))
     {
       gunichar c;
 
@@ -305,17 +311,15 @@ label_reads_as_prose (const char *label,
 {
   static const char *markers[] = { " were ", " was ", " is ", " are ", " compared ", " which ",
                                    " amounted ", " increased ", " decreased ", ". " };
-  g_auto(GStrv) words = NULL;
-  guint n_words;
+  guint n_words = 0;
 
   if (kessan_text_is_japanese (label))
     return strstr (label, "\xe3\x80\x82") != NULL                              /* 。 */
            || (n_values == 1 && g_utf8_strlen (label, -1) > 30 && strstr (label, "\xe3\x80\x81") != NULL);
 
-  words = g_strsplit_set (label, " ", -1);
-  n_words = 0;
-  for (guint i = 0; words[i] != NULL; i++)
-    n_words += words[i][0] != '\0';
+  /* The words between single spaces, counted without splitting. */
+  for (const char *p = label; *p != '\0'; p++)
+    n_words += *p != ' ' && (p == label || p[-1] == ' ');
   if (n_words >= 14)
     return TRUE;
   if (n_words < 5)
@@ -373,11 +377,44 @@ typedef struct
 /* The space-separated tokens of a line, with a lone ")", "%" or "%)"
  * joined to the figure before it and a lone "(" to the one after it, so
  * "( 1,234 )" and "12.5 %" read as one cell each. */
-static GArray *
-split_tokens (const char *text)
+typedef struct
 {
-  GArray *tokens = g_array_new (FALSE, FALSE, sizeof (Token));
+  Token *items;
+  guint  len;
+  guint  size;
+  Token  stack[64];   /* enough for nearly every line: no allocation */
+} TokenList;
+
+static void
+token_list_append (TokenList   *list,
+                   const Token *token)
+{
+  if (list->len == list->size)
+    {
+      list->size *= 2;
+      if (list->items == list->stack)
+        list->items = g_memdup2 (list->stack, sizeof list->stack);
+      list->items = g_renew (Token, list->items, list->size);
+    }
+  list->items[list->len++] = *token;
+}
+
+static void
+token_list_clear (TokenList *list)
+{
+  if (list->items != list->stack)
+    g_free (list->items);
+}
+
+static void
+split_tokens (const char *text,
+              TokenList  *tokens)
+{
   gsize i = 0;
+
+  tokens->items = tokens->stack;
+  tokens->len = 0;
+  tokens->size = G_N_ELEMENTS (tokens->stack);
 
   while (text[i] != '\0')
     {
@@ -394,7 +431,7 @@ split_tokens (const char *text)
 
       if (tokens->len > 0)
         {
-          Token *prev = &g_array_index (tokens, Token, tokens->len - 1);
+          Token *prev = &tokens->items[tokens->len - 1];
           const char *t = text + token.start;
           gsize len = token.stop - token.start;
           gboolean closing = (len == 1 && (*t == ')' || *t == '%')) || (len == 2 && memcmp (t, "%)", 2) == 0);
@@ -409,9 +446,8 @@ split_tokens (const char *text)
               continue;
             }
         }
-      g_array_append_val (tokens, token);
+      token_list_append (tokens, &token);
     }
-  return tokens;
 }
 
 /* Reads one cell, its spaces inside "( 1,234 )" dropped and a currency
@@ -422,32 +458,42 @@ parse_cell (const char   *text,
             KessanNumber *number,
             const char  **mark)
 {
-  g_autoptr(GString) s = g_string_sized_new (token->stop - token->start);
+  char buffer[128];
+  g_autofree char *heap = NULL;
+  char *str = buffer;
+  gsize len = 0;
   const char *found;
 
+  if (token->stop - token->start >= sizeof buffer)
+    str = heap = g_malloc (token->stop - token->start + 1);
   for (guint i = token->start; i < token->stop; i++)
     if (text[i] != ' ')
-      g_string_append_c (s, text[i]);
+      str[len++] = text[i];
+  str[len] = '\0';
 
-  if (is_empty_cell_word (s->str, s->len))
+  if (is_empty_cell_word (str, len))
     {
       memset (number, 0, sizeof *number);
       number->nil = TRUE;
       return TRUE;
     }
 
-  found = currency_mark_prefix (s->str, s->len);
-  if (found != NULL && s->len > strlen (found))
+  found = currency_mark_prefix (str, len);
+  if (found != NULL && len > strlen (found))
     {
-      g_string_erase (s, 0, (gssize) strlen (found));
+      str += strlen (found);
+      len -= strlen (found);
       *mark = found;
     }
-  else if (s->len > 2 && s->str[0] == '(' && (found = currency_mark_prefix (s->str + 1, s->len - 1)) != NULL)
+  else if (len > 2 && str[0] == '(' && (found = currency_mark_prefix (str + 1, len - 1)) != NULL)
     {
-      g_string_erase (s, 1, (gssize) strlen (found));
+      gsize n = strlen (found);
+
+      memmove (str + 1, str + 1 + n, len - 1 - n + 1);
+      len -= n;
       *mark = found;
     }
-  return kessan_number_parse_cell (s->str, s->len, number);
+  return kessan_number_parse_cell (str, len, number);
 }
 
 /* "※2", "※1,※2", "※3、4": marks that send a reader to a note. */
@@ -511,18 +557,24 @@ scan_spaced (KessanLine *line)
 {
   const char *text = line->text;
   gsize end = strlen (text);
-  GArray *cells = g_array_new (FALSE, FALSE, sizeof (KessanCell));
-  g_autoptr(GArray) tokens = split_tokens (text);
+  GArray *cells;
+  TokenList tokens;
+  /* The cells in the order they are read, from the end of the line. */
+  KessanCell stack[32];
+  KessanCell *found = stack;
+  guint n_found = 0, found_size = G_N_ELEMENTS (stack);
+  gboolean readable = FALSE;
   gsize label_end;
   const char *gap;
 
-  for (guint t = tokens->len; t-- > 0;)
+  split_tokens (text, &tokens);
+  for (guint t = tokens.len; t-- > 0;)
     {
-      Token *token = &g_array_index (tokens, Token, t);
+      Token *token = &tokens.items[t];
       KessanCell cell = { 0 };
       const char *mark = NULL;
 
-      if (cells->len > 0
+      if (n_found > 0
           && (mark = currency_mark_prefix (text + token->start, token->stop - token->start)) != NULL
           && strlen (mark) == token->stop - token->start)
         {
@@ -532,7 +584,7 @@ scan_spaced (KessanLine *line)
         }
       /* "売上原価  ※2,※7 312,153": a reference to a note printed before
        * a figure is neither label nor value. */
-      if (cells->len > 0 && is_note_reference (text + token->start, token->stop - token->start))
+      if (n_found > 0 && is_note_reference (text + token->start, token->stop - token->start))
         {
           end = token->start;
           continue;
@@ -543,26 +595,33 @@ scan_spaced (KessanLine *line)
         line->currency_mark = mark;
       cell.cell = -1;
       cell.start = token->start;
-      g_array_prepend_val (cells, cell);
+      if (n_found == found_size)
+        {
+          found_size *= 2;
+          found = found == stack ? g_memdup2 (stack, sizeof stack) : found;
+          found = g_renew (KessanCell, found, found_size);
+        }
+      found[n_found++] = cell;
       end = token->start;
     }
+  token_list_clear (&tokens);
 
   /* Without a tab to say where a field is, a line is a row only for a
    * number that could be read: unreadable ones alone are words. */
-  {
-    gboolean readable = FALSE;
-
-    for (guint i = 0; i < cells->len; i++)
-      readable |= !g_array_index (cells, KessanCell, i).number.unreadable;
-    if (!readable)
-      g_array_set_size (cells, 0);
-  }
-
-  if (cells->len == 0)
+  for (guint i = 0; i < n_found; i++)
+    readable |= !found[i].number.unreadable;
+  if (!readable)
     {
-      g_array_unref (cells);
+      if (found != stack)
+        g_free (found);
       return;
     }
+
+  cells = g_array_sized_new (FALSE, FALSE, sizeof (KessanCell), n_found);
+  for (guint i = n_found; i-- > 0;)
+    g_array_append_val (cells, found[i]);
+  if (found != stack)
+    g_free (found);
 
   /* A number right after "Sept 30," is part of a date, not a value;
    * so is a day right after its month: a header ("July 1 to  July 21")
@@ -600,20 +659,17 @@ scan_spaced (KessanLine *line)
    * 160 million in 2Q02 and JPY 204") is not a row. */
   {
     g_autofree char *label = g_strndup (text, label_end);
+    char *stripped;
 
     if (label_reads_as_prose (label, cells->len))
       {
         g_array_unref (cells);
         return;
       }
-  }
 
-  line->cells = cells;
-  line->kind = KESSAN_LINE_DATA;
-
-  {
-    g_autofree char *label = g_strndup (text, label_end);
-    char *stripped = g_strstrip (label);
+    line->cells = cells;
+    line->kind = KESSAN_LINE_DATA;
+    stripped = g_strstrip (label);
 
     /* A wide gap inside a label separates a group name from the item:
      * "IP Services          64kbps – 128kbps". */
@@ -730,11 +786,21 @@ tabs_are_stray (const char *text)
     return TRUE;
   for (const char *p = tab; p != NULL && *p != '\0'; p = strchr (p + 1, '\t'))
     {
-      const char *field = p + 1;
-      gsize length = strcspn (field, "\t");
-      g_autofree char *copy = g_strstrip (g_strndup (field, length));
+      /* The field without the white space around it, read in place. */
+      const char *a = p + 1;
+      const char *b = a + strcspn (a, "\t");
+      gboolean gap = FALSE, digit = FALSE;
 
-      if (strstr (copy, "  ") != NULL && strpbrk (copy, "0123456789") != NULL)
+      while (a < b && g_ascii_isspace (*a))
+        a++;
+      while (b > a && g_ascii_isspace (b[-1]))
+        b--;
+      for (const char *q = a; q < b; q++)
+        {
+          gap |= q + 1 < b && q[0] == ' ' && q[1] == ' ';
+          digit |= g_ascii_isdigit (*q);
+        }
+      if (gap && digit)
         return TRUE;
     }
   return FALSE;
@@ -897,7 +963,7 @@ line_is_prose_uncached (const KessanLine *line)
   if (line->kind != KESSAN_LINE_TEXT)
     return FALSE;
 
-  for (const char *p = line->text; *p != '\0'; p = g_utf8_next_char (p))
+  for (const char *p = line->text; *p != '\0'; p = NEXT_CHAR (p))
     {
       if (*p == ' ' || *p == '\t')
         {

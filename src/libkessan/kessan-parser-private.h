@@ -115,6 +115,8 @@ typedef struct
   guint day;
 } KessanHeaderSpan;
 
+GRegex *kessan_regex_shared          (const char         *pattern,
+                                      GRegexCompileFlags  flags);
 void    kessan_release_find_calendar (KessanParseContext *context);
 void    kessan_release_find_identity (KessanParseContext *context,
                                       KessanFiling       *filing);

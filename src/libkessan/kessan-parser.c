@@ -355,20 +355,22 @@ find_release_date_line (KessanParseContext *context,
   /* A press release's dateline: "SAN JOSE, Calif., April 26, 2023",
    * "New Brunswick, N.J. (April 18, 2023)", "PURCHASE, N.Y. - April 25,
    * 2023", "SANTA CLARA, Calif.--(BUSINESS WIRE)--Jan. 26, 2023". */
-  g_autoptr(GRegex) dateline = g_regex_new ("^\\s*[A-Z][A-Za-z .'\\-]+(?:,\\s*[A-Z][A-Za-z .]*){0,2}"
-                                            "(?:\\s*[-–—]*\\s*\\((?:BUSINESS WIRE|Business Wire|GLOBE NEWSWIRE|PRNewswire)\\)\\s*[-–—]*|\\s*[,(\\-–—])"
-                                            "\\s*(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?\\s+\\d{1,2},\\s*\\d{4}",
-                                            0, 0, NULL);
-  g_autoptr(GRegex) dateonly = g_regex_new ("^\\s*(?:(?:昭和|平成|令和)\\s*(?:\\d{1,2}|元)|\\d{4})\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*$", 0, 0, NULL);
+  GRegex *dateline = kessan_regex_shared ("^\\s*[A-Z][A-Za-z .'\\-]+(?:,\\s*[A-Z][A-Za-z .]*){0,2}"
+                                          "(?:\\s*[-–—]*\\s*\\((?:BUSINESS WIRE|Business Wire|GLOBE NEWSWIRE|PRNewswire)\\)\\s*[-–—]*|\\s*[,(\\-–—])"
+                                          "\\s*(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?\\s+\\d{1,2},\\s*\\d{4}",
+                                          0);
+  GRegex *dateonly = kessan_regex_shared ("^\\s*(?:(?:昭和|平成|令和)\\s*(?:\\d{1,2}|元)|\\d{4})\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*$", 0);
 
-  g_autoptr(GRegex) labelled = g_regex_new ("【提出日】|(?:発表日|開示日|公表日)\\s*[:：]", 0, 0, NULL);
+  GRegex *labelled = kessan_regex_shared ("【提出日】|(?:発表日|開示日|公表日)\\s*[:：]", 0);
 
   /* A date the release labels as its own (【提出日】, 発表日：) comes first. */
   for (guint i = 0; i < context->n_lines && i < 400; i++)
     {
       const char *text = context->lines[i].text;
 
-      if (context->lines[i].kind != KESSAN_LINE_BLANK && strstr (text, "日") != NULL
+      if (context->lines[i].kind != KESSAN_LINE_BLANK
+          && (strstr (text, "【提出日】") != NULL || strstr (text, "発表日") != NULL
+              || strstr (text, "開示日") != NULL || strstr (text, "公表日") != NULL)
           && g_regex_match (labelled, text, 0, NULL))
         {
           g_autoptr(GArray) periods = kessan_period_scan (text);
@@ -393,16 +395,21 @@ find_release_date_line (KessanParseContext *context,
     {
       const char *text = context->lines[i].text;
       gboolean found = FALSE;
+      guchar first;
 
       if (context->lines[i].kind == KESSAN_LINE_BLANK)
         continue;
       n_text++;
-      /* Each pattern needs a character most lines lack ("," or "年"):
-       * tested first, a release of a million lines without a date is
-       * not matched against both patterns on every line. */
-      if (strstr (text, "年") != NULL && g_regex_match (dateonly, text, 0, NULL))
+      /* Each pattern needs a character most lines lack ("," or "年"),
+       * and starts, after spaces, with a capital or a digit (or, beyond
+       * ASCII, an era or a space of another script): tested first, a
+       * release of a million lines without a date is not matched
+       * against both patterns on every line. */
+      first = (guchar) text[strspn (text, " \t\n\v\f\r")];
+      if ((g_ascii_isdigit (first) || first >= 0x80) && strstr (text, "年") != NULL
+          && g_regex_match (dateonly, text, 0, NULL))
         found = TRUE;
-      else if (strchr (text, ',') != NULL)
+      else if ((g_ascii_isupper (first) || first >= 0x80) && strchr (text, ',') != NULL)
         {
           g_autoptr(GMatchInfo) match = NULL;
           int end = 0;
@@ -441,8 +448,8 @@ static void
 find_exchange_rate (KessanParseContext *context,
                     KessanFiling       *filing)
 {
-  g_autoptr(GRegex) english = g_regex_new ("JPY\\s*(\\d{2,3}\\.\\d+)\\s*=\\s*(?:US)?\\s*\\$\\s*1", 0, 0, NULL);
-  g_autoptr(GRegex) japanese = g_regex_new ("(\\d{2,3}\\.\\d+)\\s*円\\s*=\\s*1\\s*米ドル", 0, 0, NULL);
+  GRegex *english = kessan_regex_shared ("JPY\\s*(\\d{2,3}\\.\\d+)\\s*=\\s*(?:US)?\\s*\\$\\s*1", 0);
+  GRegex *japanese = kessan_regex_shared ("(\\d{2,3}\\.\\d+)\\s*円\\s*=\\s*1\\s*米ドル", 0);
 
   for (guint i = 0; i < context->n_lines; i++)
     {

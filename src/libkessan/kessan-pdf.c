@@ -190,20 +190,24 @@ read_glyphs (PopplerPage *page)
 {
   g_autofree char *text = poppler_page_get_text (page);
   g_autofree PopplerRectangle *rects = NULL;
-  GArray *glyphs = g_array_new (FALSE, FALSE, sizeof (Glyph));
+  GArray *glyphs;
   guint n_rects = 0;
   guint k = 0;
 
   if (text == NULL || !poppler_page_get_text_layout (page, &rects, &n_rects))
-    return glyphs;
+    return g_array_new (FALSE, FALSE, sizeof (Glyph));
+  /* At most a glyph a box: the array never grows. */
+  glyphs = g_array_sized_new (FALSE, FALSE, sizeof (Glyph), n_rects);
 
-  for (const char *p = text; *p != '\0' && k < n_rects; p = g_utf8_next_char (p), k++)
+  for (const char *p = text; *p != '\0' && k < n_rects; p = (guchar) *p < 0x80 ? p + 1 : g_utf8_next_char (p), k++)
     {
       gunichar c = g_utf8_get_char (p);
       const PopplerRectangle *r = &rects[k];
       Glyph glyph;
 
-      if (g_unichar_isspace (c) || g_unichar_iscntrl (c) || c == 0xFFFD)
+      /* In ASCII, the spaces and controls are the bytes up to the space
+       * and DEL. */
+      if (c < 0x80 ? c <= 0x20 || c == 0x7F : g_unichar_isspace (c) || g_unichar_iscntrl (c) || c == 0xFFFD)
         continue;
       glyph.c = c;
       glyph.x0 = MIN (r->x1, r->x2);
@@ -236,6 +240,10 @@ group_lines (GArray *glyphs,
   g_array_set_clear_func (lines, text_line_clear);
   sort_glyphs (glyphs, compare_glyphs_by_y);
 
+  /* The glyphs are in order down the page: a line's are a run of them,
+   * copied at once when the next line starts. */
+  guint run_start = 0;
+
   for (guint i = 0; i < glyphs->len; i++)
     {
       const Glyph *glyph = &g_array_index (glyphs, Glyph, i);
@@ -243,16 +251,22 @@ group_lines (GArray *glyphs,
 
       if (current == NULL || glyph->y_center - current->y_center > 0.5 * MIN (height, MAX (line_height, own)))
         {
-          TextLine line = { g_array_new (FALSE, FALSE, sizeof (Glyph)), glyph->y_center, own };
+          TextLine line = { NULL, glyph->y_center, own };
 
+          if (current != NULL)
+            current->glyphs = g_array_append_vals (g_array_sized_new (FALSE, FALSE, sizeof (Glyph), i - run_start),
+                                                   &g_array_index (glyphs, Glyph, run_start), i - run_start);
+          run_start = i;
           g_array_append_val (lines, line);
           current = &g_array_index (lines, TextLine, lines->len - 1);
           line_height = own;
         }
       line_height = MAX (line_height, own);
       current->height = line_height;
-      g_array_append_val (current->glyphs, *glyph);
     }
+  if (current != NULL)
+    current->glyphs = g_array_append_vals (g_array_sized_new (FALSE, FALSE, sizeof (Glyph), glyphs->len - run_start),
+                                           &g_array_index (glyphs, Glyph, run_start), glyphs->len - run_start);
 
   for (guint i = 0; i < lines->len; i++)
     sort_glyphs (g_array_index (lines, TextLine, i).glyphs, compare_glyphs_by_x);
@@ -264,23 +278,17 @@ static void
 append_spaces (GString *out,
                guint    n)
 {
-  for (guint i = 0; i < n; i++)
-    g_string_append_c (out, ' ');
+  static const char spaces[] = "                                ";
+
+  for (; n >= sizeof spaces - 1; n -= sizeof spaces - 1)
+    g_string_append_len (out, spaces, sizeof spaces - 1);
+  g_string_append_len (out, spaces, n);
 }
 
 static gboolean
 is_narrow_letter_or_digit (gunichar c)
 {
   return c < 0x80 && g_ascii_isalnum (c);
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
 }
 
 /* The typical width of a Latin letter or digit of @line, when it prints
@@ -290,21 +298,27 @@ static double
 line_unit (const TextLine *line,
            double          unit)
 {
-  g_autoptr(GArray) widths = g_array_new (FALSE, FALSE, sizeof (double));
+  /* Every line asks: its widths are kept on the stack when they fit,
+   * and the median is selected, not sorted for. */
+  double stack[256];
+  g_autofree double *heap = NULL;
+  double *widths = stack;
+  guint n = 0;
   double median;
 
+  if (line->glyphs->len > G_N_ELEMENTS (stack))
+    widths = heap = g_new (double, line->glyphs->len);
   for (guint i = 0; i < line->glyphs->len; i++)
     {
       const Glyph *glyph = &g_array_index (line->glyphs, Glyph, i);
       double width = glyph->x1 - glyph->x0;
 
       if (is_narrow_letter_or_digit (glyph->c) && width > 0)
-        g_array_append_val (widths, width);
+        widths[n++] = width;
     }
-  if (widths->len < 4)
+  if (n < 4)
     return unit;
-  g_array_sort (widths, compare_doubles);
-  median = g_array_index (widths, double, widths->len / 2);
+  median = select_nth (widths, (gint) n, (gint) (n / 2));
   return MIN (median, unit);
 }
 
@@ -343,28 +357,41 @@ append_line (GString        *out,
         spaces = 1;  /* between two words */
 
       append_spaces (out, spaces);
-      g_string_append_unichar (out, glyph->c);
-      column += spaces + (g_unichar_iswide (glyph->c) ? 2 : 1);
+      if (glyph->c < 0x80)
+        {
+          g_string_append_c (out, (char) glyph->c);
+          column += spaces + 1;
+        }
+      else
+        {
+          g_string_append_unichar (out, glyph->c);
+          column += spaces + (g_unichar_iswide (glyph->c) ? 2 : 1);
+        }
       previous_end = glyph->x1;
     }
 }
 
 /* Reading a page's text layer is most of the time of a PDF: the pages
  * are shared between this thread and a helper, each with a document of
- * its own (a poppler document is not to be used by two threads). */
+ * its own (a poppler document is not to be used by two threads).  Each
+ * takes the next page not yet taken, so that neither waits for the
+ * other: the helper starts later, after opening its document, and
+ * shares a processor with the hashing thread for a while. */
 typedef struct
 {
   GBytes  *contents;
   GArray **glyphs;     /* one per page */
-  int      first;
-  int      last;       /* past the last */
+  int      n_pages;
+  int      next;       /* the next page to take (atomic) */
 } PageRange;
 
 static void
 read_page_range (PopplerDocument *document,
                  PageRange       *range)
 {
-  for (int i = range->first; i < range->last; i++)
+  int i;
+
+  while ((i = g_atomic_int_add (&range->next, 1)) < range->n_pages)
     {
       g_autoptr(PopplerPage) page = poppler_document_get_page (document, i);
 
@@ -516,24 +543,17 @@ kessan_pdf_read_text (GBytes      *contents,
 
   {
     g_autofree GArray **read = g_new0 (GArray *, n);
-    PageRange mine = { contents, read, 0, n };
-    PageRange helpers = { contents, read, n, n };
+    PageRange range = { contents, read, n, 0 };
     GThread *helper = NULL;
 
+    /* The helper opens its document while this thread reads. */
     if (n >= MIN_PAGES_TO_SHARE && g_get_num_processors () > 1)
-      {
-        /* The helper takes the second half and opens its document while
-         * this thread reads the first. */
-        mine.last = helpers.first = n / 2;
-        helper = g_thread_try_new ("kessan-pdf", read_page_range_thread, &helpers, NULL);
-        if (helper == NULL)
-          mine.last = n;
-      }
-    read_page_range (document, &mine);
+      helper = g_thread_try_new ("kessan-pdf", read_page_range_thread, &range, NULL);
+    read_page_range (document, &range);
     if (helper != NULL)
       g_thread_join (helper);
-    /* What the helper could not read. */
-    for (int i = mine.last; i < n; i++)
+    /* What the helper took but could not read. */
+    for (int i = 0; i < n; i++)
       if (read[i] == NULL)
         {
           g_autoptr(PopplerPage) page = poppler_document_get_page (document, i);
@@ -545,21 +565,30 @@ kessan_pdf_read_text (GBytes      *contents,
   }
 
   for (guint i = 0; i < pages->len; i++)
-    {
-      GArray *glyphs = g_ptr_array_index (pages, i);
+    n_glyphs += ((GArray *) g_ptr_array_index (pages, i))->len;
+  /* Filled in place: a document has tens of thousands of glyphs. */
+  g_array_set_size (heights, n_glyphs);
+  g_array_set_size (widths, n_glyphs);
+  {
+    guint h = 0, w = 0;
 
-      for (guint k = 0; k < glyphs->len; k++)
-        {
-          const Glyph *glyph = &g_array_index (glyphs, Glyph, k);
-          double width = glyph->x1 - glyph->x0;
+    for (guint i = 0; i < pages->len; i++)
+      {
+        GArray *glyphs = g_ptr_array_index (pages, i);
 
-          margin = MIN (margin, glyph->x0);
-          g_array_append_val (heights, glyph->height);
-          if (is_narrow_letter_or_digit (glyph->c) && width > 0)
-            g_array_append_val (widths, width);
-        }
-      n_glyphs += glyphs->len;
-    }
+        for (guint k = 0; k < glyphs->len; k++)
+          {
+            const Glyph *glyph = &g_array_index (glyphs, Glyph, k);
+            double width = glyph->x1 - glyph->x0;
+
+            margin = MIN (margin, glyph->x0);
+            g_array_index (heights, double, h++) = glyph->height;
+            if (is_narrow_letter_or_digit (glyph->c) && width > 0)
+              g_array_index (widths, double, w++) = width;
+          }
+      }
+    g_array_set_size (widths, w);
+  }
 
   if (n_glyphs == 0)
     {

@@ -536,6 +536,43 @@ kessan_period_scan (const char *text)
   return kessan_period_scan_in (text, &march_calendar);
 }
 
+/* Whether @text holds what every match of @pattern holds ("Q", "FY",
+ * "年"…): most lines asked name no period, and are not matched against
+ * every pattern. */
+static gboolean
+may_match (Pattern     pattern,
+           const char *text)
+{
+  switch (pattern)
+    {
+    case PATTERN_QUARTER_CODE:
+    case PATTERN_QUARTER_FIRST:
+      return strchr (text, 'Q') != NULL;
+    case PATTERN_FISCAL_YEAR:
+      return strstr (text, "FY") != NULL;
+    case PATTERN_ENGLISH_DATE:
+      {
+        static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+
+        for (const char *p = text; *p != '\0'; p++)
+          if (*p >= 'A' && *p <= 'S' && p[1] != '\0' && p[2] != '\0')
+            for (guint m = 0; m < 36; m += 3)
+              if (memcmp (p, months + m, 3) == 0)
+                return TRUE;
+        return FALSE;
+      }
+    case PATTERN_JAPANESE_DATE:
+      return strstr (text, "\xe5\xb9\xb4") != NULL && strstr (text, "\xe6\x97\xa5") != NULL; /* 年, 日 */
+    case PATTERN_JAPANESE_MONTH:
+      return strstr (text, "\xe5\xb9\xb4") != NULL && strstr (text, "\xe6\x9c\x88\xe6\x9c\x9f") != NULL; /* 年, 月期 */
+    case PATTERN_SLASH_DATE:
+      return strchr (text, '/') != NULL;
+    case N_PATTERNS:
+    default:
+      return TRUE;
+    }
+}
+
 /**
  * kessan_period_scan_in:
  * @text: one line or header of a release
@@ -571,6 +608,8 @@ kessan_period_scan_in (const char           *text,
     {
       g_autoptr(GMatchInfo) match = NULL;
 
+      if (!may_match (i, text))
+        continue;
       g_regex_match (get_pattern (i), text, 0, &match);
       while (g_match_info_matches (match))
         {

@@ -9,6 +9,44 @@
 /* What a release says about itself outside its tables: when its fiscal
  * year ends, how it names its fiscal years. */
 
+/**
+ * kessan_regex_shared:
+ * @pattern: a regular expression the readers match lines against
+ * @flags: its compile flags
+ *
+ * The readers match the same patterns in every release: each is compiled
+ * once for the process, with its matcher compiled too
+ * (%G_REGEX_OPTIMIZE), rather than for every parse.  A #GRegex may be
+ * used by several threads at once.
+ *
+ * Returns: (transfer none): the compiled pattern, kept for the process
+ */
+GRegex *
+kessan_regex_shared (const char         *pattern,
+                     GRegexCompileFlags  flags)
+{
+  static GMutex lock;
+  static GHashTable *compiled;
+  g_autofree char *key = g_strdup_printf ("%x:%s", (guint) flags, pattern);
+  GRegex *regex;
+
+  g_mutex_lock (&lock);
+  if (compiled == NULL)
+    compiled = g_hash_table_new (g_str_hash, g_str_equal);
+  regex = g_hash_table_lookup (compiled, key);
+  if (regex == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      regex = g_regex_new (pattern, flags | G_REGEX_OPTIMIZE, 0, &error);
+      if (regex == NULL)
+        g_error ("Invalid pattern “%s”: %s", pattern, error->message);
+      g_hash_table_insert (compiled, g_steal_pointer (&key), regex);
+    }
+  g_mutex_unlock (&lock);
+  return regex;
+}
+
 static guint
 month_of_name (const char *name)
 {
@@ -67,11 +105,11 @@ text_reports_yen (KessanParseContext *context)
 void
 kessan_release_find_calendar (KessanParseContext *context)
 {
-  g_autoptr(GRegex) english = g_regex_new ("(?:fiscal\\s+years?|years?)\\s+(?:end(?:ed|ing|s)?)\\s+(?:on\\s+)?"
+  GRegex *english = kessan_regex_shared ("(?:fiscal\\s+years?|years?)\\s+(?:end(?:ed|ing|s)?)\\s+(?:on\\s+)?"
                                            "(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?\\s+(\\d{1,2})(?![0-9])",
-                                           G_REGEX_CASELESS, 0, NULL);
-  g_autoptr(GRegex) japanese = g_regex_new ("(?:\\d{1,4}|元)\\s*年\\s*(\\d{1,2})\\s*月期"
-                                            "(\\s*(?:第\\s*[1-4１-４]\\s*四半期|通期|決算|中間|の?連結業績予想))?", 0, 0, NULL);
+                                           G_REGEX_CASELESS);
+  GRegex *japanese = kessan_regex_shared ("(?:\\d{1,4}|元)\\s*年\\s*(\\d{1,2})\\s*月期"
+                                            "(\\s*(?:第\\s*[1-4１-４]\\s*四半期|通期|決算|中間|の?連結業績予想))?", 0);
   YearEndVotes votes = { { 0 } };
   KessanCalendar *calendar = &context->calendar;
   guint best = 0;
@@ -275,11 +313,11 @@ static void
 find_fiscal_label (KessanParseContext *context,
                    KessanFiling       *filing)
 {
-  g_autoptr(GRegex) label = g_regex_new ("(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)\\s+quarter\\s+(?:of\\s+)?)?"
+  GRegex *label = kessan_regex_shared ("(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)\\s+quarter\\s+(?:of\\s+)?)?"
                                          "(?:fiscal\\s+(?:year\\s+)?|FY\\s?)'?(?:19|20)?\\d\\d(?![0-9])"
                                          "|Q[1-4]\\s*(?:FY|fiscal\\s*)'?\\d{2,4}"
                                          "|(?:(?:平成|令和)\\s*(?:\\d{1,2}|元)|\\d{4})\\s*年\\s*\\d{1,2}\\s*月期(?:\\s*第\\s*[1-4１-４]\\s*四半期)?",
-                                         G_REGEX_CASELESS, 0, NULL);
+                                         G_REGEX_CASELESS);
 
   g_autofree char *first = NULL;
 
@@ -291,9 +329,12 @@ find_fiscal_label (KessanParseContext *context,
 
       if (context->lines[i].kind != KESSAN_LINE_TEXT)
         continue;
-      /* Every form holds "fiscal", "FY" or "月期" ("f" and "i" or "y"
-       * have no other case forms, so the ASCII test is exact). */
-      if (kessan_text_find_ci (context->lines[i].text, "fi") == NULL && kessan_text_find_ci (context->lines[i].text, "fy") == NULL
+      /* Every form holds "fiscal", "FY" or "月期": "fi" and "cal", "fy"
+       * or "月期" ("f", "i", "c", "a", "l" and "y" have no other case
+       * forms, unlike the "s" of "fiscal", so the ASCII test is exact). */
+      if (!(kessan_text_find_ci (context->lines[i].text, "fi") != NULL
+            && kessan_text_find_ci (context->lines[i].text, "cal") != NULL)
+          && kessan_text_find_ci (context->lines[i].text, "fy") == NULL
           && strstr (context->lines[i].text, "月期") == NULL)
         continue;
       g_regex_match (label, context->lines[i].text, 0, &match);
@@ -476,18 +517,58 @@ stands_alone (const char *text,
  * Returns: (nullable): the ISO 4217 code of the first currency @text
  *   names, or %NULL
  */
+/* Marks in @set every byte value of @text, ASCII letters in lower case
+ * when @fold. */
+static void
+byte_set_add (guint64     set[4],
+              const char *text,
+              gboolean    fold)
+{
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    {
+      guchar c = fold ? (guchar) g_ascii_tolower (*p) : *p;
+
+      set[c >> 6] |= G_GUINT64_CONSTANT (1) << (c & 63);
+    }
+}
+
+static gboolean
+byte_set_within (const guint64 set[4],
+                 const guint64 within[4])
+{
+  return ((set[0] & ~within[0]) | (set[1] & ~within[1]) | (set[2] & ~within[2]) | (set[3] & ~within[3])) == 0;
+}
+
 const char *
 kessan_currency_in_text (const char *text,
                          const char *dollar)
 {
+  static guint64 marker_bytes[G_N_ELEMENTS (currency_markers)][4];
+  static gsize marker_bytes_set;
   const char *found = NULL;
   const char *first = NULL;
   gsize first_length = 0;
+  guint64 bytes[4] = { 0 }, folded[4] = { 0 };
+
+  /* Some fifty marks are looked for in a table's headers and notes: a
+   * mark with a byte the text lacks (in lower case for a caseless one)
+   * is not searched for. */
+  if (g_once_init_enter (&marker_bytes_set))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (currency_markers); i++)
+        byte_set_add (marker_bytes[i], currency_markers[i].marker, currency_markers[i].caseless);
+      g_once_init_leave (&marker_bytes_set, 1);
+    }
+  byte_set_add (bytes, text, FALSE);
+  byte_set_add (folded, text, TRUE);
 
   for (guint i = 0; i < G_N_ELEMENTS (currency_markers); i++)
     {
       const CurrencyMarker *m = &currency_markers[i];
       gsize length = strlen (m->marker);
+
+      if (!byte_set_within (marker_bytes[i], m->caseless ? folded : bytes))
+        continue;
 
       for (const char *at = m->caseless ? kessan_text_find_ci (text, m->marker) : strstr (text, m->marker);
            at != NULL;
@@ -572,7 +653,7 @@ first_capture (KessanParseContext *context,
                guint               max_lines,
                const char *const  *needles)
 {
-  g_autoptr(GRegex) regex = g_regex_new (pattern, flags, 0, NULL);
+  GRegex *regex = kessan_regex_shared (pattern, flags);
 
   g_assert (regex != NULL);
   for (guint i = 0; i < context->n_lines && i < max_lines; i++)
@@ -642,6 +723,38 @@ registrant_name (KessanParseContext *context)
   NEEDLES ("Inc", "INC", "Corp", "CORP", "Ltd", "LTD", "Limited", "LIMITED", "K.K.", \
            "plc", "PLC", "N.V.", "S.A.", "AG", "SE", "LLC", "L.P.")
 
+/* @name followed by a company suffix ("Intel" → "Intel Corporation")
+ * where the release prints it so, or %NULL. */
+static char *
+name_with_suffix (KessanParseContext *context,
+                  const char         *name)
+{
+  GRegex *suffix = kessan_regex_shared ("^(,? " NAME_SUFFIX ")", 0);
+  gsize length = strlen (name);
+
+  for (guint i = 0; i < context->n_lines && i < 400; i++)
+    {
+      const char *text = context->lines[i].text;
+
+      if (context->lines[i].kind == KESSAN_LINE_BLANK)
+        continue;
+      for (const char *at = strstr (text, name); at != NULL; at = strstr (at + 1, name))
+        {
+          g_autoptr(GMatchInfo) match = NULL;
+
+          if (at > text && g_ascii_isalpha (at[-1]))
+            continue;
+          if (g_regex_match (suffix, at + length, 0, &match))
+            {
+              g_autofree char *tail = g_match_info_fetch (match, 1);
+
+              return g_strconcat (name, tail, NULL);
+            }
+        }
+    }
+  return NULL;
+}
+
 /* The company's name: the one after "上場会社名", the registrant's
  * name on an SEC cover page, the name before its ticker ("Johnson &
  * Johnson (NYSE: JNJ)"), a name with 株式会社 before or after it, or an
@@ -668,9 +781,7 @@ find_company_name (KessanParseContext *context)
        * prints that. */
       if (name != NULL)
         {
-          g_autofree char *escaped = g_regex_escape_string (name, -1);
-          g_autofree char *pattern = g_strconcat ("(?<![A-Za-z])(", escaped, ",? " NAME_SUFFIX ")", NULL);
-          char *full = first_capture (context, pattern, 0, 400, NAME_SUFFIX_NEEDLES);
+          char *full = name_with_suffix (context, name);
 
           if (full != NULL)
             {
@@ -745,7 +856,7 @@ find_standard (KessanParseContext *context,
 
   for (guint s = 0; s < G_N_ELEMENTS (standards); s++)
     {
-      g_autoptr(GRegex) regex = g_regex_new (standards[s].pattern, 0, 0, NULL);
+      GRegex *regex = kessan_regex_shared (standards[s].pattern, 0);
 
       for (guint i = 0; i < context->n_lines && i < best_line; i++)
         if (context->lines[i].kind != KESSAN_LINE_BLANK

@@ -113,6 +113,15 @@ kessan_header_durations (const char *text)
   GArray *spans = g_array_new (FALSE, TRUE, sizeof (KessanHeaderSpan));
   g_autoptr(GMatchInfo) match = NULL;
 
+  /* Every match holds "month", "wee(k)", "quarter", "year", "四半期",
+   * "中間期" or "通期" (the letters compared have no case forms outside
+   * ASCII, unlike "k"): most lines asked hold none. */
+  if (kessan_text_find_ci (text, "month") == NULL && kessan_text_find_ci (text, "wee") == NULL
+      && kessan_text_find_ci (text, "quarter") == NULL && kessan_text_find_ci (text, "year") == NULL
+      && strstr (text, "\xe5\x9b\x9b\xe5\x8d\x8a\xe6\x9c\x9f") == NULL    /* 四半期 */
+      && strstr (text, "\xe4\xb8\xad\xe9\x96\x93\xe6\x9c\x9f") == NULL    /* 中間期 */
+      && strstr (text, "\xe9\x80\x9a\xe6\x9c\x9f") == NULL)                  /* 通期 */
+    return spans;
   g_regex_match (duration_regex (), text, 0, &match);
   while (g_match_info_matches (match))
     {
@@ -127,6 +136,27 @@ kessan_header_durations (const char *text)
       g_match_info_next (match, NULL);
     }
   return spans;
+}
+
+/* Whether @text holds the start of a month's name, in any case: "sep"
+ * is tested as "ep", since "s" has a case form outside ASCII ("ſ"), and
+ * the others have letters without one. */
+static gboolean
+may_name_month (const char *text)
+{
+  static const char months[] = "janfebmaraprmayjunjulaugxepoctnovdec";
+
+  for (const char *p = text; p[0] != '\0' && p[1] != '\0' && p[2] != '\0'; p++)
+    {
+      char a = g_ascii_tolower (p[0]), b = g_ascii_tolower (p[1]), c = g_ascii_tolower (p[2]);
+
+      if (b == 'e' && c == 'p')
+        return TRUE;
+      for (guint m = 0; m < sizeof months - 1; m += 3)
+        if (a == months[m] && b == months[m + 1] && c == months[m + 2])
+          return TRUE;
+    }
+  return FALSE;
 }
 
 /**
@@ -154,6 +184,8 @@ kessan_header_month_days (const char *text)
       g_once_init_leave (&initialized, 1);
     }
 
+  if (!may_name_month (text))
+    return spans;
   g_regex_match (regex, text, 0, &match);
   while (g_match_info_matches (match))
     {

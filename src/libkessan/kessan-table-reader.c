@@ -37,34 +37,40 @@ contains_ci (const char *haystack,
   return kessan_text_find_ci (haystack, needle) != NULL;
 }
 
-/* Counts of shares: "Weighted average shares", "Shares used in
- * computing earnings per share" (a shares heading that names the
- * per-share figure it divides), "期中平均株式数". */
-static gboolean
-label_counts_shares (const char *label)
-{
-  static const char * const phrases[] = { "number of shares", "number of ads", "average shares",
-                                          "weighted-average shares", "shares outstanding", "shares used",
-                                          "shares of common stock outstanding", "average common shares" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (phrases); i++)
-    if (contains_ci (label, phrases[i]))
-      return TRUE;
-  return strstr (label, "\xe6\xa0\xaa\xe5\xbc\x8f\xe7\xb7\x8f\xe6\x95\xb0") != NULL     /* 株式総数 */
-         || strstr (label, "\xe6\xa0\xaa\xe5\xbc\x8f\xe6\x95\xb0") != NULL             /* 株式数 */
-         || strstr (label, "\xe8\xa8\xbc\xe5\x88\xb8\xe7\xb7\x8f\xe6\x95\xb0") != NULL; /* 証券総数 */
-}
-
+/* What a row's label says it counts: shares ("Weighted average shares",
+ * "Shares used in computing earnings per share", a shares heading that
+ * names the per-share figure it divides, "期中平均株式数"), an amount per
+ * share, or neither.  Every row is asked, and few count shares: each
+ * English phrase holds "share" or "ads" and each Japanese one bytes
+ * outside ASCII, so a label is only searched for the phrases of its
+ * script when it holds those. */
 static KessanUnit
 row_unit_for_label (const char *label)
 {
-  if (label_counts_shares (label))
+  static const char * const share_phrases[] = { "number of shares", "number of ads", "average shares",
+                                                "weighted-average shares", "shares outstanding", "shares used",
+                                                "shares of common stock outstanding", "average common shares" };
+  static const char * const per_share_phrases[] = { "per share", "per ads", "per common share", "per ordinary share",
+                                                    "per diluted share", "per basic share" };
+  gboolean high = FALSE;
+  gboolean english;
+
+  for (const char *p = label; *p != '\0' && !high; p++)
+    high = (guchar) *p >= 0x80;
+  english = contains_ci (label, "share") || contains_ci (label, "ads");
+
+  for (guint i = 0; english && i < G_N_ELEMENTS (share_phrases); i++)
+    if (contains_ci (label, share_phrases[i]))
+      return KESSAN_UNIT_SHARES;
+  if (high && (strstr (label, "\xe6\xa0\xaa\xe5\xbc\x8f\xe7\xb7\x8f\xe6\x95\xb0") != NULL    /* 株式総数 */
+               || strstr (label, "\xe6\xa0\xaa\xe5\xbc\x8f\xe6\x95\xb0") != NULL            /* 株式数 */
+               || strstr (label, "\xe8\xa8\xbc\xe5\x88\xb8\xe7\xb7\x8f\xe6\x95\xb0") != NULL)) /* 証券総数 */
     return KESSAN_UNIT_SHARES;
-  if (contains_ci (label, "per share") || contains_ci (label, "per ads")
-      || contains_ci (label, "per common share") || contains_ci (label, "per ordinary share")
-      || contains_ci (label, "per diluted share") || contains_ci (label, "per basic share")
-      || strstr (label, "\xe3\x81\x82\xe3\x81\x9f\xe3\x82\x8a") != NULL  /* あたり */
-      || strstr (label, "\xe5\xbd\x93\xe3\x81\x9f\xe3\x82\x8a") != NULL) /* 当たり */
+  for (guint i = 0; english && i < G_N_ELEMENTS (per_share_phrases); i++)
+    if (contains_ci (label, per_share_phrases[i]))
+      return KESSAN_UNIT_PER_SHARE;
+  if (high && (strstr (label, "\xe3\x81\x82\xe3\x81\x9f\xe3\x82\x8a") != NULL     /* あたり */
+               || strstr (label, "\xe5\xbd\x93\xe3\x81\x9f\xe3\x82\x8a") != NULL)) /* 当たり */
     return KESSAN_UNIT_PER_SHARE;
   return KESSAN_UNIT_NONE;
 }
@@ -608,7 +614,7 @@ periods_of_years (TableReader *self,
   KessanLine *lines = self->context->lines;
   const char *text = lines[year_line].text;
   GArray *periods = g_array_new (FALSE, TRUE, sizeof (KessanPeriod));
-  g_autoptr(GRegex) years = g_regex_new ("(?<![0-9])(19[5-9][0-9]|20[0-9][0-9])(?![0-9])", 0, 0, NULL);
+  GRegex *years = kessan_regex_shared ("(?<![0-9])(19[5-9][0-9]|20[0-9][0-9])(?![0-9])", 0);
   g_autoptr(GMatchInfo) match = NULL;
 
   g_regex_match (years, text, 0, &match);
