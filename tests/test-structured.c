@@ -227,6 +227,43 @@ test_html_dressed_text (void)
   g_assert_null (strstr (kessan_filing_get_text (filing), "<div>"));
 }
 
+/* A table of sections prints its column headers once, above the title
+ * of its first section: every section takes its periods, currency and
+ * scale from them, a balance sheet's as points in time, and a ratio in
+ * the last row leaves a column of amounts one. */
+static void
+test_html_dressed_sections (void)
+{
+  g_autoptr(KessanFiling) filing = parse_seed ("structured/dressed-sections.htm");
+  KessanStatement *income, *balance;
+
+  g_assert_cmpuint (kessan_filing_get_n_statements (filing), ==, 2);
+  income = kessan_filing_get_statement (filing, 0);
+  balance = kessan_filing_get_statement (filing, 1);
+  g_assert_cmpint (kessan_statement_get_kind (income), ==, KESSAN_STATEMENT_KIND_INCOME);
+  g_assert_cmpint (kessan_statement_get_kind (balance), ==, KESSAN_STATEMENT_KIND_BALANCE);
+  /* Footnote letters are no part of a label. */
+  assert_row (income, "Total revenues", 0, 30755, 22374);
+  assert_row (income, "Net income", 0, 2066, 1570);
+  assert_row (balance, "Total assets", 0, 244216, 228808);
+  for (guint c = 0; c < 4; c++)
+    {
+      KessanColumn *a = kessan_statement_get_column (income, c);
+      KessanColumn *b = kessan_statement_get_column (balance, c);
+      g_autofree char *end = g_strdup_printf ("%u-12-31", 2000 - c);
+
+      g_assert_cmpstr (kessan_column_get_period_end (a), ==, end);
+      g_assert_cmpuint (kessan_column_get_months (a), ==, 12);
+      g_assert_cmpstr (kessan_column_get_currency_code (a), ==, "EUR");
+      g_assert_cmpuint (kessan_column_get_scale (a), ==, 1000000);
+      g_assert_cmpstr (kessan_column_get_period_end (b), ==, end);
+      g_assert_cmpuint (kessan_column_get_months (b), ==, 0);
+      g_assert_cmpstr (kessan_column_get_currency_code (b), ==, "EUR");
+      g_assert_cmpuint (kessan_column_get_scale (b), ==, 1000000);
+      g_assert_cmpint (kessan_column_get_unit (b), ==, KESSAN_UNIT_CURRENCY);
+    }
+}
+
 static void
 test_html_deep (void)
 {
@@ -1051,6 +1088,7 @@ main (int   argc,
   g_test_add_func ("/kessan/structured/html/rowspan", test_html_rowspan);
   g_test_add_func ("/kessan/structured/html/zero-width", test_html_zero_width);
   g_test_add_func ("/kessan/structured/html/dressed-text", test_html_dressed_text);
+  g_test_add_func ("/kessan/structured/html/dressed-sections", test_html_dressed_sections);
   g_test_add_func ("/kessan/structured/html/deep", test_html_deep);
   g_test_add_func ("/kessan/structured/html/large", test_html_large);
 

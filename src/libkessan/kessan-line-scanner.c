@@ -77,6 +77,30 @@ strip_trailing_marker (GString *s)
         }
     }
 
+  /* Footnote letters after a space: "Net income (c)", "Total
+   * revenues (b,c)". */
+  if (s->str[len - 1] == ')')
+    {
+      const char *open = strrchr (s->str, '(');
+      gboolean letters = open != NULL && open > s->str && open[-1] == ' ';
+      gboolean want_letter = TRUE;
+
+      for (const char *p = open != NULL ? open + 1 : NULL; letters && p < s->str + len - 1; p++)
+        if (*p == ' ')
+          continue;
+        else if (want_letter && g_ascii_islower (*p) && !g_ascii_isalpha (p[1]))
+          want_letter = FALSE;
+        else if (!want_letter && *p == ',')
+          want_letter = TRUE;
+        else
+          letters = FALSE;
+      if (letters && !want_letter)
+        {
+          g_string_truncate (s, (gsize) (open - s->str));
+          return TRUE;
+        }
+    }
+
   last = g_utf8_find_prev_char (s->str, s->str + len);
   c = g_utf8_get_char (last);
   if (is_superscript (c))

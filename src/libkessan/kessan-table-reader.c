@@ -1066,8 +1066,11 @@ build_columns (TableReader     *self,
 
       plan->amount_of[c] = -1;
       plan->current[c] = -1;
+      /* A ratio printed as the last row of a column of amounts in
+       * thousands ("102%" under "244,216") leaves it a column of
+       * amounts. */
       any_percent_sign |= s->n_percent > 0;
-      plan->percent[c] = s->n_percent > 0
+      plan->percent[c] = (s->n_percent > 0 && s->n_grouped * 2 <= s->n_values)
                          || (s->n_values > 0 && s->n_decimal * 2 > s->n_values
                              && s->n_grouped == 0 && s->max_abs < 1000);
     }
