@@ -264,6 +264,52 @@ test_html_dressed_sections (void)
     }
 }
 
+/* A US exhibit's statement of income: durations in cells spanning two
+ * columns each, the dates under them; per-share rows set in by their
+ * cells' padding under a heading that names them. */
+static void
+test_html_spanned_weeks (void)
+{
+  static const char page[] =
+    "<html><body><p>CONSOLIDATED STATEMENTS OF INCOME</p><p>(Amounts in Thousands Except Per Share Amounts)</p>"
+    "<table>"
+    "<tr><td></td><td colspan=\"2\">Thirteen Weeks Ended</td><td colspan=\"2\">Thirty-Nine Weeks Ended</td></tr>"
+    "<tr><td></td><td>November 2, 2024</td><td>October 28, 2023</td>"
+    "<td>November 2, 2024</td><td>October 28, 2023</td></tr>"
+    "<tr><td style=\"padding:2px 1pt\">SALES, Net of returns and allowances</td>"
+    "<td>$293,618</td><td>$303,457</td><td>$838,490</td><td>$878,719</td></tr>"
+    "<tr><td style=\"padding:2px 1pt\">NET INCOME</td>"
+    "<td>$44,172</td><td>$51,762</td><td>$118,270</td><td>$140,338</td></tr>"
+    "<tr><td style=\"padding:2px 1pt\">EARNINGS PER SHARE:</td><td></td><td></td><td></td><td></td></tr>"
+    "<tr><td style=\"padding:2px 1pt 2px 7.75pt\">Basic</td>"
+    "<td>$0.89</td><td>$1.05</td><td>$2.37</td><td>$2.83</td></tr>"
+    "<tr><td><p style=\"margin-left: 10px\">Diluted</p></td>"
+    "<td>$0.88</td><td>$1.04</td><td>$2.35</td><td>$2.81</td></tr>"
+    "</table></body></html>";
+  static const guint months[] = { 3, 3, 9, 9 };
+  g_autoptr(GBytes) bytes = g_bytes_new_static (page, sizeof page - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KessanFiling) filing = kessan_parse_release (bytes, "weeks.htm", &error);
+  KessanStatement *statement;
+
+  g_assert_no_error (error);
+  statement = kessan_filing_get_statement (filing, 0);
+  g_assert_cmpuint (kessan_statement_get_n_columns (statement), ==, 4);
+  for (guint c = 0; c < 4; c++)
+    {
+      KessanColumn *column = kessan_statement_get_column (statement, c);
+
+      g_assert_cmpstr (kessan_column_get_period_end (column), ==, c % 2 == 0 ? "2024-11-02" : "2023-10-28");
+      g_assert_cmpuint (kessan_column_get_months (column), ==, months[c]);
+      g_assert_cmpuint (kessan_column_get_scale (column), ==, 1000);
+    }
+  assert_row (statement, "NET INCOME", 0, 44172, 51762);
+  g_assert_cmpint (kessan_line_item_get_unit (find_row (statement, "NET INCOME", 0)), ==, KESSAN_UNIT_NONE);
+  assert_row (statement, "Basic", 0, 0.89, 1.05);
+  g_assert_cmpint (kessan_line_item_get_unit (find_row (statement, "Basic", 0)), ==, KESSAN_UNIT_PER_SHARE);
+  g_assert_cmpint (kessan_line_item_get_unit (find_row (statement, "Diluted", 0)), ==, KESSAN_UNIT_PER_SHARE);
+}
+
 static void
 test_html_deep (void)
 {
@@ -1089,6 +1135,7 @@ main (int   argc,
   g_test_add_func ("/kessan/structured/html/zero-width", test_html_zero_width);
   g_test_add_func ("/kessan/structured/html/dressed-text", test_html_dressed_text);
   g_test_add_func ("/kessan/structured/html/dressed-sections", test_html_dressed_sections);
+  g_test_add_func ("/kessan/structured/html/spanned-weeks", test_html_spanned_weeks);
   g_test_add_func ("/kessan/structured/html/deep", test_html_deep);
   g_test_add_func ("/kessan/structured/html/large", test_html_large);
 

@@ -460,6 +460,21 @@ complete_from_headers (TableReader *self,
       gboolean start_found = g_date_valid (&period->start);
       guint first, last;
 
+      /* Cells of a tab-laid table line up by column, not by where
+       * their text falls: the duration over a column is the one in the
+       * cells heading it. */
+      if (!months_found && lines[period_line].tabbed && p < self->n_groups && self->group_amount[p] >= 0)
+        {
+          g_autofree char *header = column_header (self, (guint) self->group_amount[p]);
+          g_autoptr(GArray) spans = header != NULL ? kessan_header_durations (header) : NULL;
+
+          for (guint j = 0; spans != NULL && j < spans->len && !months_found; j++)
+            if (g_array_index (spans, KessanHeaderSpan, j).months > 0)
+              {
+                period->months = g_array_index (spans, KessanHeaderSpan, j).months;
+                months_found = TRUE;
+              }
+        }
       mention_columns (text, period, &first, &last);
       for (guint i = period_line + 1; i-- > self->block->preamble && !(months_found && start_found);)
         {
