@@ -717,6 +717,32 @@ test_ixbrl_mismatch (void)
   g_assert_cmpuint (count_findings (filing, "fact"), ==, 1);
 }
 
+/* A US balance sheet in inline XBRL with convertible preferred stock
+ * between its liabilities and its deficit, and a non-controlling
+ * interest: both are part of what the assets equal, and "$ (121,740)"
+ * with the mark apart from its parenthesis is a figure. */
+static void
+test_ixbrl_mezzanine (void)
+{
+  g_autoptr(KessanFiling) filing = parse_seed ("structured/mezzanine-ixbrl.htm");
+  KessanStatement *balance = kessan_filing_get_statement (filing, 0);
+
+  assert_row (balance, "Total stockholders’ deficit", 0, -121740, -287500);
+  g_assert_cmpstr (kessan_line_item_get_concept (find_row (balance, "Convertible preferred stock", 0)), ==,
+                   "temporary_equity");
+  g_assert_cmpstr (kessan_line_item_get_concept (find_row (balance, "Non-controlling interest", 0)), ==,
+                   "minority_interest");
+  kessan_filing_run_checks (filing);
+  g_assert_cmpuint (count_findings (filing, "fact"), ==, 0);
+  for (guint i = 0; i < kessan_filing_get_n_findings (filing); i++)
+    {
+      KessanFinding *finding = kessan_filing_get_finding (filing, i);
+
+      g_assert_cmpint (kessan_finding_get_severity (finding), !=, KESSAN_SEVERITY_ERROR);
+    }
+  g_assert_cmpuint (count_findings (filing, "balance"), ==, 0);
+}
+
 /* Facts that name contexts or units the document lacks are read, with a
  * finding; a continuation chain that loops ends. */
 static void
@@ -1146,6 +1172,7 @@ main (int   argc,
   g_test_add_func ("/kessan/structured/ixbrl/item-columns", test_ixbrl_item_columns);
   g_test_add_func ("/kessan/structured/ixbrl/concepts-as-text", test_ixbrl_concepts_as_text);
   g_test_add_func ("/kessan/structured/ixbrl/mismatch", test_ixbrl_mismatch);
+  g_test_add_func ("/kessan/structured/ixbrl/mezzanine", test_ixbrl_mezzanine);
   g_test_add_func ("/kessan/structured/ixbrl/missing-context", test_ixbrl_missing_context);
   g_test_add_func ("/kessan/structured/ixbrl/malformed", test_ixbrl_malformed);
   g_test_add_func ("/kessan/structured/ixbrl/numbers", test_ixbrl_numbers);

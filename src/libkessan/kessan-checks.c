@@ -920,13 +920,17 @@ static void
 check_balance (Checker         *self,
                KessanStatement *statement)
 {
-  static const char *keys[] = { "assets.total", "liabilities.total", "minority_interest", "equity.total" };
+  /* Temporary (mezzanine) equity, convertible preferred stock between
+   * the liabilities and the equity, is part of the right-hand side where
+   * a balance sheet prints it. */
+  static const char *keys[] = { "assets.total", "liabilities.total", "minority_interest", "equity.total",
+                                "temporary_equity" };
   KessanLineItem *rows[G_N_ELEMENTS (keys)];
 
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     {
       rows[i] = find_row (self, statement, keys[i]);
-      if (rows[i] == NULL && i != 2)
+      if (rows[i] == NULL && i != 2 && i != 4)
         {
           g_autofree char *message = g_strdup_printf (_("Could not check that assets equal liabilities, minority interest and equity: the table has no row “%s”."),
                                                       keys[i]);
@@ -937,13 +941,14 @@ check_balance (Checker         *self,
 
   for (guint c = 0; c < kessan_statement_get_n_columns (statement); c++)
     {
-      double assets, liabilities, minority = 0, equity, sum;
+      double assets, liabilities, minority = 0, equity, temporary = 0, sum;
 
       if (!is_amount_column (kessan_statement_get_column (statement, c))
           || !cell (rows[0], c, &assets) || !cell (rows[1], c, &liabilities) || !cell (rows[3], c, &equity))
         continue;
       cell (rows[2], c, &minority);
-      sum = liabilities + minority + equity;
+      cell (rows[4], c, &temporary);
+      sum = liabilities + temporary + minority + equity;
       if (fabs (sum - assets) > 3 * KESSAN_CHECK_SUM_TOLERANCE_PER_ROW + 1e-9)
         {
           g_autofree char *a = format_number (assets, 0);

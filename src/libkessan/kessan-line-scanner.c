@@ -288,7 +288,19 @@ scan_tabbed (KessanLine *line)
         b--;
       if (a < b)
         {
-          if (kessan_number_parse_cell (a, (gsize) (b - a), &cell.number))
+          /* A mark set apart from its figure, or before its
+           * parenthesis: "$ 43,875", "$(5,000)", "€ 12". */
+          const char *figure = a;
+          const char *apart = currency_mark_prefix (a, (gsize) (b - a));
+
+          if (apart != NULL && strlen (apart) < (gsize) (b - a)
+              && (a[strlen (apart)] == ' ' || a[strlen (apart)] == '('))
+            {
+              figure = a + strlen (apart);
+              while (figure < b && *figure == ' ')
+                figure++;
+            }
+          if (kessan_number_parse_cell (figure, (gsize) (b - figure), &cell.number))
             {
               /* "$96,458", "($50)": the mark says the currency. */
               const char *mark = currency_mark_prefix (a, (gsize) (b - a));
