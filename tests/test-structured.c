@@ -717,6 +717,24 @@ test_ixbrl_mismatch (void)
   g_assert_cmpuint (count_findings (filing, "fact"), ==, 1);
 }
 
+/* "△" printed apart from its figure, in an element of its own (a
+ * line break between them in the page), is still its minus sign. */
+static void
+test_ixbrl_triangle_apart (void)
+{
+  g_autofree char *page = kessan_test_load_seed ("structured/bs-ixbrl.htm", NULL);
+  g_autofree char *apart = replace (page, "<td>△<ix:nonFraction name=\"jppfs_cor:TreasuryStock\" contextRef=\"Prior1YearInstant\"",
+                                    "<td><span>△</span><span>\n<ix:nonFraction name=\"jppfs_cor:TreasuryStock\" contextRef=\"Prior1YearInstant\"");
+  g_autofree char *closed = replace (apart, ">1,234</ix:nonFraction>", ">1,234</ix:nonFraction></span>");
+  g_autoptr(KessanFiling) filing = NULL;
+
+  g_assert_cmpstr (apart, !=, page);
+  g_assert_cmpstr (closed, !=, apart);
+  filing = parse_text (closed, "apart.htm");
+  assert_row (kessan_filing_get_statement (filing, 0), "自己株式", 0, -1234, -2234);
+  g_assert_cmpuint (count_findings (filing, "fact"), ==, 0);
+}
+
 /* A US balance sheet in inline XBRL with convertible preferred stock
  * between its liabilities and its deficit, and a non-controlling
  * interest: both are part of what the assets equal, and "$ (121,740)"
@@ -1173,6 +1191,7 @@ main (int   argc,
   g_test_add_func ("/kessan/structured/ixbrl/concepts-as-text", test_ixbrl_concepts_as_text);
   g_test_add_func ("/kessan/structured/ixbrl/mismatch", test_ixbrl_mismatch);
   g_test_add_func ("/kessan/structured/ixbrl/mezzanine", test_ixbrl_mezzanine);
+  g_test_add_func ("/kessan/structured/ixbrl/triangle-apart", test_ixbrl_triangle_apart);
   g_test_add_func ("/kessan/structured/ixbrl/missing-context", test_ixbrl_missing_context);
   g_test_add_func ("/kessan/structured/ixbrl/malformed", test_ixbrl_malformed);
   g_test_add_func ("/kessan/structured/ixbrl/numbers", test_ixbrl_numbers);

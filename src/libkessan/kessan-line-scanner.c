@@ -291,7 +291,9 @@ scan_tabbed (KessanLine *line)
           /* A mark set apart from its figure, or before its
            * parenthesis: "$ 43,875", "$(5,000)", "€ 12". */
           const char *figure = a;
+          const char *figure_end = b;
           const char *apart = currency_mark_prefix (a, (gsize) (b - a));
+          g_autofree char *joined = NULL;
 
           if (apart != NULL && strlen (apart) < (gsize) (b - a)
               && (a[strlen (apart)] == ' ' || a[strlen (apart)] == '('))
@@ -300,7 +302,20 @@ scan_tabbed (KessanLine *line)
               while (figure < b && *figure == ' ')
                 figure++;
             }
-          if (kessan_number_parse_cell (figure, (gsize) (b - figure), &cell.number))
+          /* "△ 49,343": the minus sign of Japanese tables, apart from
+           * its figure. */
+          else if (b - a > 4 && a[3] == ' '
+                   && (memcmp (a, "\xe2\x96\xb3", 3) == 0 || memcmp (a, "\xe2\x96\xb2", 3) == 0))
+            {
+              const char *rest = a + 3;
+
+              while (rest < b && *rest == ' ')
+                rest++;
+              joined = g_strdup_printf ("%.3s%.*s", a, (int) (b - rest), rest);
+              figure = joined;
+              figure_end = joined + strlen (joined);
+            }
+          if (kessan_number_parse_cell (figure, (gsize) (figure_end - figure), &cell.number))
             {
               /* "$96,458", "($50)": the mark says the currency. */
               const char *mark = currency_mark_prefix (a, (gsize) (b - a));
