@@ -1099,6 +1099,50 @@ test_package_tdnet (void)
   g_rmdir (dir);
 }
 
+/* A package of XBRL instances (EDINET's XBRL/PublicDoc, TDnet's older
+ * summaries) gives their facts, as the instance read alone does; the
+ * audit report's instance is no part of it; and where inline documents
+ * tag the same facts, the instance beside them is not read again. */
+static void
+test_package_instance (void)
+{
+  g_autoptr(GBytes) instance = kessan_test_load_seed_bytes ("structured/summary-instance.xbrl");
+  g_autoptr(GBytes) summary = kessan_test_load_seed_bytes ("structured/summary-ixbrl.htm");
+  g_autoptr(KessanFiling) alone = parse_seed ("structured/summary-instance.xbrl");
+  g_autoptr(KessanFiling) inline_alone = NULL;
+  g_autoptr(KessanFiling) filing = NULL;
+  g_autoptr(KessanFiling) both = NULL;
+
+  {
+    const char * const names[] = { "XBRL/AuditDoc/jpaud-qrr-cc-001_E99999-000_2024-07-31_01_2024-09-10.xbrl",
+                                   "XBRL/PublicDoc/jpcrp040300-q1r-001_E99999-000_2024-07-31_01_2024-09-10.xbrl" };
+    GBytes * const bodies[] = { instance, instance };
+    g_autoptr(GBytes) zip = make_zip (names, bodies, 2);
+
+    filing = parse_bytes (zip, "S100TEST.zip");
+  }
+  g_assert_cmpuint (kessan_filing_get_n_parts (filing), ==, 1);
+  g_assert_cmpstr (kessan_filing_get_part (filing, 0)->name, ==,
+                   "XBRL/PublicDoc/jpcrp040300-q1r-001_E99999-000_2024-07-31_01_2024-09-10.xbrl");
+  g_assert_cmpstr (kessan_filing_get_company (filing), ==, "見本金属工業株式会社");
+  kessan_test_assert_same_numbers (alone, filing);
+
+  {
+    const char * const names[] = { "XBRLData/Summary/tse-acedjpsm-79990-20240510300000.xbrl", SUMMARY_NAME };
+    GBytes * const bodies[] = { instance, summary };
+    g_autoptr(GBytes) zip = make_zip (names, bodies, 2);
+    const char * const inline_names[] = { SUMMARY_NAME };
+    GBytes * const inline_bodies[] = { summary };
+    g_autoptr(GBytes) inline_zip = make_zip (inline_names, inline_bodies, 1);
+
+    both = parse_bytes (zip, "079990-both.zip");
+    inline_alone = parse_bytes (inline_zip, "079990-inline.zip");
+  }
+  g_assert_cmpuint (kessan_filing_get_n_parts (both), ==, 1);
+  g_assert_cmpstr (kessan_filing_get_part (both, 0)->name, ==, SUMMARY_NAME);
+  kessan_test_assert_same_numbers (inline_alone, both);
+}
+
 /* An entry named to leave the package is not read, and nothing is
  * written anywhere. */
 static void
@@ -1205,6 +1249,7 @@ main (int   argc,
   g_test_add_func ("/kessan/structured/edgar/empty", test_edgar_empty);
 
   g_test_add_func ("/kessan/structured/package/tdnet", test_package_tdnet);
+  g_test_add_func ("/kessan/structured/package/instance", test_package_instance);
   g_test_add_func ("/kessan/structured/package/traversal", test_package_traversal);
   g_test_add_func ("/kessan/structured/package/bomb", test_package_bomb);
   g_test_add_func ("/kessan/structured/package/many-entries", test_package_many_entries);
