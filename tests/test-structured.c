@@ -604,9 +604,10 @@ test_ixbrl_concepts_as_text (void)
     "Net sales                          $ 5,000       $ 4,500\n"
     "Operating income                       700           650\n"
     "Net income                             500           450\n"
-    "Diluted earnings per share            1.25          1.10\n";
+    "Diluted earnings per share            1.25          1.10\n"
+    "Total revenues                        5,000         4,500\n";
   static const char * const english_labels[] = {
-    "Net sales", "Operating income", "Net income", "Diluted earnings per share", NULL,
+    "Net sales", "Operating income", "Net income", "Diluted earnings per share", "Total revenues", NULL,
   };
   g_autofree char *english_tagged = NULL;
   g_autoptr(KessanFiling) tagged = parse_seed ("structured/summary-ixbrl.htm");
@@ -634,6 +635,7 @@ test_ixbrl_concepts_as_text (void)
     { "Operating income", "us-gaap:OperatingIncomeLoss", "USD", "6", { "700", "650" } },
     { "Net income", "us-gaap:NetIncomeLoss", "USD", "6", { "500", "450" } },
     { "Diluted earnings per share", "us-gaap:EarningsPerShareDiluted", "USDPerShare", "0", { "1.25", "1.10" } },
+    { "Total revenues", "us-gaap:Revenues", "USD", "6", { "5,000", "4,500" } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
