@@ -761,6 +761,24 @@ test_ixbrl_mezzanine (void)
       g_assert_cmpint (kessan_finding_get_severity (finding), !=, KESSAN_SEVERITY_ERROR);
     }
   g_assert_cmpuint (count_findings (filing, "balance"), ==, 0);
+
+  /* Its share counts, printed in full in a table in thousands, are
+   * counted in ones, through a library file too. */
+  {
+    KessanLineItem *shares = find_row (balance, "Shares of Class A common stock outstanding", 0);
+    g_autofree char *json = kessan_filing_to_json (filing, TRUE);
+    g_autoptr(KessanFiling) parsed = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_cmpuint (kessan_column_get_scale (column_at (balance, 0)), ==, 1000);
+    g_assert_cmpint (kessan_line_item_get_unit (shares), ==, KESSAN_UNIT_SHARES);
+    g_assert_cmpuint (kessan_line_item_get_scale (shares), ==, 1);
+    g_assert_cmpuint (kessan_line_item_get_scale (find_row (balance, "Total assets", 0)), ==, 0);
+    parsed = kessan_filing_new_from_json (json, -1, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (kessan_line_item_get_scale (find_row (kessan_filing_get_statement (parsed, 0),
+                                                            "Shares of Class A common stock outstanding", 0)), ==, 1);
+  }
 }
 
 /* Facts that name contexts or units the document lacks are read, with a
