@@ -1286,13 +1286,44 @@ test_editions (Fixture       *fixture,
   g_assert_nonnull (strstr (message, "release-ixbrl.htm"));
   g_assert_cmpint (kessan_finding_get_severity (finding), ==, KESSAN_SEVERITY_WARNING);
 
+  /* The checks run again (as after a correction elsewhere) keep it. */
+  kessan_filing_run_checks (added);
+  g_assert_cmpuint (count_check (added, "editions", NULL), ==, 1);
+  g_assert_true (kessan_library_save (library, added, &error));
+  g_assert_no_error (error);
+
   /* A new load: still one entry, with both parts and the finding. */
   g_assert_true (kessan_library_load (reloaded, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (reloaded)), ==, 1);
   loaded = g_list_model_get_item (G_LIST_MODEL (reloaded), 0);
   g_assert_cmpuint (kessan_filing_get_n_parts (loaded), ==, 2);
-  g_assert_cmpuint (count_check (loaded, "editions", NULL), ==, 1);
+  g_assert_cmpuint (count_check (loaded, "editions", &finding), ==, 1);
+
+  /* A correction of the cell it names settles it. */
+  {
+    const char *statement_id = kessan_finding_get_statement (finding);
+    const char *concept = kessan_finding_get_rows (finding)[0];
+    guint n_columns = 0;
+    guint column = kessan_finding_get_columns (finding, &n_columns)[0];
+    KessanStatement *statement = NULL;
+    g_autoptr(KessanCorrection) fix = NULL;
+    guint row = G_MAXUINT;
+
+    for (guint s = 0; s < kessan_filing_get_n_statements (loaded); s++)
+      if (g_str_equal (kessan_statement_get_id (kessan_filing_get_statement (loaded, s)), statement_id))
+        statement = kessan_filing_get_statement (loaded, s);
+    g_assert_cmpuint (n_columns, ==, 1);
+    g_assert_nonnull (statement);
+    for (guint r = 0; r < kessan_statement_get_n_rows (statement); r++)
+      if (g_strcmp0 (kessan_line_item_get_concept (kessan_statement_get_row (statement, r)), concept) == 0)
+        row = r;
+    g_assert_cmpuint (row, !=, G_MAXUINT);
+    fix = kessan_correction_new_set_value (statement_id, row, column, 8570, 0);
+    g_assert_true (kessan_filing_apply_correction (loaded, fix, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (count_check (loaded, "editions", NULL), ==, 0);
+  }
 
   /* The same inline XBRL again is the same file. */
   again = read_edition (reloaded, "release-ixbrl.htm");

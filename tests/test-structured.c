@@ -227,6 +227,89 @@ test_html_dressed_text (void)
   g_assert_null (strstr (kessan_filing_get_text (filing), "<div>"));
 }
 
+/* A table of sections prints its column headers once, above the title
+ * of its first section: every section takes its periods, currency and
+ * scale from them, a balance sheet's as points in time, and a ratio in
+ * the last row leaves a column of amounts one. */
+static void
+test_html_dressed_sections (void)
+{
+  g_autoptr(KessanFiling) filing = parse_seed ("structured/dressed-sections.htm");
+  KessanStatement *income, *balance;
+
+  g_assert_cmpuint (kessan_filing_get_n_statements (filing), ==, 2);
+  income = kessan_filing_get_statement (filing, 0);
+  balance = kessan_filing_get_statement (filing, 1);
+  g_assert_cmpint (kessan_statement_get_kind (income), ==, KESSAN_STATEMENT_KIND_INCOME);
+  g_assert_cmpint (kessan_statement_get_kind (balance), ==, KESSAN_STATEMENT_KIND_BALANCE);
+  /* Footnote letters are no part of a label. */
+  assert_row (income, "Total revenues", 0, 30755, 22374);
+  assert_row (income, "Net income", 0, 2066, 1570);
+  assert_row (balance, "Total assets", 0, 244216, 228808);
+  for (guint c = 0; c < 4; c++)
+    {
+      KessanColumn *a = kessan_statement_get_column (income, c);
+      KessanColumn *b = kessan_statement_get_column (balance, c);
+      g_autofree char *end = g_strdup_printf ("%u-12-31", 2000 - c);
+
+      g_assert_cmpstr (kessan_column_get_period_end (a), ==, end);
+      g_assert_cmpuint (kessan_column_get_months (a), ==, 12);
+      g_assert_cmpstr (kessan_column_get_currency_code (a), ==, "EUR");
+      g_assert_cmpuint (kessan_column_get_scale (a), ==, 1000000);
+      g_assert_cmpstr (kessan_column_get_period_end (b), ==, end);
+      g_assert_cmpuint (kessan_column_get_months (b), ==, 0);
+      g_assert_cmpstr (kessan_column_get_currency_code (b), ==, "EUR");
+      g_assert_cmpuint (kessan_column_get_scale (b), ==, 1000000);
+      g_assert_cmpint (kessan_column_get_unit (b), ==, KESSAN_UNIT_CURRENCY);
+    }
+}
+
+/* A US exhibit's statement of income: durations in cells spanning two
+ * columns each, the dates under them; per-share rows set in by their
+ * cells' padding under a heading that names them. */
+static void
+test_html_spanned_weeks (void)
+{
+  static const char page[] =
+    "<html><body><p>CONSOLIDATED STATEMENTS OF INCOME</p><p>(Amounts in Thousands Except Per Share Amounts)</p>"
+    "<table>"
+    "<tr><td></td><td colspan=\"2\">Thirteen Weeks Ended</td><td colspan=\"2\">Thirty-Nine Weeks Ended</td></tr>"
+    "<tr><td></td><td>November 2, 2024</td><td>October 28, 2023</td>"
+    "<td>November 2, 2024</td><td>October 28, 2023</td></tr>"
+    "<tr><td style=\"padding:2px 1pt\">SALES, Net of returns and allowances</td>"
+    "<td>$293,618</td><td>$303,457</td><td>$838,490</td><td>$878,719</td></tr>"
+    "<tr><td style=\"padding:2px 1pt\">NET INCOME</td>"
+    "<td>$44,172</td><td>$51,762</td><td>$118,270</td><td>$140,338</td></tr>"
+    "<tr><td style=\"padding:2px 1pt\">EARNINGS PER SHARE:</td><td></td><td></td><td></td><td></td></tr>"
+    "<tr><td style=\"padding:2px 1pt 2px 7.75pt\">Basic</td>"
+    "<td>$0.89</td><td>$1.05</td><td>$2.37</td><td>$2.83</td></tr>"
+    "<tr><td><p style=\"margin-left: 10px\">Diluted</p></td>"
+    "<td>$0.88</td><td>$1.04</td><td>$2.35</td><td>$2.81</td></tr>"
+    "</table></body></html>";
+  static const guint months[] = { 3, 3, 9, 9 };
+  g_autoptr(GBytes) bytes = g_bytes_new_static (page, sizeof page - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KessanFiling) filing = kessan_parse_release (bytes, "weeks.htm", &error);
+  KessanStatement *statement;
+
+  g_assert_no_error (error);
+  statement = kessan_filing_get_statement (filing, 0);
+  g_assert_cmpuint (kessan_statement_get_n_columns (statement), ==, 4);
+  for (guint c = 0; c < 4; c++)
+    {
+      KessanColumn *column = kessan_statement_get_column (statement, c);
+
+      g_assert_cmpstr (kessan_column_get_period_end (column), ==, c % 2 == 0 ? "2024-11-02" : "2023-10-28");
+      g_assert_cmpuint (kessan_column_get_months (column), ==, months[c]);
+      g_assert_cmpuint (kessan_column_get_scale (column), ==, 1000);
+    }
+  assert_row (statement, "NET INCOME", 0, 44172, 51762);
+  g_assert_cmpint (kessan_line_item_get_unit (find_row (statement, "NET INCOME", 0)), ==, KESSAN_UNIT_NONE);
+  assert_row (statement, "Basic", 0, 0.89, 1.05);
+  g_assert_cmpint (kessan_line_item_get_unit (find_row (statement, "Basic", 0)), ==, KESSAN_UNIT_PER_SHARE);
+  g_assert_cmpint (kessan_line_item_get_unit (find_row (statement, "Diluted", 0)), ==, KESSAN_UNIT_PER_SHARE);
+}
+
 static void
 test_html_deep (void)
 {
@@ -521,9 +604,10 @@ test_ixbrl_concepts_as_text (void)
     "Net sales                          $ 5,000       $ 4,500\n"
     "Operating income                       700           650\n"
     "Net income                             500           450\n"
-    "Diluted earnings per share            1.25          1.10\n";
+    "Diluted earnings per share            1.25          1.10\n"
+    "Total revenues                        5,000         4,500\n";
   static const char * const english_labels[] = {
-    "Net sales", "Operating income", "Net income", "Diluted earnings per share", NULL,
+    "Net sales", "Operating income", "Net income", "Diluted earnings per share", "Total revenues", NULL,
   };
   g_autofree char *english_tagged = NULL;
   g_autoptr(KessanFiling) tagged = parse_seed ("structured/summary-ixbrl.htm");
@@ -551,6 +635,7 @@ test_ixbrl_concepts_as_text (void)
     { "Operating income", "us-gaap:OperatingIncomeLoss", "USD", "6", { "700", "650" } },
     { "Net income", "us-gaap:NetIncomeLoss", "USD", "6", { "500", "450" } },
     { "Diluted earnings per share", "us-gaap:EarningsPerShareDiluted", "USDPerShare", "0", { "1.25", "1.10" } },
+    { "Total revenues", "us-gaap:Revenues", "USD", "6", { "5,000", "4,500" } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
@@ -632,6 +717,68 @@ test_ixbrl_mismatch (void)
   g_assert_cmpstr (wrong, !=, page);
   filing = parse_text (wrong, "mismatch.htm");
   g_assert_cmpuint (count_findings (filing, "fact"), ==, 1);
+}
+
+/* "△" printed apart from its figure, in an element of its own (a
+ * line break between them in the page), is still its minus sign. */
+static void
+test_ixbrl_triangle_apart (void)
+{
+  g_autofree char *page = kessan_test_load_seed ("structured/bs-ixbrl.htm", NULL);
+  g_autofree char *apart = replace (page, "<td>△<ix:nonFraction name=\"jppfs_cor:TreasuryStock\" contextRef=\"Prior1YearInstant\"",
+                                    "<td><span>△</span><span>\n<ix:nonFraction name=\"jppfs_cor:TreasuryStock\" contextRef=\"Prior1YearInstant\"");
+  g_autofree char *closed = replace (apart, ">1,234</ix:nonFraction>", ">1,234</ix:nonFraction></span>");
+  g_autoptr(KessanFiling) filing = NULL;
+
+  g_assert_cmpstr (apart, !=, page);
+  g_assert_cmpstr (closed, !=, apart);
+  filing = parse_text (closed, "apart.htm");
+  assert_row (kessan_filing_get_statement (filing, 0), "自己株式", 0, -1234, -2234);
+  g_assert_cmpuint (count_findings (filing, "fact"), ==, 0);
+}
+
+/* A US balance sheet in inline XBRL with convertible preferred stock
+ * between its liabilities and its deficit, and a non-controlling
+ * interest: both are part of what the assets equal, and "$ (121,740)"
+ * with the mark apart from its parenthesis is a figure. */
+static void
+test_ixbrl_mezzanine (void)
+{
+  g_autoptr(KessanFiling) filing = parse_seed ("structured/mezzanine-ixbrl.htm");
+  KessanStatement *balance = kessan_filing_get_statement (filing, 0);
+
+  assert_row (balance, "Total stockholders’ deficit", 0, -121740, -287500);
+  g_assert_cmpstr (kessan_line_item_get_concept (find_row (balance, "Convertible preferred stock", 0)), ==,
+                   "temporary_equity");
+  g_assert_cmpstr (kessan_line_item_get_concept (find_row (balance, "Non-controlling interest", 0)), ==,
+                   "minority_interest");
+  kessan_filing_run_checks (filing);
+  g_assert_cmpuint (count_findings (filing, "fact"), ==, 0);
+  for (guint i = 0; i < kessan_filing_get_n_findings (filing); i++)
+    {
+      KessanFinding *finding = kessan_filing_get_finding (filing, i);
+
+      g_assert_cmpint (kessan_finding_get_severity (finding), !=, KESSAN_SEVERITY_ERROR);
+    }
+  g_assert_cmpuint (count_findings (filing, "balance"), ==, 0);
+
+  /* Its share counts, printed in full in a table in thousands, are
+   * counted in ones, through a library file too. */
+  {
+    KessanLineItem *shares = find_row (balance, "Shares of Class A common stock outstanding", 0);
+    g_autofree char *json = kessan_filing_to_json (filing, TRUE);
+    g_autoptr(KessanFiling) parsed = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_cmpuint (kessan_column_get_scale (column_at (balance, 0)), ==, 1000);
+    g_assert_cmpint (kessan_line_item_get_unit (shares), ==, KESSAN_UNIT_SHARES);
+    g_assert_cmpuint (kessan_line_item_get_scale (shares), ==, 1);
+    g_assert_cmpuint (kessan_line_item_get_scale (find_row (balance, "Total assets", 0)), ==, 0);
+    parsed = kessan_filing_new_from_json (json, -1, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (kessan_line_item_get_scale (find_row (kessan_filing_get_statement (parsed, 0),
+                                                            "Shares of Class A common stock outstanding", 0)), ==, 1);
+  }
 }
 
 /* Facts that name contexts or units the document lacks are read, with a
@@ -972,6 +1119,50 @@ test_package_tdnet (void)
   g_rmdir (dir);
 }
 
+/* A package of XBRL instances (EDINET's XBRL/PublicDoc, TDnet's older
+ * summaries) gives their facts, as the instance read alone does; the
+ * audit report's instance is no part of it; and where inline documents
+ * tag the same facts, the instance beside them is not read again. */
+static void
+test_package_instance (void)
+{
+  g_autoptr(GBytes) instance = kessan_test_load_seed_bytes ("structured/summary-instance.xbrl");
+  g_autoptr(GBytes) summary = kessan_test_load_seed_bytes ("structured/summary-ixbrl.htm");
+  g_autoptr(KessanFiling) alone = parse_seed ("structured/summary-instance.xbrl");
+  g_autoptr(KessanFiling) inline_alone = NULL;
+  g_autoptr(KessanFiling) filing = NULL;
+  g_autoptr(KessanFiling) both = NULL;
+
+  {
+    const char * const names[] = { "XBRL/AuditDoc/jpaud-qrr-cc-001_E99999-000_2024-07-31_01_2024-09-10.xbrl",
+                                   "XBRL/PublicDoc/jpcrp040300-q1r-001_E99999-000_2024-07-31_01_2024-09-10.xbrl" };
+    GBytes * const bodies[] = { instance, instance };
+    g_autoptr(GBytes) zip = make_zip (names, bodies, 2);
+
+    filing = parse_bytes (zip, "S100TEST.zip");
+  }
+  g_assert_cmpuint (kessan_filing_get_n_parts (filing), ==, 1);
+  g_assert_cmpstr (kessan_filing_get_part (filing, 0)->name, ==,
+                   "XBRL/PublicDoc/jpcrp040300-q1r-001_E99999-000_2024-07-31_01_2024-09-10.xbrl");
+  g_assert_cmpstr (kessan_filing_get_company (filing), ==, "見本金属工業株式会社");
+  kessan_test_assert_same_numbers (alone, filing);
+
+  {
+    const char * const names[] = { "XBRLData/Summary/tse-acedjpsm-79990-20240510300000.xbrl", SUMMARY_NAME };
+    GBytes * const bodies[] = { instance, summary };
+    g_autoptr(GBytes) zip = make_zip (names, bodies, 2);
+    const char * const inline_names[] = { SUMMARY_NAME };
+    GBytes * const inline_bodies[] = { summary };
+    g_autoptr(GBytes) inline_zip = make_zip (inline_names, inline_bodies, 1);
+
+    both = parse_bytes (zip, "079990-both.zip");
+    inline_alone = parse_bytes (inline_zip, "079990-inline.zip");
+  }
+  g_assert_cmpuint (kessan_filing_get_n_parts (both), ==, 1);
+  g_assert_cmpstr (kessan_filing_get_part (both, 0)->name, ==, SUMMARY_NAME);
+  kessan_test_assert_same_numbers (inline_alone, both);
+}
+
 /* An entry named to leave the package is not read, and nothing is
  * written anywhere. */
 static void
@@ -1051,6 +1242,8 @@ main (int   argc,
   g_test_add_func ("/kessan/structured/html/rowspan", test_html_rowspan);
   g_test_add_func ("/kessan/structured/html/zero-width", test_html_zero_width);
   g_test_add_func ("/kessan/structured/html/dressed-text", test_html_dressed_text);
+  g_test_add_func ("/kessan/structured/html/dressed-sections", test_html_dressed_sections);
+  g_test_add_func ("/kessan/structured/html/spanned-weeks", test_html_spanned_weeks);
   g_test_add_func ("/kessan/structured/html/deep", test_html_deep);
   g_test_add_func ("/kessan/structured/html/large", test_html_large);
 
@@ -1061,6 +1254,8 @@ main (int   argc,
   g_test_add_func ("/kessan/structured/ixbrl/item-columns", test_ixbrl_item_columns);
   g_test_add_func ("/kessan/structured/ixbrl/concepts-as-text", test_ixbrl_concepts_as_text);
   g_test_add_func ("/kessan/structured/ixbrl/mismatch", test_ixbrl_mismatch);
+  g_test_add_func ("/kessan/structured/ixbrl/mezzanine", test_ixbrl_mezzanine);
+  g_test_add_func ("/kessan/structured/ixbrl/triangle-apart", test_ixbrl_triangle_apart);
   g_test_add_func ("/kessan/structured/ixbrl/missing-context", test_ixbrl_missing_context);
   g_test_add_func ("/kessan/structured/ixbrl/malformed", test_ixbrl_malformed);
   g_test_add_func ("/kessan/structured/ixbrl/numbers", test_ixbrl_numbers);
@@ -1074,6 +1269,7 @@ main (int   argc,
   g_test_add_func ("/kessan/structured/edgar/empty", test_edgar_empty);
 
   g_test_add_func ("/kessan/structured/package/tdnet", test_package_tdnet);
+  g_test_add_func ("/kessan/structured/package/instance", test_package_instance);
   g_test_add_func ("/kessan/structured/package/traversal", test_package_traversal);
   g_test_add_func ("/kessan/structured/package/bomb", test_package_bomb);
   g_test_add_func ("/kessan/structured/package/many-entries", test_package_many_entries);

@@ -112,11 +112,13 @@ apply_column (KessanGrid      *grid,
  * money, from their unit: a per-share amount, shares or a ratio is read
  * as printed whatever the column's scale. */
 static void
-apply_concept (KessanGrid     *grid,
-               KessanConcepts *concepts,
-               KessanLineItem *row,
-               guint           n_columns)
+apply_concept (KessanGrid      *grid,
+               KessanConcepts  *concepts,
+               KessanStatement *statement,
+               KessanLineItem  *row)
 {
+  guint n_columns = kessan_statement_get_n_columns (statement);
+
   for (guint c = 0; c < n_columns; c++)
     {
       const KessanFact *fact = kessan_line_item_get_fact (row, c);
@@ -129,6 +131,11 @@ apply_concept (KessanGrid     *grid,
       if (unit != NULL && (unit->unit == KESSAN_UNIT_PER_SHARE || unit->unit == KESSAN_UNIT_SHARES
                            || unit->unit == KESSAN_UNIT_PERCENT))
         kessan_line_item_set_unit (row, unit->unit);
+      /* Shares printed in full in a table in thousands: the row is
+       * counted in what its facts say, not in its columns' scale. */
+      if (unit != NULL && unit->unit == KESSAN_UNIT_SHARES && fact->scale >= 0 && fact->scale <= 9
+          && power_of_ten (fact->scale) != kessan_column_get_scale (kessan_statement_get_column (statement, c)))
+        kessan_line_item_set_scale (row, power_of_ten (fact->scale));
       concept = kessan_concepts_lookup_element (concepts, fact->name);
       if (concept != NULL)
         {
@@ -323,6 +330,6 @@ kessan_facts_apply (KessanGrid   *grid,
       for (guint c = 0; c < n_columns; c++)
         apply_column (grid, statement, c);
       for (guint r = 0; r < kessan_statement_get_n_rows (statement); r++)
-        apply_concept (grid, concepts, kessan_statement_get_row (statement, r), n_columns);
+        apply_concept (grid, concepts, statement, kessan_statement_get_row (statement, r));
     }
 }

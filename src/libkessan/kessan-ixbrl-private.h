@@ -39,6 +39,13 @@ gboolean    kessan_xbrl_reader_sniff  (const char   *data,
 KessanGrid *kessan_xbrl_reader_read   (GBytes       *contents,
                                        const char   *display_name,
                                        GError      **error);
+gboolean    kessan_xbrl_reader_add    (KessanGrid   *grid,
+                                       const char   *text,
+                                       gsize         length,
+                                       const char   *part_name,
+                                       const char   *sha256,
+                                       const char   *display_name,
+                                       GError      **error);
 
 /* After the table reader (kessan-facts.c): each column's period, unit,
  * scale, scenario, consolidation and members from its cells' facts; each

@@ -40,6 +40,7 @@ struct _KessanLineItem
   guint       depth;
   guint       line;
   KessanUnit  unit;
+  guint       scale;        /* 0: the columns' */
   guint       total : 1;
   guint       heading : 1;
 };
@@ -583,6 +584,39 @@ kessan_line_item_set_unit (KessanLineItem *self,
   g_return_if_fail (unit <= KESSAN_UNIT_SHARES);
 
   self->unit = unit;
+}
+
+/**
+ * kessan_line_item_get_scale:
+ * @self: a #KessanLineItem
+ *
+ * Returns: what the row's printed values are counted in when it differs
+ *   from its columns' scale (share counts printed in full in a table in
+ *   thousands), or 0 when the row follows its columns
+ */
+guint
+kessan_line_item_get_scale (KessanLineItem *self)
+{
+  g_return_val_if_fail (KESSAN_IS_LINE_ITEM (self), 0);
+
+  return self->scale;
+}
+
+/**
+ * kessan_line_item_set_scale:
+ * @self: a #KessanLineItem
+ * @scale: 1, 1000, 1000000…, or 0 to follow the columns
+ *
+ * Sets what the row's values are counted in when it differs from the
+ * columns.
+ */
+void
+kessan_line_item_set_scale (KessanLineItem *self,
+                            guint           scale)
+{
+  g_return_if_fail (KESSAN_IS_LINE_ITEM (self));
+
+  self->scale = scale;
 }
 
 /**

@@ -83,6 +83,30 @@ strip_trailing_marker (GString *s)
         }
     }
 
+  /* Footnote letters after a space: "Net income (c)", "Total
+   * revenues (b,c)". */
+  if (s->str[len - 1] == ')')
+    {
+      const char *open = strrchr (s->str, '(');
+      gboolean letters = open != NULL && open > s->str && open[-1] == ' ';
+      gboolean want_letter = TRUE;
+
+      for (const char *p = open != NULL ? open + 1 : NULL; letters && p < s->str + len - 1; p++)
+        if (*p == ' ')
+          continue;
+        else if (want_letter && g_ascii_islower (*p) && !g_ascii_isalpha (p[1]))
+          want_letter = FALSE;
+        else if (!want_letter && *p == ',')
+          want_letter = TRUE;
+        else
+          letters = FALSE;
+      if (letters && !want_letter)
+        {
+          g_string_truncate (s, (gsize) (open - s->str));
+          return TRUE;
+        }
+    }
+
   last = g_utf8_find_prev_char (s->str, s->str + len);
   c = g_utf8_get_char (last);
   if (is_superscript (c))
@@ -270,7 +294,34 @@ scan_tabbed (KessanLine *line)
         b--;
       if (a < b)
         {
-          if (kessan_number_parse_cell (a, (gsize) (b - a), &cell.number))
+          /* A mark set apart from its figure, or before its
+           * parenthesis: "$ 43,875", "$(5,000)", "€ 12". */
+          const char *figure = a;
+          const char *figure_end = b;
+          const char *apart = currency_mark_prefix (a, (gsize) (b - a));
+          g_autofree char *joined = NULL;
+
+          if (apart != NULL && strlen (apart) < (gsize) (b - a)
+              && (a[strlen (apart)] == ' ' || a[strlen (apart)] == '('))
+            {
+              figure = a + strlen (apart);
+              while (figure < b && *figure == ' ')
+                figure++;
+            }
+          /* "△ 49,343": the minus sign of Japanese tables, apart from
+           * its figure. */
+          else if (b - a > 4 && a[3] == ' '
+                   && (memcmp (a, "\xe2\x96\xb3", 3) == 0 || memcmp (a, "\xe2\x96\xb2", 3) == 0))
+            {
+              const char *rest = a + 3;
+
+              while (rest < b && *rest == ' ')
+                rest++;
+              joined = g_strdup_printf ("%.3s%.*s", a, (int) (b - rest), rest);
+              figure = joined;
+              figure_end = joined + strlen (joined);
+            }
+          if (kessan_number_parse_cell (figure, (gsize) (figure_end - figure), &cell.number))
             {
               /* "$96,458", "($50)": the mark says the currency. */
               const char *mark = currency_mark_prefix (a, (gsize) (b - a));

@@ -17,6 +17,7 @@ typedef struct
   char      *text;      /* NULL for a cell covered by a span */
   GPtrArray *facts;     /* KessanMarkupFact, or NULL */
   guint      span;      /* columns the cell spans */
+  double     indent;    /* how far its text is set in, in points */
 } KessanMarkupCell;
 
 /* A fact tagged inside a cell. */

@@ -5,6 +5,7 @@
 
 #include "kessan-markup-private.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "kessan-decoder.h"
@@ -19,6 +20,8 @@
  * tree's own links, never recursion, so no depth costs stack. */
 
 #define MAX_SPAN 256
+/* Points of indent a space of a text release stands for. */
+#define INDENT_POINTS 5.0
 
 
 typedef struct
@@ -274,6 +277,74 @@ kessan_markup_pending_fact_free (gpointer data)
   g_free (pending);
 }
 
+/* A CSS length in points ("7.75pt", "10px", "1em"), 0 for what is not
+ * one. */
+static double
+css_points (const char *value)
+{
+  char *end = NULL;
+  double number = g_ascii_strtod (value, &end);
+
+  if (end == value || !isfinite (number))
+    return 0;
+  if (g_str_has_prefix (end, "pt"))
+    return number;
+  if (g_str_has_prefix (end, "px"))
+    return number * 0.75;
+  if (g_str_has_prefix (end, "em") || g_str_has_prefix (end, "rem"))
+    return number * 10;
+  if (g_str_has_prefix (end, "in"))
+    return number * 72;
+  return 0;
+}
+
+/* How far an element's style sets its first line of text in from the
+ * left, in points: padding, margin and text indent. */
+static double
+style_indent (xmlNode *node)
+{
+  xmlChar *value = xmlGetProp (node, (const xmlChar *) "style");
+  g_autofree char *style = NULL;
+  g_auto(GStrv) rules = NULL;
+  double points = 0;
+
+  if (value == NULL)
+    return 0;
+  style = g_ascii_strdown ((const char *) value, -1);
+  xmlFree (value);
+  rules = g_strsplit (style, ";", -1);
+  for (guint i = 0; rules[i] != NULL; i++)
+    {
+      char *colon = strchr (rules[i], ':');
+      char *name = rules[i];
+      char *rule_value;
+
+      if (colon == NULL)
+        continue;
+      *colon = '\0';
+      rule_value = g_strstrip (colon + 1);
+      g_strstrip (name);
+      if (g_str_equal (name, "padding-left") || g_str_equal (name, "margin-left")
+          || g_str_equal (name, "text-indent"))
+        points += css_points (rule_value);
+      else if (g_str_equal (name, "padding") || g_str_equal (name, "margin"))
+        {
+          g_auto(GStrv) sides = g_strsplit_set (rule_value, " \t", -1);
+          const char *left[4] = { NULL };
+          guint n = 0;
+
+          for (guint k = 0; sides[k] != NULL && n < 4; k++)
+            if (*sides[k] != '\0')
+              left[n++] = sides[k];
+          /* One value is every side, two are vertical and horizontal,
+           * three top, horizontal and bottom, four go round from the top. */
+          if (n > 0)
+            points += css_points (left[n == 4 ? 3 : n == 1 ? 0 : 1]);
+        }
+    }
+  return MAX (points, 0);
+}
+
 /* The printed text of a cell, and the facts tagged inside it. */
 static gboolean
 read_cell (Walk              *walk,
@@ -285,6 +356,8 @@ read_cell (Walk              *walk,
   g_autoptr(GString) text = g_string_new (NULL);
   guint depth = base_depth;
 
+  /* The cell's indent, and that of the elements its first text is in. */
+  out->indent = style_indent (cell);
   for (xmlNode *node = cell->children; node != NULL;)
     {
       gboolean descend = TRUE;
@@ -297,6 +370,8 @@ read_cell (Walk              *walk,
         append_text (text, (const char *) node->content);
       else if (node->type == XML_ELEMENT_NODE)
         {
+          if (text->str[strspn (text->str, " ")] == '\0')
+            out->indent += style_indent (node);
           if (is_block (node) && text->len > 0 && text->str[text->len - 1] != ' ')
             g_string_append_c (text, ' ');
           if (walk->hooks != NULL && walk->hooks->cell_fact != NULL)
@@ -655,6 +730,7 @@ read_table (Walk     *walk,
       KessanMarkupCell *row = &matrix[(gsize) r * n_columns];
       g_autoptr(GPtrArray) fields = g_ptr_array_new ();
       g_autofree char *element = NULL;
+      g_autofree char *label = NULL;
       guint n_fields = 0, line;
 
       for (guint c = 0; c < n_columns; c++)
@@ -666,6 +742,21 @@ read_table (Walk     *walk,
           }
       if (n_fields == 0)
         continue;
+      /* A label set in by its style ("padding-left: 7.75pt") is set in
+       * by spaces, as a text release prints it, so rows under a heading
+       * ("Earnings per share:", then "Basic") read as under it. */
+      for (guint c = 0; c < n_columns; c++)
+        if (used[c])
+          {
+            guint spaces = (guint) MIN (row[c].indent / INDENT_POINTS, 40);
+
+            if (spaces > 0 && filled (&row[c]))
+              {
+                label = g_strdup_printf ("%*s%s", (int) spaces, "", row[c].text);
+                g_ptr_array_index (fields, 0) = label;
+              }
+            break;
+          }
       element = element_path (walk->positions, g_ptr_array_index (rows, r));
       line = kessan_grid_add_row (walk->grid, (const char * const *) fields->pdata, n_fields,
                                   walk->part, element);

@@ -54,7 +54,7 @@ kessan_package_reader_sniff (const guint8 *data,
                              gsize         length)
 {
   return length >= 4 && memcmp (data, "PK\x03\x04", 4) == 0
-         && memmem (data, length, "ixbrl.htm", 9) != NULL;
+         && (memmem (data, length, "ixbrl.htm", 9) != NULL || memmem (data, length, ".xbrl", 5) != NULL);
 }
 
 /* Whether a name stays inside the package. */
@@ -73,12 +73,18 @@ name_is_safe (const char *name)
 }
 
 /* The rank of a document in the release: summary, attachments, EDINET's
- * documents; -1 for a file that is not one. */
+ * documents, then XBRL instances (RANK_INSTANCE); -1 for a file that is
+ * not one.  The audit report's instance (EDINET's AuditDoc) is no part
+ * of the release. */
+#define RANK_INSTANCE 3
+
 static int
 rank_of (const char *name)
 {
   g_autofree char *lower = g_ascii_strdown (name, -1);
 
+  if (g_str_has_suffix (lower, ".xbrl") && strstr (lower, "auditdoc/") == NULL)
+    return RANK_INSTANCE;
   if (!g_str_has_suffix (lower, "ixbrl.htm") && !g_str_has_suffix (lower, "ixbrl.html")
       && !g_str_has_suffix (lower, "ixbrl.xhtml"))
     return -1;
@@ -210,6 +216,7 @@ read_documents (GArray      *entries,
                 GError     **error)
 {
   g_autoptr(KessanGrid) grid = kessan_grid_new ();
+  gboolean inline_documents;
 
   if (entries->len == 0)
     {
@@ -219,9 +226,14 @@ read_documents (GArray      *entries,
       return NULL;
     }
   g_array_sort (entries, compare_entries);
+  /* An instance states the facts the inline documents tag (EDINET
+   * packages hold both): it is read only where there are none, so no
+   * fact is counted twice. */
+  inline_documents = rank_of (g_array_index (entries, Entry, 0).name) < RANK_INSTANCE;
   for (guint i = 0; i < entries->len; i++)
     {
       Entry *entry = &g_array_index (entries, Entry, i);
+      gboolean instance = rank_of (entry->name) == RANK_INSTANCE;
       g_autoptr(GError) decode_error = NULL;
       g_autofree char *text = NULL;
       g_autofree char *hash = NULL;
@@ -230,6 +242,8 @@ read_documents (GArray      *entries,
       gsize length;
       const guint8 *data = g_bytes_get_data (entry->bytes, &length);
 
+      if (instance && (inline_documents || !kessan_xbrl_reader_sniff ((const char *) data, length)))
+        continue;
       text = kessan_decode_markup (data, length, &encoding, FALSE, &decode_error);
       if (text == NULL)
         {
@@ -239,8 +253,16 @@ read_documents (GArray      *entries,
       if (grid->encoding == NULL)
         grid->encoding = kessan_encoding_to_string (encoding);
       hash = kessan_sha256_hex_bytes (entry->bytes);
-      if (!kessan_ixbrl_reader_add (grid, text, strlen (text), entry->name, hash, base, error))
+      if (instance ? !kessan_xbrl_reader_add (grid, text, strlen (text), entry->name, hash, base, error)
+                   : !kessan_ixbrl_reader_add (grid, text, strlen (text), entry->name, hash, base, error))
         return NULL;
+    }
+  if (grid->parts->len == 0)
+    {
+      g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_NOT_RELEASE,
+                   _("“%s” holds no inline XBRL document (XBRLData/Summary, XBRLData/Attachment or XBRL/PublicDoc). Choose a TDnet or EDINET package."),
+                   display_name);
+      return NULL;
     }
   return g_steal_pointer (&grid);
 }

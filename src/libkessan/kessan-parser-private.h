@@ -65,6 +65,8 @@ typedef struct
   guint postamble_end;        /* index after the last line after the body
                                * that may describe it */
   int   title;                /* index of the title line, or -1 */
+  gboolean shares_headers;    /* a further section of the block before,
+                               * under the column headers it printed */
 } KessanBlock;
 
 typedef struct

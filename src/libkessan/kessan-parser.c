@@ -216,6 +216,52 @@ caption_score (const char *caption,
   return score;
 }
 
+/* The first line of the column headers printed just above @title (a
+ * title inside a table's preamble), no further up than @from: a run of
+ * header lines, blank lines and rules among them, one of which names
+ * periods; @title itself when there are none. */
+static guint
+headers_above (KessanLine *lines,
+               guint       from,
+               guint       title)
+{
+  guint first = title;
+  gboolean periods = FALSE;
+
+  for (guint i = title; i-- > from;)
+    {
+      g_autoptr(GArray) found = NULL;
+
+      if (lines[i].kind == KESSAN_LINE_BLANK)
+        continue;
+      if (lines[i].kind != KESSAN_LINE_TEXT || !kessan_line_is_header (&lines[i]))
+        break;
+      found = kessan_period_scan (lines[i].text);
+      periods |= found->len > 0 || kessan_text_is_year_list (lines[i].text);
+      first = i;
+    }
+  return periods ? first : title;
+}
+
+/* Whether @block is a further section of the table @previous heads:
+ * its title follows @previous's last row with only blank lines between,
+ * it prints no headers of its own, and its rows are as wide. */
+static gboolean
+shares_headers (KessanParseContext *context,
+                const KessanBlock  *previous,
+                const KessanBlock  *block)
+{
+  KessanLine *lines = context->lines;
+
+  for (guint i = previous->last + 1; i < (guint) block->title; i++)
+    if (lines[i].kind != KESSAN_LINE_BLANK)
+      return FALSE;
+  for (guint i = block->title; i < block->first; i++)
+    if (kessan_line_is_header (&lines[i]))
+      return FALSE;
+  return block_width (lines, previous) == block_width (lines, block);
+}
+
 /* Titles are printed just above their table, or, in some layouts, a few
  * paragraphs before it; then the table's caption names it. */
 static void
@@ -237,9 +283,15 @@ assign_titles (KessanParseContext *context,
         if (kessan_line_is_title (&lines[i], context->concepts))
           {
             block->title = (int) i;
-            block->preamble = i;
+            /* A table of sections prints its column headers once, above
+             * the title of its first section ("Years ended December
+             * 31," over the years, then "Consolidated income statement
+             * information:"): those headers stay in its preamble. */
+            block->preamble = headers_above (lines, block->preamble, i);
             break;
           }
+      if (block->title >= 0)
+        block->shares_headers = b > 0 && shares_headers (context, &g_array_index (blocks, KessanBlock, b - 1), block);
       if (block->title >= 0)
         {
           g_hash_table_add (consumed, GUINT_TO_POINTER (block->title));
@@ -669,6 +721,40 @@ continue_statement (KessanStatement *previous,
   return TRUE;
 }
 
+/* A section of a table that prints its column headers once (@block's
+ * shares_headers) takes the periods, currency and scale of the section
+ * before it where it names none of its own; a balance sheet's columns
+ * are points in time at the ends of those periods. */
+static void
+take_section_headers (KessanStatement *previous,
+                      KessanStatement *next)
+{
+  guint n_columns = kessan_statement_get_n_columns (next);
+  gboolean instants = kessan_statement_get_kind (next) == KESSAN_STATEMENT_KIND_BALANCE;
+
+  if (kessan_statement_get_n_columns (previous) != n_columns)
+    return;
+  for (guint c = 0; c < n_columns; c++)
+    {
+      KessanColumn *a = kessan_statement_get_column (previous, c);
+      KessanColumn *b = kessan_statement_get_column (next, c);
+
+      if (kessan_column_get_period_end (b) != NULL || kessan_column_get_period_end (a) == NULL
+          || kessan_column_get_measure (a) != kessan_column_get_measure (b))
+        continue;
+      kessan_column_set_period_end (b, kessan_column_get_period_end (a));
+      if (!instants)
+        {
+          kessan_column_set_period_start (b, kessan_column_get_period_start (a));
+          kessan_column_set_months (b, kessan_column_get_months (a));
+        }
+      if (kessan_column_get_currency_code (b) == NULL)
+        kessan_column_set_currency_code (b, kessan_column_get_currency_code (a));
+      if (kessan_column_get_scale (b) == 1)
+        kessan_column_set_scale (b, kessan_column_get_scale (a));
+    }
+}
+
 /* Lines are scanned on their own, so the scan of a long release is
  * shared between two threads: the first reads the top half, a helper
  * thread the bottom half. */
@@ -856,6 +942,7 @@ parse_grid (KessanGrid  *grid,
   g_autoptr(GArray) blocks = NULL;
   g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(KessanStatement) section = NULL;
   g_autofree char *text = NULL;
   g_autofree char *hash = NULL;
   g_autofree char *display_name = NULL;
@@ -927,7 +1014,13 @@ parse_grid (KessanGrid  *grid,
         }
       statement = kessan_table_read (&context, block);
       if (statement == NULL || kessan_statement_get_n_rows (statement) == 0)
-        continue;
+        {
+          g_clear_object (&section);
+          continue;
+        }
+      if (block->shares_headers && section != NULL)
+        take_section_headers (section, statement);
+      g_set_object (&section, statement);
       if (statements->len > 0 && continue_statement (g_ptr_array_index (statements, statements->len - 1), statement))
         continue;
       if (statements->len >= KESSAN_MAX_TABLES)

@@ -466,6 +466,21 @@ complete_from_headers (TableReader *self,
       gboolean start_found = g_date_valid (&period->start);
       guint first, last;
 
+      /* Cells of a tab-laid table line up by column, not by where
+       * their text falls: the duration over a column is the one in the
+       * cells heading it. */
+      if (!months_found && lines[period_line].tabbed && p < self->n_groups && self->group_amount[p] >= 0)
+        {
+          g_autofree char *header = column_header (self, (guint) self->group_amount[p]);
+          g_autoptr(GArray) spans = header != NULL ? kessan_header_durations (header) : NULL;
+
+          for (guint j = 0; spans != NULL && j < spans->len && !months_found; j++)
+            if (g_array_index (spans, KessanHeaderSpan, j).months > 0)
+              {
+                period->months = g_array_index (spans, KessanHeaderSpan, j).months;
+                months_found = TRUE;
+              }
+        }
       mention_columns (text, period, &first, &last);
       for (guint i = period_line + 1; i-- > self->block->preamble && !(months_found && start_found);)
         {
@@ -1072,8 +1087,11 @@ build_columns (TableReader     *self,
 
       plan->amount_of[c] = -1;
       plan->current[c] = -1;
+      /* A ratio printed as the last row of a column of amounts in
+       * thousands ("102%" under "244,216") leaves it a column of
+       * amounts. */
       any_percent_sign |= s->n_percent > 0;
-      plan->percent[c] = s->n_percent > 0
+      plan->percent[c] = (s->n_percent > 0 && s->n_grouped * 2 <= s->n_values)
                          || (s->n_values > 0 && s->n_decimal * 2 > s->n_values
                              && s->n_grouped == 0 && s->max_abs < 1000);
     }

@@ -283,21 +283,37 @@ read_instance (KessanGrid *grid,
   return TRUE;
 }
 
-static KessanGrid *
-read_text (const char  *text,
-           gsize        length,
-           const char  *display_name,
-           const char  *hash,
-           GError     **error)
+/**
+ * kessan_xbrl_reader_add:
+ * @grid: the grid to add to
+ * @text: an XBRL instance as UTF-8
+ * @length: its length
+ * @part_name: the part's name
+ * @sha256: (nullable): the hash of the part's bytes
+ * @display_name: the release's name, for messages
+ * @error: return location for a #GError
+ *
+ * Adds one XBRL instance to @grid as a part of its own: its contexts,
+ * units and the tables its facts make.
+ *
+ * Returns: %FALSE with @error set when the document cannot be read
+ */
+gboolean
+kessan_xbrl_reader_add (KessanGrid  *grid,
+                        const char  *text,
+                        gsize        length,
+                        const char  *part_name,
+                        const char  *sha256,
+                        const char  *display_name,
+                        GError     **error)
 {
-  g_autoptr(KessanGrid) grid = kessan_grid_new ();
   xmlDocPtr doc;
   xmlNode *root;
 
   if (length > G_MAXINT)
     {
       kessan_input_set_too_large (error, display_name, length);
-      return NULL;
+      return FALSE;
     }
   kessan_xbrl_skip_leading_blanks (&text, &length);
   doc = xmlReadMemory (text, (int) length, NULL, "UTF-8",
@@ -314,12 +330,12 @@ read_text (const char  *text,
       g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_MARKUP,
                    _("“%s” is XBRL that is not well-formed XML (line %d: %s). It cannot be read."),
                    display_name, root == NULL && last != NULL ? last->line : 0, reason);
-      return NULL;
+      return FALSE;
     }
   grid->marked_up = TRUE;
-  read_instance (grid, root, kessan_grid_add_part (grid, display_name, "xbrl", hash));
+  read_instance (grid, root, kessan_grid_add_part (grid, part_name, "xbrl", sha256));
   xmlFreeDoc (doc);
-  return g_steal_pointer (&grid);
+  return TRUE;
 }
 
 /**
@@ -351,8 +367,12 @@ kessan_xbrl_reader_read (GBytes      *contents,
       return NULL;
     }
   hash = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, contents);
-  grid = read_text (text, strlen (text), display_name, hash, error);
-  if (grid != NULL)
-    grid->encoding = kessan_encoding_to_string (encoding);
+  grid = kessan_grid_new ();
+  if (!kessan_xbrl_reader_add (grid, text, strlen (text), display_name, hash, display_name, error))
+    {
+      kessan_grid_free (grid);
+      return NULL;
+    }
+  grid->encoding = kessan_encoding_to_string (encoding);
   return grid;
 }
