@@ -688,6 +688,36 @@ test_series_keep_companies_apart (void)
     }
 }
 
+/* Layouts of press releases printed to PDF, as their text layer reads:
+ * each fixture is a few lines of a real statement. */
+
+/* A page number printed beside the header line of the periods is no
+ * footnote: the header and the scale above it still head the table. */
+static void
+test_number_beside_header (void)
+{
+  static const char text[] =
+    "Condensed Consolidated Statements of Operations\n"
+    "(in millions, except per share data)\n"
+    "(Unaudited)\n"
+    " 2                                                   Three Months Ended July 31,       Six Months Ended July 31,\n"
+    "                                                      2023          2022          2023          2022\n"
+    " Revenues:\n"
+    "    Subscription and support                          $      8,006  $      7,143  $     15,648  $     13,999\n"
+    "    Professional services and other                              597          577         1,202         1,132\n"
+    "        Total revenues                                     8,603         7,720        16,850        15,131\n";
+  g_autoptr(KessanFiling) filing = parse_text (text, "number-beside-header.txt");
+  KessanStatement *income = statement_of_kind (filing, KESSAN_STATEMENT_KIND_INCOME, 0);
+
+  assert_period (income, 0, NULL, "2023-07-31", 3);
+  assert_period (income, 1, NULL, "2022-07-31", 3);
+  assert_period (income, 2, NULL, "2023-07-31", 6);
+  assert_period (income, 3, NULL, "2022-07-31", 6);
+  for (guint c = 0; c < 4; c++)
+    assert_money (income, c, "USD", 1000000);
+  ROW (income, "Total revenues", 8603, 7720, 16850, 15131);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -708,6 +738,7 @@ main (int   argc,
   g_test_add_func ("/kessan/general/operational-change", test_operational_change);
   g_test_add_func ("/kessan/general/page-break", test_page_break);
   g_test_add_func ("/kessan/general/series-companies", test_series_keep_companies_apart);
+  g_test_add_func ("/kessan/general/pdf/number-beside-header", test_number_beside_header);
 
   return g_test_run ();
 }
