@@ -718,6 +718,32 @@ test_number_beside_header (void)
   ROW (income, "Total revenues", 8603, 7720, 16850, 15131);
 }
 
+/* The scale printed in the header cell left of the years, and two years
+ * under each of two periods named once ("Three Months Ended June 30,"). */
+static void
+test_scale_in_header_cell (void)
+{
+  static const char text[] =
+    " U.S. GAAP Condensed Consolidated Statements of Income (Unaudited)\n"
+    "\n"
+    "                                                          Three Months Ended June 30,      Twelve Months Ended June 30,\n"
+    "  ($ million, except per share amounts)                            2022            2023            2022            2023\n"
+    "  Net sales                                                        3,909           3,673           14,544           14,694\n"
+    "  Cost of sales                                                     (3,115)          (2,951)          (11,724)          (11,969)\n"
+    "  Gross profit                                                        794             722            2,820            2,725\n";
+  g_autoptr(KessanFiling) filing = parse_text (text, "scale-in-header-cell.txt");
+  KessanStatement *income = statement_of_kind (filing, KESSAN_STATEMENT_KIND_INCOME, 0);
+
+  assert_period (income, 0, NULL, "2022-06-30", 3);
+  assert_period (income, 1, NULL, "2023-06-30", 3);
+  assert_period (income, 2, NULL, "2022-06-30", 12);
+  assert_period (income, 3, NULL, "2023-06-30", 12);
+  for (guint c = 0; c < 4; c++)
+    assert_money (income, c, "USD", 1000000);
+  ROW (income, "Net sales", 3909, 3673, 14544, 14694);
+  ROW (income, "Gross profit", 794, 722, 2820, 2725);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -739,6 +765,7 @@ main (int   argc,
   g_test_add_func ("/kessan/general/page-break", test_page_break);
   g_test_add_func ("/kessan/general/series-companies", test_series_keep_companies_apart);
   g_test_add_func ("/kessan/general/pdf/number-beside-header", test_number_beside_header);
+  g_test_add_func ("/kessan/general/pdf/scale-in-header-cell", test_scale_in_header_cell);
 
   return g_test_run ();
 }

@@ -120,6 +120,12 @@ kessan_header_durations (const char *text)
       int start, stop;
 
       g_match_info_fetch_pos (match, 0, &start, &stop);
+      /* The phrase goes on to its date ("Three Months Ended June 30,"),
+       * printed over the middle of its columns: the span reaches to the
+       * next gap of the layout. */
+      while (text[stop] != '\0' && text[stop] != '\t' && !(text[stop] == ' ' && text[stop + 1] == ' ')
+             && !(text[stop] == ' ' && text[stop + 1] == '\0'))
+        stop++;
       span.first = kessan_text_display_column (text, (guint) start);
       span.last = kessan_text_display_column (text, (guint) stop);
       span.months = duration_months (match);

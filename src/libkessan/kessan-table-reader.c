@@ -584,7 +584,10 @@ demote_year_rows (KessanParseContext *context,
           if (lines[j].kind != KESSAN_LINE_TEXT)
             break;
           spans = kessan_header_month_days (lines[j].text);
-          above = spans->len >= line->cells->len;
+          /* "Three Months Ended June 30,  Twelve Months Ended June 30,"
+           * may head two years each. */
+          above = spans->len >= line->cells->len
+                  || (spans->len > 0 && line->cells->len % spans->len == 0);
           break;
         }
       if (!years || !above)
@@ -989,8 +992,9 @@ find_scale (TableReader *self)
     { "thousands", 1000 }, { "in thousand", 1000 }, { "000s", 1000 }, { "千円", 1000 }, { "千米ドル", 1000 },
     { "millions", 1000000 }, { "in million", 1000000 }, { "百万円", 1000000 }, { "百万米ドル", 1000000 },
     { "億円", 100000000 }, { "billions", 1000000000 }, { "in billion", 1000000000 }, { "十億円", 1000000000 },
-    /* "(EUR million)", "(USD thousand)" */
+    /* "(EUR million)", "(USD thousand)", "($ million, except per share amounts)" */
     { "thousand)", 1000 }, { "million)", 1000000 }, { "billion)", 1000000000 },
+    { "thousand,", 1000 }, { "million,", 1000000 }, { "billion,", 1000000000 },
   };
   const char *text = self->preamble_text->str;
   g_autofree char *all = g_strconcat (self->title ? self->title : "", "\n", text, NULL);
