@@ -744,6 +744,49 @@ test_scale_in_header_cell (void)
   ROW (income, "Gross profit", 794, 722, 2820, 2725);
 }
 
+/* Periods of 12, 24 and 36 weeks: the months they round to, and their
+ * first day, which tells them apart from whole months; dates printed
+ * month first with slashes. */
+static void
+test_weeks_and_slashed_dates (void)
+{
+  static const char text[] =
+    "                                    Condensed Consolidated Statement of Income\n"
+    "                                  (in millions except per share amounts, unaudited)\n"
+    "\n"
+    "                                                               12 Weeks Ended                 24 Weeks Ended\n"
+    "                                                            6/17/2023       6/11/2022       6/17/2023       6/11/2022\n"
+    " Net Revenue                                           $       22,322  $       20,225  $       40,168  $       36,425\n"
+    " Cost of sales                                                    10,121           9,415          18,109          16,848\n"
+    " Gross profit                                                    12,201          10,810          22,059          19,577\n"
+    "\n"
+    "\n"
+    "                                     CONSOLIDATED STATEMENTS OF INCOME\n"
+    "                                  (amounts in millions, except per share data)\n"
+    "\n"
+    "                                                               12 Weeks Ended          36 Weeks Ended\n"
+    "                                                           May 7, 2023  May 8, 2022  May 7, 2023  May 8, 2022\n"
+    "             Net sales                                      $   52,604  $   51,612  $  160,280  $  151,966\n"
+    "             Membership fees                                     1,044        984       3,071       2,897\n"
+    "              Total revenue                                      53,648      52,596      163,351      154,863\n";
+  g_autoptr(KessanFiling) filing = parse_text (text, "weeks.txt");
+  KessanStatement *twelve = statement_of_kind (filing, KESSAN_STATEMENT_KIND_INCOME, 0);
+  KessanStatement *thirty_six = statement_of_kind (filing, KESSAN_STATEMENT_KIND_INCOME, 1);
+
+  assert_period (twelve, 0, "2023-03-26", "2023-06-17", 3);
+  assert_period (twelve, 1, "2022-03-20", "2022-06-11", 3);
+  assert_period (twelve, 2, "2023-01-01", "2023-06-17", 6);
+  assert_period (twelve, 3, "2021-12-26", "2022-06-11", 6);
+  assert_money (twelve, 0, "USD", 1000000);
+  ROW (twelve, "Gross profit", 12201, 10810, 22059, 19577);
+
+  assert_period (thirty_six, 0, "2023-02-13", "2023-05-07", 3);
+  assert_period (thirty_six, 1, "2022-02-14", "2022-05-08", 3);
+  assert_period (thirty_six, 2, "2022-08-29", "2023-05-07", 8);
+  assert_period (thirty_six, 3, "2021-08-30", "2022-05-08", 8);
+  ROW (thirty_six, "Total revenue", 53648, 52596, 163351, 154863);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -766,6 +809,7 @@ main (int   argc,
   g_test_add_func ("/kessan/general/series-companies", test_series_keep_companies_apart);
   g_test_add_func ("/kessan/general/pdf/number-beside-header", test_number_beside_header);
   g_test_add_func ("/kessan/general/pdf/scale-in-header-cell", test_scale_in_header_cell);
+  g_test_add_func ("/kessan/general/pdf/weeks", test_weeks_and_slashed_dates);
 
   return g_test_run ();
 }

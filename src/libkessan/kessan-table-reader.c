@@ -474,6 +474,18 @@ complete_from_headers (TableReader *self,
                 {
                   period->months = span->months;
                   months_found = TRUE;
+                  /* "12 Weeks Ended June 17, 2023" starts on March 26:
+                   * periods of 12, 16, 24 or 36 weeks are no whole
+                   * months, and only their first day tells them apart.
+                   * 13 weeks make a quarter of a 52-week year, which
+                   * its end and months name. */
+                  if (span->weeks > 0 && span->weeks % 13 != 0 && span->weeks != 53
+                      && !start_found && g_date_valid (&period->end))
+                    {
+                      period->start = period->end;
+                      g_date_subtract_days (&period->start, span->weeks * 7 - 1);
+                      start_found = TRUE;
+                    }
                 }
             }
           if (!start_found && i != period_line)
