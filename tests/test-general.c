@@ -787,6 +787,32 @@ test_weeks_and_slashed_dates (void)
   ROW (thirty_six, "Total revenue", 53648, 52596, 163351, 154863);
 }
 
+/* A title printed under the header of the columns, as the first heading
+ * of the body, keeps the years and the scale above it. */
+static void
+test_title_under_header (void)
+{
+  static const char text[] =
+    "                                                                                 Years ended December 31,\n"
+    "                                                                 ---------------------------------------------------------\n"
+    "                                                                      2000        1999       1998       1997        1996\n"
+    "                                                                 ---------------------------------------------------------\n"
+    "                                                                     (in million EUR, except per share amounts and ratios)\n"
+    "Consolidated income statement information:\n"
+    "amounts in accordance with Dutch accounting principles (a)\n"
+    "Premium income                                                      20,771      14,980     11,550      9,532       7,579\n"
+    "Investment income                                                    9,612       6,690      5,003      4,001       2,985\n"
+    "Income before tax                                                    2,887       2,181      1,634      1,287         913\n";
+  g_autoptr(KessanFiling) filing = parse_text (text, "title-under-header.txt");
+  KessanStatement *income = statement_of_kind (filing, KESSAN_STATEMENT_KIND_INCOME, 0);
+
+  assert_period (income, 0, NULL, "2000-12-31", 12);
+  assert_period (income, 4, NULL, "1996-12-31", 12);
+  for (guint c = 0; c < 5; c++)
+    assert_money (income, c, "EUR", 1000000);
+  ROW (income, "Premium income", 20771, 14980, 11550, 9532, 7579);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -810,6 +836,7 @@ main (int   argc,
   g_test_add_func ("/kessan/general/pdf/number-beside-header", test_number_beside_header);
   g_test_add_func ("/kessan/general/pdf/scale-in-header-cell", test_scale_in_header_cell);
   g_test_add_func ("/kessan/general/pdf/weeks", test_weeks_and_slashed_dates);
+  g_test_add_func ("/kessan/general/title-under-header", test_title_under_header);
 
   return g_test_run ();
 }

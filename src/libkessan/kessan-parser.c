@@ -236,8 +236,17 @@ assign_titles (KessanParseContext *context,
       for (guint i = block->first; i-- > block->preamble;)
         if (kessan_line_is_title (&lines[i], context->concepts))
           {
+            gboolean headed_above = FALSE;
+
+            /* A title printed under the header of the columns, as the
+             * first heading of the body ("Consolidated income statement
+             * information:" under the years), keeps that header. */
+            for (guint j = block->preamble; j < i && !headed_above; j++)
+              headed_above = kessan_line_is_header (&lines[j]) && !kessan_line_is_title (&lines[j], context->concepts)
+                             && kessan_text_is_year_list (lines[j].text);
             block->title = (int) i;
-            block->preamble = i;
+            if (!headed_above)
+              block->preamble = i;
             break;
           }
       if (block->title >= 0)
