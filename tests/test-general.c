@@ -813,6 +813,41 @@ test_title_under_header (void)
   ROW (income, "Premium income", 20771, 14980, 11550, 9532, 7579);
 }
 
+/* Rows of percents inside a statement of amounts leave its columns
+ * amounts in dollars; the percent rows carry neither. */
+static void
+test_percent_rows_among_amounts (void)
+{
+  static const char text[] =
+    "                    CONDENSED CONSOLIDATED STATEMENTS OF EARNINGS\n"
+    "                          ($ and shares in millions, except per share amounts)\n"
+    "\n"
+    "                                                     Three Months Ended           Six Months Ended\n"
+    "                                                 July 29, 2023   July 30, 2022   July 29, 2023   July 30, 2022\n"
+    "Revenue                                         $     9,583   $    10,329   $    19,050   $    20,976\n"
+    "Cost of sales                                            7,363         8,042        14,680        16,336\n"
+    "Gross profit                                             2,220         2,287         4,370         4,640\n"
+    " Gross profit %                                           23.2 %        22.1 %        22.9 %        22.1 %\n"
+    "Selling, general and administrative expenses                   1,879         1,882         3,727         3,772\n"
+    " SG&A %                                                19.6 %        18.2 %        19.6 %        18.0 %\n"
+    "Operating income                                           341           405           643           868\n";
+  g_autoptr(KessanFiling) filing = parse_text (text, "percent-rows.txt");
+  KessanStatement *income = statement_of_kind (filing, KESSAN_STATEMENT_KIND_INCOME, 0);
+
+  assert_period (income, 0, NULL, "2023-07-29", 3);
+  assert_period (income, 3, NULL, "2022-07-30", 6);
+  for (guint c = 0; c < 4; c++)
+    {
+      assert_money (income, c, "USD", 1000000);
+      g_assert_cmpint (kessan_column_get_measure (kessan_statement_get_column (income, c)), ==, KESSAN_MEASURE_AMOUNT);
+    }
+  ROW (income, "Gross profit", 2220, 2287, 4370, 4640);
+  ROW (income, "Gross profit %", 23.2, 22.1, 22.9, 22.1);
+  g_assert_cmpint (kessan_line_item_get_unit (row_labelled (income, "Gross profit %", 0)), ==, KESSAN_UNIT_PERCENT);
+  g_assert_cmpint (kessan_line_item_get_unit (row_labelled (income, "Gross profit", 0)), ==, KESSAN_UNIT_NONE);
+  assert_no_errors (filing);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -837,6 +872,7 @@ main (int   argc,
   g_test_add_func ("/kessan/general/pdf/scale-in-header-cell", test_scale_in_header_cell);
   g_test_add_func ("/kessan/general/pdf/weeks", test_weeks_and_slashed_dates);
   g_test_add_func ("/kessan/general/title-under-header", test_title_under_header);
+  g_test_add_func ("/kessan/general/pdf/percent-rows", test_percent_rows_among_amounts);
 
   return g_test_run ();
 }

@@ -163,6 +163,7 @@ typedef struct
   guint n_percent;
   guint n_decimal;
   guint n_grouped;
+  guint n_grouped_whole;      /* "9,583": whole, grouped, no percent sign */
   double max_abs;
 } ColumnStats;
 
@@ -193,6 +194,7 @@ collect_stats (TableReader *self,
           s->n_percent += cell->number.percent;
           s->n_decimal += cell->number.decimals > 0;
           s->n_grouped += cell->number.grouped;
+          s->n_grouped_whole += cell->number.grouped && cell->number.decimals == 0 && !cell->number.percent;
           s->max_abs = MAX (s->max_abs, fabs (cell->number.value));
         }
     }
@@ -1083,7 +1085,10 @@ build_columns (TableReader     *self,
       plan->amount_of[c] = -1;
       plan->current[c] = -1;
       any_percent_sign |= s->n_percent > 0;
-      plan->percent[c] = s->n_percent > 0
+      /* A few rows of percents ("Gross profit %  23.2 %") among amounts
+       * in thousands ("9,583") leave a column amounts: a percent column
+       * prints its figures small ("(3)") or with decimals ("(3,214.0)"). */
+      plan->percent[c] = (s->n_percent > 0 && s->n_grouped_whole < 2)
                          || (s->n_values > 0 && s->n_decimal * 2 > s->n_values
                              && s->n_grouped == 0 && s->max_abs < 1000);
     }
@@ -1755,6 +1760,21 @@ build_rows (TableReader     *self,
 
           if (heading->unit != KESSAN_UNIT_NONE && row_indent > heading->indent)
             unit = heading->unit;
+        }
+      /* A row of percents among amounts ("Gross profit %  23.2 %"). */
+      if (unit == KESSAN_UNIT_NONE && line->tabbed == FALSE && line->cells->len > 0)
+        {
+          gboolean percents = TRUE;
+
+          for (guint j = 0; j < line->cells->len && percents; j++)
+            {
+              const KessanCell *cell = &g_array_index (line->cells, KessanCell, j);
+              guint c = j;
+
+              percents = cell->number.percent && c < self->n_columns && !self->plan.percent[c];
+            }
+          if (percents)
+            unit = KESSAN_UNIT_PERCENT;
         }
       kessan_line_item_set_unit (item, unit);
 
