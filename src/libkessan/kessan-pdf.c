@@ -39,6 +39,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
  * the text huge. */
 #define MAX_GAP_COLUMNS 400
 #define MAX_GAP_LINES 40
+/* Digits and Latin letters enough to tell the height of a line by. */
+#define MIN_LATIN_GLYPHS 20
 
 typedef struct
 {
@@ -416,6 +418,7 @@ kessan_pdf_read_text (GBytes      *contents,
   g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   g_autoptr(GArray) widths = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) heights = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) latin_heights = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) steps = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GString) out = NULL;
   const guint8 *data;
@@ -505,7 +508,10 @@ kessan_pdf_read_text (GBytes      *contents,
           margin = MIN (margin, glyph->x0);
           g_array_append_val (heights, glyph->height);
           if (is_narrow_letter_or_digit (glyph->c) && width > 0)
-            g_array_append_val (widths, width);
+            {
+              g_array_append_val (widths, width);
+              g_array_append_val (latin_heights, glyph->height);
+            }
         }
       n_glyphs += glyphs->len;
     }
@@ -524,6 +530,10 @@ kessan_pdf_read_text (GBytes      *contents,
   /* The grid: the typical width of a Latin letter or digit (a monospaced
    * font's advance), and the typical height of a character. */
   height = quantile (heights, 0.5, 10);
+  /* The boxes of Japanese characters are often taller than their lines
+   * are apart; the digits of the same lines say how tall a line is. */
+  if (latin_heights->len >= MIN_LATIN_GLYPHS)
+    height = MIN (height, quantile (latin_heights, 0.5, height));
   unit = quantile (widths, 0.5, height / 2);
   if (unit <= 0)
     unit = 1;
