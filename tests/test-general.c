@@ -848,6 +848,31 @@ test_percent_rows_among_amounts (void)
   assert_no_errors (filing);
 }
 
+/* A 決算短信 summary printed to PDF: a name of two lines beside names of
+ * one is centred on them, its first line above theirs. */
+static void
+test_summary_name_over_three_lines (void)
+{
+  static const char text[] =
+    "１．2025年12月期第２四半期（中間期）の連結業績（2025年１月１日～2025年６月30日）\n"
+    "（１）連結経営成績(累計)                                                    (％表示は、対前年中間期増減率)\n"
+    "                                                                                       親会社株主に帰属\n"
+    "                                売上高             営業利益            経常利益\n"
+    "                                                                                        する中間純利益\n"
+    "                               百万円       ％       百万円       ％       百万円       ％       百万円       ％\n"
+    "   2025年12月期中間期       1,074,750      9.5      82,951    △8.9      87,454    △5.9      48,553   △10.3\n"
+    "   2024年12月期中間期        981,416     20.2      91,074     39.6      92,959     38.0      54,149     20.8\n";
+  g_autoptr(KessanFiling) filing = parse_text (text, "summary-three-lines.txt");
+  KessanStatement *summary = statement_of_kind (filing, KESSAN_STATEMENT_KIND_SUMMARY, 0);
+  KessanLineItem *net = row_labelled (summary, "親会社株主に帰属する中間純利益", 0);
+
+  assert_period (summary, 0, NULL, "2025-06-30", 6);
+  assert_money (summary, 0, "JPY", 1000000);
+  ROW (summary, "売上高", 1074750, 9.5, 981416, 20.2);
+  g_assert_cmpfloat (kessan_line_item_get_value (net, 0), ==, 48553);
+  g_assert_cmpfloat (kessan_line_item_get_value (net, 2), ==, 54149);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -873,6 +898,7 @@ main (int   argc,
   g_test_add_func ("/kessan/general/pdf/weeks", test_weeks_and_slashed_dates);
   g_test_add_func ("/kessan/general/title-under-header", test_title_under_header);
   g_test_add_func ("/kessan/general/pdf/percent-rows", test_percent_rows_among_amounts);
+  g_test_add_func ("/kessan/general/pdf/summary-name-lines", test_summary_name_over_three_lines);
 
   return g_test_run ();
 }
