@@ -802,9 +802,22 @@ test_title_under_header (void)
     "amounts in accordance with Dutch accounting principles (a)\n"
     "Premium income                                                      20,771      14,980     11,550      9,532       7,579\n"
     "Investment income                                                    9,612       6,690      5,003      4,001       2,985\n"
-    "Income before tax                                                    2,887       2,181      1,634      1,287         913\n";
+    "Income before tax                                                    2,887       2,181      1,634      1,287         913\n"
+    "\n"
+    "Consolidated balance sheet information:\n"
+    "amounts in accordance with Dutch accounting principles (a)\n"
+    "Total assets                                                       244,216     228,808    131,196    123,762      83,099\n"
+    "Technical provisions                                               206,097     190,145    102,959     95,447      62,360\n";
   g_autoptr(KessanFiling) filing = parse_text (text, "title-under-header.txt");
   KessanStatement *income = statement_of_kind (filing, KESSAN_STATEMENT_KIND_INCOME, 0);
+  KessanStatement *balance = statement_of_kind (filing, KESSAN_STATEMENT_KIND_BALANCE, 0);
+
+  /* The table printed right under it, with a title but no header of
+   * its own, has the same columns, as instants. */
+  assert_period (balance, 0, NULL, "2000-12-31", 0);
+  assert_period (balance, 4, NULL, "1996-12-31", 0);
+  assert_money (balance, 2, "EUR", 1000000);
+  ROW (balance, "Total assets", 244216, 228808, 131196, 123762, 83099);
 
   assert_period (income, 0, NULL, "2000-12-31", 12);
   assert_period (income, 4, NULL, "1996-12-31", 12);

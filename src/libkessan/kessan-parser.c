@@ -637,6 +637,56 @@ continue_statement (KessanStatement *previous,
   return TRUE;
 }
 
+/* A table printed right under another, its own title between them but
+ * no header of its own ("Consolidated balance sheet information:" after
+ * the income statement information, under the years printed once),
+ * shares the columns of the table above: @next, with no period in any
+ * column, takes the periods, currency and scale of @previous's. */
+static void
+inherit_columns (KessanParseContext *context,
+                 const KessanBlock  *above,
+                 const KessanBlock  *block,
+                 KessanStatement    *previous,
+                 KessanStatement    *next)
+{
+  KessanLine *lines = context->lines;
+  guint n_columns = kessan_statement_get_n_columns (next);
+  gboolean balance = kessan_statement_get_kind (next) == KESSAN_STATEMENT_KIND_BALANCE;
+
+  if (kessan_statement_get_n_columns (previous) != n_columns
+      || g_strcmp0 (kessan_statement_get_language (previous), kessan_statement_get_language (next)) != 0)
+    return;
+  for (guint c = 0; c < n_columns; c++)
+    {
+      KessanColumn *column = kessan_statement_get_column (next, c);
+
+      if (kessan_column_get_period_end (column) != NULL
+          || kessan_column_get_measure (column) != kessan_column_get_measure (kessan_statement_get_column (previous, c)))
+        return;
+    }
+  for (guint i = above->last + 1; i < block->first; i++)
+    if (lines[i].kind == KESSAN_LINE_DATA || kessan_line_is_prose (&lines[i]) || kessan_line_is_header (&lines[i]))
+      return;
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      KessanColumn *from = kessan_statement_get_column (previous, c);
+      KessanColumn *column = kessan_statement_get_column (next, c);
+
+      kessan_column_set_period_end (column, kessan_column_get_period_end (from));
+      kessan_column_set_months (column, balance ? 0 : kessan_column_get_months (from));
+      if (!balance)
+        kessan_column_set_period_start (column, kessan_column_get_period_start (from));
+      if (kessan_column_get_currency_code (column) == NULL && kessan_column_get_unit (column) == kessan_column_get_unit (from))
+        kessan_column_set_currency_code (column, kessan_column_get_currency_code (from));
+      if (kessan_column_get_scale (column) == 1 && kessan_column_get_measure (column) == KESSAN_MEASURE_AMOUNT)
+        {
+          kessan_column_set_scale (column, kessan_column_get_scale (from));
+          kessan_column_set_unit (column, kessan_column_get_unit (from));
+        }
+    }
+}
+
 /* Lines are scanned on their own, so the scan of a long release is
  * shared between two threads: the first reads the top half, a helper
  * thread the bottom half. */
@@ -828,6 +878,7 @@ parse_grid (KessanGrid  *grid,
   g_autofree char *hash = NULL;
   g_autofree char *display_name = NULL;
   KessanParseContext context = { 0 };
+  KessanStatement *previous;
   const char *encoding = grid->encoding;
   gsize length;
   gboolean cut_mid_line;
@@ -874,6 +925,8 @@ parse_grid (KessanGrid  *grid,
 
   blocks = find_blocks (&context);
   assign_titles (&context, blocks);
+  /* The statement read from the block before, while it is kept. */
+  previous = NULL;
   for (guint b = 0; b < blocks->len; b++)
     {
       KessanBlock *block = &g_array_index (blocks, KessanBlock, b);
@@ -895,9 +948,18 @@ parse_grid (KessanGrid  *grid,
         }
       statement = kessan_table_read (&context, block);
       if (statement == NULL || kessan_statement_get_n_rows (statement) == 0)
-        continue;
+        {
+          previous = NULL;
+          continue;
+        }
+      if (previous != NULL)
+        inherit_columns (&context, &g_array_index (blocks, KessanBlock, b - 1), block, previous, statement);
+      previous = NULL;
       if (statements->len > 0 && continue_statement (g_ptr_array_index (statements, statements->len - 1), statement))
-        continue;
+        {
+          previous = g_ptr_array_index (statements, statements->len - 1);
+          continue;
+        }
       if (statements->len >= KESSAN_MAX_TABLES)
         {
           g_set_error (error, KESSAN_ERROR, KESSAN_ERROR_LIMIT,
@@ -915,6 +977,7 @@ parse_grid (KessanGrid  *grid,
         }
       id = make_statement_id (taken, statement, b);
       kessan_statement_set_id (statement, id);
+      previous = statement;
       g_ptr_array_add (statements, g_steal_pointer (&statement));
     }
 
