@@ -886,6 +886,32 @@ test_summary_name_over_three_lines (void)
   g_assert_cmpfloat (kessan_line_item_get_value (net, 2), ==, 54149);
 }
 
+/* The period and the years on one line, the columns that compare them
+ * after the years. */
+static void
+test_period_and_years_on_one_line (void)
+{
+  static const char text[] =
+    "                         CONDENSED CONSOLIDATED STATEMENT OF INCOME (UNAUDITED)\n"
+    "\n"
+    " Dollars and shares in millions, except per share data\n"
+    " Quarters Ended June 30,                                                                2023          2022           Inc/ (Dec)\n"
+    " Revenues\n"
+    " Sales by Company-operated restaurants                                      $   2,487.0   $   2,112.8   $    374.2         18 %\n"
+    " Revenues from franchised restaurants                                           3,933.3       3,526.8        406.5         12\n"
+    " Other revenues                                                                  77.2         78.8          (1.6)         (2)\n"
+    "\n"
+    " TOTAL REVENUES                                                               6,497.5       5,718.4        779.1         14\n";
+  g_autoptr(KessanFiling) filing = parse_text (text, "period-and-years.txt");
+  KessanStatement *income = statement_of_kind (filing, KESSAN_STATEMENT_KIND_INCOME, 0);
+
+  assert_period (income, 0, NULL, "2023-06-30", 3);
+  assert_period (income, 1, NULL, "2022-06-30", 3);
+  assert_money (income, 0, "USD", 1000000);
+  assert_money (income, 1, "USD", 1000000);
+  ROW (income, "TOTAL REVENUES", 6497.5, 5718.4, 779.1, 14);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -912,6 +938,7 @@ main (int   argc,
   g_test_add_func ("/kessan/general/title-under-header", test_title_under_header);
   g_test_add_func ("/kessan/general/pdf/percent-rows", test_percent_rows_among_amounts);
   g_test_add_func ("/kessan/general/pdf/summary-name-lines", test_summary_name_over_three_lines);
+  g_test_add_func ("/kessan/general/pdf/period-and-years", test_period_and_years_on_one_line);
 
   return g_test_run ();
 }

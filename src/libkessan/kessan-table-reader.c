@@ -891,6 +891,78 @@ periods_of_ranges (TableReader *self)
   return NULL;
 }
 
+/* "Quarters Ended June 30,      2023      2022      Inc/ (Dec)": one
+ * month and day, then the years of the columns it heads, then perhaps
+ * the words of columns that compare them.  Returns %NULL unless the
+ * line reads so with two years or more, and no more than @n_groups. */
+static GArray *
+periods_of_dated_years (TableReader *self,
+                        guint        line)
+{
+  static const char *months[] = { "jan", "feb", "mar", "apr", "may", "jun",
+                                  "jul", "aug", "sep", "oct", "nov", "dec" };
+  const char *text = self->context->lines[line].text;
+  g_autoptr(GArray) periods = g_array_new (FALSE, TRUE, sizeof (KessanPeriod));
+  guint month = 0, day = 0;
+  const char *p = NULL;
+
+  /* The last month name followed by a day and a comma. */
+  for (const char *q = text; *q != '\0'; q++)
+    {
+      const char *d;
+
+      if (!g_ascii_isalpha (*q) || (q > text && g_ascii_isalpha (q[-1])))
+        continue;
+      for (guint m = 0; m < G_N_ELEMENTS (months); m++)
+        if (g_ascii_strncasecmp (q, months[m], 3) == 0)
+          {
+            d = q + 3;
+            while (g_ascii_isalpha (*d) || *d == '.')
+              d++;
+            if (*d != ' ')
+              break;
+            d += strspn (d, " ");
+            if (g_ascii_isdigit (d[0]) && (d[1] == ',' || (g_ascii_isdigit (d[1]) && d[2] == ',')))
+              {
+                month = m + 1;
+                day = (guint) atoi (d);
+                p = strchr (d, ',') + 1;
+              }
+            break;
+          }
+    }
+  if (p == NULL)
+    return NULL;
+
+  while (*p != '\0')
+    {
+      KessanPeriod period = { 0 };
+      gsize length;
+      guint year;
+
+      p += strspn (p, " ");
+      length = strcspn (p, " ");
+      if (length == 0)
+        break;
+      if (length != 4 || strspn (p, "0123456789") != 4)
+        break;
+      year = (guint) atoi (p);
+      if (year < 1950 || year > 2100 || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+        return NULL;
+      g_date_clear (&period.end, 1);
+      g_date_set_dmy (&period.end, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+      period.offset = (guint) (p - text);
+      period.length = 4;
+      g_array_append_val (periods, period);
+      p += length;
+    }
+  /* What follows the years heads other columns, and names no date. */
+  if (periods->len < 2 || periods->len > self->n_groups || strpbrk (p, "0123456789") != NULL)
+    return NULL;
+  complete_from_headers (self, line, periods);
+  return g_steal_pointer (&periods);
+}
+
 /* Chooses the periods of the groups from the lines that name them: the
  * line closest to the body that names exactly as many periods as there
  * are groups, then all header lines together, then the lines printed
@@ -943,6 +1015,10 @@ find_periods (TableReader *self)
   for (guint i = self->block->first; best == NULL && i-- > self->block->preamble;)
     if (lines[i].kind == KESSAN_LINE_TEXT && text_ends_in_years (lines[i].text))
       best = periods_of_years (self, i);
+
+  for (guint i = self->block->first; best == NULL && i-- > self->block->preamble;)
+    if (lines[i].kind == KESSAN_LINE_TEXT && kessan_line_is_header (&lines[i]))
+      best = periods_of_dated_years (self, i);
 
   if (best == NULL)
     {
