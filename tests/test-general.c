@@ -912,6 +912,33 @@ test_period_and_years_on_one_line (void)
   ROW (income, "TOTAL REVENUES", 6497.5, 5718.4, 779.1, 14);
 }
 
+/* A date whose year is printed on the line under it ("August 28," over
+ * "2022") beside a date printed whole. */
+static void
+test_date_over_two_lines (void)
+{
+  static const char text[] =
+    "                                        CONSOLIDATED BALANCE SHEETS\n"
+    "                              (amounts in millions, except par value and share data)\n"
+    "                                                   (unaudited)\n"
+    "\n"
+    "                                                                                  May 7, 2023   August 28,\n"
+    "                                                                                                2022\n"
+    "                                            ASSETS\n"
+    "           CURRENT ASSETS\n"
+    "              Cash and cash equivalents                                                $  12,493    $  10,203\n"
+    "              Receivables, net                                                             2,350        2,241\n"
+    "              Merchandise inventories                                                     17,623       17,907\n";
+  g_autoptr(KessanFiling) filing = parse_text (text, "date-over-two-lines.txt");
+  KessanStatement *balance = statement_of_kind (filing, KESSAN_STATEMENT_KIND_BALANCE, 0);
+
+  assert_period (balance, 0, NULL, "2023-05-07", 0);
+  assert_period (balance, 1, NULL, "2022-08-28", 0);
+  assert_money (balance, 1, "USD", 1000000);
+  ROW (balance, "Cash and cash equivalents", 12493, 10203);
+  g_assert_cmpuint (kessan_statement_get_n_rows (balance), ==, 5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -939,6 +966,7 @@ main (int   argc,
   g_test_add_func ("/kessan/general/pdf/percent-rows", test_percent_rows_among_amounts);
   g_test_add_func ("/kessan/general/pdf/summary-name-lines", test_summary_name_over_three_lines);
   g_test_add_func ("/kessan/general/pdf/period-and-years", test_period_and_years_on_one_line);
+  g_test_add_func ("/kessan/general/pdf/date-over-two-lines", test_date_over_two_lines);
 
   return g_test_run ();
 }

@@ -570,6 +570,8 @@ text_ends_in_years (const char *text)
   return years >= 2;
 }
 
+static GArray *year_spans (const char *text);
+
 /* A row of years under a header of months and days ("November 2,
  * February 3, October 28," over "ASSETS  2024  2024  2023") heads the
  * columns: it is a header line, and the body starts after it. */
@@ -578,6 +580,27 @@ demote_year_rows (KessanParseContext *context,
                   KessanBlock        *block)
 {
   KessanLine *lines = context->lines;
+
+  /* The year of a date printed over two lines ("August 28," over
+   * "2022") is a header, not the first heading of the body. */
+  if (block->first < block->last && lines[block->first].kind == KESSAN_LINE_TEXT && block->first > block->preamble)
+    {
+      g_autoptr(GArray) years = year_spans (lines[block->first].text);
+      guint j = block->first;
+
+      while (j-- > block->preamble && lines[j].kind == KESSAN_LINE_BLANK)
+        ;
+      if (years->len > 0 && j >= block->preamble && j < block->first && lines[j].kind == KESSAN_LINE_TEXT)
+        {
+          g_autoptr(GArray) days = kessan_header_month_days (lines[j].text);
+
+          if (days->len > 0)
+            {
+              block->first++;
+              return;
+            }
+        }
+    }
 
   for (guint i = block->first; i <= block->last; i++)
     {
@@ -963,6 +986,70 @@ periods_of_dated_years (TableReader *self,
   return g_steal_pointer (&periods);
 }
 
+/* The byte offset of display column @column in @text. */
+static guint
+offset_of_column (const char *text,
+                  guint       column)
+{
+  const char *p = text;
+
+  while (*p != '\0' && kessan_text_display_column (text, (guint) (p - text)) < column)
+    p = g_utf8_next_char (p);
+  return (guint) (p - text);
+}
+
+static int
+compare_period_offsets (gconstpointer a,
+                        gconstpointer b)
+{
+  const KessanPeriod *pa = a;
+  const KessanPeriod *pb = b;
+
+  return pa->offset < pb->offset ? -1 : pa->offset > pb->offset;
+}
+
+/* "May 7, 2023   August 28," over "               2022": a date whose
+ * year is printed on the line under it.  Returns %NULL unless the two
+ * lines give every group its date. */
+static GArray *
+periods_of_split_dates (TableReader *self,
+                        guint        line)
+{
+  KessanLine *lines = self->context->lines;
+  const char *text = lines[line].text;
+  g_autoptr(GArray) periods = kessan_period_scan_in (text, &self->context->calendar);
+  g_autoptr(GArray) days = kessan_header_month_days (text);
+  g_autoptr(GArray) years = NULL;
+  guint below = line + 1;
+
+  if (days->len == 0 || periods->len + days->len != self->n_groups)
+    return NULL;
+  while (below < self->block->first && lines[below].kind == KESSAN_LINE_BLANK)
+    below++;
+  if (below >= self->block->first || lines[below].kind != KESSAN_LINE_TEXT)
+    return NULL;
+  years = year_spans (lines[below].text);
+  if (years->len == 0)
+    return NULL;
+  for (guint d = 0; d < days->len; d++)
+    {
+      const KessanHeaderSpan *day = &g_array_index (days, KessanHeaderSpan, d);
+      const KessanHeaderSpan *year = kessan_header_span_nearest (years, day->first, day->last);
+      KessanPeriod period = { 0 };
+
+      if (!g_date_valid_dmy ((GDateDay) day->day, (GDateMonth) day->month, (GDateYear) year->day))
+        return NULL;
+      g_date_clear (&period.end, 1);
+      g_date_set_dmy (&period.end, (GDateDay) day->day, (GDateMonth) day->month, (GDateYear) year->day);
+      period.offset = offset_of_column (text, day->first);
+      period.length = offset_of_column (text, day->last) - period.offset;
+      g_array_append_val (periods, period);
+    }
+  g_array_sort (periods, compare_period_offsets);
+  complete_from_headers (self, line, periods);
+  return g_steal_pointer (&periods);
+}
+
 /* Chooses the periods of the groups from the lines that name them: the
  * line closest to the body that names exactly as many periods as there
  * are groups, then all header lines together, then the lines printed
@@ -1018,7 +1105,11 @@ find_periods (TableReader *self)
 
   for (guint i = self->block->first; best == NULL && i-- > self->block->preamble;)
     if (lines[i].kind == KESSAN_LINE_TEXT && kessan_line_is_header (&lines[i]))
-      best = periods_of_dated_years (self, i);
+      {
+        best = periods_of_dated_years (self, i);
+        if (best == NULL)
+          best = periods_of_split_dates (self, i);
+      }
 
   if (best == NULL)
     {
