@@ -939,6 +939,30 @@ test_date_over_two_lines (void)
   g_assert_cmpuint (kessan_statement_get_n_rows (balance), ==, 5);
 }
 
+/* Lengths of period set off the centre of their columns still head two
+ * columns each, in order; the scale is the header cell's. */
+static void
+test_lengths_off_centre (void)
+{
+  static const char text[] =
+    "                       Consolidated Statements of Income and Other Information\n"
+    "\n"
+    "                                                      Three Months Ended        Twelve Months Ended\n"
+    " (In Millions, Except Per Share Amounts; unaudited)       Dec 31, 2022  Dec 25, 2021  Dec 31, 2022  Dec 25, 2021\n"
+    " Net revenue                                        $     14,042  $     20,528  $     63,054  $     79,024\n"
+    " Cost of sales                                              8,542         9,519        36,188        35,209\n"
+    " Gross margin                                             5,500        11,009        26,866        43,815\n";
+  g_autoptr(KessanFiling) filing = parse_text (text, "lengths-off-centre.txt");
+  KessanStatement *income = statement_of_kind (filing, KESSAN_STATEMENT_KIND_INCOME, 0);
+
+  assert_period (income, 0, NULL, "2022-12-31", 3);
+  assert_period (income, 1, NULL, "2021-12-25", 3);
+  assert_period (income, 2, NULL, "2022-12-31", 12);
+  assert_period (income, 3, NULL, "2021-12-25", 12);
+  assert_money (income, 1, "USD", 1000000);
+  ROW (income, "Gross margin", 5500, 11009, 26866, 43815);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -967,6 +991,7 @@ main (int   argc,
   g_test_add_func ("/kessan/general/pdf/summary-name-lines", test_summary_name_over_three_lines);
   g_test_add_func ("/kessan/general/pdf/period-and-years", test_period_and_years_on_one_line);
   g_test_add_func ("/kessan/general/pdf/date-over-two-lines", test_date_over_two_lines);
+  g_test_add_func ("/kessan/general/pdf/lengths-off-centre", test_lengths_off_centre);
 
   return g_test_run ();
 }

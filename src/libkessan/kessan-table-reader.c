@@ -472,6 +472,12 @@ complete_from_headers (TableReader *self,
               g_autoptr(GArray) spans = kessan_header_durations (lines[i].text);
               const KessanHeaderSpan *span = kessan_header_span_nearest (spans, first, last);
 
+              /* Lengths that head as many columns each ("Three Months
+               * Ended   Twelve Months Ended" over four dates) head them in
+               * order, wherever the page set them off centre. */
+              if (spans->len > 1 && periods->len % spans->len == 0)
+                span = &g_array_index (spans, KessanHeaderSpan, p / (periods->len / spans->len));
+
               if (span != NULL && span->months > 0)
                 {
                   period->months = span->months;
