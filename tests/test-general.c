@@ -803,6 +803,8 @@ test_title_under_header (void)
     "Premium income                                                      20,771      14,980     11,550      9,532       7,579\n"
     "Investment income                                                    9,612       6,690      5,003      4,001       2,985\n"
     "Income before tax                                                    2,887       2,181      1,634      1,287         913\n"
+    "Net income (c)                                                       2,066       1,570      1,247      1,001         712\n"
+    "Total revenues (b,c)                                                30,755      22,374     17,179     14,207      11,112\n"
     "\n"
     "Consolidated balance sheet information:\n"
     "amounts in accordance with Dutch accounting principles (a)\n"
@@ -824,6 +826,9 @@ test_title_under_header (void)
   for (guint c = 0; c < 5; c++)
     assert_money (income, c, "EUR", 1000000);
   ROW (income, "Premium income", 20771, 14980, 11550, 9532, 7579);
+  /* Footnote letters after a label are no part of it. */
+  ROW (income, "Net income", 2066, 1570, 1247, 1001, 712);
+  ROW (income, "Total revenues", 30755, 22374, 17179, 14207, 11112);
 }
 
 /* Rows of percents inside a statement of amounts leave its columns

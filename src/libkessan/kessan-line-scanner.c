@@ -77,6 +77,26 @@ strip_trailing_marker (GString *s)
         }
     }
 
+  /* Footnote letters after a space: "(a)", "(b,c)". */
+  if (s->str[len - 1] == ')')
+    {
+      gssize j = (gssize) len - 2;
+      gboolean letters = TRUE;
+
+      while (j >= 0 && s->str[j] != '(' && letters)
+        {
+          letters = (g_ascii_islower (s->str[j]) && (j == 0 || !g_ascii_isalpha (s->str[j - 1])))
+                    || s->str[j] == ',';
+          j--;
+        }
+      if (letters && j >= 1 && s->str[j] == '(' && s->str[j - 1] == ' ' && (gsize) j < len - 2
+          && s->str[j + 1] != ',' && s->str[len - 2] != ',')
+        {
+          g_string_truncate (s, (gsize) j);
+          return TRUE;
+        }
+    }
+
   last = g_utf8_find_prev_char (s->str, s->str + len);
   c = g_utf8_get_char (last);
   if (is_superscript (c))
