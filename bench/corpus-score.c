@@ -89,6 +89,8 @@ cell_scale (KessanLineItem *row,
   if (unit == KESSAN_UNIT_PER_SHARE || unit == KESSAN_UNIT_PERCENT
       || kessan_column_get_measure (column) != KESSAN_MEASURE_AMOUNT)
     return 1;
+  if (kessan_line_item_get_scale (row) != 0)
+    return kessan_line_item_get_scale (row);
   return column_scale (column);
 }
 
@@ -100,7 +102,8 @@ cell_scale_known (KessanLineItem *row,
 
   /* A per-share amount or a percent is read as printed. */
   if (unit == KESSAN_UNIT_PER_SHARE || unit == KESSAN_UNIT_PERCENT
-      || kessan_column_get_measure (column) != KESSAN_MEASURE_AMOUNT)
+      || kessan_column_get_measure (column) != KESSAN_MEASURE_AMOUNT
+      || kessan_line_item_get_scale (row) != 0)
     return TRUE;
   return column_scale_known (column);
 }

@@ -968,6 +968,47 @@ test_lengths_off_centre (void)
   ROW (income, "Gross margin", 5500, 11009, 26866, 43815);
 }
 
+/* Share counts state their own scale: "(000s)" under a table in
+ * millions, and in full in a table "in thousands, except share data". */
+static void
+test_shares_scale (void)
+{
+  static const char text[] =
+    "                                     CONSOLIDATED STATEMENTS OF INCOME\n"
+    "                                  (amounts in millions, except per share data)\n"
+    "\n"
+    "                                                               12 Weeks Ended          36 Weeks Ended\n"
+    "                                                           May 7, 2023  May 8, 2022  May 7, 2023  May 8, 2022\n"
+    "             Net sales                                      $   52,604  $   51,612  $  160,280  $  151,966\n"
+    "             NET INCOME                                     $    1,300  $    1,353  $    4,131  $    3,975\n"
+    "           Shares used in calculation (000s):\n"
+    "             Basic                                             443,814     443,700      443,843      443,567\n"
+    "             Diluted                                           444,360     444,886      444,455      444,802\n"
+    "\n"
+    "\n"
+    "\n"
+    "                 Condensed Consolidated Statements of Operations\n"
+    "                 (in thousands, except share and per share data)\n"
+    "\n"
+    "                                                  Three Months Ended September 30,\n"
+    "                                                         2023            2022\n"
+    " Operating expenses                                    12,001          10,425\n"
+    " Net loss                                             (12,001)        (10,425)\n"
+    " Weighted average shares outstanding              37,159,600     138,848,177\n";
+  g_autoptr(KessanFiling) filing = parse_text (text, "shares-scale.txt");
+  KessanStatement *costco = statement_of_kind (filing, KESSAN_STATEMENT_KIND_INCOME, 0);
+  KessanStatement *full = statement_of_kind (filing, KESSAN_STATEMENT_KIND_INCOME, 1);
+
+  assert_money (costco, 0, "USD", 1000000);
+  g_assert_cmpuint (kessan_line_item_get_scale (row_labelled (costco, "Basic", 0)), ==, 1000);
+  g_assert_cmpuint (kessan_line_item_get_scale (row_labelled (costco, "Net sales", 0)), ==, 0);
+  ROW (costco, "Basic", 443814, 443700, 443843, 443567);
+
+  g_assert_cmpuint (kessan_column_get_scale (kessan_statement_get_column (full, 0)), ==, 1000);
+  g_assert_cmpuint (kessan_line_item_get_scale (row_labelled (full, "Weighted average shares outstanding", 0)), ==, 1);
+  g_assert_cmpuint (kessan_line_item_get_scale (row_labelled (full, "Net loss", 0)), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -997,6 +1038,7 @@ main (int   argc,
   g_test_add_func ("/kessan/general/pdf/period-and-years", test_period_and_years_on_one_line);
   g_test_add_func ("/kessan/general/pdf/date-over-two-lines", test_date_over_two_lines);
   g_test_add_func ("/kessan/general/pdf/lengths-off-centre", test_lengths_off_centre);
+  g_test_add_func ("/kessan/general/shares-scale", test_shares_scale);
 
   return g_test_run ();
 }

@@ -151,6 +151,9 @@ write_row (KessanJsonWriter    *w,
     kessan_json_writer_bool (w, "heading", TRUE);
   if (unit != KESSAN_UNIT_NONE)
     kessan_json_writer_string (w, "unit", kessan_unit_to_string (unit));
+  /* Only a row that states a scale of its own has one. */
+  if (kessan_line_item_get_scale (row) != 0)
+    kessan_json_writer_uint (w, "scale", kessan_line_item_get_scale (row));
   kessan_json_writer_uint (w, "line", kessan_line_item_get_line (row));
 
   /* Exactly one entry per column of the statement, whatever the row's
@@ -1002,7 +1005,7 @@ read_row (JsonObject      *object,
   JsonArray *values, *lines, *decimals;
   gboolean total, heading;
   KessanUnit unit;
-  guint depth, line;
+  guint depth, line, scale;
 
   if (!read_string (object, path, "label", FALSE, TRUE, &label, error) ||
       !read_string (object, path, "printed_label", FALSE, TRUE, &printed, error) ||
@@ -1013,6 +1016,7 @@ read_row (JsonObject      *object,
       !read_bool (object, path, "total", &total, error) ||
       !read_bool (object, path, "heading", &heading, error) ||
       !read_uint (object, path, "line", FALSE, TRUE, G_MAXUINT32, 0, &line, error) ||
+      !read_uint (object, path, "scale", FALSE, FALSE, G_MAXUINT, 0, &scale, error) ||
       !read_cell_array (object, path, "values", TRUE, n_columns, &values, error) ||
       !read_cell_array (object, path, "lines", FALSE, n_columns, &lines, error) ||
       !read_cell_array (object, path, "decimals", FALSE, n_columns, &decimals, error))
@@ -1031,6 +1035,7 @@ read_row (JsonObject      *object,
   kessan_line_item_set_total (row, total);
   kessan_line_item_set_heading (row, heading);
   kessan_line_item_set_unit (row, unit);
+  kessan_line_item_set_scale (row, scale);
   kessan_line_item_set_line (row, line);
 
   /* Entries of "lines" and "decimals" for empty cells carry nothing, but

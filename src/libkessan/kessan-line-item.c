@@ -40,6 +40,7 @@ struct _KessanLineItem
   guint       depth;
   guint       line;
   KessanUnit  unit;
+  guint       scale;        /* 0: the columns' */
   guint       total : 1;
   guint       heading : 1;
 };
@@ -583,6 +584,38 @@ kessan_line_item_set_unit (KessanLineItem *self,
   g_return_if_fail (unit <= KESSAN_UNIT_SHARES);
 
   self->unit = unit;
+}
+
+/**
+ * kessan_line_item_get_scale:
+ * @self: a #KessanLineItem
+ *
+ * Returns: what one printed unit of the row is worth when the row says
+ *   so itself (shares "in thousands" in a table in millions), or 0 when
+ *   its columns' scale applies
+ */
+guint
+kessan_line_item_get_scale (KessanLineItem *self)
+{
+  g_return_val_if_fail (KESSAN_IS_LINE_ITEM (self), 0);
+
+  return self->scale;
+}
+
+/**
+ * kessan_line_item_set_scale:
+ * @self: a #KessanLineItem
+ * @scale: a power of ten, or 0 to follow the columns
+ *
+ * Sets the scale of a row that states its own.
+ */
+void
+kessan_line_item_set_scale (KessanLineItem *self,
+                            guint           scale)
+{
+  g_return_if_fail (KESSAN_IS_LINE_ITEM (self));
+
+  self->scale = scale;
 }
 
 /**

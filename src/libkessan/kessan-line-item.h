@@ -43,6 +43,11 @@ void            kessan_line_item_set_heading    (KessanLineItem *self,
 KessanUnit      kessan_line_item_get_unit       (KessanLineItem *self);
 void            kessan_line_item_set_unit       (KessanLineItem *self,
                                                  KessanUnit      unit);
+/* 0 unless the row states a scale of its own (shares "in thousands" in
+ * a table in millions, "except share data"). */
+guint           kessan_line_item_get_scale      (KessanLineItem *self);
+void            kessan_line_item_set_scale      (KessanLineItem *self,
+                                                 guint           scale);
 /* The line of the label in the decoded source (1-based). */
 guint           kessan_line_item_get_line       (KessanLineItem *self);
 void            kessan_line_item_set_line       (KessanLineItem *self,

@@ -69,6 +69,24 @@ row_unit_for_label (const char *label)
   return KESSAN_UNIT_NONE;
 }
 
+/* The scale of a row of shares, when it differs from its table's:
+ * "Shares used in computing earnings per share (in thousands):" in a
+ * table in millions, or the share counts of a table "in thousands,
+ * except share and per share data", printed in full; 0 otherwise. */
+static guint
+shares_scale (const char *label,
+              const char *header)
+{
+  if (contains_ci (label, "in thousands") || contains_ci (label, "(000s)") || contains_ci (label, "(000's)"))
+    return 1000;
+  if (contains_ci (label, "in millions"))
+    return 1000000;
+  if (contains_ci (header, "except share") || contains_ci (header, "except for share")
+      || contains_ci (header, "except number of share"))
+    return 1;
+  return 0;
+}
+
 static KessanUnit
 line_unit (KessanLine *line)
 {
@@ -1838,6 +1856,7 @@ build_rows (TableReader     *self,
       gboolean total;
       guint n_heads, row_indent;
       KessanUnit unit;
+      const char *unit_said_by;
 
       if (line->kind == KESSAN_LINE_BLANK)
         continue;
@@ -1927,13 +1946,19 @@ build_rows (TableReader     *self,
       /* Rows set in under "Earnings per share:" or "Shares used in
        * computing earnings per share:" count what their heading says. */
       unit = row_unit_for_label (label);
+      unit_said_by = label;
       for (guint h = stack->len; unit == KESSAN_UNIT_NONE && h-- > 0;)
         {
           const Heading *heading = &g_array_index (stack, Heading, h);
 
           if (heading->unit != KESSAN_UNIT_NONE && row_indent > heading->indent)
-            unit = heading->unit;
+            {
+              unit = heading->unit;
+              unit_said_by = kessan_line_item_get_label (heading->item);
+            }
         }
+      if (unit == KESSAN_UNIT_SHARES)
+        kessan_line_item_set_scale (item, shares_scale (unit_said_by, self->preamble_text->str));
       /* A row of percents among amounts ("Gross profit %  23.2 %"). */
       if (unit == KESSAN_UNIT_NONE && line->tabbed == FALSE && line->cells->len > 0)
         {
