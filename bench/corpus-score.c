@@ -104,9 +104,8 @@ cell_scale_known (KessanLineItem *row,
 
   /* A per-share amount or a percent is read as printed. */
   if (unit == KESSAN_UNIT_PER_SHARE || unit == KESSAN_UNIT_PERCENT
-      || kessan_column_get_measure (column) != KESSAN_MEASURE_AMOUNT)
-    return TRUE;
-  if (kessan_line_item_get_scale (row) != 0)
+      || kessan_column_get_measure (column) != KESSAN_MEASURE_AMOUNT
+      || kessan_line_item_get_scale (row) != 0)
     return TRUE;
   return column_scale_known (column);
 }

@@ -688,6 +688,327 @@ test_series_keep_companies_apart (void)
     }
 }
 
+/* Layouts of press releases printed to PDF, as their text layer reads:
+ * each fixture is a few lines of a real statement. */
+
+/* A page number printed beside the header line of the periods is no
+ * footnote: the header and the scale above it still head the table. */
+static void
+test_number_beside_header (void)
+{
+  static const char text[] =
+    "Condensed Consolidated Statements of Operations\n"
+    "(in millions, except per share data)\n"
+    "(Unaudited)\n"
+    " 2                                                   Three Months Ended July 31,       Six Months Ended July 31,\n"
+    "                                                      2023          2022          2023          2022\n"
+    " Revenues:\n"
+    "    Subscription and support                          $      8,006  $      7,143  $     15,648  $     13,999\n"
+    "    Professional services and other                              597          577         1,202         1,132\n"
+    "        Total revenues                                     8,603         7,720        16,850        15,131\n";
+  g_autoptr(KessanFiling) filing = parse_text (text, "number-beside-header.txt");
+  KessanStatement *income = statement_of_kind (filing, KESSAN_STATEMENT_KIND_INCOME, 0);
+
+  assert_period (income, 0, NULL, "2023-07-31", 3);
+  assert_period (income, 1, NULL, "2022-07-31", 3);
+  assert_period (income, 2, NULL, "2023-07-31", 6);
+  assert_period (income, 3, NULL, "2022-07-31", 6);
+  for (guint c = 0; c < 4; c++)
+    assert_money (income, c, "USD", 1000000);
+  ROW (income, "Total revenues", 8603, 7720, 16850, 15131);
+}
+
+/* The scale printed in the header cell left of the years, and two years
+ * under each of two periods named once ("Three Months Ended June 30,"). */
+static void
+test_scale_in_header_cell (void)
+{
+  static const char text[] =
+    " U.S. GAAP Condensed Consolidated Statements of Income (Unaudited)\n"
+    "\n"
+    "                                                          Three Months Ended June 30,      Twelve Months Ended June 30,\n"
+    "  ($ million, except per share amounts)                            2022            2023            2022            2023\n"
+    "  Net sales                                                        3,909           3,673           14,544           14,694\n"
+    "  Cost of sales                                                     (3,115)          (2,951)          (11,724)          (11,969)\n"
+    "  Gross profit                                                        794             722            2,820            2,725\n";
+  g_autoptr(KessanFiling) filing = parse_text (text, "scale-in-header-cell.txt");
+  KessanStatement *income = statement_of_kind (filing, KESSAN_STATEMENT_KIND_INCOME, 0);
+
+  assert_period (income, 0, NULL, "2022-06-30", 3);
+  assert_period (income, 1, NULL, "2023-06-30", 3);
+  assert_period (income, 2, NULL, "2022-06-30", 12);
+  assert_period (income, 3, NULL, "2023-06-30", 12);
+  for (guint c = 0; c < 4; c++)
+    assert_money (income, c, "USD", 1000000);
+  ROW (income, "Net sales", 3909, 3673, 14544, 14694);
+  ROW (income, "Gross profit", 794, 722, 2820, 2725);
+}
+
+/* Periods of 12, 24 and 36 weeks: the months they round to, and their
+ * first day, which tells them apart from whole months; dates printed
+ * month first with slashes. */
+static void
+test_weeks_and_slashed_dates (void)
+{
+  static const char text[] =
+    "                                    Condensed Consolidated Statement of Income\n"
+    "                                  (in millions except per share amounts, unaudited)\n"
+    "\n"
+    "                                                               12 Weeks Ended                 24 Weeks Ended\n"
+    "                                                            6/17/2023       6/11/2022       6/17/2023       6/11/2022\n"
+    " Net Revenue                                           $       22,322  $       20,225  $       40,168  $       36,425\n"
+    " Cost of sales                                                    10,121           9,415          18,109          16,848\n"
+    " Gross profit                                                    12,201          10,810          22,059          19,577\n"
+    "\n"
+    "\n"
+    "                                     CONSOLIDATED STATEMENTS OF INCOME\n"
+    "                                  (amounts in millions, except per share data)\n"
+    "\n"
+    "                                                               12 Weeks Ended          36 Weeks Ended\n"
+    "                                                           May 7, 2023  May 8, 2022  May 7, 2023  May 8, 2022\n"
+    "             Net sales                                      $   52,604  $   51,612  $  160,280  $  151,966\n"
+    "             Membership fees                                     1,044        984       3,071       2,897\n"
+    "              Total revenue                                      53,648      52,596      163,351      154,863\n";
+  g_autoptr(KessanFiling) filing = parse_text (text, "weeks.txt");
+  KessanStatement *twelve = statement_of_kind (filing, KESSAN_STATEMENT_KIND_INCOME, 0);
+  KessanStatement *thirty_six = statement_of_kind (filing, KESSAN_STATEMENT_KIND_INCOME, 1);
+
+  assert_period (twelve, 0, "2023-03-26", "2023-06-17", 3);
+  assert_period (twelve, 1, "2022-03-20", "2022-06-11", 3);
+  assert_period (twelve, 2, "2023-01-01", "2023-06-17", 6);
+  assert_period (twelve, 3, "2021-12-26", "2022-06-11", 6);
+  assert_money (twelve, 0, "USD", 1000000);
+  ROW (twelve, "Gross profit", 12201, 10810, 22059, 19577);
+
+  assert_period (thirty_six, 0, "2023-02-13", "2023-05-07", 3);
+  assert_period (thirty_six, 1, "2022-02-14", "2022-05-08", 3);
+  assert_period (thirty_six, 2, "2022-08-29", "2023-05-07", 8);
+  assert_period (thirty_six, 3, "2021-08-30", "2022-05-08", 8);
+  ROW (thirty_six, "Total revenue", 53648, 52596, 163351, 154863);
+}
+
+/* A title printed under the header of the columns, as the first heading
+ * of the body, keeps the years and the scale above it. */
+static void
+test_title_under_header (void)
+{
+  static const char text[] =
+    "                                                                                 Years ended December 31,\n"
+    "                                                                 ---------------------------------------------------------\n"
+    "                                                                      2000        1999       1998       1997        1996\n"
+    "                                                                 ---------------------------------------------------------\n"
+    "                                                                     (in million EUR, except per share amounts and ratios)\n"
+    "Consolidated income statement information:\n"
+    "amounts in accordance with Dutch accounting principles (a)\n"
+    "Premium income                                                      20,771      14,980     11,550      9,532       7,579\n"
+    "Investment income                                                    9,612       6,690      5,003      4,001       2,985\n"
+    "Income before tax                                                    2,887       2,181      1,634      1,287         913\n"
+    "Net income (c)                                                       2,066       1,570      1,247      1,001         712\n"
+    "Total revenues (b,c)                                                30,755      22,374     17,179     14,207      11,112\n"
+    "\n"
+    "Consolidated balance sheet information:\n"
+    "amounts in accordance with Dutch accounting principles (a)\n"
+    "Total assets                                                       244,216     228,808    131,196    123,762      83,099\n"
+    "Technical provisions                                               206,097     190,145    102,959     95,447      62,360\n";
+  g_autoptr(KessanFiling) filing = parse_text (text, "title-under-header.txt");
+  KessanStatement *income = statement_of_kind (filing, KESSAN_STATEMENT_KIND_INCOME, 0);
+  KessanStatement *balance = statement_of_kind (filing, KESSAN_STATEMENT_KIND_BALANCE, 0);
+
+  /* The table printed right under it, with a title but no header of
+   * its own, has the same columns, as instants. */
+  assert_period (balance, 0, NULL, "2000-12-31", 0);
+  assert_period (balance, 4, NULL, "1996-12-31", 0);
+  assert_money (balance, 2, "EUR", 1000000);
+  ROW (balance, "Total assets", 244216, 228808, 131196, 123762, 83099);
+
+  assert_period (income, 0, NULL, "2000-12-31", 12);
+  assert_period (income, 4, NULL, "1996-12-31", 12);
+  for (guint c = 0; c < 5; c++)
+    assert_money (income, c, "EUR", 1000000);
+  ROW (income, "Premium income", 20771, 14980, 11550, 9532, 7579);
+  /* Footnote letters after a label are no part of it. */
+  ROW (income, "Net income", 2066, 1570, 1247, 1001, 712);
+  ROW (income, "Total revenues", 30755, 22374, 17179, 14207, 11112);
+}
+
+/* Rows of percents inside a statement of amounts leave its columns
+ * amounts in dollars; the percent rows carry neither. */
+static void
+test_percent_rows_among_amounts (void)
+{
+  static const char text[] =
+    "                    CONDENSED CONSOLIDATED STATEMENTS OF EARNINGS\n"
+    "                          ($ and shares in millions, except per share amounts)\n"
+    "\n"
+    "                                                     Three Months Ended           Six Months Ended\n"
+    "                                                 July 29, 2023   July 30, 2022   July 29, 2023   July 30, 2022\n"
+    "Revenue                                         $     9,583   $    10,329   $    19,050   $    20,976\n"
+    "Cost of sales                                            7,363         8,042        14,680        16,336\n"
+    "Gross profit                                             2,220         2,287         4,370         4,640\n"
+    " Gross profit %                                           23.2 %        22.1 %        22.9 %        22.1 %\n"
+    "Selling, general and administrative expenses                   1,879         1,882         3,727         3,772\n"
+    " SG&A %                                                19.6 %        18.2 %        19.6 %        18.0 %\n"
+    "Operating income                                           341           405           643           868\n";
+  g_autoptr(KessanFiling) filing = parse_text (text, "percent-rows.txt");
+  KessanStatement *income = statement_of_kind (filing, KESSAN_STATEMENT_KIND_INCOME, 0);
+
+  assert_period (income, 0, NULL, "2023-07-29", 3);
+  assert_period (income, 3, NULL, "2022-07-30", 6);
+  for (guint c = 0; c < 4; c++)
+    {
+      assert_money (income, c, "USD", 1000000);
+      g_assert_cmpint (kessan_column_get_measure (kessan_statement_get_column (income, c)), ==, KESSAN_MEASURE_AMOUNT);
+    }
+  ROW (income, "Gross profit", 2220, 2287, 4370, 4640);
+  ROW (income, "Gross profit %", 23.2, 22.1, 22.9, 22.1);
+  g_assert_cmpint (kessan_line_item_get_unit (row_labelled (income, "Gross profit %", 0)), ==, KESSAN_UNIT_PERCENT);
+  g_assert_cmpint (kessan_line_item_get_unit (row_labelled (income, "Gross profit", 0)), ==, KESSAN_UNIT_NONE);
+  assert_no_errors (filing);
+}
+
+/* A 決算短信 summary printed to PDF: a name of two lines beside names of
+ * one is centred on them, its first line above theirs. */
+static void
+test_summary_name_over_three_lines (void)
+{
+  static const char text[] =
+    "１．2025年12月期第２四半期（中間期）の連結業績（2025年１月１日～2025年６月30日）\n"
+    "（１）連結経営成績(累計)                                                    (％表示は、対前年中間期増減率)\n"
+    "                                                                                       親会社株主に帰属\n"
+    "                                売上高             営業利益            経常利益\n"
+    "                                                                                        する中間純利益\n"
+    "                               百万円       ％       百万円       ％       百万円       ％       百万円       ％\n"
+    "   2025年12月期中間期       1,074,750      9.5      82,951    △8.9      87,454    △5.9      48,553   △10.3\n"
+    "   2024年12月期中間期        981,416     20.2      91,074     39.6      92,959     38.0      54,149     20.8\n";
+  g_autoptr(KessanFiling) filing = parse_text (text, "summary-three-lines.txt");
+  KessanStatement *summary = statement_of_kind (filing, KESSAN_STATEMENT_KIND_SUMMARY, 0);
+  KessanLineItem *net = row_labelled (summary, "親会社株主に帰属する中間純利益", 0);
+
+  assert_period (summary, 0, NULL, "2025-06-30", 6);
+  assert_money (summary, 0, "JPY", 1000000);
+  ROW (summary, "売上高", 1074750, 9.5, 981416, 20.2);
+  g_assert_cmpfloat (kessan_line_item_get_value (net, 0), ==, 48553);
+  g_assert_cmpfloat (kessan_line_item_get_value (net, 2), ==, 54149);
+}
+
+/* The period and the years on one line, the columns that compare them
+ * after the years. */
+static void
+test_period_and_years_on_one_line (void)
+{
+  static const char text[] =
+    "                         CONDENSED CONSOLIDATED STATEMENT OF INCOME (UNAUDITED)\n"
+    "\n"
+    " Dollars and shares in millions, except per share data\n"
+    " Quarters Ended June 30,                                                                2023          2022           Inc/ (Dec)\n"
+    " Revenues\n"
+    " Sales by Company-operated restaurants                                      $   2,487.0   $   2,112.8   $    374.2         18 %\n"
+    " Revenues from franchised restaurants                                           3,933.3       3,526.8        406.5         12\n"
+    " Other revenues                                                                  77.2         78.8          (1.6)         (2)\n"
+    "\n"
+    " TOTAL REVENUES                                                               6,497.5       5,718.4        779.1         14\n";
+  g_autoptr(KessanFiling) filing = parse_text (text, "period-and-years.txt");
+  KessanStatement *income = statement_of_kind (filing, KESSAN_STATEMENT_KIND_INCOME, 0);
+
+  assert_period (income, 0, NULL, "2023-06-30", 3);
+  assert_period (income, 1, NULL, "2022-06-30", 3);
+  assert_money (income, 0, "USD", 1000000);
+  assert_money (income, 1, "USD", 1000000);
+  ROW (income, "TOTAL REVENUES", 6497.5, 5718.4, 779.1, 14);
+}
+
+/* A date whose year is printed on the line under it ("August 28," over
+ * "2022") beside a date printed whole. */
+static void
+test_date_over_two_lines (void)
+{
+  static const char text[] =
+    "                                        CONSOLIDATED BALANCE SHEETS\n"
+    "                              (amounts in millions, except par value and share data)\n"
+    "                                                   (unaudited)\n"
+    "\n"
+    "                                                                                  May 7, 2023   August 28,\n"
+    "                                                                                                2022\n"
+    "                                            ASSETS\n"
+    "           CURRENT ASSETS\n"
+    "              Cash and cash equivalents                                                $  12,493    $  10,203\n"
+    "              Receivables, net                                                             2,350        2,241\n"
+    "              Merchandise inventories                                                     17,623       17,907\n";
+  g_autoptr(KessanFiling) filing = parse_text (text, "date-over-two-lines.txt");
+  KessanStatement *balance = statement_of_kind (filing, KESSAN_STATEMENT_KIND_BALANCE, 0);
+
+  assert_period (balance, 0, NULL, "2023-05-07", 0);
+  assert_period (balance, 1, NULL, "2022-08-28", 0);
+  assert_money (balance, 1, "USD", 1000000);
+  ROW (balance, "Cash and cash equivalents", 12493, 10203);
+  g_assert_cmpuint (kessan_statement_get_n_rows (balance), ==, 5);
+}
+
+/* Lengths of period set off the centre of their columns still head two
+ * columns each, in order; the scale is the header cell's. */
+static void
+test_lengths_off_centre (void)
+{
+  static const char text[] =
+    "                       Consolidated Statements of Income and Other Information\n"
+    "\n"
+    "                                                      Three Months Ended        Twelve Months Ended\n"
+    " (In Millions, Except Per Share Amounts; unaudited)       Dec 31, 2022  Dec 25, 2021  Dec 31, 2022  Dec 25, 2021\n"
+    " Net revenue                                        $     14,042  $     20,528  $     63,054  $     79,024\n"
+    " Cost of sales                                              8,542         9,519        36,188        35,209\n"
+    " Gross margin                                             5,500        11,009        26,866        43,815\n";
+  g_autoptr(KessanFiling) filing = parse_text (text, "lengths-off-centre.txt");
+  KessanStatement *income = statement_of_kind (filing, KESSAN_STATEMENT_KIND_INCOME, 0);
+
+  assert_period (income, 0, NULL, "2022-12-31", 3);
+  assert_period (income, 1, NULL, "2021-12-25", 3);
+  assert_period (income, 2, NULL, "2022-12-31", 12);
+  assert_period (income, 3, NULL, "2021-12-25", 12);
+  assert_money (income, 1, "USD", 1000000);
+  ROW (income, "Gross margin", 5500, 11009, 26866, 43815);
+}
+
+/* Share counts state their own scale: "(000s)" under a table in
+ * millions, and in full in a table "in thousands, except share data". */
+static void
+test_shares_scale (void)
+{
+  static const char text[] =
+    "                                     CONSOLIDATED STATEMENTS OF INCOME\n"
+    "                                  (amounts in millions, except per share data)\n"
+    "\n"
+    "                                                               12 Weeks Ended          36 Weeks Ended\n"
+    "                                                           May 7, 2023  May 8, 2022  May 7, 2023  May 8, 2022\n"
+    "             Net sales                                      $   52,604  $   51,612  $  160,280  $  151,966\n"
+    "             NET INCOME                                     $    1,300  $    1,353  $    4,131  $    3,975\n"
+    "           Shares used in calculation (000s):\n"
+    "             Basic                                             443,814     443,700      443,843      443,567\n"
+    "             Diluted                                           444,360     444,886      444,455      444,802\n"
+    "\n"
+    "\n"
+    "\n"
+    "                 Condensed Consolidated Statements of Operations\n"
+    "                 (in thousands, except share and per share data)\n"
+    "\n"
+    "                                                  Three Months Ended September 30,\n"
+    "                                                         2023            2022\n"
+    " Operating expenses                                    12,001          10,425\n"
+    " Net loss                                             (12,001)        (10,425)\n"
+    " Weighted average shares outstanding              37,159,600     138,848,177\n";
+  g_autoptr(KessanFiling) filing = parse_text (text, "shares-scale.txt");
+  KessanStatement *costco = statement_of_kind (filing, KESSAN_STATEMENT_KIND_INCOME, 0);
+  KessanStatement *full = statement_of_kind (filing, KESSAN_STATEMENT_KIND_INCOME, 1);
+
+  assert_money (costco, 0, "USD", 1000000);
+  g_assert_cmpuint (kessan_line_item_get_scale (row_labelled (costco, "Basic", 0)), ==, 1000);
+  g_assert_cmpuint (kessan_line_item_get_scale (row_labelled (costco, "Net sales", 0)), ==, 0);
+  ROW (costco, "Basic", 443814, 443700, 443843, 443567);
+
+  g_assert_cmpuint (kessan_column_get_scale (kessan_statement_get_column (full, 0)), ==, 1000);
+  g_assert_cmpuint (kessan_line_item_get_scale (row_labelled (full, "Weighted average shares outstanding", 0)), ==, 1);
+  g_assert_cmpuint (kessan_line_item_get_scale (row_labelled (full, "Net loss", 0)), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -708,6 +1029,16 @@ main (int   argc,
   g_test_add_func ("/kessan/general/operational-change", test_operational_change);
   g_test_add_func ("/kessan/general/page-break", test_page_break);
   g_test_add_func ("/kessan/general/series-companies", test_series_keep_companies_apart);
+  g_test_add_func ("/kessan/general/pdf/number-beside-header", test_number_beside_header);
+  g_test_add_func ("/kessan/general/pdf/scale-in-header-cell", test_scale_in_header_cell);
+  g_test_add_func ("/kessan/general/pdf/weeks", test_weeks_and_slashed_dates);
+  g_test_add_func ("/kessan/general/title-under-header", test_title_under_header);
+  g_test_add_func ("/kessan/general/pdf/percent-rows", test_percent_rows_among_amounts);
+  g_test_add_func ("/kessan/general/pdf/summary-name-lines", test_summary_name_over_three_lines);
+  g_test_add_func ("/kessan/general/pdf/period-and-years", test_period_and_years_on_one_line);
+  g_test_add_func ("/kessan/general/pdf/date-over-two-lines", test_date_over_two_lines);
+  g_test_add_func ("/kessan/general/pdf/lengths-off-centre", test_lengths_off_centre);
+  g_test_add_func ("/kessan/general/shares-scale", test_shares_scale);
 
   return g_test_run ();
 }

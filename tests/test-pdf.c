@@ -760,6 +760,110 @@ test_small_table (void)
   kessan_test_remove_tree (dir);
 }
 
+/* Draws @text with its baseline at @y: Japanese characters in
+ * @cjk_size, digits and Latin letters in @latin_size of another face,
+ * as a browser prints a page that mixes them. */
+static void
+draw_mixed (cairo_t    *cr,
+            const char *text,
+            double      cjk_size,
+            double      latin_size,
+            double      x,
+            double      y)
+{
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      gboolean latin = (guchar) *p < 0x80;
+      const char *end = p;
+      g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+      g_autoptr(PangoFontDescription) font = NULL;
+      int width;
+
+      while (*end != '\0' && ((guchar) *end < 0x80) == latin)
+        end = g_utf8_next_char (end);
+      font = pango_font_description_from_string (latin ? "DejaVu Sans" : KESSAN_TEST_PDF_PROPORTIONAL);
+      pango_font_description_set_absolute_size (font, (latin ? latin_size : cjk_size) * PANGO_SCALE);
+      pango_layout_set_font_description (layout, font);
+      pango_layout_set_text (layout, p, (int) (end - p));
+      pango_layout_get_size (layout, &width, NULL);
+      cairo_move_to (cr, x, y - pango_layout_get_baseline (layout) / (double) PANGO_SCALE);
+      pango_cairo_show_layout (cr, layout);
+      x += width / (double) PANGO_SCALE;
+      p = end;
+    }
+}
+
+/* A Japanese statement printed by a browser: the boxes of its Japanese
+ * characters are more than twice as tall as its header lines are apart,
+ * its digits' boxes are not.  The three lines of the column headers
+ * stay three lines, and the columns get their periods from them. */
+static void
+test_tall_japanese_boxes (void)
+{
+  static const struct { const char *label; const char *before; const char *now; } rows[] = {
+    { "売上高", "1,646,588", "2,732,607" },
+    { "売上原価", "1,466,276", "1,960,630" },
+    { "売上総利益", "180,312", "771,977" },
+    { "販売費及び一般管理費", "232,222", "301,019" },
+  };
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(KessanFiling) filing = NULL;
+  cairo_surface_t *surface;
+  KessanStatement *income;
+  cairo_t *cr;
+  double y = 60;
+
+  if (!require_font (KESSAN_TEST_PDF_PROPORTIONAL) || !kessan_test_pdf_font_available ("DejaVu Sans"))
+    {
+      if (!g_test_failed ())
+        g_test_skip ("the fonts Noto Sans CJK JP and DejaVu Sans are needed");
+      return;
+    }
+  dir = kessan_test_make_temp_dir ("kessan-pdf-XXXXXX");
+  path = g_build_filename (dir, "tall-boxes.pdf", NULL);
+  surface = cairo_pdf_surface_create (path, 900, 500);
+  cr = cairo_create (surface);
+
+  /* Text in Japanese around the table makes the boxes of Japanese
+   * characters the usual height of the document. */
+  for (guint i = 0; i < 4; i++)
+    draw_mixed (cr, "当社グループの売上高は前年同期を上回り、営業利益も増加いたしました。", 16, 9, 40, y += 24);
+  y += 24;
+  draw_mixed (cr, "（四半期連結損益計算書）", 16, 9, 40, y);
+  draw_mixed (cr, "（単位：千円）", 16, 9, 700, y += 20);
+  draw_mixed (cr, "前第１四半期連結累計期間", 16, 9, 380, y += 16);
+  draw_mixed (cr, "当第１四半期連結累計期間", 16, 9, 620, y);
+  draw_mixed (cr, "(自 2020年５月１日", 16, 9, 390, y += 9.75);
+  draw_mixed (cr, "(自 2021年５月１日", 16, 9, 630, y);
+  draw_mixed (cr, "至 2020年７月31日)", 16, 9, 392, y += 9.75);
+  draw_mixed (cr, "至 2021年７月31日)", 16, 9, 632, y);
+  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+    {
+      y += 24;
+      draw_mixed (cr, rows[r].label, 16, 9, 40, y);
+      draw_mixed (cr, rows[r].before, 16, 9, 480, y);
+      draw_mixed (cr, rows[r].now, 16, 9, 720, y);
+    }
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  filing = parse_path (path);
+  income = kessan_filing_find_statement (filing, "ja-income-quarter");
+  g_assert_nonnull (income);
+  g_assert_cmpuint (kessan_statement_get_n_columns (income), ==, 2);
+  g_assert_cmpstr (kessan_column_get_period_end (kessan_statement_get_column (income, 0)), ==, "2020-07-31");
+  g_assert_cmpstr (kessan_column_get_period_end (kessan_statement_get_column (income, 1)), ==, "2021-07-31");
+  g_assert_cmpuint (kessan_column_get_months (kessan_statement_get_column (income, 1)), ==, 3);
+  g_assert_cmpuint (kessan_column_get_scale (kessan_statement_get_column (income, 1)), ==, 1000);
+  g_assert_cmpfloat (kessan_line_item_get_value (kessan_statement_get_row (income, 0), 1), ==, 2732607);
+
+  kessan_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -779,5 +883,6 @@ main (int    argc,
   g_test_add_func ("/kessan/pdf/cli-extract", test_cli_extract);
   g_test_add_func ("/kessan/pdf/library", test_library);
   g_test_add_func ("/kessan/pdf/small-table", test_small_table);
+  g_test_add_func ("/kessan/pdf/tall-japanese-boxes", test_tall_japanese_boxes);
   return g_test_run ();
 }

@@ -58,6 +58,13 @@ test_scan_english (void)
   assert_scan ("For the Three Months Ended Sept 30, 2003, Sept 30, 2002 and Jun 30, 2003", ends, months);
   assert_scan ("\tMar 31, 2003\t\t\tMar 31, 2002\t\tDec 31, 2002\t", ends2, months);
   assert_scan ("For the Three Months Ended March 31, 2003, March 31, 2002 and Dec 31, 2002", ends2, months);
+  {
+    /* Dates printed month first with slashes, as American headers do. */
+    const char *slashed[] = { "2023-06-17", "2022-06-11", "2023-06-17", "2022-06-11", NULL };
+    const guint none[] = { 0, 0, 0, 0 };
+
+    assert_scan ("     6/17/2023       6/11/2022       6/17/2023       6/11/2022", slashed, none);
+  }
 }
 
 static void

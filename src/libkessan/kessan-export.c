@@ -151,6 +151,7 @@ write_row (KessanJsonWriter    *w,
     kessan_json_writer_bool (w, "heading", TRUE);
   if (unit != KESSAN_UNIT_NONE)
     kessan_json_writer_string (w, "unit", kessan_unit_to_string (unit));
+  /* Only a row that states a scale of its own has one. */
   if (kessan_line_item_get_scale (row) != 0)
     kessan_json_writer_uint (w, "scale", kessan_line_item_get_scale (row));
   kessan_json_writer_uint (w, "line", kessan_line_item_get_line (row));

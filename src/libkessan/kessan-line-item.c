@@ -590,9 +590,9 @@ kessan_line_item_set_unit (KessanLineItem *self,
  * kessan_line_item_get_scale:
  * @self: a #KessanLineItem
  *
- * Returns: what the row's printed values are counted in when it differs
- *   from its columns' scale (share counts printed in full in a table in
- *   thousands), or 0 when the row follows its columns
+ * Returns: what one printed unit of the row is worth when the row says
+ *   so itself (shares "in thousands" in a table in millions), or 0 when
+ *   its columns' scale applies
  */
 guint
 kessan_line_item_get_scale (KessanLineItem *self)
@@ -605,10 +605,9 @@ kessan_line_item_get_scale (KessanLineItem *self)
 /**
  * kessan_line_item_set_scale:
  * @self: a #KessanLineItem
- * @scale: 1, 1000, 1000000…, or 0 to follow the columns
+ * @scale: a power of ten, or 0 to follow the columns
  *
- * Sets what the row's values are counted in when it differs from the
- * columns.
+ * Sets the scale of a row that states its own.
  */
 void
 kessan_line_item_set_scale (KessanLineItem *self,

@@ -43,6 +43,8 @@ void            kessan_line_item_set_heading    (KessanLineItem *self,
 KessanUnit      kessan_line_item_get_unit       (KessanLineItem *self);
 void            kessan_line_item_set_unit       (KessanLineItem *self,
                                                  KessanUnit      unit);
+/* 0 unless the row states a scale of its own (shares "in thousands" in
+ * a table in millions, "except share data"). */
 guint           kessan_line_item_get_scale      (KessanLineItem *self);
 void            kessan_line_item_set_scale      (KessanLineItem *self,
                                                  guint           scale);

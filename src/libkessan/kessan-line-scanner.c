@@ -1083,7 +1083,10 @@ line_is_note_uncached (const KessanLine *line)
       || g_str_has_prefix (p, "See accompanying notes")
       || g_str_has_prefix (p, "See Notes to")
       || g_str_has_prefix (p, "The accompanying notes")
-      || (g_ascii_isdigit (p[0]) && p[1] == ' ' && !g_ascii_isdigit (p[2]));
+      /* "1 Amounts include…"; a digit set apart by a wide gap is a
+       * page number or mark beside a header ("2      Three Months Ended"). */
+      || (g_ascii_isdigit (p[0]) && p[1] == ' ' && !g_ascii_isdigit (p[2])
+          && !(p[2] == ' ' && p[3] == ' '));
 }
 
 static gboolean line_is_title_uncached (const KessanLine *line,

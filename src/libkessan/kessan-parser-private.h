@@ -113,6 +113,8 @@ typedef struct
   guint first;                /* first display column */
   guint last;                 /* display column after the last */
   guint months;               /* a duration: 3 for "Three Months Ended" */
+  guint weeks;                /* and in weeks when it says so: 12 for
+                               * "12 Weeks Ended" (3 months) */
   guint month;                /* a month and day without a year: "July 3," */
   guint day;
 } KessanHeaderSpan;

@@ -39,6 +39,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
  * the text huge. */
 #define MAX_GAP_COLUMNS 400
 #define MAX_GAP_LINES 40
+/* Digits and Latin letters enough to tell the height of a line by. */
+#define MIN_LATIN_GLYPHS 20
 
 typedef struct
 {
@@ -494,6 +496,7 @@ kessan_pdf_read_text (GBytes      *contents,
   g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   g_autoptr(GArray) widths = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) heights = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) latin_heights = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) steps = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GString) out = NULL;
   const guint8 *data;
@@ -569,6 +572,7 @@ kessan_pdf_read_text (GBytes      *contents,
   /* Filled in place: a document has tens of thousands of glyphs. */
   g_array_set_size (heights, n_glyphs);
   g_array_set_size (widths, n_glyphs);
+  g_array_set_size (latin_heights, n_glyphs);
   {
     guint h = 0, w = 0;
 
@@ -584,10 +588,14 @@ kessan_pdf_read_text (GBytes      *contents,
             margin = MIN (margin, glyph->x0);
             g_array_index (heights, double, h++) = glyph->height;
             if (is_narrow_letter_or_digit (glyph->c) && width > 0)
-              g_array_index (widths, double, w++) = width;
+              {
+                g_array_index (widths, double, w) = width;
+                g_array_index (latin_heights, double, w++) = glyph->height;
+              }
           }
       }
     g_array_set_size (widths, w);
+    g_array_set_size (latin_heights, w);
   }
 
   if (n_glyphs == 0)
@@ -604,6 +612,10 @@ kessan_pdf_read_text (GBytes      *contents,
   /* The grid: the typical width of a Latin letter or digit (a monospaced
    * font's advance), and the typical height of a character. */
   height = quantile (heights, 0.5, 10);
+  /* The boxes of Japanese characters are often taller than their lines
+   * are apart; the digits of the same lines say how tall a line is. */
+  if (latin_heights->len >= MIN_LATIN_GLYPHS)
+    height = MIN (height, quantile (latin_heights, 0.5, height));
   unit = quantile (widths, 0.5, height / 2);
   if (unit <= 0)
     unit = 1;

@@ -20,6 +20,7 @@ typedef enum
   PATTERN_JAPANESE_DATE,
   PATTERN_JAPANESE_MONTH,
   PATTERN_SLASH_DATE,
+  PATTERN_US_DATE,
   N_PATTERNS
 } Pattern;
 
@@ -34,6 +35,8 @@ static const char *pattern_sources[N_PATTERNS] = {
   [PATTERN_JAPANESE_MONTH] = "(?<![0-9])" ERA "(元|\\d{1,4})\\s*年\\s*(\\d{1,2})\\s*月期"
                               "(?:(通期)|\\s*第\\s*([1-4])\\s*四半期|\\s*([1-4])Q|\\s*(中間期))?",
   [PATTERN_SLASH_DATE] = "(?<![0-9])(\\d{4})/(\\d{1,2})/(\\d{1,2})(?![0-9])",
+  /* "6/17/2023", as American releases print a date in a header */
+  [PATTERN_US_DATE] = "(?<![0-9/])(\\d{1,2})/(\\d{1,2})/(\\d{4})(?![0-9/])",
 };
 
 /* The calendar the first releases were read with: a fiscal year that
@@ -386,6 +389,10 @@ period_from_match (Pattern               pattern,
       period->months = 0;
       return set_day (&period->end, (guint) atoi (a), (guint) atoi (b), (guint) atoi (c));
 
+    case PATTERN_US_DATE:
+      period->months = 0;
+      return set_day (&period->end, (guint) atoi (c), (guint) atoi (a), (guint) atoi (b));
+
     case PATTERN_JAPANESE_MONTH:
       {
         g_autofree char *quarter = g_match_info_fetch (match, 5);
@@ -566,6 +573,7 @@ may_match (Pattern     pattern,
     case PATTERN_JAPANESE_MONTH:
       return strstr (text, "\xe5\xb9\xb4") != NULL && strstr (text, "\xe6\x9c\x88\xe6\x9c\x9f") != NULL; /* 年, 月期 */
     case PATTERN_SLASH_DATE:
+    case PATTERN_US_DATE:
       return strchr (text, '/') != NULL;
     case N_PATTERNS:
     default:

@@ -37,7 +37,7 @@ duration_regex (void)
   if (g_once_init_enter (&initialized))
     {
       regex = g_regex_new ("(?<![A-Za-z])(?:(three|six|nine|twelve|3|6|9|12)[ -]months?"
-                           "|(thirteen|twenty[ -]six|thirty[ -]nine|fifty[ -]two|fifty[ -]three|13|26|39|52|53)[ -]weeks?"
+                           "|(twelve|thirteen|sixteen|twenty[ -]four|twenty[ -]six|thirty[ -]six|thirty[ -]nine|fifty[ -]two|fifty[ -]three|\\d{1,2})[ -]weeks?"
                            "|((?:fiscal |first |second |third |fourth )?quarters?)"
                            "|((?:fiscal )?years?))"
                            "(?:\\s+end(?:ed|ing)|(?=\\s*$))"
@@ -49,11 +49,32 @@ duration_regex (void)
   return regex;
 }
 
+/* The weeks a duration names, or 0. */
+static guint
+duration_weeks (GMatchInfo *match)
+{
+  static const struct { const char *word; guint weeks; } words[] = {
+    { "twelve", 12 }, { "thirteen", 13 }, { "sixteen", 16 }, { "twenty four", 24 }, { "twenty six", 26 },
+    { "thirty six", 36 }, { "thirty nine", 39 }, { "fifty two", 52 }, { "fifty three", 53 },
+  };
+  g_autofree char *weeks = g_match_info_fetch (match, 2);
+
+  if (weeks == NULL || *weeks == '\0')
+    return 0;
+  if (g_ascii_isdigit (weeks[0]))
+    return (guint) atoi (weeks);
+  g_strdelimit (weeks, "-", ' ');
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (g_ascii_strncasecmp (weeks, words[i].word, strlen (words[i].word)) == 0)
+      return words[i].weeks;
+  return 0;
+}
+
 static guint
 duration_months (GMatchInfo *match)
 {
   g_autofree char *months = g_match_info_fetch (match, 1);
-  g_autofree char *weeks = g_match_info_fetch (match, 2);
+  guint weeks = duration_weeks (match);
   g_autofree char *quarter = g_match_info_fetch (match, 3);
   g_autofree char *year = g_match_info_fetch (match, 4);
   g_autofree char *japanese = g_match_info_fetch (match, 5);
@@ -66,14 +87,10 @@ duration_months (GMatchInfo *match)
              : g_ascii_strncasecmp (months, "six", 3) == 0 ? 6
              : g_ascii_strncasecmp (months, "nine", 4) == 0 ? 9 : 12;
     }
-  if (weeks != NULL && *weeks != '\0')
-    {
-      if (g_ascii_isdigit (weeks[0]))
-        return (guint) (atoi (weeks) + 2) / 13 * 3;
-      return g_ascii_strncasecmp (weeks, "thirteen", 8) == 0 ? 3
-             : g_ascii_strncasecmp (weeks, "twenty", 6) == 0 ? 6
-             : g_ascii_strncasecmp (weeks, "thirty", 6) == 0 ? 9 : 12;
-    }
+  /* Whole months, as kessan_months_spanned() counts them: 13 weeks
+   * are 3 months, 36 weeks 8. */
+  if (weeks > 0)
+    return (guint) (weeks * 7 / 30.44 + 0.5);
   if (quarter != NULL && *quarter != '\0')
     return 3;
   if (year != NULL && *year != '\0')
@@ -129,9 +146,16 @@ kessan_header_durations (const char *text)
       int start, stop;
 
       g_match_info_fetch_pos (match, 0, &start, &stop);
+      /* The phrase goes on to its date ("Three Months Ended June 30,"),
+       * printed over the middle of its columns: the span reaches to the
+       * next gap of the layout. */
+      while (text[stop] != '\0' && text[stop] != '\t' && !(text[stop] == ' ' && text[stop + 1] == ' ')
+             && !(text[stop] == ' ' && text[stop + 1] == '\0'))
+        stop++;
       span.first = kessan_text_display_column (text, (guint) start);
       span.last = kessan_text_display_column (text, (guint) stop);
       span.months = duration_months (match);
+      span.weeks = duration_weeks (match);
       g_array_append_val (spans, span);
       g_match_info_next (match, NULL);
     }

@@ -75,6 +75,24 @@ row_unit_for_label (const char *label)
   return KESSAN_UNIT_NONE;
 }
 
+/* The scale of a row of shares, when it differs from its table's:
+ * "Shares used in computing earnings per share (in thousands):" in a
+ * table in millions, or the share counts of a table "in thousands,
+ * except share and per share data", printed in full; 0 otherwise. */
+static guint
+shares_scale (const char *label,
+              const char *header)
+{
+  if (contains_ci (label, "in thousands") || contains_ci (label, "(000s)") || contains_ci (label, "(000's)"))
+    return 1000;
+  if (contains_ci (label, "in millions"))
+    return 1000000;
+  if (contains_ci (header, "except share") || contains_ci (header, "except for share")
+      || contains_ci (header, "except number of share"))
+    return 1;
+  return 0;
+}
+
 static KessanUnit
 line_unit (KessanLine *line)
 {
@@ -169,6 +187,7 @@ typedef struct
   guint n_percent;
   guint n_decimal;
   guint n_grouped;
+  guint n_grouped_whole;      /* "9,583": whole, grouped, no percent sign */
   double max_abs;
 } ColumnStats;
 
@@ -199,6 +218,7 @@ collect_stats (TableReader *self,
           s->n_percent += cell->number.percent;
           s->n_decimal += cell->number.decimals > 0;
           s->n_grouped += cell->number.grouped;
+          s->n_grouped_whole += cell->number.grouped && cell->number.decimals == 0 && !cell->number.percent;
           s->max_abs = MAX (s->max_abs, fabs (cell->number.value));
         }
     }
@@ -491,10 +511,28 @@ complete_from_headers (TableReader *self,
               g_autoptr(GArray) spans = kessan_header_durations (lines[i].text);
               const KessanHeaderSpan *span = kessan_header_span_nearest (spans, first, last);
 
+              /* Lengths that head as many columns each ("Three Months
+               * Ended   Twelve Months Ended" over four dates) head them in
+               * order, wherever the page set them off centre. */
+              if (spans->len > 1 && periods->len % spans->len == 0)
+                span = &g_array_index (spans, KessanHeaderSpan, p / (periods->len / spans->len));
+
               if (span != NULL && span->months > 0)
                 {
                   period->months = span->months;
                   months_found = TRUE;
+                  /* "12 Weeks Ended June 17, 2023" starts on March 26:
+                   * periods of 12, 16, 24 or 36 weeks are no whole
+                   * months, and only their first day tells them apart.
+                   * 13 weeks make a quarter of a 52-week year, which
+                   * its end and months name. */
+                  if (span->weeks > 0 && span->weeks % 13 != 0 && span->weeks != 53
+                      && !start_found && g_date_valid (&period->end))
+                    {
+                      period->start = period->end;
+                      g_date_subtract_days (&period->start, span->weeks * 7 - 1);
+                      start_found = TRUE;
+                    }
                 }
             }
           if (!start_found && i != period_line)
@@ -577,6 +615,8 @@ text_ends_in_years (const char *text)
   return years >= 2;
 }
 
+static GArray *year_spans (const char *text);
+
 /* A row of years under a header of months and days ("November 2,
  * February 3, October 28," over "ASSETS  2024  2024  2023") heads the
  * columns: it is a header line, and the body starts after it. */
@@ -585,6 +625,27 @@ demote_year_rows (KessanParseContext *context,
                   KessanBlock        *block)
 {
   KessanLine *lines = context->lines;
+
+  /* The year of a date printed over two lines ("August 28," over
+   * "2022") is a header, not the first heading of the body. */
+  if (block->first < block->last && lines[block->first].kind == KESSAN_LINE_TEXT && block->first > block->preamble)
+    {
+      g_autoptr(GArray) years = year_spans (lines[block->first].text);
+      guint j = block->first;
+
+      while (j-- > block->preamble && lines[j].kind == KESSAN_LINE_BLANK)
+        ;
+      if (years->len > 0 && j >= block->preamble && j < block->first && lines[j].kind == KESSAN_LINE_TEXT)
+        {
+          g_autoptr(GArray) days = kessan_header_month_days (lines[j].text);
+
+          if (days->len > 0)
+            {
+              block->first++;
+              return;
+            }
+        }
+    }
 
   for (guint i = block->first; i <= block->last; i++)
     {
@@ -605,7 +666,10 @@ demote_year_rows (KessanParseContext *context,
           if (lines[j].kind != KESSAN_LINE_TEXT)
             break;
           spans = kessan_header_month_days (lines[j].text);
-          above = spans->len >= line->cells->len;
+          /* "Three Months Ended June 30,  Twelve Months Ended June 30,"
+           * may head two years each. */
+          above = spans->len >= line->cells->len
+                  || (spans->len > 0 && line->cells->len % spans->len == 0);
           break;
         }
       if (!years || !above)
@@ -895,6 +959,142 @@ periods_of_ranges (TableReader *self)
   return NULL;
 }
 
+/* "Quarters Ended June 30,      2023      2022      Inc/ (Dec)": one
+ * month and day, then the years of the columns it heads, then perhaps
+ * the words of columns that compare them.  Returns %NULL unless the
+ * line reads so with two years or more, and no more than @n_groups. */
+static GArray *
+periods_of_dated_years (TableReader *self,
+                        guint        line)
+{
+  static const char *months[] = { "jan", "feb", "mar", "apr", "may", "jun",
+                                  "jul", "aug", "sep", "oct", "nov", "dec" };
+  const char *text = self->context->lines[line].text;
+  g_autoptr(GArray) periods = g_array_new (FALSE, TRUE, sizeof (KessanPeriod));
+  guint month = 0, day = 0;
+  const char *p = NULL;
+
+  /* The last month name followed by a day and a comma. */
+  for (const char *q = text; *q != '\0'; q++)
+    {
+      const char *d;
+
+      if (!g_ascii_isalpha (*q) || (q > text && g_ascii_isalpha (q[-1])))
+        continue;
+      for (guint m = 0; m < G_N_ELEMENTS (months); m++)
+        if (g_ascii_strncasecmp (q, months[m], 3) == 0)
+          {
+            d = q + 3;
+            while (g_ascii_isalpha (*d) || *d == '.')
+              d++;
+            if (*d != ' ')
+              break;
+            d += strspn (d, " ");
+            if (g_ascii_isdigit (d[0]) && (d[1] == ',' || (g_ascii_isdigit (d[1]) && d[2] == ',')))
+              {
+                month = m + 1;
+                day = (guint) atoi (d);
+                p = strchr (d, ',') + 1;
+              }
+            break;
+          }
+    }
+  if (p == NULL)
+    return NULL;
+
+  while (*p != '\0')
+    {
+      KessanPeriod period = { 0 };
+      gsize length;
+      guint year;
+
+      p += strspn (p, " ");
+      length = strcspn (p, " ");
+      if (length == 0)
+        break;
+      if (length != 4 || strspn (p, "0123456789") != 4)
+        break;
+      year = (guint) atoi (p);
+      if (year < 1950 || year > 2100 || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+        return NULL;
+      g_date_clear (&period.end, 1);
+      g_date_set_dmy (&period.end, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+      period.offset = (guint) (p - text);
+      period.length = 4;
+      g_array_append_val (periods, period);
+      p += length;
+    }
+  /* What follows the years heads other columns, and names no date. */
+  if (periods->len < 2 || periods->len > self->n_groups || strpbrk (p, "0123456789") != NULL)
+    return NULL;
+  complete_from_headers (self, line, periods);
+  return g_steal_pointer (&periods);
+}
+
+/* The byte offset of display column @column in @text. */
+static guint
+offset_of_column (const char *text,
+                  guint       column)
+{
+  const char *p = text;
+
+  while (*p != '\0' && kessan_text_display_column (text, (guint) (p - text)) < column)
+    p = g_utf8_next_char (p);
+  return (guint) (p - text);
+}
+
+static int
+compare_period_offsets (gconstpointer a,
+                        gconstpointer b)
+{
+  const KessanPeriod *pa = a;
+  const KessanPeriod *pb = b;
+
+  return pa->offset < pb->offset ? -1 : pa->offset > pb->offset;
+}
+
+/* "May 7, 2023   August 28," over "               2022": a date whose
+ * year is printed on the line under it.  Returns %NULL unless the two
+ * lines give every group its date. */
+static GArray *
+periods_of_split_dates (TableReader *self,
+                        guint        line)
+{
+  KessanLine *lines = self->context->lines;
+  const char *text = lines[line].text;
+  g_autoptr(GArray) periods = kessan_period_scan_in (text, &self->context->calendar);
+  g_autoptr(GArray) days = kessan_header_month_days (text);
+  g_autoptr(GArray) years = NULL;
+  guint below = line + 1;
+
+  if (days->len == 0 || periods->len + days->len != self->n_groups)
+    return NULL;
+  while (below < self->block->first && lines[below].kind == KESSAN_LINE_BLANK)
+    below++;
+  if (below >= self->block->first || lines[below].kind != KESSAN_LINE_TEXT)
+    return NULL;
+  years = year_spans (lines[below].text);
+  if (years->len == 0)
+    return NULL;
+  for (guint d = 0; d < days->len; d++)
+    {
+      const KessanHeaderSpan *day = &g_array_index (days, KessanHeaderSpan, d);
+      const KessanHeaderSpan *year = kessan_header_span_nearest (years, day->first, day->last);
+      KessanPeriod period = { 0 };
+
+      if (!g_date_valid_dmy ((GDateDay) day->day, (GDateMonth) day->month, (GDateYear) year->day))
+        return NULL;
+      g_date_clear (&period.end, 1);
+      g_date_set_dmy (&period.end, (GDateDay) day->day, (GDateMonth) day->month, (GDateYear) year->day);
+      period.offset = offset_of_column (text, day->first);
+      period.length = offset_of_column (text, day->last) - period.offset;
+      g_array_append_val (periods, period);
+    }
+  g_array_sort (periods, compare_period_offsets);
+  complete_from_headers (self, line, periods);
+  return g_steal_pointer (&periods);
+}
+
 /* Chooses the periods of the groups from the lines that name them: the
  * line closest to the body that names exactly as many periods as there
  * are groups, then all header lines together, then the lines printed
@@ -947,6 +1147,14 @@ find_periods (TableReader *self)
   for (guint i = self->block->first; best == NULL && i-- > self->block->preamble;)
     if (lines[i].kind == KESSAN_LINE_TEXT && text_ends_in_years (lines[i].text))
       best = periods_of_years (self, i);
+
+  for (guint i = self->block->first; best == NULL && i-- > self->block->preamble;)
+    if (lines[i].kind == KESSAN_LINE_TEXT && kessan_line_is_header (&lines[i]))
+      {
+        best = periods_of_dated_years (self, i);
+        if (best == NULL)
+          best = periods_of_split_dates (self, i);
+      }
 
   if (best == NULL)
     {
@@ -1010,8 +1218,9 @@ find_scale (TableReader *self)
     { "thousands", 1000 }, { "in thousand", 1000 }, { "000s", 1000 }, { "千円", 1000 }, { "千米ドル", 1000 },
     { "millions", 1000000 }, { "in million", 1000000 }, { "百万円", 1000000 }, { "百万米ドル", 1000000 },
     { "億円", 100000000 }, { "billions", 1000000000 }, { "in billion", 1000000000 }, { "十億円", 1000000000 },
-    /* "(EUR million)", "(USD thousand)" */
+    /* "(EUR million)", "(USD thousand)", "($ million, except per share amounts)" */
     { "thousand)", 1000 }, { "million)", 1000000 }, { "billion)", 1000000000 },
+    { "thousand,", 1000 }, { "million,", 1000000 }, { "billion,", 1000000000 },
   };
   const char *text = self->preamble_text->str;
   g_autofree char *all = g_strconcat (self->title ? self->title : "", "\n", text, NULL);
@@ -1087,11 +1296,13 @@ build_columns (TableReader     *self,
 
       plan->amount_of[c] = -1;
       plan->current[c] = -1;
-      /* A ratio printed as the last row of a column of amounts in
-       * thousands ("102%" under "244,216") leaves it a column of
-       * amounts. */
       any_percent_sign |= s->n_percent > 0;
-      plan->percent[c] = (s->n_percent > 0 && s->n_grouped * 2 <= s->n_values)
+      /* A ratio printed as the last row of a column of amounts in
+       * thousands ("102%" under "244,216"), or a few rows of percents
+       * ("Gross profit %  23.2 %") among amounts ("9,583"), leave it a
+       * column of amounts: a percent column prints its figures small
+       * ("(3)") or with decimals ("(3,214.0)"). */
+      plan->percent[c] = (s->n_percent > 0 && s->n_grouped * 2 <= s->n_values && s->n_grouped_whole < 2)
                          || (s->n_values > 0 && s->n_decimal * 2 > s->n_values
                              && s->n_grouped == 0 && s->max_abs < 1000);
     }
@@ -1668,6 +1879,7 @@ build_rows (TableReader     *self,
       gboolean total;
       guint n_heads, row_indent;
       KessanUnit unit;
+      const char *unit_said_by;
 
       if (line->kind == KESSAN_LINE_BLANK)
         continue;
@@ -1757,12 +1969,33 @@ build_rows (TableReader     *self,
       /* Rows set in under "Earnings per share:" or "Shares used in
        * computing earnings per share:" count what their heading says. */
       unit = row_unit_for_label (label);
+      unit_said_by = label;
       for (guint h = stack->len; unit == KESSAN_UNIT_NONE && h-- > 0;)
         {
           const Heading *heading = &g_array_index (stack, Heading, h);
 
           if (heading->unit != KESSAN_UNIT_NONE && row_indent > heading->indent)
-            unit = heading->unit;
+            {
+              unit = heading->unit;
+              unit_said_by = kessan_line_item_get_label (heading->item);
+            }
+        }
+      if (unit == KESSAN_UNIT_SHARES)
+        kessan_line_item_set_scale (item, shares_scale (unit_said_by, self->preamble_text->str));
+      /* A row of percents among amounts ("Gross profit %  23.2 %"). */
+      if (unit == KESSAN_UNIT_NONE && line->tabbed == FALSE && line->cells->len > 0)
+        {
+          gboolean percents = TRUE;
+
+          for (guint j = 0; j < line->cells->len && percents; j++)
+            {
+              const KessanCell *cell = &g_array_index (line->cells, KessanCell, j);
+              guint c = j;
+
+              percents = cell->number.percent && c < self->n_columns && !self->plan.percent[c];
+            }
+          if (percents)
+            unit = KESSAN_UNIT_PERCENT;
         }
       kessan_line_item_set_unit (item, unit);
 

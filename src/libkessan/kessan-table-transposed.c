@@ -62,6 +62,99 @@ split_chunks (const char *text)
   return chunks;
 }
 
+/* A line that may hold part of the names of the items. */
+static gboolean
+name_part_line (KessanParseContext *context,
+                KessanLine         *line)
+{
+  return line->kind == KESSAN_LINE_TEXT && !kessan_line_is_header (line) && !kessan_line_is_prose (line)
+         && !kessan_line_is_title (line, context->concepts);
+}
+
+static gboolean
+chunks_overlap (const HeaderChunk *a,
+                const HeaderChunk *b)
+{
+  return a->first < b->last && a->last > b->first;
+}
+
+static int
+compare_chunks (gconstpointer a,
+                gconstpointer b)
+{
+  const HeaderChunk *ca = a;
+  const HeaderChunk *cb = b;
+
+  return ca->first < cb->first ? -1 : ca->first > cb->first;
+}
+
+/* Joins to the names of @chunks the parts printed on the line under them
+ * (@below) and over them (@above); a name printed on those two lines
+ * alone, beside names of one line, is an item of its own. */
+static void
+join_name_parts (GArray *chunks,
+                 GArray *above,
+                 GArray *below)
+{
+  gboolean used[KESSAN_PLAN_MAX_COLUMNS * 2] = { FALSE };
+  guint n_names = chunks->len;
+
+  for (guint k = 0; above != NULL && k < above->len; k++)
+    {
+      const HeaderChunk *head = &g_array_index (above, HeaderChunk, k);
+      gboolean placed = FALSE;
+
+      for (guint c = 0; c < n_names && !placed; c++)
+        {
+          HeaderChunk *chunk = &g_array_index (chunks, HeaderChunk, c);
+
+          if (chunks_overlap (head, chunk))
+            {
+              char *joined = g_strconcat (head->name, chunk->name, NULL);
+
+              g_free (chunk->name);
+              chunk->name = joined;
+              placed = TRUE;
+            }
+        }
+      for (guint b = 0; !placed && b < below->len && b < G_N_ELEMENTS (used); b++)
+        {
+          const HeaderChunk *tail = &g_array_index (below, HeaderChunk, b);
+
+          if (!used[b] && chunks_overlap (head, tail))
+            {
+              HeaderChunk item = { g_strconcat (head->name, tail->name, NULL),
+                                   MIN (head->first, tail->first), MAX (head->last, tail->last) };
+
+              g_array_append_val (chunks, item);
+              used[b] = placed = TRUE;
+            }
+        }
+    }
+  for (guint b = 0; below != NULL && b < below->len; b++)
+    {
+      const HeaderChunk *tail = &g_array_index (below, HeaderChunk, b);
+
+      if (b < G_N_ELEMENTS (used) && used[b])
+        continue;
+      for (guint c = 0; c < n_names; c++)
+        {
+          HeaderChunk *chunk = &g_array_index (chunks, HeaderChunk, c);
+
+          if (chunks_overlap (tail, chunk))
+            {
+              char *joined = g_strconcat (chunk->name, tail->name, NULL);
+
+              g_free (chunk->name);
+              chunk->name = joined;
+              break;
+            }
+        }
+    }
+  if (chunks->len > n_names)
+    g_array_sort (chunks, compare_chunks);
+}
+
 /* The one period a row label names, covering most of it. */
 static gboolean
 label_period (const char           *label,
@@ -277,30 +370,19 @@ kessan_table_read_transposed (KessanParseContext  *context,
     }
   if (chunks == NULL)
     return NULL;
-  if ((guint) header_line + 1 < block->first && lines[header_line + 1].kind == KESSAN_LINE_TEXT
-      && !kessan_line_is_header (&lines[header_line + 1]) && !kessan_line_is_prose (&lines[header_line + 1]))
-    {
-      g_autoptr(GArray) below = split_chunks (lines[header_line + 1].text);
+  {
+    g_autoptr(GArray) below = NULL;
+    g_autoptr(GArray) above = NULL;
 
-      for (guint k = 0; k < below->len; k++)
-        {
-          const HeaderChunk *tail = &g_array_index (below, HeaderChunk, k);
-
-          for (guint c = 0; c < chunks->len; c++)
-            {
-              HeaderChunk *chunk = &g_array_index (chunks, HeaderChunk, c);
-
-              if (tail->first < chunk->last && tail->last > chunk->first)
-                {
-                  char *joined = g_strconcat (chunk->name, tail->name, NULL);
-
-                  g_free (chunk->name);
-                  chunk->name = joined;
-                  break;
-                }
-            }
-        }
-    }
+    if ((guint) header_line + 1 < block->first && name_part_line (context, &lines[header_line + 1]))
+      below = split_chunks (lines[header_line + 1].text);
+    /* A name of two lines set beside names of one is centred on them:
+     * its first line above theirs ("親会社株主に帰属" over "売上高" over
+     * "する中間純利益"). */
+    if (below != NULL && (guint) header_line > block->preamble && name_part_line (context, &lines[header_line - 1]))
+      above = split_chunks (lines[header_line - 1].text);
+    join_name_parts (chunks, above, below);
+  }
 
   /* A column of percents under the same name as the amount before it
    * is that amount's change; under a name of its own it is an item
