@@ -472,13 +472,6 @@ describe_cell (KessanStatementsPage *self,
 
 /* Cells */
 
-static void
-cell_pressed_cb (GtkGestureClick *gesture,
-                 int              n_press,
-                 double           x,
-                 double           y,
-                 GtkWidget       *cell);
-
 static gboolean
 query_cell_tooltip_cb (GtkWidget  *cell,
                        int         x,
@@ -494,7 +487,6 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   GtkWidget *label = gtk_label_new (NULL);
-  GtkGesture *click = gtk_gesture_click_new ();
   guint index = GPOINTER_TO_UINT (user_data);
 
   gtk_widget_set_hexpand (label, TRUE);
@@ -513,8 +505,6 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (box), "column", user_data);
   g_object_set_data (G_OBJECT (box), "item", item);
   g_object_set_data (G_OBJECT (box), "kessan-cell", GINT_TO_POINTER (TRUE));
-  g_signal_connect (click, "pressed", G_CALLBACK (cell_pressed_cb), box);
-  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (click));
   /* Tooltips are made when asked for: setting one on every cell as it
    * is bound makes GTK look for a tooltip under the pointer each time,
    * which made showing a statement slow. */
@@ -739,15 +729,20 @@ selection_changed_cb (KessanStatementsPage *self,
 }
 
 static void
-cell_pressed_cb (GtkGestureClick *gesture,
-                 int              n_press,
-                 double           x,
-                 double           y,
-                 GtkWidget       *cell)
+cell_pressed_cb (KessanStatementsPage *self,
+                 int                   n_press,
+                 double                x,
+                 double                y,
+                 GtkGestureClick      *gesture)
 {
-  KessanStatementsPage *self = KESSAN_STATEMENTS_PAGE (gtk_widget_get_ancestor (cell, KESSAN_TYPE_STATEMENTS_PAGE));
-  GtkListItem *item = g_object_get_data (G_OBJECT (cell), "item");
+  GtkWidget *cell = gtk_widget_pick (GTK_WIDGET (self->column_view), x, y, GTK_PICK_DEFAULT);
+  GtkListItem *item;
 
+  while (cell != NULL && g_object_get_data (G_OBJECT (cell), "kessan-cell") == NULL)
+    cell = gtk_widget_get_parent (cell);
+  item = cell != NULL ? g_object_get_data (G_OBJECT (cell), "item") : NULL;
+  if (item == NULL || gtk_list_item_get_item (item) == NULL)
+    return;
   set_current_cell (self, (int) gtk_list_item_get_position (item),
                     (int) GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "column")));
 }
@@ -2315,6 +2310,7 @@ kessan_statements_page_init (KessanStatementsPage *self)
 {
   GtkEventController *scroll;
   GtkEventController *keys;
+  GtkGesture *click;
   g_autoptr(GtkListItemFactory) button_factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkListItemFactory) list_factory = gtk_signal_list_item_factory_new ();
 
@@ -2337,6 +2333,13 @@ kessan_statements_page_init (KessanStatementsPage *self)
   scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_HORIZONTAL | GTK_EVENT_CONTROLLER_SCROLL_DISCRETE);
   g_signal_connect_object (scroll, "scroll", G_CALLBACK (scroll_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->column_view), scroll);
+  /* One click gesture for every cell, which it finds under the pointer:
+   * a statement's hundreds of cells are made sooner without one each.
+   * Captured before the row selects itself, and never claimed. */
+  click = gtk_gesture_click_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (click, "pressed", G_CALLBACK (cell_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (click));
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self, G_CONNECT_SWAPPED);
