@@ -640,21 +640,9 @@ static void
 test_app_unlabelled_row (Fixture       *fixture,
                          gconstpointer  data)
 {
-  static const char *release =
-    "Northwind Stores, Inc. (NYSE: NWS) today reported results.\n"
-    "\n"
-    "                 CONDENSED CONSOLIDATED STATEMENTS OF INCOME\n"
-    "                  (Dollar amounts in thousands)\n"
-    "                                        Three Months Ended\n"
-    "                                   November 2,      October 28,\n"
-    "                                      2024             2023\n"
-    "Net sales                          $ 293,575        $ 292,558\n"
-    "Cost of sales                        151,337          151,231\n"
-    "Gross profit                         142,238          141,327\n"
-    "Selling expenses                      61,233           59,914\n"
-    "General and administrative            24,355           23,236\n"
-    "                                      85,588           83,150\n"
-    "Income from operations                56,650           58,177\n";
+  g_autofree char *fixture_path = g_test_build_filename (G_TEST_DIST, "data", "general", "unlabelled-subtotal.txt", NULL);
+  gsize length = 0;
+  g_autofree char *release = kessan_test_read_file (fixture_path, &length);
   g_autofree char *path = g_build_filename (fixture->library_dir, "..", "kessan-unlabelled.txt", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(KessanFiling) added = NULL;
@@ -662,7 +650,7 @@ test_app_unlabelled_row (Fixture       *fixture,
   KessanStatementsPage *page = statements_page (fixture);
   int row;
 
-  kessan_test_write_file (path, release, strlen (release));
+  kessan_test_write_file (path, release, length);
   added = kessan_library_import_file (kessan_window_get_library (fixture->window), file, NULL, &error);
   g_assert_no_error (error);
   show_statement (fixture, "kessan-unlabelled.txt", "en-income-quarter");

@@ -1087,20 +1087,10 @@ test_performance (void)
 static void
 test_unlabelled_row (void)
 {
-  static const char text[] =
-    "Northwind Stores, Inc. (NYSE: NWS) today reported results.\n"
-    "\n"
-    "                 CONDENSED CONSOLIDATED STATEMENTS OF INCOME\n"
-    "                  (Dollar amounts in thousands)\n"
-    "                                        Three Months Ended\n"
-    "                                   November 2,      October 28,\n"
-    "                                      2024             2023\n"
-    "Net sales                          $ 293,575        $ 292,558\n"
-    "Selling expenses                      61,233           59,914\n"
-    "General and administrative            24,355           23,236\n"
-    "                                      85,588           83,150\n"
-    "Income from operations                56,650           58,177\n";
-  g_autoptr(GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "general", "unlabelled-subtotal.txt", NULL);
+  gsize length = 0;
+  char *text = kessan_test_read_file (path, &length);
+  g_autoptr(GBytes) bytes = g_bytes_new_take (text, length);
   g_autoptr(GError) error = NULL;
   g_autoptr(KessanFiling) filing = kessan_parse_release (bytes, "unlabelled.txt", &error);
   g_autoptr(KessanSeriesSet) set = kessan_series_set_new ();
