@@ -168,6 +168,29 @@ test_dateline (void)
                    "Balance, June 27, 2023                 4,120\n" STATEMENT, NULL);
 }
 
+/* A period that ends after the release's date is none of its own (an
+ * outlook read as a year's column). */
+static void
+test_period_before_release (void)
+{
+  g_autoptr(KessanFiling) filing = parse (
+    "SAN JOSE, Calif., April 26, 2023 /PRNewswire/ -- Northwind Corporation (Nasdaq: NWND)\n"
+    "today reported results.\n"
+    "\n"
+    "                    CONSOLIDATED STATEMENTS OF INCOME\n"
+    "                              (In millions)\n"
+    "                                        Year Ended      Year Ended\n"
+    "                                       December 31,    December 31,\n"
+    "                                           2023            2022\n"
+    "Net revenues                              18,500          17,910\n"
+    "Operating income                           3,100           2,940\n"
+    STATEMENT);
+
+  g_assert_cmpstr (kessan_filing_get_released (filing), ==, "2023-04-26");
+  g_assert_cmpstr (kessan_filing_get_period_end (filing), ==, "2023-03-31");
+  g_assert_cmpuint (kessan_filing_get_period_months (filing), ==, 3);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -180,5 +203,6 @@ main (int    argc,
   g_test_add_func ("/kessan/identity/registrant-name", test_registrant_name);
   g_test_add_func ("/kessan/identity/period-of-statements", test_period_of_statements);
   g_test_add_func ("/kessan/identity/dateline", test_dateline);
+  g_test_add_func ("/kessan/identity/period-before-release", test_period_before_release);
   return g_test_run ();
 }

@@ -395,7 +395,7 @@ kessan_release_find_fiscal_period (KessanParseContext *context,
                                    KessanFiling       *filing)
 {
   KessanCalendar *calendar = &context->calendar;
-  GDate latest, latest_start;
+  GDate latest, latest_start, released;
   guint latest_months = 0;
 
   if (calendar->fiscal_end_month == 0 && !calendar_from_columns (context, filing, TRUE))
@@ -408,6 +408,10 @@ kessan_release_find_fiscal_period (KessanParseContext *context,
 
   g_date_clear (&latest, 1);
   g_date_clear (&latest_start, 1);
+  /* The release's date, as its text or its filing's header says. */
+  released = context->released;
+  if (!g_date_valid (&released))
+    kessan_date_from_iso (kessan_filing_get_released (filing), &released);
   /* The income and cash-flow statements first: a summary or highlights
    * table may head an outlook of a later period. */
   for (guint pass = 0; pass < 2 && !g_date_valid (&latest); pass++)
@@ -425,10 +429,12 @@ kessan_release_find_fiscal_period (KessanParseContext *context,
             guint months = kessan_column_get_months (column);
             GDate end;
 
-            /* A forecast is of a period to come, not the release's. */
+            /* A forecast is of a period to come, not the release's; so
+             * is a period that ends after the release's date. */
             if (months == 0 || kessan_column_get_measure (column) != KESSAN_MEASURE_AMOUNT
                 || kessan_column_get_scenario (column) != KESSAN_SCENARIO_ACTUAL
-                || !kessan_date_from_iso (kessan_column_get_period_end (column), &end))
+                || !kessan_date_from_iso (kessan_column_get_period_end (column), &end)
+                || (g_date_valid (&released) && g_date_compare (&end, &released) > 0))
               continue;
             if (!g_date_valid (&latest) || g_date_compare (&end, &latest) > 0
                 || (g_date_compare (&end, &latest) == 0 && months < latest_months))
