@@ -220,9 +220,9 @@ row_label (KessanStatementsPage *self,
   g_autofree char *safe_ja = NULL;
   g_autofree char *safe_en = NULL;
 
-  /* A row printed without a label (the reader's "?"): most are the
-   * subtotals under a rule. */
-  if (g_strcmp0 (own, "?") == 0 && (ja == NULL || g_str_equal (ja, "?")) && (en == NULL || g_str_equal (en, "?")))
+  /* A row printed without a label: most are the subtotals under a
+   * rule.  The dictionary's labels of its made-up key are its "?" too. */
+  if (kessan_line_item_is_unlabelled (row) && (ja == NULL || g_str_equal (ja, own)) && (en == NULL || g_str_equal (en, own)))
     return g_strdup (kessan_line_item_get_total (row) ? _("Subtotal") : _("No label printed"));
 
   if (self->counterpart != NULL && kessan_line_item_get_concept (row) != NULL)

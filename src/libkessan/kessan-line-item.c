@@ -312,6 +312,21 @@ kessan_line_item_get_label (KessanLineItem *self)
 }
 
 /**
+ * kessan_line_item_is_unlabelled:
+ * @self: a #KessanLineItem
+ *
+ * Returns: whether the release printed the row without a label (a
+ *   subtotal under a rule); the readers give such a row the label "?"
+ */
+gboolean
+kessan_line_item_is_unlabelled (KessanLineItem *self)
+{
+  g_return_val_if_fail (KESSAN_IS_LINE_ITEM (self), FALSE);
+
+  return g_strcmp0 (kessan_line_item_get_label (self), "?") == 0;
+}
+
+/**
  * kessan_line_item_set_label:
  * @self: a #KessanLineItem
  * @label: (nullable): the label as printed

@@ -15,6 +15,8 @@ G_DECLARE_FINAL_TYPE (KessanLineItem, kessan_line_item, KESSAN, LINE_ITEM, GObje
 KessanLineItem *kessan_line_item_new            (const char     *label,
                                                  guint           n_columns);
 const char     *kessan_line_item_get_label      (KessanLineItem *self);
+/* Whether the row was printed without a label (the readers name it "?"). */
+gboolean        kessan_line_item_is_unlabelled  (KessanLineItem *self);
 void            kessan_line_item_set_label      (KessanLineItem *self,
                                                  const char     *label);
 const char     *kessan_line_item_get_concept    (KessanLineItem *self);

@@ -725,6 +725,8 @@ registrant_name (KessanParseContext *context)
 #define NAME_SUFFIX \
   "(?:Inc\\.|INC\\.|Inc|INC|Incorporated|INCORPORATED|Corporation|CORPORATION|Corp\\.|CORP\\." \
   "|Co\\., Ltd\\.|CO\\., LTD\\.|Ltd\\.|LTD\\.|Limited|LIMITED|K\\.K\\.|plc|PLC|N\\.V\\.|S\\.A\\.|AG|SE|LLC|L\\.P\\.)(?![A-Za-z])"
+/* The exchanges a US release names its ticker on: "(NYSE: JNJ)". */
+#define EXCHANGES "(?:NYSE American|NYSE|NASDAQ|Nasdaq|AMEX|TSX)"
 #define NAME_SUFFIX_NEEDLES \
   NEEDLES ("Inc", "INC", "Corp", "CORP", "Ltd", "LTD", "Limited", "LIMITED", "K.K.", \
            "plc", "PLC", "N.V.", "S.A.", "AG", "SE", "LLC", "L.P.")
@@ -772,7 +774,7 @@ find_company_name (KessanParseContext *context)
 {
   static const char *english = "(?<![A-Za-z])((?!(?:A|An)\\s)" NAME_WORDS ",? " NAME_SUFFIX ")";
   static const char *before_ticker =
-    "(?<![A-Za-z])((?!(?:A|An|Today)\\s)" NAME_WORDS ")\\s*\\((?:NYSE American|NYSE|NASDAQ|Nasdaq|AMEX|TSX)\\s*:";
+    "(?<![A-Za-z])((?!(?:A|An|Today)\\s)" NAME_WORDS ")\\s*\\(" EXCHANGES "\\s*:";
   char *name;
 
   name = first_capture (context, "上場会社名\\s*[:：]?\\s*([^\\s　]+(?:\\s(?!上場|コード|URL)[^\\s　]+)?)", 0, 200,
@@ -819,7 +821,7 @@ find_identifiers (KessanParseContext *context,
                                              NEEDLES ("コード"));
   g_autofree char *cik = first_capture (context, "(?:Central Index Key|CIK)(?:\\s+(?:No\\.?|Number|Code))?\\s*[:#]?\\s*([0-9]{1,10})(?![0-9])",
                                         G_REGEX_CASELESS, 400, NEEDLES ("central", "ci"));
-  g_autofree char *ticker = first_capture (context, "(?:(?:NYSE|NASDAQ|Nasdaq|NYSE American|AMEX|TSX)\\s*[:：]\\s*|Ticker(?:\\s+[Ss]ymbol)?\\s*[:：]?\\s*)"
+  g_autofree char *ticker = first_capture (context, "(?:" EXCHANGES "\\s*[:：]\\s*|Ticker(?:\\s+[Ss]ymbol)?\\s*[:：]?\\s*)"
                                            "([A-Z]{1,5}(?:\\.[A-Z])?)(?![A-Za-z])", 0, 400,
                                            NEEDLES ("NYSE", "NASDAQ", "Nasdaq", "AMEX", "TSX", "Ticker"));
   g_autofree char *lei = first_capture (context, "LEI\\s*[:：]?\\s*([A-Z0-9]{18}[0-9]{2})(?![A-Z0-9])", 0, 400, NEEDLES ("LEI"));

@@ -504,9 +504,9 @@ add_statement (KessanSeriesSet *self,
 
       if (concept == NULL || *concept == '\0' || kessan_line_item_get_heading (row))
         continue;
-      /* A row printed without a label ("?") and unknown to the
-       * dictionary names nothing that another release's could be. */
-      if (g_str_has_prefix (concept, "x.") && g_strcmp0 (kessan_line_item_get_label (row), "?") == 0)
+      /* A row printed without a label and unknown to the dictionary
+       * names nothing that another release's could be. */
+      if (g_str_has_prefix (concept, "x.") && kessan_line_item_is_unlabelled (row))
         continue;
 
       for (guint c = 0; c < MIN (n_columns, n_values); c++)
